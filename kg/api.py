@@ -1,0 +1,75 @@
+"""The Python API, for notebooks and scripts.
+
+>>> import kg                                               # doctest: +SKIP
+>>> kg.build(["seeds"], "kg-store")                         # doctest: +SKIP
+>>> kg.query("kg-store", "participations", org="WCO")[0]["event_name"]   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import BuildReport, Settings, build as _build
+from .iri import DEFAULT_BASE
+from .validate import Report
+
+
+def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str = DEFAULT_BASE,
+          curation: str | None = None, prune: bool = False, jobs: int = 1) -> BuildReport:
+    """Build or update the store from files and folders of releases."""
+    return _build(inputs, store, settings=Settings(base, curation), prune=prune, jobs=jobs)
+
+
+def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:
+    """Rows (dicts) of a named query, a ``.rq`` file or SPARQL text, with ``?param`` bindings."""
+    from . import query as q
+    from .store import open_store
+
+    is_sparql = any(k in name_or_sparql.upper() for k in ("SELECT", "ASK")) and " " in name_or_sparql
+    text, bindings = q.resolve_query(None if is_sparql else name_or_sparql, name_or_sparql if is_sparql else None, params)
+    with open_store(store, create=False) as s:
+        return q.run(s, text, bindings)[1]
+
+
+def export(store: str | Path, fmt: str = "trig", output: str | Path | None = None, graphs: str = "data") -> bytes:
+    """The graph serialised in ``fmt``; also written atomically to ``output`` when given."""
+    from .export import rdf_bytes, write_bytes_atomic
+    from .store import open_store
+
+    with open_store(store, create=False) as s:
+        data = rdf_bytes(s, fmt, graphs)
+    if output is not None:
+        write_bytes_atomic(output, data)
+    return data
+
+
+def dataset(store: str | Path, graphs: str = "data"):
+    """The store as an rdflib ``Dataset`` (one graph per release), for rdflib-based work."""
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(data=export(store, "nquads", graphs=graphs), format="nquads")
+    return ds
+
+
+def revalidate(store: str | Path) -> list[Report]:
+    """Validate every release data graph (quarantined ones included) of the store again."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from .store import graph_names, open_store, to_rdflib
+    from .validate import validate_batch
+
+    batch = []
+    with open_store(store, create=False) as s:
+        for g in graph_names(s):
+            if g.endswith(("/evidence", "/meta")):
+                continue
+            release_iri = g.removesuffix("/quarantine")
+            data, evidence = Graph(), Graph()
+            for q in s.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+                data.add(to_rdflib(q))
+            for q in s.quads_for_pattern(None, None, None, ox.NamedNode(release_iri + "/evidence")):
+                evidence.add(to_rdflib(q))
+            batch.append((release_iri, data, evidence))
+    reports = validate_batch(batch)
+    return [reports[k] for k in sorted(reports)]

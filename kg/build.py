@@ -1,0 +1,187 @@
+"""The build: releases in, validated release graphs in the store.
+
+    read -> extract -> resolve -> to_rdf      (pure, per release; run in worker processes)
+         -> validate (batched) -> store       (in this process, one transaction per release)
+
+Inputs are read and checked before the store is touched, so a bad input file leaves the store as it
+was. A release whose text hash is already stored is skipped; a changed one has all its graphs
+replaced at once; with ``prune`` releases whose files are gone are removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, Namespace, URIRef
+
+from . import iri
+from .errors import InputError
+from .model import Release
+from .rdf import ReleaseGraphs
+from .validate import Report
+
+RKG = Namespace("https://w3id.org/release-kg/ontology#")
+SDO = Namespace("https://schema.org/")
+BATCH = 64
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    quarantined: int = 0
+    failed: int = 0
+    pruned: int = 0
+    warnings: int = 0
+    seconds: dict[str, float] = field(default_factory=lambda: {"read": 0.0, "extract": 0.0, "validate": 0.0, "store": 0.0})
+    quarantine: list[dict] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["seconds"] = {k: round(v, 3) for k, v in self.seconds.items()}
+        return d
+
+
+@dataclass(frozen=True)
+class Settings:
+    base: str = iri.DEFAULT_BASE
+    curation: str | None = None
+
+
+def content_hash(release: Release) -> str:
+    h = hashlib.sha256()
+    for part in (release.id, release.text, release.url or "", str(release.published or ""), release.publisher or ""):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def process(release: Release, settings: Settings = Settings()) -> ReleaseGraphs:
+    """One release through extract, resolve and to_rdf: a pure function of its inputs."""
+    from .extract import extract
+    from .rdf import to_rdf
+    from .resolve import load_curation, resolve
+
+    curation = load_curation(settings.curation)
+    return to_rdf(resolve(extract(release, curation), settings.base, curation))
+
+
+def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs:
+    return process(*args)
+
+
+def read_inputs(inputs: Iterable[str | Path]) -> list[Release]:
+    """Every release of ``inputs``; the first unreadable file raises ``InputError`` (nothing stored)."""
+    from .read import read_all
+
+    releases = list(read_all(inputs))
+    seen: dict[str, str] = {}
+    for r in releases:
+        if r.id in seen:
+            raise InputError(r.source, f"release id {r.id!r} is also the id of {seen[r.id]}")
+        seen[r.id] = r.source
+    return releases
+
+
+def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Settings = Settings(),
+          prune: bool = False, jobs: int = 1,
+          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Build or update the store at ``store_path`` from ``inputs``; returns the counts."""
+    from .store import open_store, release_index, remove_release, replace_release
+    from .validate import report_graph, validate_batch
+
+    iri.check_base(settings.base)
+    if settings.curation:
+        from .resolve import load_curation
+        load_curation(settings.curation)  # fail before any work on a bad curation file
+    rep = BuildReport()
+    t0 = time.perf_counter()
+    releases = read_inputs(inputs)
+    rep.read = len(releases)
+    rep.seconds["read"] = time.perf_counter() - t0
+
+    with open_store(store_path) as store, _pool(jobs) as pool:
+        index = release_index(store)
+        todo: list[tuple[Release, str, str]] = []
+        wanted = set()
+        for r in releases:
+            r_iri = iri.release_iri(r.id, settings.base)
+            wanted.add(r_iri)
+            h = content_hash(r)
+            if r_iri in index and index[r_iri][1] == h and index[r_iri][2] == r.source:
+                rep.skipped += 1
+            else:
+                todo.append((r, h, r_iri))
+        if prune:
+            for r_iri in sorted(set(index) - wanted):
+                remove_release(store, r_iri)
+                rep.pruned += 1
+
+        done = rep.skipped
+        total = len(releases)
+        if progress:
+            progress(done, total)
+        for start in range(0, len(todo), BATCH):
+            batch = todo[start:start + BATCH]
+            t1 = time.perf_counter()
+            items = [(r, settings) for r, _, _ in batch]
+            graphs = pool.map(_worker, items) if pool else [_worker(x) for x in items]
+            rep.seconds["extract"] += time.perf_counter() - t1
+            t1 = time.perf_counter()
+            reports = validate_batch([(g.release_iri, g.data, g.evidence) for g in graphs])
+            rep.seconds["validate"] += time.perf_counter() - t1
+            t1 = time.perf_counter()
+            for (release, h, r_iri), g in zip(batch, graphs):
+                report = reports[r_iri]
+                _store_release(store, release, h, g, report, report_graph(report), replace_release)
+                if r_iri in index:
+                    rep.replaced += 1
+                else:
+                    rep.added += 1
+                rep.warnings += sum(1 for x in report.results if x.severity != "Violation")
+                if not report.conforms:
+                    rep.quarantined += 1
+                    rep.quarantine.append({"release": release.id, "source": release.source,
+                                           "results": [asdict(x) for x in report.results]})
+            rep.seconds["store"] += time.perf_counter() - t1
+            done += len(batch)
+            if progress:
+                progress(done, total)
+    return rep
+
+
+@contextmanager
+def _pool(jobs: int):
+    """A pool of ``jobs`` worker processes, or None for in-process work; ``map`` keeps input order."""
+    if jobs <= 1:
+        yield None
+        return
+    import multiprocessing as mp
+
+    with mp.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
+        yield pool
+
+
+def _store_release(store, release: Release, h: str, g: ReleaseGraphs, report: Report, report_triples: list,
+                   replace_release) -> None:
+    rel = URIRef(g.release_iri)
+    meta = [(rel, SDO.identifier, Literal(release.id)),
+            (rel, RKG.contentHash, Literal(h)),
+            (rel, RKG.sourcePath, Literal(release.source)),
+            (rel, RKG.conforms, Literal(report.conforms))]
+    graphs = {"/meta": meta + report_triples, "/evidence": list(g.evidence)}
+    graphs["" if report.conforms else "/quarantine"] = list(g.data)
+    replace_release(store, g.release_iri, graphs)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -1,0 +1,166 @@
+"""The ``kg`` command. Domain errors (``KgError``) become a message and an exit code here, and only here.
+
+Exit codes: 0 ok, 1 data does not conform (quarantined releases with ``--strict``, ``kg validate``),
+2 usage or input error.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KgError, UsageError
+
+DEFAULT_STORE = "kg-store"
+store_option = click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
+                            type=click.Path(file_okay=False), help="Directory of the on-disk store.")
+
+
+def reports_errors(f):
+    """Turn a ``KgError`` into ``kg: error: ...`` on stderr and its exit code."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except KgError as e:
+            click.echo(f"kg: error: {e}", err=True)
+            sys.exit(e.exit_code)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="release-kg")
+def main() -> None:
+    """Build, validate, query and export a knowledge graph of press releases."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@store_option
+@click.option("--base", default=None, help="Base IRI of minted resources [default: https://w3id.org/release-kg/id/].")
+@click.option("--curation", type=click.Path(dir_okay=False), help="JSON file of aliases, same-as and never-an-organization entries.")
+@click.option("--prune", is_flag=True, help="Remove releases whose input files are gone.")
+@click.option("--strict", is_flag=True, help="Exit 1 when a release is quarantined.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the machine's cores].")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON build report here.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@reports_errors
+def build(inputs, store_path, base, curation, prune, strict, jobs, report_path, quiet) -> None:
+    """Read releases (files or folders; default: seeds/), extract, validate and store them.
+
+    Unchanged releases are skipped, changed ones replaced. Releases that violate a shape are kept
+    out of the graph (quarantined) and listed.
+    """
+    from .build import Settings, build as run_build, default_jobs
+    from .export import write_bytes_atomic
+    from .iri import DEFAULT_BASE
+
+    settings = Settings(base=base or DEFAULT_BASE, curation=curation)
+    progress = None if quiet or not sys.stderr.isatty() else _progress()
+    rep = run_build(list(inputs) or ["seeds"], store_path, settings=settings, prune=prune,
+                    jobs=jobs or default_jobs(), progress=progress)
+    if progress:
+        click.echo("", err=True)
+    if report_path:
+        write_bytes_atomic(report_path, (json.dumps(rep.as_dict(), indent=1, ensure_ascii=False) + "\n").encode())
+    for q in rep.quarantine:
+        click.echo(f"quarantined: {q['source']}", err=True)
+        for r in q["results"]:
+            if r["severity"] == "Violation":
+                click.echo(f"  {r['focus']}: {r['message']}" + (f"\n    evidence: {r['evidence']}" if r["evidence"] else ""), err=True)
+    if not quiet:
+        click.echo(f"{rep.read} read, {rep.added} added, {rep.replaced} replaced, {rep.skipped} unchanged, "
+                   f"{rep.pruned} pruned, {rep.quarantined} quarantined -> {store_path}", err=True)
+    if strict and rep.quarantined:
+        sys.exit(1)
+
+
+def _progress():
+    import time
+
+    t0 = time.perf_counter()
+
+    def show(done: int, total: int) -> None:
+        dt = max(time.perf_counter() - t0, 1e-6)
+        rate = done / dt
+        eta = (total - done) / rate if rate else 0
+        click.echo(f"\r{done}/{total} releases  {rate:6.1f}/s  ETA {eta:5.0f}s", err=True, nl=False)
+    return show
+
+
+@main.command()
+@click.argument("name", required=False)
+@store_option
+@click.option("--sparql", help="SPARQL text to run instead of a named query.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@reports_errors
+def query(name, store_path, sparql, params, fmt, list_queries) -> None:
+    """Run a named query (see --list), a .rq file or --sparql TEXT on the store."""
+    from . import query as q
+    from .store import open_store
+
+    if list_queries:
+        for nq in q.named_queries().values():
+            ps = " ".join(f"--param {p}=..." for p in nq.params)
+            click.echo(f"{nq.name:24} {nq.description}" + (f"  [{ps}]" if ps else ""))
+        return
+    bindings = {}
+    for p in params:
+        if "=" not in p:
+            raise UsageError(f"--param {p!r}: expected NAME=VALUE")
+        k, v = p.split("=", 1)
+        bindings[k.strip()] = v
+    text, bindings = q.resolve_query(name, sparql, bindings)
+    with open_store(store_path, create=False) as store:
+        cols, rows = q.run(store, text, bindings)
+    click.echo(q.render(cols, rows, fmt), nl=False)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", default=None, help="turtle, trig, nquads, ntriples, jsonld or xml [default: from --output's suffix, else trig].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (atomically); default: standard output.")
+@click.option("--graphs", type=click.Choice(["data", "evidence", "all"]), default="data", show_default=True,
+              help="Release data graphs only, with their evidence graphs, or everything stored.")
+@reports_errors
+def export(store_path, fmt, output, graphs) -> None:
+    """Write the knowledge graph in an RDF format, in sorted order."""
+    from .export import RDF_FORMATS, guess_format, rdf_bytes, write_bytes_atomic
+    from .store import open_store
+
+    fmt = fmt or (guess_format(output) if output else None) or "trig"
+    if fmt not in RDF_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+    with open_store(store_path, create=False) as store:
+        data = rdf_bytes(store, fmt, graphs)
+    if output:
+        write_bytes_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@store_option
+@reports_errors
+def validate(store_path) -> None:
+    """Validate every release graph of the store again; exit 1 when one does not conform."""
+    from .api import revalidate
+
+    reports = revalidate(store_path)
+    bad = 0
+    for r in reports:
+        for x in r.results:
+            click.echo(f"{x.severity}: {r.release_iri}\n  node {x.focus}: {x.message}"
+                       + (f"\n  evidence: {x.evidence}" if x.evidence else ""))
+        bad += not r.conforms
+    click.echo(f"{len(reports)} releases validated, {bad} do not conform", err=True)
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

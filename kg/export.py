@@ -1,0 +1,82 @@
+"""Exports of the store, written atomically (temporary file, fsync, rename) in sorted order.
+
+TriG and N-Quads keep one named graph per release; Turtle, N-Triples, JSON-LD and RDF/XML give the
+union of the release graphs. Network formats (GraphML, GEXF, ...) live in ``kg.network``.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import UsageError
+from .query import PREFIXES
+
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {  # name -> (format, keeps named graphs)
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, False),
+    "jsonld": (ox.RdfFormat.JSON_LD, True),
+    "xml": (ox.RdfFormat.RDF_XML, False),
+}
+SUFFIX_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "ntriples",
+                  ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "xml", ".xml": "xml"}
+GRAPH_SETS = ("data", "evidence", "all")
+
+
+def guess_format(path: str | Path) -> str | None:
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def select_graphs(names: list[str], which: str) -> list[str]:
+    """The graph names of one set: release ``data`` graphs, data plus ``evidence``, or ``all``."""
+    if which == "data":
+        return [g for g in names if not g.endswith(("/evidence", "/quarantine", "/meta"))]
+    if which == "evidence":
+        return [g for g in names if not g.endswith(("/quarantine", "/meta"))]
+    if which == "all":
+        return names
+    raise UsageError(f"unknown graph set {which!r}; use one of {', '.join(GRAPH_SETS)}")
+
+
+def rdf_bytes(store: ox.Store, fmt: str, graphs: str = "data") -> bytes:
+    """The store's release graphs serialised in ``fmt``, in sorted order."""
+    from .store import graph_names, quads
+
+    if fmt not in RDF_FORMATS:
+        raise UsageError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+    rdf_format, keeps_graphs = RDF_FORMATS[fmt]
+    qs = quads(store, select_graphs(graph_names(store), graphs))
+    if keeps_graphs:
+        items: list = qs
+    else:
+        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in qs}, key=str)
+    prefixes = PREFIXES if fmt in ("turtle", "trig", "xml") else None
+    return ox.serialize(items, format=rdf_format, prefixes=prefixes) or b""
+
+
+def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, fsync it, then rename it over ``path``.
+
+    An interrupted export leaves the previous file as it was.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    write_atomic(path, lambda p: p.write_bytes(data))

@@ -1,0 +1,705 @@
+"""Extraction: from one release's text to typed nodes and facts, each fact with its evidence span.
+
+    extract(release) -> Extraction
+
+Mechanisms here, knowledge in ``ontology/data``: gazetteers (organizations, instruments, programmes,
+countries, cities), acronym definitions, head-word patterns, trigger lexicons and date patterns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from .. import places
+from ..model import Evidence, Extraction, Node, Release, Value
+from ..resolve import Curation
+from ..text import sentences
+from . import events as ev
+from . import mentions as mn
+from .dates import DateSpan, find_dates, parse_dateline
+from .lexicon import Lexicon, alternation, load
+from .people import people
+
+
+def extract(release: Release, curation: Curation = Curation()) -> Extraction:
+    """Every fact the release states, as nodes and facts with evidence."""
+    lex = load(tuple(sorted(curation.aliases.items())))
+    return _Extractor(release, lex, curation).run()
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", places.fold(s).lower().replace("’", "'")).strip()
+
+
+class _Org:
+    """One organization of a release with every name and mention it has there."""
+
+    def __init__(self, name: str, ident: str, acronym: str | None = None, from_gazetteer: bool = False):
+        self.name = name
+        self.ident = ident
+        self.acronym = acronym
+        self.alt: set[str] = set()
+        self.mentions: list[mn.Mention] = []
+        self.from_gazetteer = from_gazetteer
+        self.key = ""
+
+
+class _Extractor:
+    def __init__(self, release: Release, lex: Lexicon, curation: Curation):
+        self.r = release
+        self.text = release.text
+        self.lex = lex
+        self.cur = curation
+        self.ex = Extraction(release)
+        self.start = release.title[0] if release.title else release.body_start
+        skip = [release.dateline] if release.dateline else []
+        self.sents = [s for s in sentences(self.text, self.start)
+                      if not any(a <= s[0] and s[1] <= b for a, b in skip)]
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def evidence(self, a: int, b: int, rule: str, conf: float = 0.9) -> Evidence:
+        return Evidence(a, b, rule, conf)
+
+    def sentence_of(self, pos: int) -> int:
+        for i, (a, b) in enumerate(self.sents):
+            if a <= pos < b:
+                return i
+        return -1
+
+    # -- the pipeline ----------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        r, text, ex = self.r, self.text, self.ex
+        rel = ex.add_node(Node("release", "release", r.headline or r.id, ident=r.id))
+        whole = Evidence(0, len(text), "reader", 1.0)
+        ex.add_fact(rel.key, "identifier", Value(r.id), whole)
+        if r.title:
+            ex.add_fact(rel.key, "headline", Value(r.headline or ""), Evidence(*r.title, "reader-title", 1.0))
+        published = r.published
+        pub_ev = whole
+        if published is None and r.dateline:
+            published = parse_dateline(text[r.dateline[0]:r.dateline[1]], self.lex)
+            pub_ev = Evidence(*r.dateline, "dateline", 1.0)
+        self.published = published
+        if published:
+            ex.add_fact(rel.key, "datePublished", Value(published.isoformat(), "date"), pub_ev)
+        if r.url:
+            ex.add_fact(rel.key, "url", Value(r.url, "iri"), whole)
+
+        self.places = self._places()
+        self.orgs = self._organizations()
+        self.things = self._things()
+        self.persons = self._people()
+        self.events = self._events()
+        self._emails()
+        self._emit()
+        return ex
+
+    # -- places ----------------------------------------------------------------------------------
+    def _places(self) -> list[mn.Mention]:
+        ms = [m for m in mn.countries_and_cities(self.text) + mn.adjective_countries(self.text) if m.start >= self.start]
+        ms = [m for m in ms if not (self.r.dateline and self.r.dateline[0] <= m.start < self.r.dateline[1])]
+        # a city inside a longer country name or a country inside a longer city name: keep the longer
+        ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        out: list[mn.Mention] = []
+        for m in ms:
+            if out and m.start < out[-1].end:
+                continue
+            out.append(m)
+        return out
+
+    # -- organizations ---------------------------------------------------------------------------
+    def _organizations(self) -> list[_Org]:
+        text, lex = self.text, self.lex
+        orgs: dict[str, _Org] = {}
+        by_acr: dict[str, _Org] = {}
+
+        def get(name: str, ident: str, acronym: str | None = None, gaz: bool = False) -> _Org:
+            k = _norm(ident)
+            o = orgs.get(k)
+            if o is None:
+                o = orgs[k] = _Org(name, ident, acronym, gaz)
+            if acronym and not o.acronym:
+                o.acronym = acronym
+            if o.acronym:
+                by_acr.setdefault(o.acronym, o)
+            return o
+
+        gaz = [m for m in mn.gazetteer(text, lex) if m.start >= self.start]
+        self.gazetteer = gaz
+        chunks = [m for m in mn.organizations(text, lex, self.start, self.cur.not_organizations) if m.start >= self.start]
+        chunks = [m for m in chunks if not self._after_ordinal(m.start)]
+        defs = mn.acronym_definitions(text, lex)
+        defined: dict[str, tuple[int, int]] = {}
+        for m in gaz:
+            if m.kind == "organization":
+                o = get(m.name, m.ident, m.acronym, True)
+                o.mentions.append(m)
+        for a, b, acr, aa, ab in defs:
+            if a < self.start:
+                continue
+            long = text[a:b]
+            entry = lex.entries.get(long)
+            chunk = next((c for c in chunks if c.end == b and c.start <= a + 2 and c.start >= a - 60), None)
+            if entry is None and chunk is not None:
+                entry = lex.entries.get(chunk.name)
+            if entry is not None and entry.kind != "organization":
+                continue
+            if entry is None and chunk is None:
+                continue
+            if entry is not None:
+                o = get(entry.name, entry.name, entry.acronym or acr, True)
+                if acr != entry.acronym:
+                    o.alt.add(acr)
+            else:
+                assert chunk is not None
+                name = chunk.name
+                o = by_acr.get(acr) if acr in by_acr and not by_acr[acr].from_gazetteer else None
+                o = o or get(name, name, acr)
+                if o.name != name:
+                    o.alt.add(name)
+            o.acronym = o.acronym or acr
+            by_acr[acr] = o
+            defined[acr] = (aa, ab)
+            o.mentions.append(mn.Mention(aa, ab, "organization", o.name, o.ident, "acronym-definition", acr))
+        # acronyms used alone, after their definition in this release
+        if defined:
+            for m in alternation(list(defined)).finditer(text, self.start):
+                o = by_acr[m.group()]
+                o.mentions.append(mn.Mention(m.start(), m.end(), "organization", o.name, o.ident, "acronym", m.group()))
+        # "ROCB A/P": an acronym with a regional qualifier is its own body
+        for m in re.finditer(r"\b([A-Z]{2,8})\s+(A/P|[A-Z]/[A-Z]{1,2}|ESA|WCA|MENA|AP|ECA)\b", text):
+            if m.start() < self.start or m.group(1) not in by_acr:
+                continue
+            parent = by_acr[m.group(1)]
+            o = get(m.group(), m.group(), m.group())
+            o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
+            parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
+        covered = [(x.start, x.end) for o in orgs.values() for x in o.mentions]
+        for c in chunks:
+            if any(a <= c.start and c.end <= b for a, b in covered):
+                continue
+            first = c.name.split()[0]
+            rest = c.name.split()[1:]
+            # "the WCO Secretariat", "WCO Headquarters": the organization itself
+            if first in by_acr and rest and all(w in ("Secretariat", "Headquarters", "Council") for w in rest) and rest != ["Council"]:
+                by_acr[first].mentions.append(c)
+                continue
+            if c.name in lex.entries and lex.entries[c.name].kind != "organization":
+                continue
+            o = get(c.name, c.name)
+            o.mentions.append(c)
+        # a name that is part of a longer name of this release is that organization
+        names = sorted(orgs.values(), key=lambda o: -len(o.name))
+        for o in list(orgs.values()):
+            if o.from_gazetteer or o.acronym or len(o.name.split()) < 2:
+                continue
+            for big in names:
+                if big is o or len(big.name) <= len(o.name):
+                    continue
+                if re.search(r"(?<!\w)" + re.escape(o.name) + r"(?!\w)", big.name) and big.name.startswith(o.name.split()[0]):
+                    big.mentions += o.mentions
+                    big.alt |= o.alt
+                    o.mentions = []
+                    break
+        out = [o for o in orgs.values() if o.mentions]
+        for o in out:
+            o.mentions.sort(key=lambda m: m.start)
+        return sorted(out, key=lambda o: o.mentions[0].start)
+
+    def _after_ordinal(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 12):pos]
+        return bool(re.search(r"\b\d{1,3}(?:st|nd|rd|th)\s+$", before))
+
+    def org_at(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
+        """Organizations mentioned inside ``a:b``, in text order, each once."""
+        out = []
+        seen = set()
+        for o in self.orgs:
+            for m in o.mentions:
+                if a <= m.start and m.end <= b and id(o) not in seen:
+                    out.append((o, m))
+                    seen.add(id(o))
+                    break
+        return sorted(out, key=lambda x: x[1].start)
+
+    # -- instruments and programmes --------------------------------------------------------------
+    def _things(self) -> list[mn.Mention]:
+        text, lex = self.text, self.lex
+        org_spans = [(m.start, m.end) for o in self.orgs for m in o.mentions]
+        out = [m for m in self.gazetteer if m.kind in ("instrument", "programme")]
+        for kind in ("instrument", "programme"):
+            for m in mn.named_things(text, lex, kind):
+                if m.start < self.start or any(a <= m.start and m.end <= b for a, b in org_spans):
+                    continue
+                entry = lex.entries.get(m.name)
+                if entry is not None:
+                    m = mn.Mention(m.start, m.end, entry.kind, entry.name, entry.name, "gazetteer", entry.acronym)
+                out.append(m)
+        # acronyms defined for an instrument or programme ("United Nations Convention against Corruption (UNCAC)")
+        for a, b, acr, aa, ab in mn.acronym_definitions(text, lex):
+            for m in list(out):
+                if m.end == b and m.start >= a - 60 and not m.acronym:
+                    m.acronym = acr
+                    for u in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+                        if u.start() >= self.start:
+                            out.append(mn.Mention(u.start(), u.end(), m.kind, m.name, m.ident, "acronym", acr))
+        out = [m for m in out if m.start >= self.start]
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[mn.Mention] = []
+        for m in out:
+            if kept and m.start < kept[-1].end and m.kind == kept[-1].kind and m.ident != kept[-1].ident:
+                continue
+            kept.append(m)
+        return kept
+
+    # -- people ----------------------------------------------------------------------------------
+    def _people(self) -> list[tuple[str, str | None, _Org | None, ev_span]]:
+        not_names = set()
+        for o in self.orgs:
+            not_names.update(o.name.split())
+            if o.acronym:
+                not_names.add(o.acronym)
+        for m in self.places:
+            not_names.update(self.text[m.start:m.end].split())
+        not_names.update(self.lex.months_cap if hasattr(self.lex, "months_cap") else ())
+        not_names.update(w.capitalize() for w in self.lex.months)
+        not_names.update({"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head",
+                          "Minister", "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council",
+                          "Session", "Meeting", "In", "On", "At", "During", "After", "Both", "Members", "Member",
+                          "International", "National", "Organization", "Organisation", "Office"})
+        found = people(self.text, self.lex, self.start, not_names)
+        persons: dict[str, dict] = {}
+        for p in found:
+            key = None
+            last = p.name.split()[-1]
+            for k, q in persons.items():
+                if k == p.name or (len(p.name.split()) == 1 and (k.split()[-1] == p.name or k.split()[0] == p.name)):
+                    key = k
+                    break
+                if len(k.split()) == 1 and (p.name.split()[-1] == k or p.name.split()[0] == k):
+                    persons[p.name] = persons.pop(k)
+                    persons[p.name]["name"] = p.name
+                    key = p.name
+                    break
+            if key is None:
+                key = p.name
+                persons[key] = {"name": p.name, "role": None, "org": None, "mentions": []}
+            q = persons[key]
+            q["mentions"].append(p)
+            if p.role and not q["role"]:
+                q["role"] = p.role
+            if p.org_span and q["org"] is None:
+                hits = self.org_at(p.org_span[0] - 1, p.org_span[1] + 1)
+                if hits:
+                    q["org"] = hits[0][0]
+            if q["org"] is None and p.role:
+                # "WCO Secretary General": the organization named inside the role
+                for o in self.orgs:
+                    if o.acronym and re.match(re.escape(o.acronym) + r"\b", p.role):
+                        q["org"] = o
+            del last
+        return list(persons.values())
+
+    # -- events ----------------------------------------------------------------------------------
+    def _events(self) -> list[ev.Event]:
+        text, lex = self.text, self.lex
+        ems = ev.event_mentions(text, lex, self.sents, self.r.title)
+        # an event noun inside an organization's name is not an event ("Conference of Directors General of Customs")
+        org_spans = [(m.start, m.end) for o in self.orgs for m in o.mentions]
+        ems = [e for e in ems if not any(a <= e.start and e.end <= b and (e.end - e.start) < (b - a) for a, b in org_spans)]
+        events: list[ev.Event] = []
+        by_label: dict[str, ev.Event] = {}
+        last: ev.Event | None = None
+        for em in ems:
+            key = _norm(re.sub(r"^(?:the|a|an)\s+", "", em.label, flags=re.I))
+            if em.concrete and not ev.is_generic(em.label):
+                e = by_label.get(key)
+                if e is None:
+                    # the same event again under a shorter or longer name
+                    e = next((x for x in events if x.kind == em.kind and (key in _norm(x.label) or _norm(x.label) in key)
+                              and (x.ordinal == em.ordinal or not x.ordinal or not em.ordinal)), None)
+                    if e is not None and len(em.label) > len(e.label) and em.ordinal:
+                        e.label = em.label
+                if e is None:
+                    e = ev.Event(f"event{len(events)}", em.kind, em.label, ordinal=em.ordinal)
+                    events.append(e)
+                    by_label[key] = e
+                e.mentions.append(em)
+                last = e
+            else:
+                target = last if last is not None and (last.kind == em.kind or em.kind in ("meeting", "session", "other")) else None
+                target = target or next((x for x in events if x.kind == em.kind), None)
+                if target is not None:
+                    target.mentions.append(em)
+        self.event_mentions = ems
+        self._frames(events)
+        return [e for e in events if self._keep(e)]
+
+    def _keep(self, e: ev.Event) -> bool:
+        return True
+
+    def _main_event(self, events: list[ev.Event]) -> ev.Event | None:
+        """The event a release is about: the first one named in the title or the first sentences."""
+        for e in events:
+            for m in e.mentions:
+                if self.r.title and self.r.title[0] <= m.start < self.r.title[1]:
+                    return e
+        return events[0] if events else None
+
+    def _frames(self, events: list[ev.Event]) -> None:
+        text, lex = self.text, self.lex
+        main = self._main_event(events)
+        self.main = main
+        part = alternation(lex.list("participation_verbs"))
+        host_v = alternation(lex.list("hosting_verbs"))
+        passive_host = alternation(lex.list("passive_hosting"))
+        invite = set(lex.list("invitation_phrases"))
+        passive_att = alternation(lex.list("passive_attendance"))
+        virtual = alternation(lex.list("virtual_words"))
+        hybrid = alternation(lex.list("hybrid_words"))
+        default_year = self.published.year if self.published else None
+        dates = [d for d in find_dates(text, lex, default_year, self.start) if not self._in_dateline(d.start)]
+        if self.published:
+            dates = [self._fix_year(d) for d in dates]
+
+        def events_in(a: int, b: int) -> list[ev.Event]:
+            found = []
+            for e in events:
+                if any(a <= m.start < b for m in e.mentions) and e not in found:
+                    found.append(e)
+            return found
+
+        for si, (s0, s1) in enumerate(self.sents):
+            sent = text[s0:s1]
+            here = events_in(s0, s1)
+            target = here[0] if here else None
+            # invitation / passive hosting: "at the invitation of X", "organized by X"
+            for m in passive_host.finditer(text, s0, s1):
+                np_end = self._np_end(m.end(), s1)
+                hosts = self.org_at(m.end(), np_end)
+                if not hosts:
+                    hosts = self._person_orgs(m.end(), np_end)
+                after = [e for e in here if any(x.start >= m.end() for x in e.mentions)]
+                before = [e for e in here if any(x.start < m.start() for x in e.mentions)]
+                e = (before[-1] if before and text[before[-1].mentions[-1].end:m.start()].strip(" ,") in ("", "was", "were", "is", "will be", "has been", "was jointly", "was also")
+                     else after[0] if after else before[-1] if before else main)
+                if e is None:
+                    continue
+                role = "invitedBy" if m.group() in invite else "organizer"
+                if m.group() in ("in collaboration with", "in cooperation with", "in partnership with", "with the support of", "funded by", "sponsored by"):
+                    role = "organizer"
+                for o, om in hosts:
+                    e.roles.append((role, o, (m.start(), om.end)))
+            # active hosting: "X hosted/organized/held (its) EVENT"
+            for m in host_v.finditer(text, s0, s1):
+                after = [e for e in here if any(m.end() <= x.start <= m.end() + 60 for x in e.mentions)]
+                if not after:
+                    continue
+                subj_start = self._clause_start(s0, m.start())
+                if re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", text[subj_start:m.start()]):
+                    continue
+                for o, om in self.org_at(subj_start, m.start()) or self._person_orgs(subj_start, m.start()):
+                    after[0].roles.append(("organizer", o, (om.start, m.end())))
+            # participation: "X participated in / attended EVENT"
+            for m in part.finditer(text, s0, s1):
+                subj_start = self._clause_start(s0, m.start())
+                subject = text[subj_start:m.start()]
+                if re.search(r"\b(?:was|were|be|been|being)\s+$", subject) and "represented" not in m.group():
+                    continue
+                after = [e for e in here if any(x.start >= m.end() for x in e.mentions)]
+                e = after[0] if after else (here[-1] if here else main)
+                if e is None:
+                    continue
+                subj = self.org_at(subj_start, m.start()) + self._person_orgs(subj_start, m.start())
+                if m.group().startswith(("visit", "met", "meet", "travel")):
+                    obj_end = self._np_end(m.end(), s1)
+                    for p in self.places:
+                        if m.end() <= p.start < obj_end:
+                            e.places.append(p)
+                    for o, om in self.org_at(m.end(), obj_end):
+                        e.roles.append(("organizer" if m.group().startswith("visit") else "attendee", o, (m.start(), om.end)))
+                for o, om in subj:
+                    e.roles.append(("attendee", o, (om.start, m.end())))
+            for m in passive_att.finditer(text, s0, s1):
+                e = here[0] if here else main
+                if e is None:
+                    continue
+                np_end = self._np_end(m.end(), s1, allow_commas=True)
+                for o, om in self.org_at(m.end(), np_end):
+                    e.roles.append(("attendee", o, (m.start(), om.end)))
+            # when and where, for the events of this sentence (or the main event in a dateline-like line)
+            sent_dates = [d for d in dates if s0 <= d.start < s1]
+            if sent_dates:
+                e = target or (main if self._is_header_line(s0, s1) or self._has_trigger(sent) else None)
+                if e is not None and not e.dates:
+                    pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
+                    e.dates.append(pick)
+            for e in here or ([main] if main and self._is_header_line(s0, s1) else []):
+                if e is None:
+                    continue
+                for p in self._event_places(s0, s1, e):
+                    e.places.append(p)
+                if hybrid.search(sent):
+                    e.mode = "hybrid"
+                elif virtual.search(sent) and e.mode is None:
+                    e.mode = "virtual"
+        for e in events:
+            if e.mode is None and e.places:
+                e.mode = "in-person"
+            for m in e.mentions[:1]:
+                if self.r.title and self.r.title[0] <= m.start < self.r.title[1]:
+                    if hybrid.search(text, self.r.title[0], self.r.title[1]):
+                        e.mode = "hybrid"
+            # the body whose session it is: "10th session of the Implementation Review Group"
+            for m in e.mentions:
+                if m.concrete:
+                    bodies = self.org_at(m.start, m.end)
+                    if bodies and e.kind in ("session", "meeting", "conference", "forum"):
+                        e.body = bodies[0][1]
+                        e.body_org = bodies[0][0]
+                        break
+        self._topics(events, main)
+
+    def _fix_year(self, d: DateSpan) -> DateSpan:
+        if not d.yearless or self.published is None:
+            return d
+        if (d.first - self.published).days > 120:
+            try:
+                return DateSpan(d.start, d.end, d.first.replace(year=d.first.year - 1), d.last.replace(year=d.last.year - 1), True)
+            except ValueError:
+                return d
+        return d
+
+    def _in_dateline(self, pos: int) -> bool:
+        return bool(self.r.dateline and self.r.dateline[0] <= pos < self.r.dateline[1])
+
+    def _is_header_line(self, s0: int, s1: int) -> bool:
+        """A short line such as "Brussels, 14-18 February 2011" or "IMO Headquarters, 12 and 13 June 2018"."""
+        line = self.text[s0:s1]
+        return len(line) < 160 and "\n" not in line and not line.rstrip().endswith(".") and s0 < self.start + 600
+
+    def _has_trigger(self, sent: str) -> bool:
+        return bool(re.search(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
+                              r"gathered|opened|launched|signed|took part)\b", sent))
+
+    def _clause_start(self, s0: int, pos: int) -> int:
+        """Start of the clause that ends at ``pos``: after an introductory "At the invitation of X," or "On DATE,"."""
+        seg = self.text[s0:pos]
+        best = s0
+        for m in re.finditer(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invitation of|[Aa]t the request of|[Oo]n \d|[Ii]n \d|[Dd]uring|[Aa]fter|[Ff]ollowing|[Ii]n (?:his|her|their))[^,]*,\s*", seg):
+            best = s0 + m.end()
+        # a relative clause right before the verb ("..., which ...") is not the subject
+        rel = list(re.finditer(r",\s*(?:which|who|that)\b", seg))
+        if rel:
+            best = max(best, s0 + rel[-1].end())
+        return best
+
+    def _np_end(self, pos: int, s1: int, allow_commas: bool = False) -> int:
+        """End of the noun phrase starting at ``pos``: the next clause boundary."""
+        seg = self.text[pos:s1]
+        stop = r"[;:.]|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+\w+ed)\s" if allow_commas else \
+            r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|[;:.]|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b"
+        m = re.search(stop, seg)
+        end = pos + (m.start() if m else len(seg))
+        return end
+
+    def _person_orgs(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
+        out = []
+        for p in self.persons:
+            if p["org"] is None:
+                continue
+            for m in p["mentions"]:
+                if a <= m.start and m.end <= b:
+                    out.append((p["org"], mn.Mention(m.start, m.end, "person", p["name"], p["name"], m.rule)))
+                    break
+        return out
+
+    def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
+        text = self.text
+        out = []
+        for p in self.places:
+            if not (s0 <= p.start < s1) or p.rule == "country-adjective":
+                continue
+            before = text[max(s0, p.start - 40):p.start]
+            if re.search(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$", before) or \
+                    self._is_header_line(s0, s1):
+                if re.search(r"\b(?:from|of|by|with|and)\s+$", before) and not self._is_header_line(s0, s1):
+                    continue
+                if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident:
+                    out.append(p)
+                    continue
+                if re.search(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$", before) or \
+                        self._is_header_line(s0, s1) or before.rstrip().endswith(","):
+                    if before.rstrip().endswith(",") and not (out and out[-1].end >= p.start - 3) and not self._is_header_line(s0, s1):
+                        continue
+                    out.append(p)
+        return out
+
+    # -- topics ----------------------------------------------------------------------------------
+    def _topics(self, events: list[ev.Event], main: ev.Event | None) -> None:
+        text = self.text
+        trig = alternation(self.lex.list("topic_triggers"))
+        stop_starts = tuple(self.lex.list("topic_stop_starts"))
+        for (s0, s1) in self.sents:
+            here = [e for e in events if any(s0 <= m.start < s1 for m in e.mentions)]
+            e = here[0] if here else main
+            if e is None:
+                continue
+            for m in trig.finditer(text, s0, s1):
+                seg_start = m.end()
+                seg = text[seg_start:s1]
+                seg = re.sub(r"^[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)\s*", lambda x: " " * len(x.group()), seg)
+                for part in re.finditer(r"[^;•\n]+", seg):
+                    phrase = part.group().strip(" .,:“”\"'‘’")
+                    if not phrase:
+                        continue
+                    for piece in re.split(r",\s+(?:and\s+)?(?=[a-z])|\s+and\s+(?=the\s)", phrase):
+                        piece = piece.strip(" .,:“”\"'‘’")
+                        words = piece.split()
+                        if not (2 <= len(words) <= 14) or piece.lower().startswith(stop_starts):
+                            continue
+                        if re.match(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will)\b", piece):
+                            continue
+                        a = text.find(piece, seg_start, s1)
+                        if a < 0:
+                            continue
+                        e.topics.append((piece, a, a + len(piece)))
+                break  # one trigger per sentence
+
+    # -- contacts --------------------------------------------------------------------------------
+    def _emails(self) -> None:
+        self.emails = [m for m in mn.emails(self.text) if m.start >= self.start]
+
+    # -- nodes and facts -------------------------------------------------------------------------
+    def _emit(self) -> None:
+        ex, text = self.ex, self.text
+        E = self.evidence
+        # organizations
+        for i, o in enumerate(self.orgs):
+            o.key = f"org{i}"
+            names = {o.name} | o.alt | ({o.acronym} if o.acronym else set())
+            first = o.mentions[0]
+            ex.add_node(Node(o.key, "organization", o.name, names - {o.name}, ident=o.ident,
+                             evidence=[E(first.start, first.end, first.rule)]))
+            ex.add_fact("release", "mentions", o.key, E(first.start, first.end, first.rule))
+        # places
+        country_keys: dict[str, str] = {}
+
+        def country(code: str, m: mn.Mention | None) -> str:
+            key = f"country:{code}"
+            if key not in ex.nodes:
+                c = places.countries()[code]
+                evid = E(m.start, m.end, m.rule) if m else E(0, 0, "city-country")
+                ex.add_node(Node(key, "country", c.name, ident=code, evidence=[evid]))
+                ex.add_fact(key, "identifier", Value(code), evid)
+                ex.add_fact("release", "mentions", key, evid)
+            country_keys[code] = key
+            return key
+
+        def city(m: mn.Mention) -> str:
+            key = f"city:{m.ident}"
+            if key not in ex.nodes:
+                c = places.cities()[m.ident]
+                evid = E(m.start, m.end, m.rule)
+                ex.add_node(Node(key, "city", c.name, ident=c.geonames_id, evidence=[evid]))
+                ex.add_fact(key, "identifier", Value(c.geonames_id), evid)
+                ex.add_fact(key, "sameAs", Value(f"https://sws.geonames.org/{c.geonames_id}/", "iri"), evid)
+                ex.add_fact(key, "containedIn", country(c.country, None), evid)
+            return key
+
+        for m in self.places:
+            if m.kind == "country":
+                country(m.ident, m)
+        # instruments and programmes
+        thing_keys: dict[tuple[str, str], str] = {}
+        for m in self.things:
+            k = (m.kind, _norm(m.ident))
+            if k not in thing_keys:
+                key = thing_keys[k] = f"{m.kind}{len(thing_keys)}"
+                ex.add_node(Node(key, m.kind, m.name, {m.acronym} if m.acronym else set(), ident=m.ident,
+                                 evidence=[E(m.start, m.end, m.rule)]))
+                ex.add_fact("release", "mentions", key, E(m.start, m.end, m.rule))
+            elif m.acronym:
+                ex.nodes[thing_keys[k]].alt_names.add(m.acronym)
+        # people
+        for i, p in enumerate(self.persons):
+            key = f"person{i}"
+            first = p["mentions"][0]
+            ex.add_node(Node(key, "person", p["name"], ident=p["name"], evidence=[E(first.start, first.end, first.rule)]))
+            ex.add_fact("release", "mentions", key, E(first.start, first.end, first.rule))
+            if p["role"]:
+                ex.add_fact(key, "jobTitle", Value(p["role"]), E(first.start, first.end, first.rule, 0.8))
+            if p["org"] is not None:
+                ex.add_fact(key, "affiliation", p["org"].key, E(first.start, first.end, first.rule, 0.8))
+        # events
+        for i, e in enumerate(self.events):
+            key = f"event{i}"
+            m0 = e.mentions[0]
+            ident = self._event_ident(e)
+            ex.add_node(Node(key, "event", e.label, ident=ident, subkind=e.kind, evidence=[E(m0.start, m0.end, "event-phrase")]))
+            ex.add_fact("release", "about", key, E(m0.start, m0.end, "event-phrase"))
+            if e.ordinal:
+                ex.add_fact(key, "ordinal", Value(str(e.ordinal), "integer"), E(m0.start, m0.end, "event-ordinal"))
+            if getattr(e, "body", None) is not None:
+                ex.add_fact(key, "sessionOf", e.body_org.key, E(e.body.start, e.body.end, "event-body"))
+            if e.dates:
+                d = e.dates[0]
+                ex.add_fact(key, "startDate", Value(d.first.isoformat(), "date"), E(d.start, d.end, "date-pattern"))
+                ex.add_fact(key, "endDate", Value(d.last.isoformat(), "date"), E(d.start, d.end, "date-pattern"))
+            seen_places = set()
+            for p in e.places:
+                pk = city(p) if p.kind == "city" else country(p.ident, p)
+                if pk in seen_places:
+                    continue
+                seen_places.add(pk)
+                ex.add_fact(key, "heldIn", pk, E(p.start, p.end, "event-place"))
+            if e.mode:
+                ex.add_fact(key, "attendanceMode", Value(e.mode, "mode"), E(m0.start, m0.end, "attendance-mode", 0.7))
+            seen_roles = set()
+            for role, o, (a, b) in e.roles:
+                if (role, o.key) in seen_roles:
+                    continue
+                seen_roles.add((role, o.key))
+                ex.add_fact(key, role, o.key, E(min(a, b), max(a, b), f"frame-{role}", 0.8))
+            seen_topics = set()
+            for t, a, b in e.topics[:8]:
+                tk = f"topic:{_norm(t)}"
+                if tk in seen_topics:
+                    continue
+                seen_topics.add(tk)
+                ex.add_node(Node(tk, "topic", t, ident=_norm(t), evidence=[E(a, b, "topic-trigger", 0.6)]))
+                ex.add_fact(key, "discussed", tk, E(a, b, "topic-trigger", 0.6))
+        # contacts: on the node the sentence names, else on the publisher-less release's first organization
+        for m in self.emails:
+            key = f"contact:{m.ident}"
+            ex.add_node(Node(key, "contact", m.ident, ident=m.ident, evidence=[E(m.start, m.end, m.rule)]))
+            ex.add_fact(key, "email", Value(m.ident), E(m.start, m.end, m.rule, 1.0))
+            s = self.sentence_of(m.start)
+            owner = None
+            if s >= 0:
+                a, _ = self.sents[s]
+                near = [(k, n) for k, n in ex.nodes.items() if n.kind in ("programme", "organization")
+                        and any(a <= x.start < m.start for x in n.evidence)]
+                hits = self.org_at(a, m.start)
+                owner = hits[0][0].key if hits else None
+                for k, n in near:
+                    if n.kind == "programme":
+                        owner = k
+            if owner:
+                ex.add_fact(owner, "contactPoint", key, E(m.start, m.end, "email-owner", 0.7))
+
+    def _event_ident(self, e: ev.Event) -> str:
+        """Identity of an event across releases: body + ordinal + kind when known, else name + dates,
+        else scoped to this release."""
+        body = getattr(e, "body_org", None)
+        date = e.dates[0].first.isoformat() if e.dates else ""
+        if body is not None and e.ordinal:
+            return f"{body.ident} {e.ordinal} {e.kind}"
+        if date:
+            return f"{e.label} {date}"
+        return f"{self.r.id} {e.label}"
+
+
+ev_span = tuple
+del defaultdict, dt

@@ -1,0 +1,117 @@
+"""Dates: the publication date line in any language, and event dates and ranges in the text.
+
+Ranges ("from 27 to 29 May 2019", "18th-20th November 2013", "31 May - 3 June 2016", "May 27-29,
+2019") are found by our own patterns, built from the month words of ``months.tsv``; a date without a
+year takes the year of the publication date (or is dropped when there is none); month-only dates give
+no exact date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon
+
+_DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
+_ORD = r"(?:st|nd|rd|th|er|e)?"
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int
+    end: int
+    first: dt.date
+    last: dt.date
+    yearless: bool = False
+
+
+@lru_cache(maxsize=4)
+def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
+    words = sorted(lex.months, key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(w) for w in words) + r")\.?"
+    day = r"(\d{1,2})" + _ORD
+    year = r"(\d{4})"
+    wk = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    m = f"({month})"
+    return {
+        # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016
+        "dm_dm": re.compile(rf"\b{wk}{day}\s+{m}(?:\s+{year})?{_DASH}{wk}{day}\s+{m},?\s+{year}\b", re.I),
+        # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
+        "d_dm": re.compile(rf"\b{wk}{day}{_DASH}{wk}{day}\s+{m}(?:,?\s+{year})?(?!\d)", re.I),
+        # May 27-29, 2019
+        "md_d": re.compile(rf"\b{m}\s+{day}{_DASH}{day},?\s+{year}\b", re.I),
+        # May 27, 2019
+        "md": re.compile(rf"\b{m}\s+{day},?\s+{year}\b", re.I),
+        # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
+        "dm": re.compile(rf"\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
+        "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    }
+
+
+def _mk(y: int, mo: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0, end: int | None = None) -> list[DateSpan]:
+    """Every exact date or date range in ``text[start:end]``, non-overlapping, in text order."""
+    end = len(text) if end is None else end
+    pats = _patterns(lex)
+    months = lex.months
+    found: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def month(word: str) -> int:
+        return months[word.lower().rstrip(".")]
+
+    for name in ("dm_dm", "d_dm", "md_d", "md", "dm", "iso"):
+        for mt in pats[name].finditer(text, start, end):
+            a, b = mt.span()
+            if not free(a, b):
+                continue
+            g = mt.groups()
+            yearless = False
+            if name == "dm_dm":
+                y2 = int(g[5])
+                y1 = int(g[2]) if g[2] else y2
+                first, last = _mk(y1, month(g[1]), int(g[0])), _mk(y2, month(g[4]), int(g[3]))
+            elif name == "d_dm":
+                y = int(g[3]) if g[3] else default_year
+                yearless = g[3] is None
+                if y is None:
+                    continue
+                mo = month(g[2])
+                first, last = _mk(y, mo, int(g[0])), _mk(y, mo, int(g[1]))
+            elif name == "md_d":
+                y, mo = int(g[3]), month(g[0])
+                first, last = _mk(y, mo, int(g[1])), _mk(y, mo, int(g[2]))
+            elif name == "md":
+                first = last = _mk(int(g[2]), month(g[0]), int(g[1]))
+            elif name == "dm":
+                y = int(g[2]) if g[2] else default_year
+                yearless = g[2] is None
+                if y is None:
+                    continue
+                first = last = _mk(y, month(g[1]), int(g[0]))
+            else:
+                first = last = _mk(int(g[0]), int(g[1]), int(g[2]))
+            if first is None or last is None or last < first or (last - first).days > 62:
+                continue
+            found.append(DateSpan(a, b, first, last, yearless))
+            taken.append((a, b))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
+    """The date of a publication date line such as "07 июня 2019" or "17 十二月 2013"."""
+    spans = find_dates(line, lex, None)
+    if len(spans) == 1 and spans[0].first == spans[0].last:
+        return spans[0].first
+    return None

@@ -1,0 +1,144 @@
+"""Events and the frames around them: who took part, who hosted or invited, where, when, what about.
+
+Works sentence by sentence over the mentions already found: an event phrase is a kind noun
+("session", "workshop", ...) with its ordinal, modifiers and complement; frames are trigger phrases
+(participation verbs, hosting verbs, "at the invitation of", "attended by", ...) whose organizations
+are read from the subject before the verb or the noun phrase after the phrase.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import Lexicon, alternation
+from .mentions import Mention, tokens
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.I)
+_LEFT_OK = re.compile(r"^(?:[A-Z][\w./&-]*|\d{4}|\d{1,3}(?:st|nd|rd|th)|annual|regional|virtual|online|joint|"
+                      r"high-level|international|national|global|technical|preparatory|inaugural|extraordinary|"
+                      r"ministerial|informal|plenary|bilateral|trilateral|multilateral|official|accreditation|"
+                      r"opening|closing|two-day|three-day|one-day|four-day|five-day|hybrid|panel|expert|experts|"
+                      r"consultative|coordination|working|round-table|learning|training|capacity|building|"
+                      r"awareness|national-level|sub-regional|subregional|interregional|continental|"
+                      r"diagnostic|scoping|study|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                      r"tenth|eleventh|twelfth|strategic|side|special|follow-up|in-person)$")
+_GENERIC_EVENT = re.compile(r"^(?:the|this|that|these|its|their|a|an)\s+(?:[\w-]+\s+)?(?:meeting|session|event|workshop|"
+                            r"conference|forum|seminar|training|mission|visit|symposium|summit|webinar|course)s?$", re.I)
+_RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "is", "are", "will", "has", "have",
+               "had", "on", "in", "at", "to", "with", "under", "by", "during", "between", "and", "as", "while",
+               "organized", "organised", "hosted", "took", "taking", "attended", "this", "through", "via", "after",
+               "before", "since", "when", "whose", "it", "they", "its", "their", "over"}
+
+
+@dataclass
+class EventMention:
+    start: int
+    end: int
+    kind: str
+    label: str
+    ordinal: int | None
+    concrete: bool
+    sentence: int
+    key: str = ""
+
+
+@dataclass
+class Event:
+    key: str
+    kind: str
+    label: str
+    mentions: list[EventMention] = field(default_factory=list)
+    ordinal: int | None = None
+    body: Mention | None = None
+    dates: list = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    mode: str | None = None
+    roles: list[tuple[str, Mention, tuple[int, int]]] = field(default_factory=list)  # (role, org, evidence span)
+    topics: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4)
+def _kinds(lex: Lexicon) -> re.Pattern:
+    return alternation(list(lex.words["event_kinds"]))
+
+
+def ordinal_of(word: str) -> int | None:
+    m = _ORDINAL.match(word)
+    if m:
+        return int(m.group(1))
+    return _ORDINAL_WORDS.get(word.lower())
+
+
+def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], title: tuple[int, int] | None) -> list[EventMention]:
+    """Event phrases with their labels; ``concrete`` when named (ordinal, proper name or complement)."""
+    kinds = lex.words["event_kinds"]
+    out: list[EventMention] = []
+    for si, (s0, s1) in enumerate(sentences):
+        toks = tokens(text, s0, s1)
+        index = {a: k for k, (a, _, _) in enumerate(toks)}
+        for km in _kinds(lex).finditer(text, s0, s1):
+            k = index.get(km.start())
+            if k is None:
+                continue
+            k_end = k
+            while k_end < len(toks) and toks[k_end][1] <= km.end():
+                k_end += 1
+            kind = kinds[km.group()]
+            # left: ordinal, capitalised and adjective modifiers
+            left = k
+            while left > 0 and left > k - 8:
+                t = toks[left - 1][2]
+                if t.lower() in ("the", "a", "an", "its", "their", "his", "her", "this", "that", "our") or not _LEFT_OK.match(t):
+                    break
+                if t in ("At", "In", "On", "During", "After", "The", "For", "From", "By", "With"):
+                    break
+                left -= 1
+            # right: of/on/for + noun phrase
+            right = k_end
+            if right < len(toks) and toks[right][2] in ("of", "on", "for", "to") and right + 1 < len(toks):
+                j = right + 1
+                words = 0
+                while j < len(toks) and words < 22:
+                    t = toks[j][2]
+                    if t in (",", ".", ";", ":", "–", "—", "“", "”", '"') or t in _RIGHT_STOP and words > 0 and not (
+                            t in ("on", "and", "to", "in") and j + 1 < len(toks) and toks[j + 1][2][:1].isupper()
+                            and t != "in"):
+                        break
+                    if t == "(":
+                        close = next((x for x in range(j, min(j + 8, len(toks))) if toks[x][2] == ")"), None)
+                        if close is None:
+                            break
+                        j = close + 1
+                        right = j
+                        continue
+                    if t == ")":
+                        break
+                    j += 1
+                    words += 1
+                    right = j
+            a, b = toks[left][0], toks[right - 1][1]
+            label = text[a:b]
+            ordinal = None
+            for t in toks[left:k]:
+                ordinal = ordinal or ordinal_of(t[2])
+            has_name = any(t[2][:1].isupper() for t in toks[left:k]) or km.group()[:1].isupper() and left < k
+            has_comp = right > k_end
+            in_title = title is not None and title[0] <= a < title[1]
+            concrete = bool(ordinal) or has_name or has_comp or in_title and km.group()[:1].isupper()
+            before = text[max(s0, a - 12):a].lower()
+            if kind == "other" and not (ordinal or has_name):
+                continue
+            if re.search(r"\b(?:a|an)\s*$", before) and not ordinal:
+                concrete = concrete and has_name
+            out.append(EventMention(a, b, kind, label, ordinal, concrete, si))
+    return out
+
+
+def is_generic(label: str) -> bool:
+    return bool(_GENERIC_EVENT.match(label)) or len(label.split()) == 1

@@ -1,0 +1,308 @@
+"""Mentions: the names a release uses, found by gazetteers, acronym definitions and head-word patterns.
+
+A ``Mention`` is a span of the text with the kind of thing it names (organization, instrument,
+programme, country, city, person, email) and what identifies that thing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import places
+from .lexicon import Lexicon, alternation
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    name: str  # the canonical or fullest name
+    ident: str  # identity across releases
+    rule: str
+    acronym: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+# a word that can be part of a proper name: capitalised, an acronym, or hyphenated with capitals
+NAME_TOKEN = r"(?:[A-Z][\w]*(?:[-./&][\w]+)*|\d+(?:st|nd|rd|th)?)"
+_TOKEN = re.compile(r"[\w]+(?:[-./&’'][\w]+)*|[^\w\s]", re.UNICODE)
+_ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Za-z][A-Za-z0-9./&\- ]{0,14}?[A-Za-z0-9])\s*\)")
+_ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Za-z0-9./&-]{2,14}$|^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]{3,}pol$")
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
+_CONNECT = {"of", "for", "on", "against", "to", "and", "the", "de", "des", "du", "la", "&", "in"}
+_INNER_CONNECT = {"of", "for", "on", "against", "to", "and", "the", "de", "des", "du", "la", "&"}
+_STOP_LEFT = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Both",
+              "At", "In", "On", "By", "For", "From", "With", "During", "After", "Before", "Under", "As", "And",
+              "Of", "To", "While", "When", "Since", "Through", "Following", "Mr", "Ms", "Mrs", "Dr", "Also", "Over",
+              "Other", "Several", "All", "Each", "Every", "Many", "Some", "Such", "New"}
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isalpha() for c in tok) and not tok.endswith(("st", "nd", "rd", "th")))
+
+
+@lru_cache(maxsize=4)
+def _heads(lex: Lexicon) -> tuple[re.Pattern, frozenset, frozenset, frozenset, re.Pattern, re.Pattern]:
+    return (alternation(lex.list("org_heads")), frozenset(lex.list("org_heads_need_modifier")),
+            frozenset(lex.list("org_generic_words")), frozenset(x.lower() for x in lex.list("not_organizations")),
+            alternation(lex.list("instrument_heads")), alternation(lex.list("programme_heads")))
+
+
+def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset()) -> int:
+    """Index of the first token of the run of name tokens ending just before token ``i``."""
+    j = i
+    while j > 0:
+        t = toks[j - 1][2]
+        if t in _STOP_LEFT and j - 1 >= 0:
+            break
+        if is_cap(t) or t in extra_ok:
+            j -= 1
+            continue
+        if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT:
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _chain_right(toks: list, i: int, text: str) -> int:
+    """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``."""
+    n = len(toks)
+    j = i
+    last = i
+    while j < n:
+        t = toks[j][2]
+        if is_cap(t) and t not in _STOP_LEFT:
+            j += 1
+            last = j
+            continue
+        if t in _INNER_CONNECT and j + 1 < n:
+            j += 1
+            continue
+        break
+    return last
+
+
+def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[str] = frozenset()) -> list[Mention]:
+    """Organization names built around head words ("... Organization", "Ministry of ...", "... Customs")."""
+    heads, need_mod, generic, never, _, _ = _heads(lex)
+    never = never | not_orgs
+    toks = tokens(text)
+    index = {a: k for k, (a, _, _) in enumerate(toks)}
+    out: list[Mention] = []
+    adjectives = places.country_adjectives()
+    for hm in heads.finditer(text):
+        k = index.get(hm.start())
+        if k is None:
+            continue
+        k_end = k
+        while k_end < len(toks) and toks[k_end][1] <= hm.end():
+            k_end += 1
+        left = _cap_chain_left(toks, k)
+        right = k_end
+        if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
+            r0 = right + 1
+            if r0 < len(toks) and toks[r0][2] == "the":
+                r0 += 1
+            stop = _chain_right(toks, r0, text)
+            first_run_end = r0
+            while first_run_end < stop and is_cap(toks[first_run_end][2]):
+                first_run_end += 1
+            inner = text[toks[r0][0]:toks[first_run_end - 1][1]] if first_run_end > r0 else ""
+            if stop > r0 and not (inner and heads.search(inner) and inner.split()[-1] in lex.list("org_heads")
+                                  and len(inner.split()) > 1):
+                right = stop
+        while left < k and toks[left][2] in ("and", "&", "the", "of"):
+            left += 1
+        while left < k and toks[left][2][:1].isdigit():
+            left += 1
+        a, b = toks[left][0], toks[right - 1][1]
+        name = text[a:b]
+        words = name.split()
+        if name.lower() in never or len(name) < 4:
+            continue
+        content = [w for w in re.findall(r"[\w-]+", name) if w[:1].isupper() and w not in generic]
+        head = hm.group()
+        if not content:
+            continue
+        if head in need_mod and left == k and right == k_end:
+            continue
+        if head == "Customs" and right == k_end and not (words[0] in adjectives or words[0] in places.country_names()
+                                                          or len(words) > 2):
+            continue
+        if words[0] in lex.list("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
+            continue
+        out.append(Mention(a, b, "organization", name, name, "org-head-pattern"))
+    return _longest(out)
+
+
+def _longest(ms: list[Mention]) -> list[Mention]:
+    """Drop mentions inside a longer one of the same kind."""
+    ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ms:
+        if out and out[-1].start <= m.start and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
+    """Names, aliases and acronyms of the curated organizations, instruments and programmes."""
+    out = []
+    for m in lex.gazetteer.finditer(text):
+        e = lex.entries[m.group()]
+        out.append(Mention(m.start(), m.end(), e.kind, e.name, e.name, "gazetteer", e.acronym,
+                           {"country": e.country}))
+    return out
+
+
+def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, int, int]]:
+    """``Long Form (ACR)``: (long start, long end, acronym, acronym start, acronym end) by initials."""
+    out = []
+    for m in _ACRONYM_DEF.finditer(text):
+        acr = m.group(1).strip()
+        if not _ACRONYM.match(acr) or acr.isdigit():
+            continue
+        letters = [c.lower() for c in acr if c.isalpha()]
+        if acr.endswith("s") and acr[:-1].isupper():
+            letters = letters[:-1]
+        before = tokens(text, max(0, m.start() - 200), m.start())
+        words = [t for t in before if re.match(r"\w", t[2])]
+        if not words:
+            continue
+        # the shortest run of preceding words whose initials hold the acronym's letters in order
+        best = None
+        for k in range(len(words) - 1, max(-1, len(words) - 16), -1):
+            span_words = words[k:]
+            initials = "".join(w[2][0].lower() for w in span_words if w[2].lower() not in ("of", "the", "and", "for", "on", "in", "to", "against", "de"))
+            joined = " ".join(w[2].lower() for w in span_words)
+            if _subseq(letters, joined) and initials[:1] == letters[:1] and len(initials) >= max(1, len(letters) - 2):
+                best = k
+                break
+        if best is None:
+            continue
+        a = words[best][0]
+        b = words[-1][1]
+        gap = text[b:m.start()]
+        if gap.strip() not in ("", ","):
+            continue
+        out.append((a, b, acr, m.start(1), m.start(1) + len(acr)))
+    return out
+
+
+def _subseq(letters: list[str], joined: str) -> bool:
+    pos = 0
+    words = joined.split()
+    for ch in letters:
+        found = False
+        while pos < len(words):
+            if words[pos].startswith(ch) or ch in words[pos][1:] and ch.isdigit():
+                found = True
+                pos += 1
+                break
+            pos += 1
+        if not found:
+            return False
+    return True
+
+
+def emails(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), "contact", m.group(), m.group().lower(), "email-pattern")
+            for m in _EMAIL.finditer(text)]
+
+
+def countries_and_cities(text: str) -> list[Mention]:
+    """Countries by name or alias, and cities of the GeoNames gazetteer, as written in the text."""
+    out = []
+    cn = places.country_names()
+    for m in _place_pattern()[0].finditer(text):
+        code = cn.get(m.group()) or cn.get(places.fold(m.group()))
+        if code:
+            c = places.countries()[code]
+            out.append(Mention(m.start(), m.end(), "country", c.name, code, "country-gazetteer", extra={"code": code}))
+    cities = places.city_names()
+    for m in _place_pattern()[1].finditer(text):
+        ids = cities.get(m.group()) or cities.get(places.fold(m.group()))
+        if ids:
+            city = places.cities()[ids[0]]
+            out.append(Mention(m.start(), m.end(), "city", city.name, city.geonames_id, "city-gazetteer",
+                               extra={"country": city.country, "ids": ids}))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> tuple[re.Pattern, re.Pattern]:
+    names = [n for n in places.country_names() if n[:1].isupper()]
+    cities = [n for n in places.city_names() if n[:1].isupper()]
+    return alternation(names), alternation(cities)
+
+
+def adjective_countries(text: str) -> list[Mention]:
+    """Countries named through an adjective before a capitalised noun ("Thai Customs" -> Thailand)."""
+    adj = places.country_adjectives()
+    out = []
+    for m in _adjective_pattern().finditer(text):
+        code = adj[m.group(1)]
+        c = places.countries()[code]
+        out.append(Mention(m.start(1), m.end(1), "country", c.name, code, "country-adjective", extra={"code": code}))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _adjective_pattern() -> re.Pattern:
+    alts = sorted(places.country_adjectives(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")\s+(?=[A-Z])")
+
+
+def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
+    """Instruments ("... Convention", "resolution 7/5") and programmes ("... Programme") by head word."""
+    _, _, generic, _, inst_heads, prog_heads = _heads(lex)
+    heads = inst_heads if kind == "instrument" else prog_heads
+    need_mod = set(lex.list("programme_heads_need_modifier")) if kind == "programme" else set()
+    toks = tokens(text)
+    index = {a: k for k, (a, _, _) in enumerate(toks)}
+    out = []
+    for hm in heads.finditer(text):
+        k = index.get(hm.start())
+        if k is None:
+            continue
+        k_end = k
+        while k_end < len(toks) and toks[k_end][1] <= hm.end():
+            k_end += 1
+        left = _cap_chain_left(toks, k)
+        right = k_end
+        if right < len(toks) and toks[right][2] in ("of", "for", "on", "against", "to", "in") and right + 1 < len(toks):
+            r0 = right + 1
+            if toks[r0][2] == "the" and r0 + 1 < len(toks):
+                r0 += 1
+            stop = _chain_right(toks, r0, text)
+            if stop > r0:
+                right = stop
+        while left < k and toks[left][2] in ("and", "&", "the", "of") or left < k and toks[left][2][:1].isdigit():
+            left += 1
+        if left == k and right == k_end:
+            continue
+        if hm.group() in need_mod and left == k and (right == k_end or not is_cap(toks[k_end + 1][2] if k_end + 1 < len(toks) else "")):
+            continue
+        a, b = toks[left][0], toks[right - 1][1]
+        name = text[a:b]
+        if hm.group() == "Operation" and left == k:
+            name = text[a:b]
+        if not any(w[:1].isupper() and w not in generic for w in name.split() if w != hm.group()):
+            continue
+        out.append(Mention(a, b, kind, name, name, f"{kind}-head-pattern"))
+    if kind == "instrument":
+        for m in re.finditer(r"\b[Rr]esolution\s+\d+/\d+\b", text):
+            out.append(Mention(m.start(), m.end(), kind, m.group(), m.group(), "resolution-number"))
+    return _longest(out)

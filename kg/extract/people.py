@@ -1,0 +1,74 @@
+"""People: names after an honorific or beside a role ("Mr. Zouhair Chorfi, Chairperson of ...",
+"the Secretary General of INTERPOL, Jurgen Stock", "Secretary General Mikuriya")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon
+
+_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ’']+(?:-[A-Za-z][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|De|de|van|von|der|da|dos|Al|El|bin|ben)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    role: str | None
+    org_span: tuple[int, int] | None  # where the affiliation is named
+    rule: str
+
+
+@lru_cache(maxsize=4)
+def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
+    hon = "|".join(re.escape(h) for h in sorted(lex.list("honorifics"), key=len, reverse=True))
+    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
+    role_phrase = rf"(?:(?:[A-Z][\w-]*|WCO|[A-Z]{{2,}})\s+)?(?:{roles})"
+    org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*(?:\s+(?:of|for|on|and|the|against|to|&)?\s*[A-Z][\w&.’'/-]*){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
+    return {
+        # Mr. Jalal Al-Qudah, the Director General of Jordan Customs
+        "honorific": re.compile(rf"(?<![\w.])(?:{hon})\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}(?:\s+of\s+[A-Z][\w-]*)?){org_tail})?"),
+        # Kunio Mikuriya, Secretary General of the World Customs Organization
+        "name_role": re.compile(rf"(?<![\w.])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail}"),
+        # the Secretary General of INTERPOL, Jurgen Stock
+        "role_name": re.compile(rf"(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{_NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
+        # Secretary General Mikuriya / Commissioner YOON Young-Sun of the Korea Customs Service
+        "role_before": re.compile(rf"(?<![\w-])(?P<role>{role_phrase})\s+(?P<name>{_NAME}){org_tail}"),
+    }
+
+
+def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    taken: list[tuple[int, int]] = []
+    roles = set(lex.list("role_words"))
+    for rule in ("honorific", "role_name", "name_role", "role_before"):
+        for m in _patterns(lex)[rule].finditer(text, start):
+            name = m.group("name").strip()
+            a = m.start("name")
+            # trim words that are not part of a name (roles, organization words, places)
+            words = name.split()
+            while words and (words[-1] in not_names or words[-1] in roles or words[-1] in ("De", "de", "Al", "El")):
+                words.pop()
+            while words and (words[0] in not_names or words[0] in roles):
+                a += len(words[0]) + 1
+                words.pop(0)
+            if not words:
+                continue
+            name = " ".join(words)
+            b = a + len(name)
+            if text[a:b] != name:
+                continue
+            if len(words) == 1 and rule in ("name_role", "role_name"):
+                continue
+            if any(x <= a < y or x < b <= y for x, y in taken):
+                continue
+            if any(w in not_names for w in words) or name in roles:
+                continue
+            role = m.groupdict().get("role")
+            org = m.span("org") if m.groupdict().get("org") else None
+            out.append(PersonMention(a, b, name, role.strip() if role else None, org, f"person-{rule}"))
+            taken.append((a, b))
+    return sorted(out, key=lambda p: p.start)

@@ -1,0 +1,108 @@
+"""Plain data passed between the stages of the pipeline.
+
+    read  ->  Release
+    extract(Release)  ->  Extraction  (nodes and facts, each fact with its Evidence)
+    resolve(Extraction)  ->  Resolved  (every node key bound to an IRI)
+    to_rdf(Resolved)  ->  rdflib graphs (data graph + evidence graph)
+
+Each stage is a pure function of its input, so any stage can be tested on a hand-built value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Release:
+    """One input release: its identifier, where it came from and its exact text.
+
+    Every character offset in the pipeline points into ``text``.
+    """
+
+    id: str
+    source: str
+    text: str
+    title: tuple[int, int] | None = None  # span of the title line in ``text``
+    dateline: tuple[int, int] | None = None  # span of the publication date line
+    published: dt.date | None = None  # given by the container (JSON/HTML metadata)
+    url: str | None = None
+    publisher: str | None = None
+    body_start: int = 0
+
+    @property
+    def headline(self) -> str | None:
+        return self.text[self.title[0]:self.title[1]].strip() if self.title else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a character span of the release text and the rule that read it."""
+
+    start: int
+    end: int
+    rule: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Value:
+    """A literal object of a fact. ``datatype`` is one of ``string``, ``date``, ``integer``, ``iri``."""
+
+    value: str
+    datatype: str = "string"
+
+
+@dataclass
+class Node:
+    """A thing a release names, before it has an IRI.
+
+    ``kind`` is one of: release, organization, event, country, city, place, person, programme,
+    instrument, topic, contact. ``key`` is unique within one extraction; ``ident`` is what identity
+    across releases is decided on (an ISO code, a GeoNames id, a canonical name, ...).
+    """
+
+    key: str
+    kind: str
+    name: str
+    alt_names: set[str] = field(default_factory=set)
+    ident: str = ""
+    subkind: str | None = None  # finer class, e.g. "session" for an event
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """``subject predicate object``: subject a node key, object a node key or a Value.
+
+    ``predicate`` is a short name from ``kg.rdf.PREDICATES`` (e.g. ``attendee``, ``startDate``).
+    """
+
+    subject: str
+    predicate: str
+    object: str | Value
+    evidence: Evidence
+
+
+@dataclass
+class Extraction:
+    release: Release
+    nodes: dict[str, Node] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+
+    def add_node(self, node: Node) -> Node:
+        """Add ``node`` or merge it into the node already stored under its key."""
+        have = self.nodes.get(node.key)
+        if have is None:
+            self.nodes[node.key] = node
+            return node
+        have.alt_names |= node.alt_names
+        if node.name != have.name:
+            have.alt_names.add(node.name)
+        have.evidence.extend(node.evidence)
+        if have.subkind is None:
+            have.subkind = node.subkind
+        return have
+
+    def add_fact(self, subject: str, predicate: str, obj: str | Value, evidence: Evidence) -> None:
+        self.facts.append(Fact(subject, predicate, obj, evidence))

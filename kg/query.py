@@ -1,0 +1,158 @@
+"""SPARQL over the store: named queries from ``queries/``, parameters, a safety gate, result formats.
+
+A named query is a file ``queries/NAME.rq``; its leading comment lines say what it answers and
+declare its parameters, one per line: ``# param: org  name or acronym of the organization``.
+A parameter ``org`` is bound to the variable ``?org`` as a string literal before the query runs.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError, UsageError
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+PREFIXES = {
+    "schema": "https://schema.org/",
+    "rkg": "https://w3id.org/release-kg/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(.*)$")
+# keywords that reach outside the store; refused before the query reaches an engine
+_REFUSED = re.compile(r"(?<![?$\w:])(SERVICE|LOAD|FROM)\b", re.IGNORECASE)
+_STRINGS = re.compile(r"\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>|#[^\n]*")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    description: str
+    params: dict[str, str]
+
+
+def named_queries(folder: Path = QUERIES) -> dict[str, NamedQuery]:
+    """Every ``.rq`` file of ``folder`` by its stem."""
+    out = {}
+    for p in sorted(folder.glob("*.rq")):
+        out[p.stem] = load_query(p)
+    return out
+
+
+def load_query(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    desc, params = [], {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _PARAM.match(line)
+        if m:
+            params[m.group(1)] = m.group(2).strip()
+        else:
+            desc.append(line.lstrip("#").strip())
+    return NamedQuery(path.stem, path, text, " ".join(d for d in desc if d), params)
+
+
+def gate(sparql: str) -> None:
+    """Refuse a query that could read files or the network (FROM, SERVICE, LOAD).
+
+    >>> gate("SELECT ?from WHERE { ?s ?p 'SERVICE' }")
+    >>> gate("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
+    Traceback (most recent call last):
+    kg.errors.QueryError: FROM is not allowed: queries run on the store only
+    """
+    code = _STRINGS.sub(" ", sparql)
+    m = _REFUSED.search(code)
+    if m:
+        raise QueryError(f"{m.group(1).upper()} is not allowed: queries run on the store only")
+
+
+def resolve_query(name_or_file: str | None, sparql: str | None, params: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The SPARQL text to run and its parameter bindings, checked against what the query declares."""
+    if sparql is not None:
+        return sparql, params
+    if name_or_file is None:
+        raise UsageError("give a query name, a .rq file or --sparql TEXT")
+    if name_or_file.endswith(".rq"):
+        path = Path(name_or_file)
+        if not path.is_file():
+            raise UsageError(f"{path}: no such query file")
+        q = load_query(path)
+    else:
+        known = named_queries()
+        if name_or_file not in known:
+            raise UsageError(f"no named query {name_or_file!r}; known: {', '.join(known)}")
+        q = known[name_or_file]
+    unknown = set(params) - set(q.params)
+    if unknown:
+        raise UsageError(f"query {q.name!r} has no parameter {', '.join(sorted(unknown))}; "
+                         f"its parameters: {', '.join(q.params) or 'none'}")
+    missing = set(q.params) - set(params)
+    if missing:
+        raise UsageError(f"query {q.name!r} needs --param " + ", ".join(f"{m}=..." for m in sorted(missing)))
+    return q.text, params
+
+
+def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[dict]]:
+    """Run a SELECT (or ASK) query over the release data and evidence graphs; rows as dicts."""
+    from .store import graph_names
+
+    gate(sparql)
+    graphs = [ox.NamedNode(g) for g in graph_names(store) if not g.endswith(("/quarantine", "/meta"))]
+    subs = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
+    try:
+        result = store.query(sparql, prefixes=PREFIXES, substitutions=subs or None,
+                             default_graph=graphs or None)
+    except SyntaxError as e:
+        raise QueryError(f"the query does not parse: {e}") from None
+    if isinstance(result, bool):
+        return ["ask"], [{"ask": result}]
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries are answered here; use `kg export` for graphs")
+    cols = [v.value for v in result.variables]
+    rows = []
+    for sol in result:
+        rows.append({c: _py(sol[c]) for c in cols})
+    return cols, rows
+
+
+def _py(t: object) -> object:
+    if t is None:
+        return None
+    if isinstance(t, ox.Literal):
+        dt = t.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("integer", "positiveInteger", "nonNegativeInteger", "int", "long"):
+            return int(t.value)
+        return t.value
+    return t.value  # NamedNode / BlankNode
+
+
+def render(cols: list[str], rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(cols)
+        for r in rows:
+            w.writerow(["" if r[c] is None else r[c] for c in cols])
+        return buf.getvalue()
+    if fmt != "table":
+        raise UsageError(f"unknown format {fmt!r}; use table, csv, tsv or json")
+    cells = [[("" if r[c] is None else str(r[c])) for c in cols] for r in rows]
+    widths = [min(60, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(cols)]
+    def line(vals: list[str]) -> str:
+        return "  ".join(v[:w].ljust(w) for v, w in zip(vals, widths)).rstrip()
+    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,165 @@
+"""Mapping a resolved extraction to RDF, following the release profile.
+
+Two graphs per release:
+
+* the data graph ``<release>``: everything the release asserts, self-contained (it carries the
+  type, ``schema:name`` and ``schema:alternateName`` of every node it references);
+* the evidence graph ``<release>/evidence``: one ``rkg:Evidence`` node per data triple read from
+  the text (``rdf:subject``/``rdf:predicate``/``rdf:object``, the character span, the sentence, the
+  rule and a confidence).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node as Term
+
+from .model import Evidence, Value
+from .resolve import Resolved
+from .text import sentence_at
+
+SDO = Namespace("https://schema.org/")
+RKG = Namespace("https://w3id.org/release-kg/ontology#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+# short predicate name -> the properties it materialises; "^" marks the inverse direction
+PREDICATES: dict[str, tuple[str, ...]] = {
+    "attendee": ("schema:attendee", "^rkg:participatedIn"),
+    "organizer": ("schema:organizer",),
+    "invitedBy": ("rkg:invitedBy",),
+    "heldIn": ("rkg:heldIn", "schema:location"),
+    "discussed": ("rkg:discussed", "schema:about"),
+    "startDate": ("schema:startDate",),
+    "endDate": ("schema:endDate",),
+    "attendanceMode": ("schema:eventAttendanceMode",),
+    "ordinal": ("rkg:ordinal",),
+    "sessionOf": ("rkg:sessionOf",),
+    "chairedBy": ("rkg:chairedBy",),
+    "containedIn": ("schema:containedInPlace",),
+    "identifier": ("schema:identifier",),
+    "sameAs": ("schema:sameAs",),
+    "jobTitle": ("schema:jobTitle",),
+    "affiliation": ("schema:affiliation",),
+    "email": ("schema:email",),
+    "contactPoint": ("schema:contactPoint",),
+    "headline": ("schema:headline",),
+    "datePublished": ("schema:datePublished",),
+    "url": ("schema:url",),
+    "publisher": ("schema:publisher",),
+    "about": ("schema:about",),
+    "mentions": ("schema:mentions",),
+}
+
+TYPES: dict[str, tuple[str, ...]] = {
+    "release": ("schema:NewsArticle",),
+    "organization": ("schema:Organization",),
+    "event": ("schema:Event",),
+    "country": ("schema:Country",),
+    "city": ("schema:City",),
+    "place": ("schema:Place",),
+    "person": ("schema:Person",),
+    "programme": ("rkg:Programme",),
+    "instrument": ("schema:Legislation",),
+    "topic": ("rkg:Topic",),
+    "contact": ("schema:ContactPoint",),
+}
+
+EVENT_CLASSES = {
+    "session": "Session", "meeting": "Meeting", "conference": "Conference", "forum": "Forum",
+    "workshop": "Workshop", "seminar": "Seminar", "training": "Training", "mission": "Mission",
+    "visit": "Visit", "signing": "Signing", "launch": "Launch",
+}
+
+MODES = {
+    "in-person": SDO.OfflineEventAttendanceMode,
+    "virtual": SDO.OnlineEventAttendanceMode,
+    "hybrid": SDO.MixedEventAttendanceMode,
+}
+
+_DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.positiveInteger}
+
+
+def term(curie: str) -> URIRef:
+    prefix, local = curie.split(":", 1)
+    return {"schema": SDO, "rkg": RKG}[prefix][local]
+
+
+def _literal(v: Value) -> Term:
+    if v.datatype == "iri":
+        return URIRef(v.value)
+    if v.datatype == "mode":
+        return MODES[v.value]
+    return Literal(v.value, datatype=_DATATYPES[v.datatype])
+
+
+@dataclass
+class ReleaseGraphs:
+    release_iri: str
+    data: Graph
+    evidence: Graph
+
+
+def to_rdf(res: Resolved) -> ReleaseGraphs:
+    """The data and evidence graphs of one resolved release."""
+    ex = res.extraction
+    text = ex.release.text
+    data = Graph()
+    evidence = Graph()
+    rel = URIRef(res.release_iri)
+    ev_count: dict[str, int] = {}
+
+    def add_evidence(s: Term, p: URIRef, o: Term, ev: Evidence) -> None:
+        digest = hashlib.sha1(f"{s}|{p}|{o}|{ev.start}|{ev.end}|{ev.rule}".encode()).hexdigest()[:16]
+        if digest in ev_count:
+            return
+        ev_count[digest] = 1
+        node = URIRef(f"{res.release_iri}/evidence/{digest}")
+        for pp, oo in (
+            (RDF.type, RKG.Evidence),
+            (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
+            (RKG.release, rel), (PROV.wasDerivedFrom, rel),
+            (RKG.startOffset, Literal(ev.start, datatype=XSD.nonNegativeInteger)),
+            (RKG.endOffset, Literal(ev.end, datatype=XSD.nonNegativeInteger)),
+            (RKG.spanText, Literal(text[ev.start:ev.end])),
+            (RKG.sentence, Literal(sentence_at(text, ev.start, ev.end))),
+            (RKG.rule, Literal(ev.rule)),
+            (RKG.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)),
+        ):
+            evidence.add((node, pp, oo))
+
+    used: set[str] = set()
+    for key, node in sorted(ex.nodes.items()):
+        if key not in res.iris:
+            continue
+        s = URIRef(res.iris[key])
+        for t in TYPES[node.kind]:
+            data.add((s, RDF.type, term(t)))
+        if node.kind == "event" and node.subkind in EVENT_CLASSES:
+            data.add((s, RDF.type, RKG[EVENT_CLASSES[node.subkind]]))
+        data.add((s, SDO.name, Literal(node.name)))
+        for alt in sorted(node.alt_names - {node.name}):
+            data.add((s, SDO.alternateName, Literal(alt)))
+        for ev in node.evidence[:1]:
+            add_evidence(s, SDO.name, Literal(node.name), ev)
+        used.add(key)
+
+    for fact in ex.facts:
+        if fact.subject not in res.iris:
+            continue
+        s = URIRef(res.iris[fact.subject])
+        if isinstance(fact.object, Value):
+            o: Term = _literal(fact.object)
+        elif fact.object in res.iris:
+            o = URIRef(res.iris[fact.object])
+        else:
+            continue
+        for curie in PREDICATES[fact.predicate]:
+            if curie.startswith("^"):
+                triple = (o, term(curie[1:]), s)
+            else:
+                triple = (s, term(curie), o)
+            data.add(triple)
+            add_evidence(*triple, fact.evidence)
+    return ReleaseGraphs(res.release_iri, data, evidence)

@@ -1,0 +1,666 @@
+"""Turn input paths into :class:`kg.model.Release` values, one at a time.
+
+    iter_paths(inputs)  ->  the release files named or found under the named folders
+    read_path(path)     ->  the releases of one file (one for text, markdown and HTML; one per
+                            object of a JSON file; one per line of a JSON Lines file)
+    read_all(inputs)    ->  both chained
+
+Every character offset later in the pipeline points into ``Release.text``. For ``.txt`` and
+``.md`` files that text is the file's own text, decoded and with newlines normalised to ``"\\n"``,
+nothing else changed. For JSON and HTML it is assembled as ``title \\n\\n [date line \\n\\n] body``
+so that the title (and a date that is not ISO) lie inside the text.
+
+Nothing here parses a written date: the reader only recognises the *shape* of a line that is
+nothing but a date and records its span as ``Release.dateline``; ``Release.published`` is only
+set from an ISO date given by a container (a JSON field, HTML metadata).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import re
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kg.errors import InputError
+from kg.model import Release
+
+_NUL = b"\x00"
+MAX_BYTES = 20_000_000
+"""Files larger than this are refused before they are read."""
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "ontology" / "data"
+MONTHS_FILE = DATA_DIR / "months.tsv"
+NOISE_FILE = DATA_DIR / "page_noise.txt"
+
+DATE_WINDOW = 3
+"""How many non-empty lines after the title are looked at for the date line."""
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def iter_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Yield the release files named in ``inputs`` or found below the folders named there.
+
+    Inputs are taken in the order given; a folder is walked recursively in sorted name order.
+    While walking, hidden entries (name starting with ``.``), files whose suffix has no reader,
+    and anything that is not a regular file or a folder (FIFOs, devices, sockets, broken links)
+    are skipped; symbolic links are followed but no folder is entered twice, so link cycles end.
+    A file reached twice (named twice, or by two links) is yielded once.
+
+    A named input that is missing, not a regular file or of an unknown suffix raises
+    :class:`InputError`.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
+    for given in inputs:
+        path = Path(given)
+        st = _stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                continue
+            seen_dirs.add(key)
+            yield from _walk(path, seen_dirs, seen_files)
+        elif stat.S_ISREG(st.st_mode):
+            _reader_for(path)  # an explicitly named file must have a known suffix
+            key = (st.st_dev, st.st_ino)
+            if key not in seen_files:
+                seen_files.add(key)
+                yield path
+        else:
+            raise InputError(path, "not a regular file")
+
+
+def _walk(top: Path, seen_dirs: set[tuple[int, int]],
+          seen_files: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        with os.scandir(top) as it:
+            names = sorted(entry.name for entry in it)
+    except OSError as e:
+        raise InputError(top, _reason(e)) from None
+    for name in names:
+        if name.startswith("."):
+            continue
+        path = top / name
+        try:
+            st = os.stat(path)  # follows links; a broken or looping link fails here
+        except OSError:
+            continue
+        key = (st.st_dev, st.st_ino)
+        if stat.S_ISDIR(st.st_mode):
+            if key not in seen_dirs:
+                seen_dirs.add(key)
+                yield from _walk(path, seen_dirs, seen_files)
+        elif stat.S_ISREG(st.st_mode):
+            if path.suffix.lower() in READERS and key not in seen_files:
+                seen_files.add(key)
+                yield path
+
+
+def _stat(path: Path) -> os.stat_result:
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except OSError as e:
+        raise InputError(path, _reason(e)) from None
+
+
+def _reason(e: OSError) -> str:
+    reason = e.strerror or str(e)
+    return reason[:1].lower() + reason[1:]
+
+
+def _reader_for(path: Path) -> Callable[[Path, bytes], Iterator[Release]]:
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        what = f"'{suffix}'" if suffix else "without a suffix"
+        raise InputError(path, f"unknown file type {what} (expected one of {known})")
+    return reader
+
+
+# --------------------------------------------------------------------------- files
+
+
+def read_path(path: str | Path) -> Iterator[Release]:
+    """Yield the releases of one file, choosing the reader by the file's suffix."""
+    path = Path(path)
+    reader = _reader_for(path)
+    data = _read_bytes(path)
+    yield from reader(path, data)
+
+
+def read_all(inputs: Iterable[str | Path]) -> Iterator[Release]:
+    """Yield every release of every file that :func:`iter_paths` finds in ``inputs``."""
+    for path in iter_paths(inputs):
+        yield from read_path(path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; never blocks on a FIFO or device."""
+    st = _stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(path, "is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(path, "not a regular file")
+    if st.st_size > MAX_BYTES:
+        raise InputError(path, f"file too large ({st.st_size} bytes, limit {MAX_BYTES})")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(path, "no such file or directory") from None
+    except OSError as e:
+        raise InputError(path, _reason(e)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since the stat above
+            raise InputError(path, "not a regular file")
+        chunks = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as e:
+        raise InputError(path, _reason(e)) from None
+    finally:
+        os.close(fd)
+    if size > MAX_BYTES:
+        raise InputError(path, f"file too large (more than {MAX_BYTES} bytes)")
+    return b"".join(chunks)
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode file bytes: UTF-8 (a BOM is dropped), or UTF-16 when it starts with a BOM.
+
+    Newlines are normalised to ``"\\n"``; nothing else is changed. Undecodable bytes, NUL
+    characters and an empty or whitespace-only file raise :class:`InputError` (byte offsets
+    in messages count from 0 at the start of the file).
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError(path, "UTF-32 text is not supported (use UTF-8)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        codec, name, skip = "utf-8", "UTF-8", 3
+    elif data.startswith(b"\xff\xfe"):
+        codec, name, skip = "utf-16-le", "UTF-16", 2
+    elif data.startswith(b"\xfe\xff"):
+        codec, name, skip = "utf-16-be", "UTF-16", 2
+    else:
+        codec, name, skip = "utf-8", "UTF-8", 0
+    try:
+        text = data[skip:].decode(codec)
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not {name} text (byte {e.start + skip})") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        where = f"byte {data.find(_NUL)}" if codec == "utf-8" else f"character {nul}"
+        raise InputError(path, f"contains a NUL byte ({where})")
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise InputError(path, "empty file")
+    return text
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@functools.lru_cache(maxsize=None)
+def month_words() -> dict[str, int]:
+    """Month word (lower case) -> month number, from ``ontology/data/months.tsv``."""
+    words: dict[str, int] = {}
+    with open(MONTHS_FILE, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 2 or not cols[1].strip().isdigit() or not cols[0].strip():
+                continue  # header or blank line
+            words[cols[0].strip().lower()] = int(cols[1])
+    return words
+
+
+@functools.lru_cache(maxsize=None)
+def _date_line_re() -> re.Pattern[str]:
+    months = sorted(month_words(), key=lambda w: (-len(w), w))
+    month = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in months) + ")"
+    day = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
+    year = r"\d{4}(?:\s*(?:г\.?|года|год|年))?"
+    shapes = [
+        # 7 June 2019, 07 июня 2019, 7. Juni 2019, 5 de noviembre de 2013, 17 十二月 2013
+        rf"{day}\.?[\s.]*(?:de\s+)?{month}\.?(?:[\s.,]+(?:de|del)\s+|[\s.,]+){year}",
+        # September 19, 2017; Sept. 19 2017
+        rf"{month}\.?\s+{day},?\s+{year}",
+        # 2019-06-07
+        r"\d{4}-\d{2}-\d{2}",
+        # 2019年6月7日
+        r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
+    ]
+    return re.compile("|".join(f"(?:{s})" for s in shapes), re.IGNORECASE)
+
+
+def is_date_line(line: str) -> bool:
+    """True if ``line`` (surrounding whitespace ignored) is nothing but a calendar date."""
+    return _date_line_re().fullmatch(line.strip()) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _noise_patterns() -> tuple[re.Pattern[str], ...]:
+    patterns = []
+    with open(NOISE_FILE, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                patterns.append(re.compile(line, re.IGNORECASE))
+    return tuple(patterns)
+
+
+def is_noise_line(line: str) -> bool:
+    """True if ``line`` is page chrome (a language notice, a menu word, ...) not a title."""
+    line = line.strip()
+    return any(p.search(line) for p in _noise_patterns())
+
+
+_MD_HEADING = re.compile(r"#{1,6}(?=\s|$)")
+_MD_RULE = re.compile(r"(?:[=]+|[-*_](?:\s*[-*_]){2,})")
+
+
+def _lines(text: str, start: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, next line start) of each line of ``text`` from offset ``start``."""
+    pos = start
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        nxt = n if nl < 0 else nl + 1
+        yield pos, end, nxt
+        pos = nxt
+
+
+def _strip_span(text: str, s: int, e: int, md: bool) -> tuple[int, int]:
+    """The span of a line without surrounding whitespace (and, in markdown, heading marks
+    and emphasis around the whole line)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if md and s < e:
+        m = _MD_HEADING.match(text, s, e)
+        if m:
+            s = m.end()
+            closing = re.search(r"\s#+$", text[s:e])  # "# Title #"
+            if closing:
+                e = s + closing.start()
+        for mark in ("**", "__", "*", "_"):
+            if e - s > 2 * len(mark) and text.startswith(mark, s) and text.endswith(mark, s, e):
+                s += len(mark)
+                e -= len(mark)
+                break
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
+def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[int, int] | None, int]:
+    """Find ``(title, dateline, body_start)`` in the text of a page saved as plain text.
+
+    The title is the first non-empty line that is not page noise; when that line is a date,
+    there is no title and it is the date line. Otherwise the date line is a line that is only
+    a date among the next DATE_WINDOW non-empty, non-noise lines. ``body_start`` is the offset
+    of the line after the date line, or after the title line when there is none.
+    """
+    title = None
+    lines = _lines(text, 0)
+    for s, e, nxt in lines:
+        s, e = _strip_span(text, s, e, md)
+        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
+            continue
+        line = text[s:e]
+        if is_noise_line(line):
+            continue
+        if is_date_line(line):
+            return None, (s, e), nxt
+        title = (s, e)
+        body_start = nxt
+        break
+    else:
+        return None, None, 0
+    dateline, after = _find_dateline(text, lines, DATE_WINDOW, md)
+    return title, dateline, (after if dateline else body_start)
+
+
+def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int,
+                   md: bool = False) -> tuple[tuple[int, int] | None, int]:
+    seen = 0
+    for s, e, nxt in lines:
+        s, e = _strip_span(text, s, e, md)
+        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
+            continue
+        line = text[s:e]
+        if is_date_line(line):
+            return (s, e), nxt
+        if is_noise_line(line):
+            continue
+        seen += 1
+        if seen >= window:
+            break
+    return None, 0
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def read_text(path: Path, data: bytes) -> Iterator[Release]:
+    """A release saved as plain text: title line, date line, body."""
+    text = decode(path, data)
+    title, dateline, body_start = layout(text)
+    yield Release(id=path.stem, source=str(path), text=text, title=title,
+                  dateline=dateline, body_start=body_start)
+
+
+def read_markdown(path: Path, data: bytes) -> Iterator[Release]:
+    """A release in markdown: read as plain text; heading marks lie outside the title span."""
+    text = decode(path, data)
+    title, dateline, body_start = layout(text, md=True)
+    yield Release(id=path.stem, source=str(path), text=text, title=title,
+                  dateline=dateline, body_start=body_start)
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def iso_date(value: str) -> dt.date | None:
+    """The date of a string starting with ``YYYY-MM-DD``; None for anything else."""
+    m = _ISO_DATE.match(value.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _same_line(a: str, b: str) -> bool:
+    return _one_line(a).casefold() == _one_line(b).casefold()
+
+
+def assemble(*, id: str, source: str, title: str | None, date: str | None, body: str,
+             url: str | None = None, publisher: str | None = None) -> Release:
+    """Build a release from separate title, date and body strings.
+
+    ``text = title \\n\\n [date \\n\\n] body``: an ISO date becomes ``published``; any other
+    date string is written as the date line. Without a given date line, a date-only line
+    at the head of the body (within DATE_WINDOW lines after a title, or as the first line when
+    there is no title) is taken as the date line. A body starting with the title line again
+    loses that line.
+    """
+    title = _one_line(title) if title else None
+    title = title or None
+    date = _one_line(date) if date else None
+    published = iso_date(date) if date else None
+    body = normalise_newlines(body).strip()
+    if title:
+        first, _, rest = body.partition("\n")
+        if _same_line(first, title):
+            body = rest.strip()
+    text = ""
+    title_span = dateline = None
+    if title:
+        text = title
+        title_span = (0, len(title))
+    if date and published is None:
+        text += "\n\n" if text else ""
+        dateline = (len(text), len(text) + len(date))
+        text += date
+    text += "\n\n" if text and body else ""
+    body_start = len(text)
+    text += body
+    if dateline is None:
+        found, after = _find_dateline(text, _lines(text, body_start),
+                                      DATE_WINDOW if title else 1)
+        if found:
+            dateline, body_start = found, after
+    return Release(id=id, source=source, text=text, title=title_span, dateline=dateline,
+                   published=published, url=url, publisher=publisher, body_start=body_start)
+
+
+def _field(obj: dict, names: tuple[str, ...], where: str, path: Path) -> str | None:
+    for name in names:
+        value = obj.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError(path, f"{where}field '{name}' is not a string")
+        return value
+    return None
+
+
+def _release_from_object(path: Path, obj: object, n: int | None, where: str,
+                         source: str) -> Release:
+    """One release from a JSON object; ``n`` numbers it in its file (None: the only one)."""
+    if not isinstance(obj, dict):
+        raise InputError(path, f"{where}not a JSON object")
+    rid = obj.get("id")
+    if rid is None:
+        rid = path.stem if n is None else f"{path.stem}-{n}"
+    else:
+        if isinstance(rid, bool) or not isinstance(rid, (str, int)):
+            raise InputError(path, f"{where}field 'id' is not a string")
+        rid = str(rid).strip()
+        if not rid:
+            raise InputError(path, f"{where}field 'id' is empty")
+        if any(ord(c) < 32 or ord(c) == 127 for c in rid):
+            raise InputError(path, f"{where}field 'id' contains control characters")
+    body = _field(obj, ("text", "body", "content"), where, path)
+    if body is None:
+        raise InputError(path, f"{where}no text field (text, body or content)")
+    if not body.strip():
+        raise InputError(path, f"{where}empty text")
+    publisher = obj.get("publisher")
+    if isinstance(publisher, dict):  # schema.org style {"name": ...}
+        publisher = publisher.get("name")
+    if publisher is not None and not isinstance(publisher, str):
+        raise InputError(path, f"{where}field 'publisher' is not a string")
+    release = assemble(
+        id=rid,
+        source=source,
+        title=_field(obj, ("title", "headline"), where, path),
+        date=_field(obj, ("date", "published", "datePublished"), where, path),
+        body=body,
+        url=(_field(obj, ("url",), where, path) or "").strip() or None,
+        publisher=(_one_line(publisher) or None) if publisher else None,
+    )
+    nul = release.text.find("\x00")
+    if nul >= 0:
+        raise InputError(path, f"{where}contains a NUL character")
+    return release
+
+
+def _loads(path: Path, text: str, where: str = "") -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(path, f"{where}not JSON ({e.msg} at line {e.lineno} column {e.colno})") from None
+    except RecursionError:
+        raise InputError(path, f"{where}not JSON (nested too deeply)") from None
+
+
+def read_json(path: Path, data: bytes) -> Iterator[Release]:
+    """One release per object of a JSON file holding an object or a list of objects."""
+    value = _loads(path, decode(path, data))
+    if isinstance(value, list):
+        if not value:
+            raise InputError(path, "empty list, no release")
+        items = [(i, obj, f"item {i}: ", f"{path}#{i}") for i, obj in enumerate(value, 1)]
+    else:
+        items = [(None, value, "", str(path))]
+    ids: set[str] = set()
+    for n, obj, where, source in items:
+        release = _release_from_object(path, obj, n, where, source)
+        if release.id in ids:
+            raise InputError(path, f"{where}duplicate id '{release.id}'")
+        ids.add(release.id)
+        yield release
+
+
+def read_jsonl(path: Path, data: bytes) -> Iterator[Release]:
+    """One release per non-blank line of a JSON Lines file."""
+    text = decode(path, data)
+    ids: set[str] = set()
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"line {n}: "
+        release = _release_from_object(path, _loads(path, line, where), n, where,
+                                       f"{path}#L{n}")
+        if release.id in ids:
+            raise InputError(path, f"{where}duplicate id '{release.id}'")
+        ids.add(release.id)
+        yield release
+
+
+# --------------------------------------------------------------------------- HTML
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+              "form", "iframe", "svg", "button", "select", "dialog", "menu")
+_DROP_ROLES = ("navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog")
+_BLOCK_TAGS = frozenset((
+    "address", "article", "blockquote", "body", "br", "caption", "dd", "div", "dl", "dt",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
+    "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+))
+
+
+def _parse_html(path: Path, html: str):
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except Exception as e:  # lxml.etree.ParserError ("Document is empty") and kin
+        raise InputError(path, f"not HTML ({e})") from None
+
+
+def _meta(doc, *queries: str) -> str | None:
+    for query in queries:
+        for value in doc.xpath(query):
+            value = _one_line(str(value))
+            if value:
+                return value
+    return None
+
+
+def _absolute_url(value: str | None) -> str | None:
+    if not value:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return value.strip()
+    return None
+
+
+def _fallback_text(doc) -> str:
+    """Block-separated visible text of <body> with navigation, scripts and forms removed."""
+    body = doc.find("body")
+    if body is None:
+        body = doc
+    drop = [el for tag in _DROP_TAGS for el in body.iter(tag)]
+    drop += [el for el in body.iter() if isinstance(el.tag, str)
+             and (el.get("role") or "").lower() in _DROP_ROLES]
+    drop += [el for el in body.iter() if isinstance(el.tag, str)
+             and (el.get("hidden") is not None or el.get("aria-hidden") == "true")]
+    for el in drop:
+        if el.getparent() is not None:
+            el.drop_tree()
+    pieces: list[str] = []
+
+    def walk(el) -> None:
+        block = isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS
+        if block:
+            pieces.append("\n")
+        if el.text and isinstance(el.tag, str):
+            pieces.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+        if block:
+            pieces.append("\n")
+
+    walk(body)
+    blocks = (_one_line(b) for b in "".join(pieces).split("\n"))
+    return "\n\n".join(b for b in blocks if b)
+
+
+def _min_extracted_size() -> int:
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    return DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE", fallback=250)
+
+
+def read_html(path: Path, data: bytes) -> Iterator[Release]:
+    """The main text of an HTML page, with its title, date, canonical URL and site name."""
+    import trafilatura
+
+    html = decode(path, data)
+    doc = _parse_html(path, html)
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"original_date": True, "extensive_search": False},
+    )
+    meta = extracted.as_dict() if extracted is not None else {}
+    body = meta.get("text") or ""
+    # one line per block: separate them by blank lines like paragraphs of a text release
+    body = "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
+    if len(body) < _min_extracted_size():
+        # Too short for the main-text extractor to be sure: it then dumps every text node of
+        # the page, one per line. Read the blocks of <body> without its chrome instead.
+        body = _fallback_text(_parse_html(path, html)) or body
+    title = meta.get("title") or _meta(
+        doc, "//h1//text()", "//meta[@property='og:title']/@content", "//title/text()")
+    if not body.strip() and not title:
+        raise InputError(path, "no text found in the HTML page")
+    url = _absolute_url(_meta(doc, "//link[@rel='canonical']/@href",
+                              "//meta[@property='og:url']/@content")) \
+        or _absolute_url(meta.get("url"))
+    publisher = meta.get("sitename") or _meta(doc, "//meta[@property='og:site_name']/@content")
+    date = meta.get("date")
+    release = assemble(
+        id=path.stem, source=str(path), title=title,
+        date=date if date and iso_date(date) else None,
+        body=body, url=url, publisher=_one_line(publisher) if publisher else None,
+    )
+    if not release.text.strip():
+        raise InputError(path, "no text found in the HTML page")
+    yield release
+
+
+READERS: dict[str, Callable[[Path, bytes], Iterator[Release]]] = {
+    ".txt": read_text,
+    ".md": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+}
+"""File suffix (lower case) -> reader of that kind of file."""

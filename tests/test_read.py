@@ -1,0 +1,379 @@
+"""Tests of kg.read: paths to releases."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg import read
+from kg.errors import InputError
+from kg.read import iter_paths, read_all, read_path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = Path(__file__).resolve().parent / "fixtures" / "read"
+BAD = FIX / "bad"
+SEED = ROOT / "seeds" / "000_460ff2c4436acc53.txt"
+
+
+def one(path) -> read.Release:
+    releases = list(read_path(path))
+    assert len(releases) == 1
+    return releases[0]
+
+
+def span(release, which):
+    s = getattr(release, which)
+    return None if s is None else release.text[s[0]:s[1]]
+
+
+# ----------------------------------------------------------------------------- plain text
+
+
+@pytest.mark.parametrize("name, title, dateline", [
+    ("ru-notice.txt", "Customs Laboratory Network Meets in Riga to Compare Testing Methods",
+     "14 октября 2020"),
+    ("es-notice.txt", "Regional Workshop on Risk Management Opens in Montevideo",
+     "05 noviembre 2013"),
+    ("fr-notice.txt", "Trade Facilitation Forum Held in Dakar", "25 juin 2019"),
+    ("zh-notice.txt", "Training Mission on Origin Rules Completed in Hanoi", "17 十二月 2013"),
+    ("us-date.txt", "Ports Agency Announces New Inspection Schedule", "September 19, 2017"),
+    ("iso-date.txt", "Statement on the Annual Maritime Report", "2019-06-07"),
+    ("german.txt", "Zollverwaltung stellt Jahresbericht vor", "7. Juni 2019"),
+])
+def test_text_title_and_dateline(name, title, dateline):
+    r = one(FIX / name)
+    assert r.id == Path(name).stem
+    assert r.source == str(FIX / name)
+    assert span(r, "title") == title
+    assert span(r, "dateline") == dateline
+    assert r.published is None  # a written date line is left to the extractor
+    assert r.body_start >= r.dateline[1]
+    assert r.text[r.body_start:].strip().startswith(("Representatives", "A ", "The ", "Die "))
+
+
+def test_text_is_the_file_text():
+    r = one(FIX / "ru-notice.txt")
+    assert r.text == (FIX / "ru-notice.txt").read_text(encoding="utf-8")
+
+
+def test_noise_lines_before_title_are_skipped():
+    r = one(FIX / "ru-notice.txt")
+    before = r.text[:r.title[0]]
+    assert "Эта страница" in before and "Skip to main content" in before
+    assert "• English" in before and "Menu" in before
+    assert read.is_noise_line("所选语言本页无任何内容 Chinese : 中文 因此返回到 English : English")
+    assert read.is_noise_line("Share this page")
+    assert not read.is_noise_line("Trade Facilitation Forum Held in Dakar")
+
+
+def test_seed_release():
+    r = one(SEED)
+    assert r.headline.startswith("WCO Participates")
+    assert span(r, "title").startswith("WCO Participates in the UNODC")
+    assert span(r, "dateline") == "07 июня 2019"
+    assert r.text[r.body_start:].lstrip().startswith("At the invitation")
+
+
+def test_no_title_when_first_line_is_a_date():
+    r = one(FIX / "no-title.txt")
+    assert r.title is None and r.headline is None
+    assert span(r, "dateline") == "4 April 2016"
+    assert r.text[r.body_start:].strip().startswith("The council met")
+
+
+def test_relative_date_is_not_a_dateline():
+    r = one(FIX / "relative.txt")
+    assert span(r, "title") == "Partnership Renewed With Regional Development Bank"
+    assert r.dateline is None
+    assert r.body_start == r.title[1] + 1
+    assert not read.is_date_line("7 months ago")
+
+
+def test_place_and_date_or_event_dates_are_not_a_dateline():
+    r = one(FIX / "place-date.txt")
+    assert span(r, "title") == "Ministers Agree on Common Border Procedures"
+    assert r.dateline is None
+
+
+@pytest.mark.parametrize("line", [
+    "07 июня 2019", "05 noviembre 2013", "25 juin 2019", "17 十二月 2013", "30 June 2009",
+    "2019-06-07", "September 19, 2017", "4 April 2016", "5 de noviembre de 2013",
+    "1er décembre 2020", "12 de março de 2018", "3 ottobre 2015", "2019年6月7日",
+    "  Sept. 19, 2017  ", "7 июня 2019 г.",
+])
+def test_date_line_shapes(line):
+    assert read.is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Brussels, 30 June 2009", "2 – 3 November 2022, Hosted by the Council", "7 months ago",
+    "June 2019", "2019", "Published on 4 April 2016", "30 June", "Monday",
+])
+def test_not_date_lines(line):
+    assert not read.is_date_line(line)
+
+
+def test_month_table_is_data():
+    months = read.month_words()
+    assert months["июня"] == 6 and months["октября"] == 10 and months["ноября"] == 11
+    assert months["noviembre"] == 11 and months["juin"] == 6 and months["十二月"] == 12
+    assert months["september"] == 9 and months["märz"] == 3
+
+
+def test_crlf_and_bom_are_normalised(tmp_path):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(b"\xef\xbb\xbfTitle Of Release\r\n\r\n30 June 2009\r\rBody.\r\n")
+    r = one(p)
+    assert r.text == "Title Of Release\n\n30 June 2009\n\nBody.\n"
+    assert span(r, "title") == "Title Of Release"
+    assert span(r, "dateline") == "30 June 2009"
+
+
+def test_utf16_with_bom(tmp_path):
+    p = tmp_path / "wide.txt"
+    p.write_bytes("Заголовок релиза\n\n07 июня 2019\n\nТекст.".encode("utf-16"))
+    r = one(p)
+    assert span(r, "title") == "Заголовок релиза"
+    assert span(r, "dateline") == "07 июня 2019"
+
+
+# ----------------------------------------------------------------------------- markdown
+
+
+def test_markdown_title_outside_heading_marks():
+    r = one(FIX / "release.md")
+    assert span(r, "title") == "Coastal Cleanup Campaign Launched in Valparaíso"
+    assert r.text.startswith("# Coastal")
+    assert span(r, "dateline") == "30 June 2009"
+    body = r.text[r.body_start:]
+    assert "**Coastal Cleanup Campaign**" in body and "## Background" in body
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def test_html_main_text_without_chrome_or_script():
+    r = one(FIX / "press-page.html")
+    assert r.id == "press-page"
+    assert span(r, "title") == "Harbour Authority signs port safety pact"
+    assert span(r, "dateline") == "12 March 2021"
+    assert r.published == dt.date(2021, 3, 12)
+    assert r.url == "https://harbour.example.org/news/port-safety-pact"
+    assert r.publisher == "Harbour Authority"
+    assert "Lisbon, Portugal" in r.text and "joint committee" in r.text
+    for chrome in ("SCRIPT-SECRET", "INLINE-SCRIPT-TEXT", "Newsroom navigation", "menu",
+                   "Footer", "Skip to main content", "color: red"):
+        assert chrome not in r.text
+    assert r.text.count("Harbour Authority signs port safety pact") == 1
+
+
+def test_html_short_page_keeps_blocks(tmp_path):
+    p = tmp_path / "short.htm"
+    p.write_text("<html><head><title>Short Note</title></head><body><nav>Home News</nav>"
+                 "<div>Short <b>bold</b> note.<br>Line two</div><script>var s = 'x';</script>"
+                 "</body></html>", encoding="utf-8")
+    r = one(p)
+    assert span(r, "title") == "Short Note"
+    assert "Short bold note." in r.text and "Line two" in r.text
+    assert "Home News" not in r.text and "var s" not in r.text
+
+
+def test_html_without_text(tmp_path):
+    p = tmp_path / "blank.html"
+    p.write_text("<html><body><script>var a = 1;</script></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="blank.html: no text found"):
+        list(read_path(p))
+
+
+# ----------------------------------------------------------------------------- JSON
+
+
+def test_json_list():
+    releases = list(read_path(FIX / "releases.json"))
+    assert [r.id for r in releases] == ["pr-2021-001", "releases-2", "releases-3"]
+    assert [r.source for r in releases] == [f"{FIX / 'releases.json'}#{n}" for n in (1, 2, 3)]
+    first, second, third = releases
+    assert span(first, "title") == "Agency Opens Office in Nairobi"
+    assert first.published == dt.date(2021, 5, 4) and first.dateline is None
+    assert first.url == "https://agency.example.org/pr/2021-001"
+    assert first.publisher == "Example Agency"
+    assert first.text == ("Agency Opens Office in Nairobi\n\nThe agency opened a regional office "
+                          "in Nairobi, Kenya.\n\nThe office will serve East Africa.")
+    assert first.text[first.body_start:].startswith("The agency opened")
+    # a date that is not ISO is written as the date line
+    assert span(second, "title") == "Board Approves Budget"
+    assert second.published is None and span(second, "dateline") == "3 mai 2021"
+    assert second.text == "Board Approves Budget\n\n3 mai 2021\n\nThe board approved the budget for the coming year."
+    # a body repeating the title does not repeat it in the text
+    assert third.published == dt.date(2021, 6, 30)
+    assert third.text.count("Seminar on Data Exchange") == 1
+
+
+def test_jsonl_lines():
+    releases = list(read_path(FIX / "releases.jsonl"))
+    assert [r.id for r in releases] == ["line-one", "releases-3"]
+    assert [r.source for r in releases] == [f"{FIX / 'releases.jsonl'}#L1",
+                                            f"{FIX / 'releases.jsonl'}#L3"]
+    assert releases[0].published == dt.date(2022, 1, 15)
+    assert span(releases[1], "dateline") == "15 января 2022"
+    assert releases[1].published is None
+
+
+def test_json_single_object_and_id_rules(tmp_path):
+    p = tmp_path / "single.json"
+    p.write_text('{"title": "One", "text": "Body of one.", "id": 17}', encoding="utf-8")
+    assert one(p).id == "17"
+    p.write_text('{"title": "One", "text": "Body of one."}', encoding="utf-8")
+    assert one(p).id == "single" and one(p).source == str(p)
+    p.write_text('{"title": "One", "text": "Body.", "id": "  "}', encoding="utf-8")
+    with pytest.raises(InputError, match="single.json: field 'id' is empty"):
+        list(read_path(p))
+    p.write_text('[{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]', encoding="utf-8")
+    with pytest.raises(InputError, match="item 2: duplicate id 'a'"):
+        list(read_path(p))
+    p.write_text('[{"text": "x"}, 3]', encoding="utf-8")
+    with pytest.raises(InputError, match="item 2: not a JSON object"):
+        list(read_path(p))
+    p.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError, match="single.json: not JSON"):
+        list(read_path(p))
+
+
+def test_iso_date():
+    assert read.iso_date("2019-06-07T08:00:00Z") == dt.date(2019, 6, 7)
+    assert read.iso_date("2019-13-07") is None
+    assert read.iso_date("07 June 2019") is None
+
+
+# ----------------------------------------------------------------------------- bad files
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("empty.txt", "empty file"),
+    ("blank.txt", "empty file"),
+    ("latin1.txt", "not UTF-8 text (byte 1)"),
+    ("nul.txt", "NUL"),
+    ("broken.json", "not JSON"),
+    ("notext.jsonl", "line 2: no text field"),
+    ("notes.xyz", "unknown file type '.xyz'"),
+])
+def test_bad_files(name, problem):
+    with pytest.raises(InputError) as err:
+        list(read_path(BAD / name))
+    assert name in str(err.value) and problem in str(err.value)
+    assert err.value.path == str(BAD / name)
+
+
+def test_jsonl_streams_until_the_bad_line():
+    releases = read_path(BAD / "notext.jsonl")
+    assert next(releases).headline == "Has text"
+    with pytest.raises(InputError, match="line 2"):
+        next(releases)
+
+
+def test_missing_path(tmp_path):
+    missing = tmp_path / "gone.txt"
+    with pytest.raises(InputError, match="gone.txt: no such file or directory"):
+        list(iter_paths([missing]))
+    with pytest.raises(InputError, match="gone.txt: no such file or directory"):
+        list(read_path(missing))
+
+
+def test_unknown_suffix_named_explicitly():
+    with pytest.raises(InputError, match="notes.xyz: unknown file type"):
+        list(iter_paths([BAD / "notes.xyz"]))
+
+
+def test_too_large(tmp_path, monkeypatch):
+    p = tmp_path / "big.txt"
+    p.write_text("Title\n\n" + "word " * 100, encoding="utf-8")
+    monkeypatch.setattr(read, "MAX_BYTES", 50)
+    with pytest.raises(InputError, match="big.txt: file too large"):
+        list(read_path(p))
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    p = tmp_path / "locked.txt"
+    p.write_text("Title\n\nBody.", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(read.os, "open", refuse)
+    with pytest.raises(InputError, match="locked.txt: permission denied"):
+        list(read_path(p))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_unreadable_file_for_real(tmp_path):
+    p = tmp_path / "locked.txt"
+    p.write_text("Title\n\nBody.", encoding="utf-8")
+    p.chmod(0)
+    with pytest.raises(InputError, match="locked.txt: permission denied"):
+        list(read_path(p))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_is_never_opened(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="pipe.txt: not a regular file"):
+        list(iter_paths([fifo]))
+    with pytest.raises(InputError, match="pipe.txt: not a regular file"):
+        list(read_path(fifo))
+    assert list(iter_paths([tmp_path])) == []
+
+
+# ----------------------------------------------------------------------------- walking
+
+
+def _tree(root: Path) -> None:
+    (root / "b").mkdir()
+    (root / "a").mkdir()
+    (root / ".hidden").mkdir()
+    (root / "b" / "z.txt").write_text("Z title\n\nBody z.", encoding="utf-8")
+    (root / "b" / "c.md").write_text("# C title\n\nBody c.", encoding="utf-8")
+    (root / "a" / "y.HTML").write_text("<html><body><p>Y text.</p></body></html>",
+                                       encoding="utf-8")
+    (root / "a" / "notes.xyz").write_text("skip me", encoding="utf-8")
+    (root / "a" / ".secret.txt").write_text("Hidden\n\nBody.", encoding="utf-8")
+    (root / ".hidden" / "x.txt").write_text("Hidden dir\n\nBody.", encoding="utf-8")
+    (root / "m.jsonl").write_text('{"text": "one"}\n{"text": "two"}\n', encoding="utf-8")
+
+
+def test_walk_is_recursive_sorted_and_skips_hidden(tmp_path):
+    _tree(tmp_path)
+    got = list(iter_paths([tmp_path]))
+    assert got == [tmp_path / "a" / "y.HTML", tmp_path / "b" / "c.md",
+                   tmp_path / "b" / "z.txt", tmp_path / "m.jsonl"]
+    assert [r.id for r in read_all([tmp_path])] == ["y", "c", "z", "m-1", "m-2"]
+
+
+def test_inputs_in_given_order_without_duplicates(tmp_path):
+    _tree(tmp_path)
+    z = tmp_path / "b" / "z.txt"
+    got = list(iter_paths([str(z), tmp_path / "b", z]))
+    assert got == [Path(str(z)), tmp_path / "b" / "c.md"]
+    # a hidden file named explicitly is read
+    assert list(iter_paths([tmp_path / "a" / ".secret.txt"])) == [tmp_path / "a" / ".secret.txt"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_symlink_loop_terminates(tmp_path):
+    _tree(tmp_path)
+    (tmp_path / "b" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "b" / "self").symlink_to(tmp_path / "b", target_is_directory=True)
+    (tmp_path / "a" / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    got = list(iter_paths([tmp_path]))
+    assert got == [tmp_path / "a" / "y.HTML", tmp_path / "b" / "c.md",
+                   tmp_path / "b" / "z.txt", tmp_path / "m.jsonl"]
+
+
+def test_fixture_folder_walk():
+    got = [p.relative_to(FIX).as_posix() for p in iter_paths([FIX])]
+    assert got == sorted(got, key=lambda s: s.split("/"))
+    assert "bad/notes.xyz" not in got and "bad/empty.txt" in got
+    assert got[0] == "bad/blank.txt"
