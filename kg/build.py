@@ -83,7 +83,8 @@ def read_inputs(inputs: Iterable[str | Path]) -> list[Release]:
     """Every release of ``inputs``; the first unreadable file raises ``InputError`` (nothing stored)."""
     from .read import read_all
 
-    releases = list(read_all(inputs))
+    releases = list(read_all(inputs, on_skip=lambda e: print(f"kg: skipped {e.path}: not a release ({e.problem})",
+                                                             file=sys.stderr)))
     seen: dict[str, str] = {}
     for r in releases:
         if r.id in seen:

@@ -71,6 +71,9 @@ def fold(text: str) -> str:
     in ASCII: "Lomé" -> "Lome", "Côte d’Ivoire" -> "Cote d'Ivoire", "Łódź" -> "Lodz".
     Precomposed letters keep the length of the text; compatibility characters such as
     "…" or "ﬁ" may lengthen it.
+
+    >>> fold("Lomé, Yaoundé and Genève")
+    'Lome, Yaounde and Geneve'
     """
     if text.isascii():
         return text
@@ -80,9 +83,10 @@ def fold(text: str) -> str:
 
 
 def _spellings(text: str) -> list[str]:
-    """The text as written, its folded form, and its form with a typographic apostrophe."""
+    """The text as written, its folded form, and both with a typographic apostrophe."""
+    folded = fold(text)
     out = [text]
-    for variant in (fold(text), text.replace("'", "\u2019")):
+    for variant in (folded, text.replace("'", "\u2019"), folded.replace("'", "\u2019")):
         if variant not in out:
             out.append(variant)
     return out
@@ -219,7 +223,10 @@ def _capitals() -> dict[str, set[str]]:
 
 @lru_cache(maxsize=None)
 def cities() -> dict[str, City]:
-    """Cities of 100,000 people or more, capitals and the curated extras, by GeoNames id."""
+    """Cities of 100,000 people or more, capitals and the curated extras, by GeoNames id.
+
+    A curated row whose id is missing from the GeoNames extract is kept with population 0.
+    """
     extras = _extra_rows()
     extra_ids = {gid.encode() for gid in extras}
     known = {code.encode() for code in countries()}
@@ -258,9 +265,8 @@ def cities() -> dict[str, City]:
     return result
 
 
-def _make_city(gid: str, name: str, cc: str, pop: int, extra: dict[str, str] | None) -> City:
-    if extra is None:
-        return City(gid, name, cc, (), pop)
+def _make_city(gid: str, name: str, cc: str, pop: int, extra: dict[str, str]) -> City:
+    """A city with its cities_extra.tsv row merged in: the curated name leads, aliases follow."""
     display = extra["name"] or name
     aliases = [a for a in _split(extra["aliases"]) if a != display]
     if name != display and name not in aliases:

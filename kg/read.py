@@ -138,10 +138,29 @@ def read_path(path: str | Path) -> Iterator[Release]:
     yield from reader(path, data)
 
 
-def read_all(inputs: Iterable[str | Path]) -> Iterator[Release]:
-    """Yield every release of every file that :func:`iter_paths` finds in ``inputs``."""
+def read_all(inputs: Iterable[str | Path],
+             on_skip: Callable[[InputError], None] | None = None) -> Iterator[Release]:
+    """Yield every release of every file that :func:`iter_paths` finds in ``inputs``.
+
+    A JSON file met while walking a folder that holds other JSON (an object without a text field,
+    such as an annotation file) is not a release: it is skipped and reported to ``on_skip``. Named
+    explicitly, the same file is an error.
+    """
+    inputs = list(inputs)
+    named = {Path(p) for p in inputs}
     for path in iter_paths(inputs):
-        yield from read_path(path)
+        if path in named or path.suffix.lower() not in (".json", ".jsonl"):
+            yield from read_path(path)
+            continue
+        try:
+            releases = list(read_path(path))
+        except InputError as e:
+            if "no text field" not in e.problem:
+                raise
+            if on_skip:
+                on_skip(e)
+            continue
+        yield from releases
 
 
 def _read_bytes(path: Path) -> bytes:

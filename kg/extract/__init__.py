@@ -80,6 +80,8 @@ class _Extractor:
         if published is None and r.dateline:
             published = parse_dateline(text[r.dateline[0]:r.dateline[1]], self.lex)
             pub_ev = Evidence(*r.dateline, "dateline", 1.0)
+        if published is None and r.dateline is None and r.title:
+            published, pub_ev = self._place_dateline(pub_ev)
         self.published = published
         if published:
             ex.add_fact(rel.key, "datePublished", Value(published.isoformat(), "date"), pub_ev)
@@ -94,6 +96,27 @@ class _Extractor:
         self._emails()
         self._emit()
         return ex
+
+    def _place_dateline(self, fallback: Evidence) -> tuple[dt.date | None, Evidence]:
+        """A "Brussels/Montreal, 15 March 2011" line right below the title: the place and date of
+        publication (a range there is an event's dates, not a publication date)."""
+        assert self.r.title is not None
+        pos = self.r.title[1]
+        for _ in range(3):
+            m = re.compile(r"\n*([^\n]*)").match(self.text, pos)
+            if m is None or m.end() >= len(self.text):
+                break
+            line_start, line = m.start(1), m.group(1)
+            pos = m.end() + 1
+            if not line.strip():
+                continue
+            head = re.match(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*,\s*){1,4}", line)
+            if head is None:
+                continue
+            spans = find_dates(self.text, self.lex, None, line_start + head.end(), line_start + min(len(line), head.end() + 30))
+            if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
+                return spans[0].first, Evidence(spans[0].start, spans[0].end, "place-dateline", 0.9)
+        return None, fallback
 
     # -- places ----------------------------------------------------------------------------------
     def _places(self) -> list[mn.Mention]:
@@ -130,6 +153,16 @@ class _Extractor:
         chunks = [m for m in mn.organizations(text, lex, self.start, self.cur.not_organizations) if m.start >= self.start]
         chunks = [m for m in chunks if not self._after_ordinal(m.start)]
         defs = mn.acronym_definitions(text, lex)
+        local = {acr: text[a:b] for a, b, acr, _, _ in defs}
+        def clashes(m: mn.Mention) -> bool:
+            """An acronym this release defines for something other than the gazetteer's entry."""
+            acr = text[m.start:m.end]
+            if acr not in local or acr != m.acronym:
+                return False
+            entry = lex.entries.get(local[acr])
+            return entry is None or entry.name != m.name
+        gaz = [m for m in gaz if not clashes(m)]
+        self.gazetteer = gaz
         defined: dict[str, tuple[int, int]] = {}
         for m in gaz:
             if m.kind == "organization":
@@ -168,7 +201,7 @@ class _Extractor:
                 o = by_acr[m.group()]
                 o.mentions.append(mn.Mention(m.start(), m.end(), "organization", o.name, o.ident, "acronym", m.group()))
         # "ROCB A/P": an acronym with a regional qualifier is its own body
-        for m in re.finditer(r"\b([A-Z]{2,8})\s+(A/P|[A-Z]/[A-Z]{1,2}|ESA|WCA|MENA|AP|ECA)\b", text):
+        for m in re.finditer(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])", text):
             if m.start() < self.start or m.group(1) not in by_acr:
                 continue
             parent = by_acr[m.group(1)]
@@ -351,11 +384,11 @@ class _Extractor:
         text, lex = self.text, self.lex
         main = self._main_event(events)
         self.main = main
-        part = alternation(lex.list("participation_verbs"))
+        part = alternation(lex.list("participation_verbs"), re.I)
         host_v = alternation(lex.list("hosting_verbs"))
-        passive_host = alternation(lex.list("passive_hosting"))
+        passive_host = alternation(lex.list("passive_hosting"), re.I)
         invite = set(lex.list("invitation_phrases"))
-        passive_att = alternation(lex.list("passive_attendance"))
+        passive_att = alternation(lex.list("passive_attendance"), re.I)
         virtual = alternation(lex.list("virtual_words"))
         hybrid = alternation(lex.list("hybrid_words"))
         default_year = self.published.year if self.published else None
@@ -375,8 +408,10 @@ class _Extractor:
             here = events_in(s0, s1)
             target = here[0] if here else None
             # invitation / passive hosting: "at the invitation of X", "organized by X"
+            consumed: list[tuple[int, int]] = []
             for m in passive_host.finditer(text, s0, s1):
-                np_end = self._np_end(m.end(), s1)
+                np_end = self._host_np_end(m.end(), s1)
+                consumed.append((m.start(), np_end))
                 hosts = self.org_at(m.end(), np_end)
                 if not hosts:
                     hosts = self._person_orgs(m.end(), np_end)
@@ -386,7 +421,7 @@ class _Extractor:
                      else after[0] if after else before[-1] if before else main)
                 if e is None:
                     continue
-                role = "invitedBy" if m.group() in invite else "organizer"
+                role = "invitedBy" if m.group().lower() in invite else "organizer"
                 if m.group() in ("in collaboration with", "in cooperation with", "in partnership with", "with the support of", "funded by", "sponsored by"):
                     role = "organizer"
                 for o, om in hosts:
@@ -397,9 +432,10 @@ class _Extractor:
                 if not after:
                     continue
                 subj_start = self._clause_start(s0, m.start())
-                if re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", text[subj_start:m.start()]):
+                participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
+                if participle and re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", text[subj_start:m.start()]):
                     continue
-                for o, om in self.org_at(subj_start, m.start()) or self._person_orgs(subj_start, m.start()):
+                for o, om in self._subject_orgs(subj_start, m.start(), consumed):
                     after[0].roles.append(("organizer", o, (om.start, m.end())))
             # participation: "X participated in / attended EVENT"
             for m in part.finditer(text, s0, s1):
@@ -411,14 +447,14 @@ class _Extractor:
                 e = after[0] if after else (here[-1] if here else main)
                 if e is None:
                     continue
-                subj = self.org_at(subj_start, m.start()) + self._person_orgs(subj_start, m.start())
-                if m.group().startswith(("visit", "met", "meet", "travel")):
+                subj = self._subject_orgs(subj_start, m.start(), consumed)
+                if m.group().lower().startswith(("visit", "met with", "travel")):
                     obj_end = self._np_end(m.end(), s1)
                     for p in self.places:
                         if m.end() <= p.start < obj_end:
                             e.places.append(p)
                     for o, om in self.org_at(m.end(), obj_end):
-                        e.roles.append(("organizer" if m.group().startswith("visit") else "attendee", o, (m.start(), om.end)))
+                        e.roles.append(("organizer" if m.group().lower().startswith("visit") else "attendee", o, (m.start(), om.end)))
                 for o, om in subj:
                     e.roles.append(("attendee", o, (om.start, m.end())))
             for m in passive_att.finditer(text, s0, s1):
@@ -455,9 +491,11 @@ class _Extractor:
             for m in e.mentions:
                 if m.concrete:
                     bodies = self.org_at(m.start, m.end)
-                    if bodies and e.kind in ("session", "meeting", "conference", "forum"):
+                    if bodies and e.kind in ("session", "meeting", "conference", "forum", "workshop", "seminar"):
                         e.body = bodies[0][1]
                         e.body_org = bodies[0][0]
+                        if not any(r in ("organizer", "invitedBy") for r, _, _ in e.roles):
+                            e.roles.append(("organizer", e.body_org, (m.start, m.end)))
                         break
         self._topics(events, main)
 
@@ -502,6 +540,39 @@ class _Extractor:
             r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|[;:.]|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b"
         m = re.search(stop, seg)
         end = pos + (m.start() if m else len(seg))
+        return end
+
+    def _subject_orgs(self, a: int, b: int, consumed: list[tuple[int, int]]) -> list[tuple[_Org, mn.Mention]]:
+        """Organizations of the subject ``a:b`` of a verb: named there or through a person's affiliation,
+        leaving out relative clauses and the hosts of an "at the invitation of" phrase."""
+        rel = re.search(r"\s(?:which|who|whose|that)\s", self.text[a:b])
+        end = a + rel.start() if rel else b
+        found = self.org_at(a, end) + self._person_orgs(a, end)
+        seen = set()
+        out = []
+        for o, m in found:
+            if any(x <= m.start < y for x, y in consumed) or id(o) in seen:
+                continue
+            seen.add(id(o))
+            out.append((o, m))
+        return out
+
+    def _host_np_end(self, pos: int, s1: int) -> int:
+        """End of the organizations named after "hosted by", "at the invitation of", ...: a list
+        ("the UN ECA, the European Union and the Federal Republic of Ethiopia") or one name with its
+        apposition ("the Director General of German Customs, Mr. H.J. Stähr")."""
+        end = self._np_end(pos, s1)
+        while end < s1 and self.text.startswith(",", end):
+            nxt = self._np_end(end + 1, s1)
+            seg = self.text[end + 1:nxt].strip()
+            seg_start = end + 1 + (len(self.text[end + 1:nxt]) - len(self.text[end + 1:nxt].lstrip()))
+            seg_body = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", seg)
+            starts_org = any(m.start == seg_start + (len(seg) - len(seg_body)) for o in self.orgs for m in o.mentions)
+            is_person = any(m.start == seg_start + (len(seg) - len(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", seg))) or m.start == seg_start
+                            for p in self.persons for m in p["mentions"])
+            if not seg or not (starts_org or is_person) or nxt == end + 1:
+                break
+            end = nxt
         return end
 
     def _person_orgs(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
@@ -578,7 +649,8 @@ class _Extractor:
         # organizations
         for i, o in enumerate(self.orgs):
             o.key = f"org{i}"
-            names = {o.name} | o.alt | ({o.acronym} if o.acronym else set())
+            surface = {self.text[m.start:m.end] for m in o.mentions}
+            names = {o.name} | o.alt | ({o.acronym} if o.acronym else set()) | {n for n in surface if 1 < len(n) < 120}
             first = o.mentions[0]
             ex.add_node(Node(o.key, "organization", o.name, names - {o.name}, ident=o.ident,
                              evidence=[E(first.start, first.end, first.rule)]))

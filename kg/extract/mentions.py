@@ -129,6 +129,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         a, b = toks[left][0], toks[right - 1][1]
         name = text[a:b]
         words = name.split()
+        if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and right == k_end and not re.match(r"\s*\(", text[b:b + 3]):
+            continue  # a plural head names a kind of body unless an acronym defines it
         if name.lower() in never or len(name) < 4:
             continue
         content = [w for w in re.findall(r"[\w-]+", name) if w[:1].isupper() and w not in generic]
@@ -164,7 +166,13 @@ def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
         e = lex.entries[m.group()]
         out.append(Mention(m.start(), m.end(), e.kind, e.name, e.name, "gazetteer", e.acronym,
                            {"country": e.country}))
-    return out
+    # plural acronyms: "RTCs", "RILOs"
+    for m in re.finditer(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])s(?![\w-])", text):
+        e = lex.entries.get(m.group(1))
+        if e is not None and e.acronym == m.group(1):
+            out.append(Mention(m.start(), m.end(), e.kind, e.name, e.name, "gazetteer-plural", e.acronym,
+                               {"country": e.country}))
+    return sorted(out, key=lambda m: m.start)
 
 
 def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, int, int]]:
