@@ -53,6 +53,7 @@ class _Extractor:
         self.cur = curation
         self.ex = Extraction(release)
         self.start = release.title[0] if release.title else release.body_start
+        self._pub_line: tuple[int, int] | None = None
         skip = [release.dateline] if release.dateline else []
         self.sents = [s for s in sentences(self.text, self.start)
                       if not any(a <= s[0] and s[1] <= b for a, b in skip)]
@@ -115,6 +116,7 @@ class _Extractor:
                 continue
             spans = find_dates(self.text, self.lex, None, line_start + head.end(), line_start + min(len(line), head.end() + 30))
             if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
+                self._pub_line = (line_start, line_start + len(line))
                 return spans[0].first, Evidence(spans[0].start, spans[0].end, "place-dateline", 0.9)
         return None, fallback
 
@@ -200,6 +202,23 @@ class _Extractor:
             for m in alternation(list(defined)).finditer(text, self.start):
                 o = by_acr[m.group()]
                 o.mentions.append(mn.Mention(m.start(), m.end(), "organization", o.name, o.ident, "acronym", m.group()))
+        # "UN ECA": an acronym right before another organization's name qualifies it
+        for o in orgs.values():
+            o.mentions = [x for x in o.mentions if not (
+                x.acronym and text[x.start:x.end] == x.acronym and len(x.acronym) <= 3
+                and any(y.start == x.end + 1 and text[x.end] == " " for p in orgs.values() if p is not o for y in p.mentions))]
+        # "RTC/ Thailand": a body of one country
+        cn = places.country_names()
+        for m in re.finditer(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text):
+            if m.start() < self.start or m.group(2) not in cn:
+                continue
+            name = f"{m.group(1)}/{m.group(2)}"
+            o = get(name, name)
+            o.alt.add(m.group())
+            o.mentions.append(mn.Mention(m.start(), m.end(), "organization", name, name, "acronym-country"))
+            for p in orgs.values():
+                if p is not o:
+                    p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
         # "ROCB A/P": an acronym with a regional qualifier is its own body
         for m in re.finditer(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])", text):
             if m.start() < self.start or m.group(1) not in by_acr:
@@ -365,9 +384,39 @@ class _Extractor:
                 target = target or next((x for x in events if x.kind == em.kind), None)
                 if target is not None:
                     target.mentions.append(em)
+        self._verb_events(events, ems)
         self.event_mentions = ems
         self._frames(events)
         return [e for e in events if self._keep(e)]
+
+    def _verb_events(self, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
+        """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
+        of its own when the sentence names no event."""
+        for si, (s0, s1) in enumerate(self.sents):
+            if any(s0 <= m.start < s1 for m in ems):
+                continue
+            m = re.search(r"\b(visited|paid a visit to|met with|met|to meet)\b", self.text[s0:s1])
+            if m is None:
+                continue
+            a, b = s0 + m.start(), s0 + m.end()
+            subject = self._subject_orgs(self._clause_start(s0, a), a, [])
+            obj_end = self._np_end(b, s1)
+            objects = self.org_at(b, obj_end)
+            obj_places = [p for p in self.places if b <= p.start < obj_end and p.rule != "country-adjective"]
+            if not subject:
+                continue
+            names = [o.acronym or o.name for o, _ in subject]
+            if m.group(1) in ("visited", "paid a visit to"):
+                target = objects[0][0].acronym or objects[0][0].name if objects else \
+                    (self.text[obj_places[0].start:obj_places[0].end] if obj_places else None)
+                if target is None:
+                    continue
+                label, kind = f"visit of {' and '.join(names)} to {target}", "visit"
+            else:
+                label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
+            e = ev.Event(f"event{len(events)}", kind, label)
+            e.mentions.append(ev.EventMention(a, b, kind, label, None, True, si))
+            events.append(e)
 
     def _keep(self, e: ev.Event) -> bool:
         return True
@@ -395,6 +444,8 @@ class _Extractor:
         dates = [d for d in find_dates(text, lex, default_year, self.start) if not self._in_dateline(d.start)]
         if self.published:
             dates = [self._fix_year(d) for d in dates]
+            pub_line = self._pub_line
+            dates = [d for d in dates if not (pub_line and pub_line[0] <= d.start < pub_line[1])]
 
         def events_in(a: int, b: int) -> list[ev.Event]:
             found = []
@@ -418,7 +469,7 @@ class _Extractor:
                 after = [e for e in here if any(x.start >= m.end() for x in e.mentions)]
                 before = [e for e in here if any(x.start < m.start() for x in e.mentions)]
                 e = (before[-1] if before and text[before[-1].mentions[-1].end:m.start()].strip(" ,") in ("", "was", "were", "is", "will be", "has been", "was jointly", "was also")
-                     else after[0] if after else before[-1] if before else main)
+                     else after[0] if after else before[-1] if before else main if m.group().lower() in invite else None)
                 if e is None:
                     continue
                 role = "invitedBy" if m.group().lower() in invite else "organizer"
@@ -570,7 +621,8 @@ class _Extractor:
             starts_org = any(m.start == seg_start + (len(seg) - len(seg_body)) for o in self.orgs for m in o.mentions)
             is_person = any(m.start == seg_start + (len(seg) - len(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", seg))) or m.start == seg_start
                             for p in self.persons for m in p["mentions"])
-            if not seg or not (starts_org or is_person) or nxt == end + 1:
+            followed_by_verb = nxt < s1 and self.text[nxt:nxt + 1] not in ",.;:"
+            if not seg or not (starts_org or is_person) or nxt == end + 1 or followed_by_verb:
                 break
             end = nxt
         return end

@@ -36,6 +36,11 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
                "before", "since", "when", "whose", "it", "they", "its", "their", "over"}
 
 
+_TRIGGER = re.compile(r"\b(?:held|hold|holds|took place|participated|participates|attended|attends|hosted|hosts|"
+                      r"hosting|organi[sz]ed|organi[sz]es|convened|took part|takes part|conducted|conducts|"
+                      r"launched|opened|signed)\b")
+
+
 @dataclass
 class EventMention:
     start: int
@@ -135,7 +140,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             if kind == "other" and not (ordinal or has_name):
                 continue
             if re.search(r"\b(?:a|an)\s*$", before) and not ordinal:
-                concrete = concrete and has_name
+                concrete = concrete and (has_name or has_comp and bool(_TRIGGER.search(text, s0, s1)))
             out.append(EventMention(a, b, kind, label, ordinal, concrete, si))
     return out
 

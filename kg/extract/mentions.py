@@ -86,7 +86,7 @@ def _chain_right(toks: list, i: int, text: str) -> int:
             j += 1
             last = j
             continue
-        if t in _INNER_CONNECT and j + 1 < n:
+        if (t in _INNER_CONNECT or t.endswith("ing") and t.islower()) and j + 1 < n:
             j += 1
             continue
         break
@@ -137,6 +137,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         head = hm.group()
         if not content:
             continue
+        if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][1] - toks[k_end - 1][1] <= 2 \
+                and text[toks[k_end - 1][1]:toks[k_end][0]] == " ":
+            continue  # the head word is inside a longer name ("European Police Chiefs Convention")
         if head in need_mod and left == k and right == k_end:
             continue
         if head == "Customs" and right == k_end and not (words[0] in adjectives or words[0] in places.country_names()
@@ -234,6 +237,11 @@ def countries_and_cities(text: str) -> list[Mention]:
     """Countries by name or alias, and cities of the GeoNames gazetteer, as written in the text."""
     out = []
     cn = places.country_names()
+    for m in re.finditer(r"(?<![\w-])[A-Z]{4,}(?:\s+[A-Z]{2,})*(?![\w-])", text):  # "MONTENEGRO, Becici"
+        code = cn.get(m.group().title())
+        if code:
+            c = places.countries()[code]
+            out.append(Mention(m.start(), m.end(), "country", c.name, code, "country-gazetteer", extra={"code": code}))
     for m in _place_pattern()[0].finditer(text):
         code = cn.get(m.group()) or cn.get(places.fold(m.group()))
         if code:
