@@ -273,7 +273,7 @@ class _Extractor:
                     out.append((o, m))
                     seen.add(id(o))
                     break
-        return sorted(out, key=lambda x: x[1].start)
+        return sorted(out, key=lambda x: (x[1].start, -(x[1].end - x[1].start)))
 
     # -- instruments and programmes --------------------------------------------------------------
     def _things(self) -> list[mn.Mention]:
@@ -399,8 +399,8 @@ class _Extractor:
             if m is None:
                 continue
             a, b = s0 + m.start(), s0 + m.end()
-            subject = self._subject_orgs(self._clause_start(s0, a), a, [])
-            obj_end = self._np_end(b, s1)
+            subject = self._subject_orgs(self._subject_start(self._clause_start(s0, a), a), a, [])
+            obj_end = self._object_end(b, s1)
             objects = self.org_at(b, obj_end)
             obj_places = [p for p in self.places if b <= p.start < obj_end and p.rule != "country-adjective"]
             if not subject:
@@ -482,7 +482,7 @@ class _Extractor:
                 after = [e for e in here if any(m.end() <= x.start <= m.end() + 60 for x in e.mentions)]
                 if not after:
                     continue
-                subj_start = self._clause_start(s0, m.start())
+                subj_start = self._subject_start(self._clause_start(s0, m.start()), m.start())
                 participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
                 if participle and re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", text[subj_start:m.start()]):
                     continue
@@ -490,7 +490,7 @@ class _Extractor:
                     after[0].roles.append(("organizer", o, (om.start, m.end())))
             # participation: "X participated in / attended EVENT"
             for m in part.finditer(text, s0, s1):
-                subj_start = self._clause_start(s0, m.start())
+                subj_start = self._subject_start(self._clause_start(s0, m.start()), m.start())
                 subject = text[subj_start:m.start()]
                 if re.search(r"\b(?:was|were|be|been|being)\s+$", subject) and "represented" not in m.group():
                     continue
@@ -500,7 +500,7 @@ class _Extractor:
                     continue
                 subj = self._subject_orgs(subj_start, m.start(), consumed)
                 if m.group().lower().startswith(("visit", "met with", "travel")):
-                    obj_end = self._np_end(m.end(), s1)
+                    obj_end = self._object_end(m.end(), s1)
                     for p in self.places:
                         if m.end() <= p.start < obj_end:
                             e.places.append(p)
@@ -542,13 +542,20 @@ class _Extractor:
             for m in e.mentions:
                 if m.concrete:
                     bodies = self.org_at(m.start, m.end)
+                    noun_end = self._kind_noun_end(m)
+                    bodies = [(o, x) for o, x in bodies if x.start >= noun_end]
                     if bodies and e.kind in ("session", "meeting", "conference", "forum", "workshop", "seminar"):
                         e.body = bodies[0][1]
                         e.body_org = bodies[0][0]
-                        if not any(r in ("organizer", "invitedBy") for r, _, _ in e.roles):
+                        if e.ordinal and not any(r in ("organizer", "invitedBy") for r, _, _ in e.roles):
                             e.roles.append(("organizer", e.body_org, (m.start, m.end)))
                         break
         self._topics(events, main)
+
+    def _kind_noun_end(self, m: ev.EventMention) -> int:
+        """Where the kind noun of an event phrase ends ("10th session| of the ...")."""
+        k = re.search(r"\b(?:of|on|for|to)\b", self.text[m.start:m.end])
+        return m.start + (k.start() if k else m.end - m.start)
 
     def _fix_year(self, d: DateSpan) -> DateSpan:
         if not d.yearless or self.published is None:
@@ -584,6 +591,11 @@ class _Extractor:
             best = max(best, s0 + rel[-1].end())
         return best
 
+    def _object_end(self, pos: int, s1: int) -> int:
+        """End of the object of "visited" / "met with": before a comma, a date or a preposition."""
+        m = re.search(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d", self.text[pos:s1])
+        return pos + (m.start() if m else s1 - pos)
+
     def _np_end(self, pos: int, s1: int, allow_commas: bool = False) -> int:
         """End of the noun phrase starting at ``pos``: the next clause boundary."""
         seg = self.text[pos:s1]
@@ -592,6 +604,50 @@ class _Extractor:
         m = re.search(stop, seg)
         end = pos + (m.start() if m else len(seg))
         return end
+
+    def _subject_start(self, s0: int, verb: int) -> int:
+        """Start of the subject of the verb at ``verb``, walking back over comma-separated segments:
+        a person with a role apposition ("Dr. X, the Secretary General of Y, participated"), a role
+        with a person ("the Secretary General of Y, X, visited"), or a list of organizations. What lies
+        before (an "At the invitation of ..." phrase) is not the subject."""
+        text = self.text
+        cuts = [s0] + [m.end() for m in re.finditer(r",\s*", text[s0:verb])]
+        cuts = [s0] + [s0 + c for c in cuts[1:]]
+        segs = [(cuts[i], (cuts[i + 1] if i + 1 < len(cuts) else verb)) for i in range(len(cuts))]
+        segs = [(a, b) for a, b in segs if text[a:b].strip(" ,")]
+        if not segs:
+            return s0
+
+        def kind(a: int, b: int) -> str:
+            seg = text[a:b].strip(" ,")
+            body = re.sub(r"^(?:and\s+|as well as\s+)?(?:the\s+)?", "", seg)
+            off = a + len(seg) - len(body)
+            if re.match(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b", seg):
+                return "intro"
+            if any(m.start <= off + 4 and m.end > off for p in self.persons for m in p["mentions"]):
+                return "person"
+            if re.match(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
+                        r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)", body):
+                return "role"
+            if any(m.start == off for o in self.orgs for m in o.mentions):
+                return "org"
+            return "other"
+
+        kinds = [kind(a, b) for a, b in segs]
+        i = len(segs) - 1
+        last = kinds[i]
+        if last == "intro":
+            return segs[i][1]
+        if last in ("role", "person"):
+            want = "person" if last == "role" else "role"
+            if i > 0 and kinds[i - 1] == want:
+                i -= 1
+        else:
+            while i > 0 and kinds[i - 1] in ("org", "other") and kinds[i - 1] != "intro":
+                if last == "org" and kinds[i - 1] != "org":
+                    break
+                i -= 1
+        return segs[i][0]
 
     def _subject_orgs(self, a: int, b: int, consumed: list[tuple[int, int]]) -> list[tuple[_Org, mn.Mention]]:
         """Organizations of the subject ``a:b`` of a verb: named there or through a person's affiliation,

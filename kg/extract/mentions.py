@@ -137,7 +137,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         head = hm.group()
         if not content:
             continue
-        if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][1] - toks[k_end - 1][1] <= 2 \
+        if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][2] not in _STOP_LEFT \
                 and text[toks[k_end - 1][1]:toks[k_end][0]] == " ":
             continue  # the head word is inside a longer name ("European Police Chiefs Convention")
         if head in need_mod and left == k and right == k_end:
