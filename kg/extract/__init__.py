@@ -303,6 +303,12 @@ class _Extractor:
             if kept and m.start < kept[-1].end and m.kind == kept[-1].kind and m.ident != kept[-1].ident:
                 continue
             kept.append(m)
+        # "Integrity Programme" after "WCO Integrity Programme": the same thing under a shorter name
+        names = {m.name for m in kept}
+        for m in kept:
+            longer = [n for n in names if n != m.name and n.endswith(" " + m.name) and m.rule != "gazetteer"]
+            if longer:
+                m.name = m.ident = min(longer, key=len)
         return kept
 
     # -- people ----------------------------------------------------------------------------------
@@ -800,8 +806,12 @@ class _Extractor:
                 ex.add_node(Node(key, m.kind, m.name, {m.acronym} if m.acronym else set(), ident=m.ident,
                                  evidence=[E(m.start, m.end, m.rule)]))
                 ex.add_fact("release", "mentions", key, E(m.start, m.end, m.rule))
-            elif m.acronym:
-                ex.nodes[thing_keys[k]].alt_names.add(m.acronym)
+            node = ex.nodes[thing_keys[k]]
+            surface = re.sub(r"\s+", " ", text[m.start:m.end])
+            if m.acronym:
+                node.alt_names.add(m.acronym)
+            if surface != node.name and 1 < len(surface) < 120:
+                node.alt_names.add(surface)
         # people
         for i, p in enumerate(self.persons):
             key = f"person{i}"

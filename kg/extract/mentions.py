@@ -307,17 +307,31 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
                 right = stop
         while left < k and toks[left][2] in ("and", "&", "the", "of") or left < k and toks[left][2][:1].isdigit():
             left += 1
-        if left == k and right == k_end:
+        if left == k and right == k_end and hm.group() != "Memorandum of Understanding":
+            continue
+        if kind == "instrument" and re.search(r"(?:\b[Aa]nnual|\b\d{4})\s+$", text[max(0, toks[left][0] - 12):toks[left][0]]):
+            continue  # "the annual ... Convention", "2021 ... Convention": a gathering, not an instrument
+        if hm.group().islower() and left == k:
             continue
         if hm.group() in need_mod and left == k and (right == k_end or not is_cap(toks[k_end + 1][2] if k_end + 1 < len(toks) else "")):
             continue
         a, b = toks[left][0], toks[right - 1][1]
-        name = text[a:b]
-        if hm.group() == "Operation" and left == k:
-            name = text[a:b]
-        if not any(w[:1].isupper() and w not in generic for w in name.split() if w != hm.group()):
+        name = re.sub(r"[’']s\b", "", text[a:b])
+        if not any(w[:1].isupper() and w not in generic for w in name.split() if w != hm.group()) \
+                and hm.group() != "Memorandum of Understanding":
             continue
         out.append(Mention(a, b, kind, name, name, f"{kind}-head-pattern"))
+    if kind == "programme":
+        # "Operation Pandora", "Operations STOP I and STOP II"
+        for m in re.finditer(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
+                             r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)", text):
+            pos = m.start(1)
+            for part in re.split(r"(\s+and\s+)", m.group(1)):
+                if not part.strip() or part.strip() == "and":
+                    pos += len(part)
+                    continue
+                out.append(Mention(pos, pos + len(part), kind, f"Operation {part}", f"Operation {part}", "operation-name"))
+                pos += len(part)
     if kind == "instrument":
         for m in re.finditer(r"\b[Rr]esolution\s+\d+/\d+\b", text):
             out.append(Mention(m.start(), m.end(), kind, m.group(), m.group(), "resolution-number"))
