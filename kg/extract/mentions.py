@@ -198,7 +198,7 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
             span_words = words[k:]
             initials = "".join(w[2][0].lower() for w in span_words if w[2].lower() not in ("of", "the", "and", "for", "on", "in", "to", "against", "de"))
             joined = " ".join(w[2].lower() for w in span_words)
-            if _subseq(letters, joined) and initials[:1] == letters[:1] and len(initials) >= max(1, len(letters) - 2):
+            if _subseq(letters, joined) and initials[:1] == letters[0] and len(initials) >= max(1, len(letters) - 2):
                 best = k
                 break
         if best is None:
