@@ -401,11 +401,11 @@ class _Extractor:
         for si, (s0, s1) in enumerate(self.sents):
             if any(s0 <= m.start < s1 for m in ems):
                 continue
-            m = re.search(r"\b(visited|paid a visit to|met with|met|to meet)\b", self.text[s0:s1])
+            m = re.search(r"\b(visited|paid a visit to|met with|met|to meet|agreed|signed)\b", self.text[s0:s1])
             if m is None:
                 continue
             a, b = s0 + m.start(), s0 + m.end()
-            subject = self._subject_orgs(self._subject_start(self._clause_start(s0, a), a), a, [])
+            subject = self._subject_orgs(self._clause_start(s0, a), a, [])
             obj_end = self._object_end(b, s1)
             objects = self.org_at(b, obj_end)
             obj_places = [p for p in self.places if b <= p.start < obj_end and p.rule != "country-adjective"]
@@ -418,6 +418,12 @@ class _Extractor:
                 if target is None:
                     continue
                 label, kind = f"visit of {' and '.join(names)} to {target}", "visit"
+            elif m.group(1) in ("agreed", "signed"):
+                parties = names + [o.acronym or o.name for o, _ in objects]
+                if len(parties) < 2:
+                    continue
+                label = f"{'agreement' if m.group(1) == 'agreed' else 'signing'} between {' and '.join(parties)}"
+                kind = "other" if m.group(1) == "agreed" else "signing"
             else:
                 label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
             e = ev.Event(f"event{len(events)}", kind, label)
@@ -440,6 +446,7 @@ class _Extractor:
         main = self._main_event(events)
         self.main = main
         part = alternation(lex.list("participation_verbs"), re.I)
+        speech = {v.lower() for v in lex.list("speech_verbs")}
         host_v = alternation(lex.list("hosting_verbs"))
         passive_host = alternation(lex.list("passive_hosting"), re.I)
         invite = set(lex.list("invitation_phrases"))
@@ -496,7 +503,8 @@ class _Extractor:
                     after[0].roles.append(("organizer", o, (om.start, m.end())))
             # participation: "X participated in / attended EVENT"
             for m in part.finditer(text, s0, s1):
-                subj_start = self._subject_start(self._clause_start(s0, m.start()), m.start())
+                clause = self._clause_start(s0, m.start())
+                subj_start = clause if m.group().lower() in speech else self._subject_start(clause, m.start())
                 subject = text[subj_start:m.start()]
                 if re.search(r"\b(?:was|were|be|been|being)\s+$", subject) and "represented" not in m.group():
                     continue
@@ -514,6 +522,11 @@ class _Extractor:
                         e.roles.append(("organizer" if m.group().lower().startswith("visit") else "attendee", o, (m.start(), om.end)))
                 for o, om in subj:
                     e.roles.append(("attendee", o, (om.start, m.end())))
+                # "took part in a roundtable with ..., including the IMO, ISO and UNCTAD"
+                w = re.compile(r"\bwith\b").search(text, m.end(), s1)
+                if w:
+                    for o, om in self.org_at(w.end(), self._np_end(w.end(), s1, allow_commas=True)):
+                        e.roles.append(("attendee", o, (m.start(), om.end)))
             for m in passive_att.finditer(text, s0, s1):
                 e = here[0] if here else main
                 if e is None:
@@ -521,8 +534,20 @@ class _Extractor:
                 np_end = self._np_end(m.end(), s1, allow_commas=True)
                 for o, om in self.org_at(m.end(), np_end):
                     e.roles.append(("attendee", o, (m.start(), om.end)))
+            # "at the WCO Headquarters", "at the premises of the WCO Secretariat": the host's own house
+            for m in re.finditer(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?", text[s0:s1]):
+                seg_end = s0 + m.end()
+                hits = self.org_at(seg_end, seg_end + 120)
+                if hits and hits[0][1].start == seg_end and (
+                        "premises" in m.group() or re.match(r"\s*(?:Headquarters|headquarters|Secretariat)\b", text[hits[0][1].end:hits[0][1].end + 14])
+                        or text[hits[0][1].start:hits[0][1].end].endswith(("Secretariat", "Headquarters"))):
+                    for e in here[:1]:
+                        e.roles.append(("organizer", hits[0][0], (s0 + m.start(), hits[0][1].end)))
             # when and where, for the events of this sentence (or the main event in a dateline-like line)
             sent_dates = [d for d in dates if s0 <= d.start < s1]
+            today = re.search(r"\btoday\b", sent)
+            if not sent_dates and today and self.published and here:
+                sent_dates = [DateSpan(s0 + today.start(), s0 + today.end(), self.published, self.published)]
             if sent_dates:
                 e = target or (main if self._is_header_line(s0, s1) or self._has_trigger(sent) else None)
                 if e is not None and not e.dates:
@@ -538,6 +563,8 @@ class _Extractor:
                 elif virtual.search(sent) and e.mode is None:
                     e.mode = "virtual"
         for e in events:
+            if e.kind == "visit":  # the visited party takes part in the visit
+                e.roles += [("attendee", o, span) for r, o, span in e.roles if r in ("organizer", "invitedBy")]
             if e.mode is None and e.places:
                 e.mode = "in-person"
             for m in e.mentions[:1]:
