@@ -357,6 +357,12 @@ class _Extractor:
                     if o.acronym and re.match(re.escape(o.acronym) + r"\b", p.role):
                         q["org"] = o
             del last
+        # "Mr. Benjamin" where the text also writes "Raymond Benjamin": the full name
+        for q in persons.values():
+            if len(q["name"].split()) == 1:
+                m = re.search(r"\b([A-Z][a-zà-ÿ]+)\s+" + re.escape(q["name"]) + r"\b", self.text[self.start:])
+                if m and m.group(1) not in not_names and m.group(1) not in self.lex.list("honorifics"):
+                    q["name"] = f"{m.group(1)} {q['name']}"
         return list(persons.values())
 
     # -- events ----------------------------------------------------------------------------------
@@ -553,7 +559,8 @@ class _Extractor:
                 if e is not None and not e.dates:
                     pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                     e.dates.append(pick)
-            for e in here or ([main] if main and self._is_header_line(s0, s1) else []):
+            pure_pub_line = self._pub_line and self._pub_line[0] <= s0 and s1 <= self._pub_line[1]
+            for e in here or ([main] if main and self._is_header_line(s0, s1) and not pure_pub_line else []):
                 if e is None:
                     continue
                 for p in self._event_places(s0, s1, e):
