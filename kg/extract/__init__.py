@@ -757,34 +757,67 @@ class _Extractor:
 
     # -- topics ----------------------------------------------------------------------------------
     def _topics(self, events: list[ev.Event], main: ev.Event | None) -> None:
+        """What events discussed: phrases after topic triggers ("discussed", "focused on", "the theme
+        ... is"), list items after a colon, quoted titles, and the "on ..." complement of an event's name."""
         text = self.text
-        trig = alternation(self.lex.list("topic_triggers"))
-        stop_starts = tuple(self.lex.list("topic_stop_starts"))
+        trig = alternation(self.lex.list("topic_triggers"), re.I)
+        for e in events:
+            for m in e.mentions[:1]:
+                c = re.search(r"\b(?:on|about)\s+(?:the\s+)?(.+)$", m.label)
+                if c and len(c.group(1).split()) >= 2:
+                    a = m.start + c.start(1)
+                    self._add_topic(e, a, a + len(c.group(1)))
+        pending_list: ev.Event | None = None
         for (s0, s1) in self.sents:
             here = [e for e in events if any(s0 <= m.start < s1 for m in e.mentions)]
             e = here[0] if here else main
             if e is None:
                 continue
-            for m in trig.finditer(text, s0, s1):
+            sent = text[s0:s1]
+            if pending_list is not None and re.match(r"[•\-*–·]\s*", sent):
+                item = re.match(r"[•\-*–·]\s*(?:The\s+|the\s+)?", sent)
+                self._add_topic(pending_list, s0 + item.end(), s1)
+                continue
+            pending_list = None
+            for q in re.finditer(r"[‘“\"']([^‘’“”\"']{8,120})[’”\"']", sent):
+                self._add_topic(e, s0 + q.start(1), s0 + q.end(1))
+            for n, m in enumerate(trig.finditer(text, s0, s1)):
+                if n >= 2:
+                    break
                 seg_start = m.end()
-                seg = text[seg_start:s1]
-                seg = re.sub(r"^[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)\s*", lambda x: " " * len(x.group()), seg)
-                for part in re.finditer(r"[^;•\n]+", seg):
-                    phrase = part.group().strip(" .,:“”\"'‘’")
-                    if not phrase:
-                        continue
-                    for piece in re.split(r",\s+(?:and\s+)?(?=[a-z])|\s+and\s+(?=the\s)", phrase):
-                        piece = piece.strip(" .,:“”\"'‘’")
-                        words = piece.split()
-                        if not (2 <= len(words) <= 14) or piece.lower().startswith(stop_starts):
-                            continue
-                        if re.match(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will)\b", piece):
-                            continue
-                        a = text.find(piece, seg_start, s1)
-                        if a < 0:
-                            continue
-                        e.topics.append((piece, a, a + len(piece)))
-                break  # one trigger per sentence
+                lead = re.match(r"[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)?\s*", text[seg_start:s1])
+                seg_start += lead.end() if lead else 0
+                if seg_start >= s1 - 1 and sent.rstrip().endswith(":"):
+                    pending_list = e
+                    continue
+                for part in re.finditer(r"[^;•\n]+", text[seg_start:s1]):
+                    p0 = seg_start + part.start()
+                    for piece in re.finditer(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+", part.group()):
+                        chunk = re.sub(r"^\s*(?:and|or)\s+", "", piece.group())
+                        a = p0 + piece.start() + (len(piece.group()) - len(chunk))
+                        self._add_topic(e, a, p0 + piece.end())
+                if sent.rstrip().endswith(":"):
+                    pending_list = e
+
+    def _add_topic(self, e: ev.Event, a: int, b: int) -> None:
+        text = self.text
+        while a < b and text[a] in " .,:;“”\"'‘’(":
+            a += 1
+        while b > a and text[b - 1] in " .,:;“”\"'‘’":
+            b -= 1
+        piece = text[a:b]
+        lead = re.match(r"(?:the|a|an)\s+", piece, re.I)
+        if lead:
+            a += lead.end()
+            piece = text[a:b]
+        words = piece.split()
+        if not (2 <= len(words) <= 14) or piece.lower().startswith(tuple(self.lex.list("topic_stop_starts"))):
+            return
+        if re.match(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", piece, re.I):
+            return
+        if any(_norm(piece) == _norm(t) for t, _, _ in e.topics):
+            return
+        e.topics.append((piece, a, b))
 
     # -- contacts --------------------------------------------------------------------------------
     def _emails(self) -> None:
