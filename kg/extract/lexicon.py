@@ -39,8 +39,13 @@ def _jsonl(path: Path) -> list[dict]:
 
 
 def alternation(words: list[str] | set[str], flags: int = 0) -> re.Pattern:
-    """A regex matching any of ``words`` as whole words, longest first."""
-    alts = sorted(set(words), key=lambda w: (-len(w), w))
+    """A regex matching any of ``words`` as whole words, longest first (compiled once per word set)."""
+    return _alternation(tuple(sorted(set(words))), flags)
+
+
+@lru_cache(maxsize=256)
+def _alternation(words: tuple[str, ...], flags: int) -> re.Pattern:
+    alts = sorted(words, key=lambda w: (-len(w), w))
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w-])", flags)
 
 
