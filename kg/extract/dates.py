@@ -47,6 +47,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
         "dm": re.compile(rf"\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        "month": re.compile(rf"(?<!\w){month}(?!\w)", re.I),
     }
 
 
@@ -71,8 +72,17 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     def month(word: str) -> int:
         return months[word.lower().rstrip(".")]
 
+    # only the neighbourhood of a month word can hold a date: scan windows, not the whole text
+    windows: list[tuple[int, int]] = []
+    for mw in pats["month"].finditer(text, start, end):
+        a, b = max(start, mw.start() - 45), min(end, mw.end() + 45)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
     for name in ("dm_dm", "d_dm", "md_d", "md", "dm", "iso"):
-        for mt in pats[name].finditer(text, start, end):
+        spans = windows if name != "iso" else [(start, end)]
+        for mt in (x for a, b in spans for x in pats[name].finditer(text, a, b)):
             a, b = mt.span()
             if not free(a, b):
                 continue

@@ -26,7 +26,23 @@ class Lexicon:
     words: dict  # lexicon.json
     entries: dict[str, Entry]  # every name, alias and acronym -> entry
     months: dict[str, int]  # lower-case month word (any language) -> 1..12
-    gazetteer: re.Pattern  # alternation of every gazetteer name, longest first
+    automaton: object  # Aho-Corasick automaton over every gazetteer name
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping, whole-word occurrences of gazetteer names."""
+        hits = []
+        for end, key in self.automaton.iter(text):  # type: ignore[attr-defined]
+            a, b = end - len(key) + 1, end + 1
+            if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-_")) or (b < len(text) and (text[b].isalnum() or text[b] in "-_")):
+                continue
+            hits.append((a, b, key))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, str]] = []
+        for h in hits:
+            if out and h[0] < out[-1][1]:
+                continue
+            out.append(h)
+        return out
 
     def list(self, key: str) -> list[str]:
         return self.words[key]
@@ -70,4 +86,10 @@ def load(extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon
     with open(DATA / "months.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             months[row["word"].lower()] = int(row["month_number"])
-    return Lexicon(words, entries, months, alternation(list(entries)))
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key in entries:
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return Lexicon(words, entries, months, automaton)

@@ -165,10 +165,9 @@ def _longest(ms: list[Mention]) -> list[Mention]:
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
     """Names, aliases and acronyms of the curated organizations, instruments and programmes."""
     out = []
-    for m in lex.gazetteer.finditer(text):
-        e = lex.entries[m.group()]
-        out.append(Mention(m.start(), m.end(), e.kind, e.name, e.name, "gazetteer", e.acronym,
-                           {"country": e.country}))
+    for a, b, key in lex.find(text):
+        e = lex.entries[key]
+        out.append(Mention(a, b, e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
     # plural acronyms: "RTCs", "RILOs"
     for m in re.finditer(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])s(?![\w-])", text):
         e = lex.entries.get(m.group(1))
@@ -246,8 +245,13 @@ def countries_and_cities(text: str) -> list[Mention]:
         run = m.group()
         words = list(re.finditer(r"\S+", run))
         i = 0
+        firsts = _place_first_words()
         while i < len(words):
             hit = None
+            w0 = words[i].group().rstrip(".,")
+            if w0 not in firsts and places.fold(w0) not in firsts and w0.title() not in firsts:
+                i += 1
+                continue
             for j in range(min(len(words), i + 6), i, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 name = text[a:b].rstrip(".,")
@@ -271,6 +275,13 @@ def countries_and_cities(text: str) -> list[Mention]:
             if not hit:
                 i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    """First words of every country and city name (as written and folded)."""
+    names = list(places.country_names()) + list(places.city_names())
+    return frozenset(n.split()[0] for n in names if n.strip())
 
 
 def adjective_countries(text: str) -> list[Mention]:
