@@ -5,6 +5,7 @@ programme, country, city, person, email) and what identifies that thing.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,7 +45,20 @@ _STOP_LEFT = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    """The word and punctuation tokens of ``text`` inside ``start:end`` as (start, end, text)."""
+    toks, starts = _all_tokens(text)
+    end = len(text) if end is None else end
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end)
+    while j > i and toks[j - 1][1] > end:
+        j -= 1
+    return toks[i:j]
+
+
+@lru_cache(maxsize=8)
+def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return toks, [t[0] for t in toks]
 
 
 def is_cap(tok: str) -> bool:
@@ -177,6 +191,7 @@ def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=8)
 def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, int, int]]:
     """``Long Form (ACR)``: (long start, long end, acronym, acronym start, acronym end) by initials."""
     out = []
