@@ -199,9 +199,10 @@ class _Extractor:
             o.mentions.append(mn.Mention(aa, ab, "organization", o.name, o.ident, "acronym-definition", acr))
         # acronyms used alone, after their definition in this release
         if defined:
-            for m in alternation(list(defined)).finditer(text, self.start):
-                o = by_acr[m.group()]
-                o.mentions.append(mn.Mention(m.start(), m.end(), "organization", o.name, o.ident, "acronym", m.group()))
+            for t0, t1, tok in mn.tokens(text, self.start):
+                if tok in defined:
+                    o = by_acr[tok]
+                    o.mentions.append(mn.Mention(t0, t1, "organization", o.name, o.ident, "acronym", tok))
         # "UN ECA": an acronym right before another organization's name qualifies it
         for o in orgs.values():
             o.mentions = [x for x in o.mentions if not (
@@ -249,7 +250,7 @@ class _Extractor:
             for big in names:
                 if big is o or len(big.name) <= len(o.name):
                     continue
-                if re.search(r"(?<!\w)" + re.escape(o.name) + r"(?!\w)", big.name) and big.name.startswith(o.name.split()[0]):
+                if f" {o.name} " in f" {big.name} " and big.name.startswith(o.name.split()[0]):
                     big.mentions += o.mentions
                     big.alt |= o.alt
                     o.mentions = []
@@ -293,9 +294,9 @@ class _Extractor:
             for m in list(out):
                 if m.end == b and m.start >= a - 60 and not m.acronym:
                     m.acronym = acr
-                    for u in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
-                        if u.start() >= self.start:
-                            out.append(mn.Mention(u.start(), u.end(), m.kind, m.name, m.ident, "acronym", acr))
+                    for u0, u1, tok in mn.tokens(text, self.start):
+                        if tok == acr:
+                            out.append(mn.Mention(u0, u1, m.kind, m.name, m.ident, "acronym", acr))
         out = [m for m in out if m.start >= self.start]
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[mn.Mention] = []

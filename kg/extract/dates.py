@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon
+from .mentions import tokens
 
 _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
 _ORD = r"(?:st|nd|rd|th|er|e)?"
@@ -47,7 +48,6 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
         "dm": re.compile(rf"\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        "month": re.compile(rf"(?<!\w){month}(?!\w)", re.I),
     }
 
 
@@ -74,8 +74,10 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
 
     # only the neighbourhood of a month word can hold a date: scan windows, not the whole text
     windows: list[tuple[int, int]] = []
-    for mw in pats["month"].finditer(text, start, end):
-        a, b = max(start, mw.start() - 45), min(end, mw.end() + 45)
+    for t0, t1, tok in tokens(text, start, end):
+        if tok.lower() not in months:
+            continue
+        a, b = max(start, t0 - 45), min(end, t1 + 45)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
