@@ -372,7 +372,7 @@ class _Extractor:
         ems = ev.event_mentions(text, lex, self.sents, self.r.title)
         # an event noun inside an organization's name is not an event ("Conference of Directors General of Customs")
         org_spans = [(m.start, m.end) for o in self.orgs for m in o.mentions]
-        ems = [e for e in ems if not any(a <= e.start and e.end <= b and (e.end - e.start) < (b - a) for a, b in org_spans)]
+        ems = [e for e in ems if e.ordinal or not any(a <= e.start and e.end <= b for a, b in org_spans)]
         events: list[ev.Event] = []
         by_label: dict[str, ev.Event] = {}
         last: ev.Event | None = None
@@ -777,15 +777,28 @@ class _Extractor:
             sent = text[s0:s1]
             if pending_list is not None and re.match(r"[•\-*–·]\s*", sent):
                 item = re.match(r"[•\-*–·]\s*(?:The\s+|the\s+)?", sent)
-                self._add_topic(pending_list, s0 + item.end(), s1)
+                self._add_topic(pending_list, s0 + item.end(), s1, list_item=True)
                 continue
             pending_list = None
             for q in re.finditer(r"[‘“\"']([^‘’“”\"']{8,120})[’”\"']", sent):
                 self._add_topic(e, s0 + q.start(1), s0 + q.end(1))
+            # "chapters III (Criminalization ...) and IV (International cooperation)": one topic each
+            for c in re.finditer(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?", sent):
+                tail = c.group(2) or ""
+                for part in re.finditer(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)", c.group(1)):
+                    name = f"chapter {part.group()}{tail}"
+                    self._add_topic(e, s0 + c.start(1) + part.start(), s0 + c.start(1) + part.end(), name=name)
             for n, m in enumerate(trig.finditer(text, s0, s1)):
                 if n >= 2:
                     break
                 seg_start = m.end()
+                colon = text.find(":", seg_start, s1)
+                if colon >= 0 and colon - seg_start < 60:
+                    seg_start = colon + 1  # "Topics debated during the session also included: A; B; and C"
+                elif m.group().lower().startswith("theme"):
+                    verb = re.compile(r"\s(?:is|was|were|are)\s").search(text, seg_start, min(s1, seg_start + 80))
+                    if verb:
+                        seg_start = verb.end()
                 lead = re.match(r"[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)?\s*", text[seg_start:s1])
                 seg_start += lead.end() if lead else 0
                 if seg_start >= s1 - 1 and sent.rstrip().endswith(":"):
@@ -793,15 +806,25 @@ class _Extractor:
                     continue
                 for part in re.finditer(r"[^;•\n]+", text[seg_start:s1]):
                     p0 = seg_start + part.start()
-                    for piece in re.finditer(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+", part.group()):
+                    pieces = list(re.finditer(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+", part.group()))
+                    if any(len(x.group().split()) < 2 for x in pieces) or ";" in text[seg_start:s1]:
+                        pieces = [part]  # "practices, challenges, observations and ...": one phrase, not a list
+                        p0 = seg_start
+                    for piece in pieces:
                         chunk = re.sub(r"^\s*(?:and|or)\s+", "", piece.group())
                         a = p0 + piece.start() + (len(piece.group()) - len(chunk))
-                        self._add_topic(e, a, p0 + piece.end())
+                        self._add_topic(e, a, p0 + piece.end(), list_item=colon >= 0 or m.group().lower() == "theme")
                 if sent.rstrip().endswith(":"):
                     pending_list = e
 
-    def _add_topic(self, e: ev.Event, a: int, b: int) -> None:
+    def _add_topic(self, e: ev.Event, a: int, b: int, name: str | None = None, list_item: bool = False) -> None:
+        """Add the phrase ``text[a:b]`` (or ``name``, read there) as a topic of ``e``: 2 to 14 words,
+        or up to 40 for an item of an agenda list."""
         text = self.text
+        if name is not None:
+            if not any(_norm(name) == _norm(t) for t, _, _ in e.topics):
+                e.topics.append((name, a, b))
+            return
         while a < b and text[a] in " .,:;“”\"'‘’(":
             a += 1
         while b > a and text[b - 1] in " .,:;“”\"'‘’":
@@ -812,7 +835,7 @@ class _Extractor:
             a += lead.end()
             piece = text[a:b]
         words = piece.split()
-        if not (2 <= len(words) <= 14) or piece.lower().startswith(tuple(self.lex.list("topic_stop_starts"))):
+        if not (2 <= len(words) <= (40 if list_item else 14)) or piece.lower().startswith(tuple(self.lex.list("topic_stop_starts"))):
             return
         if re.match(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", piece, re.I):
             return

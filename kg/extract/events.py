@@ -111,9 +111,10 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 words = 0
                 while j < len(toks) and words < 22:
                     t = toks[j][2]
-                    if t in (",", ".", ";", ":", "–", "—", "“", "”", '"') or t in _RIGHT_STOP and words > 0 and not (
-                            t in ("on", "and", "to", "in") and j + 1 < len(toks) and toks[j + 1][2][:1].isupper()
-                            and t != "in"):
+                    nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+                    nxt2 = toks[j + 2][2] if j + 2 < len(toks) else ""
+                    joins_name = t in ("on", "and", "to") and (nxt[:1].isupper() or nxt == "the" and nxt2[:1].isupper())
+                    if t in (",", ".", ";", ":", "–", "—", "“", "”", '"') or t in _RIGHT_STOP and words > 0 and not joins_name:
                         break
                     if t == "(":
                         close = next((x for x in range(j, min(j + 8, len(toks))) if toks[x][2] == ")"), None)

@@ -133,8 +133,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             while first_run_end < stop and is_cap(toks[first_run_end][2]):
                 first_run_end += 1
             inner = text[toks[r0][0]:toks[first_run_end - 1][1]] if first_run_end > r0 else ""
-            if stop > r0 and not (inner and heads.search(inner) and inner.split()[-1] in lex.list("org_heads")
-                                  and len(inner.split()) > 1):
+            continues = first_run_end < stop  # "of the Conference| of the States Parties ..."
+            nested = inner and inner.split()[-1] in lex.list("org_heads") and (len(inner.split()) > 1 or continues)
+            if stop > r0 and not nested:
                 right = stop
         while left < k and toks[left][2] in ("and", "&", "the", "of"):
             left += 1
