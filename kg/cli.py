@@ -145,6 +145,22 @@ def export(store_path, fmt, output, graphs) -> None:
 
 
 @main.command()
+@click.argument("target")
+@store_option
+@click.option("--color/--no-color", default=None, help="Highlight spans [default: on a terminal].")
+@reports_errors
+def explain(target, store_path, color) -> None:
+    """Why the graph says what it says about TARGET: an IRI, a name or acronym ("WCO"), or a triple
+    "<s> <p> <o>". Prints each fact with its release, offsets, rule and sentence."""
+    from .explain import explain as run_explain, render
+    from .store import open_store
+
+    with open_store(store_path, create=False) as store:
+        reasons = run_explain(store, target)
+    click.echo(render(reasons, sys.stdout.isatty() if color is None else color), nl=False)
+
+
+@main.command()
 @store_option
 @reports_errors
 def validate(store_path) -> None:

@@ -512,7 +512,7 @@ def dot_quote(s: Any) -> str:
     r"""A DOT double-quoted string.
 
     >>> print(dot_quote('say "hi"\\n'))
-    "say \"hi\"\\\\n"
+    "say \"hi\"\\n"
     """
     text = str(s).replace("\\", "\\\\").replace('"', '\\"').replace("\r", "").replace("\n", "\\n")
     return f'"{text}"'

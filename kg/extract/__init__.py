@@ -938,10 +938,10 @@ class _Extractor:
             if e.mode:
                 ex.add_fact(key, "attendanceMode", Value(e.mode, "mode"), E(m0.start, m0.end, "attendance-mode", 0.7))
             seen_roles = set()
-            for role, o, (a, b) in e.roles:
-                if (role, o.key) in seen_roles:
+            for role, o, (a, b) in e.roles:  # every span that states a role is evidence for it
+                if (role, o.key, a, b) in seen_roles:
                     continue
-                seen_roles.add((role, o.key))
+                seen_roles.add((role, o.key, a, b))
                 ex.add_fact(key, role, o.key, E(min(a, b), max(a, b), f"frame-{role}", 0.8))
             seen_topics = set()
             for t, a, b in e.topics[:8]:
@@ -960,13 +960,12 @@ class _Extractor:
             owner = None
             if s >= 0:
                 a, _ = self.sents[s]
-                near = [(k, n) for k, n in ex.nodes.items() if n.kind in ("programme", "organization")
-                        and any(a <= x.start < m.start for x in n.evidence)]
                 hits = self.org_at(a, m.start)
                 owner = hits[0][0].key if hits else None
-                for k, n in near:
-                    if n.kind == "programme":
-                        owner = k
+                # "For more information on the WCO's Integrity Programme, contact ...": the programme
+                for t in self.things:
+                    if a <= t.start < m.start and t.kind == "programme":
+                        owner = thing_keys.get((t.kind, _norm(t.ident)), owner)
             if owner:
                 ex.add_fact(owner, "contactPoint", key, E(m.start, m.end, "email-owner", 0.7))
 
