@@ -160,6 +160,28 @@ def explain(target, store_path, color) -> None:
     click.echo(render(reasons, sys.stdout.isatty() if color is None else color), nl=False)
 
 
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(file_okay=False))
+@store_option
+@click.option("--misses", is_flag=True, help="Also list what was missed and what was spurious, per release.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the scores as JSON here.")
+@reports_errors
+def evaluate(gold_dir, store_path, misses, json_path) -> None:
+    """Score the store against gold annotations in GOLD_DIR (one JSON file per release, see README)."""
+    from .evaluate import evaluate as run_eval, release_views, render
+    from .export import select_graphs, write_bytes_atomic
+    from .store import graph_names, open_store, quads
+
+    with open_store(store_path, create=False) as store:
+        views = release_views(quads(store, select_graphs(graph_names(store), "data")))
+    ev = run_eval(gold_dir, views)
+    click.echo(render(ev, misses), nl=False)
+    if json_path:
+        data = {"fields": ev.table(), "core_f1": ev.core_f1, "all_f1": ev.all_f1, "misses": ev.misses,
+                "missing_releases": ev.missing_releases}
+        write_bytes_atomic(json_path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode())
+
+
 @main.command()
 @store_option
 @reports_errors

@@ -110,7 +110,7 @@ def _grid_repulsion(pos, k: float):
     import numpy as np
 
     n = len(pos)
-    g = max(8, int(math.sqrt(n / 4)))
+    g = max(8, int(math.sqrt(n) / 3))
     lo = pos.min(axis=0)
     size = (pos.max(axis=0) - lo).max() / g + 1e-12
     cell_xy = np.minimum(((pos - lo) / size).astype(np.int64), g - 1)
@@ -118,20 +118,23 @@ def _grid_repulsion(pos, k: float):
     mass = np.bincount(cell, minlength=g * g).astype(float)
     cx = np.bincount(cell, weights=pos[:, 0], minlength=g * g)
     cy = np.bincount(cell, weights=pos[:, 1], minlength=g * g)
-    full = mass > 0
+    full = np.nonzero(mass)[0]
     centres = np.stack([cx[full] / mass[full], cy[full] / mass[full]], axis=1)
     masses = mass[full]
-    cell_ids = np.nonzero(full)[0]
+    # far field: every cell's centre of mass, the node's own cell included and then taken out again
     disp = np.zeros_like(pos)
     step = max(1, 2_000_000 // len(centres))
+    kk = k * k
     for a in range(0, n, step):
         delta = pos[a:a + step, None, :] - centres[None, :, :]
         d2 = (delta * delta).sum(axis=2) + 1e-9
-        w = masses[None, :] * k * k / d2
-        w[cell[a:a + step, None] == cell_ids[None, :]] = 0.0  # own cell: exact below
-        disp[a:a + step] = (delta * w[:, :, None]).sum(axis=1)
+        disp[a:a + step] = (delta * (masses * kk / d2)[:, :, None]).sum(axis=1)
+    own = np.searchsorted(full, cell)
+    delta = pos - centres[own]
+    disp -= delta * (masses[own] * kk / ((delta * delta).sum(axis=1) + 1e-9))[:, None]
+    # near field: exact within each cell
     order = np.argsort(cell, kind="stable")
-    bounds = np.searchsorted(cell[order], cell_ids)
+    bounds = np.searchsorted(cell[order], full)
     ends = np.append(bounds[1:], n)
     for b, e in zip(bounds, ends):
         if e - b < 2:
@@ -140,7 +143,7 @@ def _grid_repulsion(pos, k: float):
         p = pos[members]
         delta = p[:, None, :] - p[None, :, :]
         d2 = (delta * delta).sum(axis=2) + 1e-9
-        disp[members] += (delta * (k * k / d2)[:, :, None]).sum(axis=1)
+        disp[members] += (delta * (kk / d2)[:, :, None]).sum(axis=1)
     return disp
 
 
