@@ -93,58 +93,71 @@ def layout(graph: nx.Graph, *, seed: int = 7, iterations: int | None = None) -> 
     return {v: (round(float(pos[i, 0]), 5), round(float(pos[i, 1]), 5)) for i, v in enumerate(nodes)}
 
 
+def _pairwise(px, py, qx, qy, weights, kk: float):
+    """The repulsion on the points ``(px, py)`` of the weighted points ``(qx, qy)``: (fx, fy)."""
+    import numpy as np
+
+    fx = np.empty(len(px))
+    fy = np.empty(len(px))
+    step = max(1, 1_000_000 // max(len(qx), 1))
+    for a in range(0, len(px), step):
+        dx = px[a:a + step, None] - qx[None, :]
+        dy = py[a:a + step, None] - qy[None, :]
+        w = dx * dx
+        w += dy * dy
+        w += 1e-9
+        np.divide(kk, w, out=w)
+        if weights is not None:
+            w *= weights[None, :]
+        fx[a:a + step] = np.einsum("ij,ij->i", dx, w)
+        fy[a:a + step] = np.einsum("ij,ij->i", dy, w)
+    return fx, fy
+
+
 def _repulsion(pos, k: float):
     import numpy as np
 
-    n = len(pos)
-    disp = np.zeros_like(pos)
-    step = max(1, 2_000_000 // n)
-    for a in range(0, n, step):
-        delta = pos[a:a + step, None, :] - pos[None, :, :]
-        d2 = (delta * delta).sum(axis=2) + 1e-9
-        disp[a:a + step] = (delta * (k * k / d2)[:, :, None]).sum(axis=1)
-    return disp
+    x, y = np.ascontiguousarray(pos[:, 0]), np.ascontiguousarray(pos[:, 1])
+    fx, fy = _pairwise(x, y, x, y, None, k * k)
+    return np.stack([fx, fy], axis=1)
 
 
 def _grid_repulsion(pos, k: float):
+    """Repulsion from the centres of mass of grid cells, exact within a node's own cell."""
     import numpy as np
 
     n = len(pos)
-    g = max(8, int(math.sqrt(n) / 3))
-    lo = pos.min(axis=0)
-    size = (pos.max(axis=0) - lo).max() / g + 1e-12
-    cell_xy = np.minimum(((pos - lo) / size).astype(np.int64), g - 1)
-    cell = cell_xy[:, 0] * g + cell_xy[:, 1]
+    g = max(8, int(math.sqrt(n) / 2))
+    x, y = np.ascontiguousarray(pos[:, 0]), np.ascontiguousarray(pos[:, 1])
+    lo_x, lo_y = x.min(), y.min()
+    size = max(x.max() - lo_x, y.max() - lo_y) / g + 1e-12
+    cell = (np.minimum(((x - lo_x) / size).astype(np.int64), g - 1) * g
+            + np.minimum(((y - lo_y) / size).astype(np.int64), g - 1))
     mass = np.bincount(cell, minlength=g * g).astype(float)
-    cx = np.bincount(cell, weights=pos[:, 0], minlength=g * g)
-    cy = np.bincount(cell, weights=pos[:, 1], minlength=g * g)
     full = np.nonzero(mass)[0]
-    centres = np.stack([cx[full] / mass[full], cy[full] / mass[full]], axis=1)
     masses = mass[full]
-    # far field: every cell's centre of mass, the node's own cell included and then taken out again
-    disp = np.zeros_like(pos)
-    step = max(1, 2_000_000 // len(centres))
+    cx = np.bincount(cell, weights=x, minlength=g * g)[full] / masses
+    cy = np.bincount(cell, weights=y, minlength=g * g)[full] / masses
     kk = k * k
-    for a in range(0, n, step):
-        delta = pos[a:a + step, None, :] - centres[None, :, :]
-        d2 = (delta * delta).sum(axis=2) + 1e-9
-        disp[a:a + step] = (delta * (masses * kk / d2)[:, :, None]).sum(axis=1)
+    fx, fy = _pairwise(x, y, cx, cy, masses, kk)
+    # take the node's own cell out of the far field ...
     own = np.searchsorted(full, cell)
-    delta = pos - centres[own]
-    disp -= delta * (masses[own] * kk / ((delta * delta).sum(axis=1) + 1e-9))[:, None]
-    # near field: exact within each cell
+    dx, dy = x - cx[own], y - cy[own]
+    w = masses[own] * kk / (dx * dx + dy * dy + 1e-9)
+    fx -= dx * w
+    fy -= dy * w
+    # ... and put it back exactly
     order = np.argsort(cell, kind="stable")
     bounds = np.searchsorted(cell[order], full)
     ends = np.append(bounds[1:], n)
     for b, e in zip(bounds, ends):
         if e - b < 2:
             continue
-        members = order[b:e]
-        p = pos[members]
-        delta = p[:, None, :] - p[None, :, :]
-        d2 = (delta * delta).sum(axis=2) + 1e-9
-        disp[members] += (delta * (kk / d2)[:, :, None]).sum(axis=1)
-    return disp
+        m = order[b:e]
+        ax, ay = _pairwise(x[m], y[m], x[m], y[m], None, kk)
+        fx[m] += ax
+        fy[m] += ay
+    return np.stack([fx, fy], axis=1)
 
 
 # ---------------------------------------------------------------------------------------------

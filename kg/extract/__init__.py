@@ -28,6 +28,9 @@ def extract(release: Release, curation: Curation = Curation()) -> Extraction:
     return _Extractor(release, lex, curation).run()
 
 
+_FIRST_NAME = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", places.fold(s).lower().replace("’", "'")).strip()
 
@@ -355,15 +358,16 @@ class _Extractor:
             if q["org"] is None and p.role:
                 # "WCO Secretary General": the organization named inside the role
                 for o in self.orgs:
-                    if o.acronym and re.match(re.escape(o.acronym) + r"\b", p.role):
+                    if o.acronym and p.role.split()[:1] == [o.acronym]:
                         q["org"] = o
             del last
         # "Mr. Benjamin" where the text also writes "Raymond Benjamin": the full name
         for q in persons.values():
             if len(q["name"].split()) == 1:
-                m = re.search(r"\b([A-Z][a-zà-ÿ]+)\s+" + re.escape(q["name"]) + r"\b", self.text[self.start:])
-                if m and m.group(1) not in not_names and m.group(1) not in self.lex.list("honorifics"):
-                    q["name"] = f"{m.group(1)} {q['name']}"
+                for m in _FIRST_NAME.finditer(self.text, self.start):
+                    if m.group(2) == q["name"] and m.group(1) not in not_names and m.group(1) not in self.lex.list("honorifics"):
+                        q["name"] = f"{m.group(1)} {q['name']}"
+                        break
         return list(persons.values())
 
     # -- events ----------------------------------------------------------------------------------

@@ -265,14 +265,14 @@ def countries_and_cities(text: str) -> list[Mention]:
         while i < len(words):
             hit = None
             w0 = words[i].group().rstrip(".,")
-            if w0 not in firsts and places.fold(w0) not in firsts and w0.title() not in firsts:
+            if w0 not in firsts and (w0.isascii() or places.fold(w0) not in firsts) and w0.title() not in firsts:
                 i += 1
                 continue
             for j in range(min(len(words), i + 6), i, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 name = text[a:b].rstrip(".,")
                 b = a + len(name)
-                key = name if name in cn or name in cities else places.fold(name)
+                key = name if name in cn or name in cities or name.isascii() else places.fold(name)
                 if not name[:1].isupper():
                     continue
                 if key in cn or name.isupper() and len(name) >= 4 and name.title() in cn:
