@@ -50,22 +50,62 @@ MAX_EVIDENCE = 3  # sentences kept per release and fact in the page
 # ---------------------------------------------------------------------------------------------
 
 def layout(graph: nx.Graph, *, seed: int = 7, iterations: int | None = None) -> dict[Any, tuple[float, float]]:
-    """Node positions in the unit square: a force-directed layout (Fruchterman-Reingold).
+    """Node positions in the unit square, deterministic for a seed.
 
-    Repulsion is exact up to 1,500 nodes and approximated on a grid beyond (each node is pushed by
-    the other nodes of its cell and by the centres of mass of the other cells), so 5,000 nodes take
-    seconds. A weak pull to the centre keeps separate components in view. Deterministic for a seed.
+    The components of three nodes or more are laid out together by a force-directed layout
+    (Fruchterman-Reingold with a pull to the centre); isolated nodes and pairs are set in rows
+    below them. Repulsion is exact up to 1,500 nodes and approximated on a grid beyond (each node is
+    pushed by the other nodes of its cell and by the centres of mass of the other cells), so 5,000
+    nodes take seconds.
     """
+    import networkx as nx
     import numpy as np
 
-    nodes = sorted(graph.nodes, key=str)
+    H = nx.Graph()
+    H.add_nodes_from(sorted(graph.nodes, key=str))
+    H.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    comps = sorted((sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0])))
+    big = [v for c in comps if len(c) >= 3 for v in c]
+    small = [c for c in comps if len(c) < 3]
+    pos: dict[Any, tuple[float, float]] = {}
+    width = 1.0
+    bottom = 0.0
+    if big:
+        xy = _force_layout(H.subgraph(big), big, seed, iterations)
+        pos.update(zip(big, map(tuple, xy)))
+        width = float(xy[:, 0].max()) or 1.0
+        bottom = float(xy[:, 1].max())
+    if small:
+        step = 1.0 / max(3.0, math.sqrt(len(big) + len(small)))
+        per_row = max(1, int(width / step) + 1)
+        y = bottom + (2 * step if big else 0.0)
+        x = 0.0
+        count = 0
+        for c in small:
+            if count + len(c) > per_row:
+                x, count, y = 0.0, 0, y + step
+            for v in c:
+                pos[v] = (x, y)
+                x += step * (0.6 if len(c) > 1 else 1.0)
+                count += 1
+            x += step * 0.4 if len(c) > 1 else 0.0
+    if len(pos) == 1:
+        return {v: (0.5, 0.5) for v in pos}
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    dx = (1.0 - (max(xs) - min(xs)) / span) / 2
+    dy = (1.0 - (max(ys) - min(ys)) / span) / 2
+    return {v: (round((x - min(xs)) / span + dx, 5), round((y - min(ys)) / span + dy, 5)) for v, (x, y) in pos.items()}
+
+
+def _force_layout(H: nx.Graph, nodes: list, seed: int, iterations: int | None):
+    """Fruchterman-Reingold positions of ``nodes`` (in this order), normalised to start at (0, 0)."""
+    import numpy as np
+
     n = len(nodes)
-    if n == 0:
-        return {}
-    if n == 1:
-        return {nodes[0]: (0.5, 0.5)}
     index = {v: i for i, v in enumerate(nodes)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in H.edges()})
     edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2))
@@ -74,23 +114,22 @@ def layout(graph: nx.Graph, *, seed: int = 7, iterations: int | None = None) -> 
         iterations = 120 if n <= 500 else 80 if n <= 2000 else 50
     temperature = 0.1
     cool = temperature / (iterations + 1)
+    gravity = 2.0 * k * math.sqrt(n)
     for _ in range(iterations):
         disp = _repulsion(pos, k) if n <= 1500 else _grid_repulsion(pos, k)
         if len(edges):
             d = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
             f = d * (dist / k)[:, None]
-            np.add.at(disp, edges[:, 0], -f)
-            np.add.at(disp, edges[:, 1], f)
-        disp += (0.5 - pos) * (2.0 * k * math.sqrt(n))
+            for axis in (0, 1):
+                disp[:, axis] += (np.bincount(edges[:, 1], weights=f[:, axis], minlength=n)
+                                  - np.bincount(edges[:, 0], weights=f[:, axis], minlength=n))
+        disp += (0.5 - pos) * gravity
         length = np.sqrt((disp * disp).sum(axis=1)) + 1e-12
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature -= cool
-    lo = pos.min(axis=0)
-    span = float((pos.max(axis=0) - lo).max()) or 1.0
-    pos = (pos - lo) / span
-    pos += (1.0 - (pos.max(axis=0))) / 2  # centre the shorter side
-    return {v: (round(float(pos[i, 0]), 5), round(float(pos[i, 1]), 5)) for i, v in enumerate(nodes)}
+    pos -= pos.min(axis=0)
+    return pos / (float(pos.max()) or 1.0)
 
 
 def _pairwise(px, py, qx, qy, weights, kk: float):

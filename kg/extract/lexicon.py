@@ -30,19 +30,7 @@ class Lexicon:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping, whole-word occurrences of gazetteer names."""
-        hits = []
-        for end, key in self.automaton.iter(text):  # type: ignore[attr-defined]
-            a, b = end - len(key) + 1, end + 1
-            if (a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-_")) or (b < len(text) and (text[b].isalnum() or text[b] in "-_")):
-                continue
-            hits.append((a, b, key))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out: list[tuple[int, int, str]] = []
-        for h in hits:
-            if out and h[0] < out[-1][1]:
-                continue
-            out.append(h)
-        return out
+        return [(a, b, text[a:b]) for a, b in _leftmost_longest(text, self.automaton)]
 
     def list(self, key: str) -> list[str]:
         return self.words[key]
@@ -54,15 +42,99 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def alternation(words: list[str] | set[str], flags: int = 0) -> re.Pattern:
-    """A regex matching any of ``words`` as whole words, longest first (compiled once per word set)."""
-    return _alternation(tuple(sorted(set(words))), flags)
+class PhraseMatch:
+    """What a ``Phrases`` search returns: the ``re.Match`` methods the extractor uses."""
+
+    __slots__ = ("_a", "_b", "_text")
+
+    def __init__(self, a: int, b: int, text: str):
+        self._a, self._b, self._text = a, b, text
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
+
+    def span(self) -> tuple[int, int]:
+        return self._a, self._b
+
+    def group(self) -> str:
+        return self._text[self._a:self._b]
+
+
+class Phrases:
+    """Whole-word occurrences of a fixed set of phrases, leftmost-longest and non-overlapping, found
+    in one pass with an Aho-Corasick automaton (the drop-in for a regex alternation of many words)."""
+
+    def __init__(self, phrases: tuple[str, ...], ignore_case: bool):
+        import ahocorasick
+
+        self.ignore_case = ignore_case
+        self.automaton = ahocorasick.Automaton()
+        for p in phrases:
+            key = p.lower() if ignore_case else p
+            self.automaton.add_word(key, len(key))
+        self.automaton.make_automaton()
+
+    def _all(self, text: str) -> list[tuple[int, int]]:
+        hay = text.lower() if self.ignore_case else text
+        if len(hay) != len(text):  # a character whose lower case is longer: match it as written
+            hay = text
+        return _leftmost_longest(hay, self.automaton)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[PhraseMatch]:
+        endpos = len(text) if endpos is None else endpos
+        return [PhraseMatch(a, b, text) for a, b in _cached_hits(self, text) if pos <= a and b <= endpos]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
+        hits = self.finditer(text, pos, endpos)
+        return hits[0] if hits else None
+
+
+_HITS: dict[tuple["Phrases", str], list[tuple[int, int]]] = {}
+
+
+def _cached_hits(phrases: Phrases, text: str) -> list[tuple[int, int]]:
+    """Hits of ``phrases`` in ``text``, remembered for the text being extracted (one at a time)."""
+    key = (phrases, text)
+    hits = _HITS.get(key)
+    if hits is None:
+        if len(_HITS) > 64:
+            _HITS.clear()
+        hits = _HITS[key] = phrases._all(text)
+    return hits
+
+
+def _boundary(text: str, a: int, b: int) -> bool:
+    return not ((a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-_"))
+                or (b < len(text) and (text[b].isalnum() or text[b] in "-_")))
+
+
+def _leftmost_longest(hay: str, automaton) -> list[tuple[int, int]]:
+    hits = []
+    for end, length in automaton.iter(hay):
+        a, b = end - length + 1, end + 1
+        if _boundary(hay, a, b):
+            hits.append((a, b))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int]] = []
+    for h in hits:
+        if out and h[0] < out[-1][1]:
+            continue
+        out.append(h)
+    return out
+
+
+def alternation(words: list[str] | set[str], flags: int = 0) -> Phrases:
+    """A matcher of any of ``words`` as whole words, longest first (built once per word set);
+    ``flags`` may hold ``re.I``."""
+    return _alternation(tuple(sorted(set(words))), bool(flags & re.I))
 
 
 @lru_cache(maxsize=256)
-def _alternation(words: tuple[str, ...], flags: int) -> re.Pattern:
-    alts = sorted(words, key=lambda w: (-len(w), w))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in alts) + r")(?![\w-])", flags)
+def _alternation(words: tuple[str, ...], ignore_case: bool) -> Phrases:
+    return Phrases(words, ignore_case)
 
 
 @lru_cache(maxsize=4)
@@ -90,6 +162,6 @@ def load(extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon
 
     automaton = ahocorasick.Automaton()
     for key in entries:
-        automaton.add_word(key, key)
+        automaton.add_word(key, len(key))
     automaton.make_automaton()
     return Lexicon(words, entries, months, automaton)

@@ -304,17 +304,13 @@ def adjective_countries(text: str) -> list[Mention]:
     """Countries named through an adjective before a capitalised noun ("Thai Customs" -> Thailand)."""
     adj = places.country_adjectives()
     out = []
-    for m in _adjective_pattern().finditer(text):
-        code = adj[m.group(1)]
+    for m in alternation(list(adj)).finditer(text):
+        if not re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
+            continue  # "Thai Customs", not "the Thai"
+        code = adj[m.group()]
         c = places.countries()[code]
-        out.append(Mention(m.start(1), m.end(1), "country", c.name, code, "country-adjective", extra={"code": code}))
+        out.append(Mention(m.start(), m.end(), "country", c.name, code, "country-adjective", extra={"code": code}))
     return out
-
-
-@lru_cache(maxsize=1)
-def _adjective_pattern() -> re.Pattern:
-    alts = sorted(places.country_adjectives(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")\s+(?=[A-Z])")
 
 
 def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
