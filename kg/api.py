@@ -21,8 +21,11 @@ def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str
 
 def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:
     """Rows (dicts) of a named query, a ``.rq`` file or SPARQL text, with ``?param`` bindings."""
-    from . import query as q
+    import importlib
+
     from .store import open_store
+
+    q = importlib.import_module("kg.query")  # the module, not this function's namesake in kg/__init__
 
     is_sparql = any(k in name_or_sparql.upper() for k in ("SELECT", "ASK")) and " " in name_or_sparql
     text, bindings = q.resolve_query(None if is_sparql else name_or_sparql, name_or_sparql if is_sparql else None, params)

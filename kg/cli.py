@@ -101,11 +101,11 @@ def _progress():
 @reports_errors
 def query(name, store_path, sparql, params, fmt, list_queries) -> None:
     """Run a named query (see --list), a .rq file or --sparql TEXT on the store."""
-    from . import query as q
+    from .query import named_queries, render, resolve_query, run
     from .store import open_store
 
     if list_queries:
-        for nq in q.named_queries().values():
+        for nq in named_queries().values():
             ps = " ".join(f"--param {p}=..." for p in nq.params)
             click.echo(f"{nq.name:24} {nq.description}" + (f"  [{ps}]" if ps else ""))
         return
@@ -115,10 +115,10 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
             raise UsageError(f"--param {p!r}: expected NAME=VALUE")
         k, v = p.split("=", 1)
         bindings[k.strip()] = v
-    text, bindings = q.resolve_query(name, sparql, bindings)
+    text, bindings = resolve_query(name, sparql, bindings)
     with open_store(store_path, create=False) as store:
-        cols, rows = q.run(store, text, bindings)
-    click.echo(q.render(cols, rows, fmt), nl=False)
+        cols, rows = run(store, text, bindings)
+    click.echo(render(cols, rows, fmt), nl=False)
 
 
 @main.command()

@@ -570,9 +570,9 @@ class _Extractor:
                     continue
                 for p in self._event_places(s0, s1, e):
                     e.places.append(p)
-                if hybrid.search(sent):
+                if hybrid.search(text, s0, s1):
                     e.mode = "hybrid"
-                elif virtual.search(sent) and e.mode is None:
+                elif virtual.search(text, s0, s1) and e.mode is None:
                     e.mode = "virtual"
         for e in events:
             if e.kind == "visit":  # the visited party takes part in the visit
@@ -887,6 +887,7 @@ class _Extractor:
                 ex.add_fact(key, "identifier", Value(c.geonames_id), evid)
                 ex.add_fact(key, "sameAs", Value(f"https://sws.geonames.org/{c.geonames_id}/", "iri"), evid)
                 ex.add_fact(key, "containedIn", country(c.country, None), evid)
+                ex.add_fact("release", "mentions", key, evid)
             return key
 
         for m in self.places:

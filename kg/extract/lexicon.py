@@ -26,6 +26,7 @@ class Lexicon:
     words: dict  # lexicon.json
     entries: dict[str, Entry]  # every name, alias and acronym -> entry
     months: dict[str, int]  # lower-case month word (any language) -> 1..12
+    month_languages: dict[str, str]  # lower-case month word -> language code
     automaton: object  # Aho-Corasick automaton over every gazetteer name
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -100,7 +101,7 @@ def _cached_hits(phrases: Phrases, text: str) -> list[tuple[int, int]]:
     key = (phrases, text)
     hits = _HITS.get(key)
     if hits is None:
-        if len(_HITS) > 64:
+        if len(_HITS) > 256:
             _HITS.clear()
         hits = _HITS[key] = phrases._all(text)
     return hits
@@ -155,13 +156,15 @@ def load(extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon
         for a in (canonical, *aliases):
             entries[a] = e
     months: dict[str, int] = {}
+    languages: dict[str, str] = {}
     with open(DATA / "months.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             months[row["word"].lower()] = int(row["month_number"])
+            languages.setdefault(row["word"].lower(), row["language"])
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     for key in entries:
         automaton.add_word(key, len(key))
     automaton.make_automaton()
-    return Lexicon(words, entries, months, automaton)
+    return Lexicon(words, entries, months, languages, automaton)
