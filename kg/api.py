@@ -14,9 +14,9 @@ from .validate import Report
 
 
 def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str = DEFAULT_BASE,
-          curation: str | None = None, prune: bool = False, jobs: int = 1) -> BuildReport:
+          curation: str | None = None, shapes: str | None = None, prune: bool = False, jobs: int = 1) -> BuildReport:
     """Build or update the store from files and folders of releases."""
-    return _build(inputs, store, settings=Settings(base, curation), prune=prune, jobs=jobs)
+    return _build(inputs, store, settings=Settings(base, curation, shapes), prune=prune, jobs=jobs)
 
 
 def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:
@@ -54,13 +54,13 @@ def dataset(store: str | Path, graphs: str = "data"):
     return ds
 
 
-def revalidate(store: str | Path) -> list[Report]:
+def revalidate(store: str | Path, shapes: str | Path | None = None) -> list[Report]:
     """Validate every release data graph (quarantined ones included) of the store again."""
     import pyoxigraph as ox
     from rdflib import Graph
 
     from .store import graph_names, open_store, to_rdflib
-    from .validate import validate_batch
+    from .validate import SHAPES, validate_batch
 
     batch = []
     with open_store(store, create=False) as s:
@@ -74,5 +74,5 @@ def revalidate(store: str | Path) -> list[Report]:
             for q in s.quads_for_pattern(None, None, None, ox.NamedNode(release_iri + "/evidence")):
                 evidence.add(to_rdflib(q))
             batch.append((release_iri, data, evidence))
-    reports = validate_batch(batch)
+    reports = validate_batch(batch, shapes or SHAPES)
     return [reports[k] for k in sorted(reports)]

@@ -55,6 +55,7 @@ class BuildReport:
 class Settings:
     base: str = iri.DEFAULT_BASE
     curation: str | None = None
+    shapes: str | None = None  # a SHACL shapes file instead of ontology/shapes.ttl
 
 
 def content_hash(release: Release) -> str:
@@ -104,6 +105,10 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     if settings.curation:
         from .resolve import load_curation
         load_curation(settings.curation)  # fail before any work on a bad curation file
+    from .validate import SHAPES, shapes_graph
+
+    shapes = settings.shapes or SHAPES
+    shapes_graph(shapes)  # fail before any work on a bad shapes file
     rep = BuildReport()
     t0 = time.perf_counter()
     releases = read_inputs(inputs)
@@ -138,7 +143,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
             graphs = pool.map(_worker, items) if pool else [_worker(x) for x in items]
             rep.seconds["extract"] += time.perf_counter() - t1
             t1 = time.perf_counter()
-            reports = validate_batch([(g.release_iri, g.data, g.evidence) for g in graphs])
+            reports = validate_batch([(g.release_iri, g.data, g.evidence) for g in graphs], shapes)
             rep.seconds["validate"] += time.perf_counter() - t1
             t1 = time.perf_counter()
             for (release, h, r_iri), g in zip(batch, graphs):

@@ -42,13 +42,14 @@ def main() -> None:
 @store_option
 @click.option("--base", default=None, help="Base IRI of minted resources [default: https://w3id.org/release-kg/id/].")
 @click.option("--curation", type=click.Path(dir_okay=False), help="JSON file of aliases, same-as and never-an-organization entries.")
+@click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
 @click.option("--prune", is_flag=True, help="Remove releases whose input files are gone.")
 @click.option("--strict", is_flag=True, help="Exit 1 when a release is quarantined.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the machine's cores].")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON build report here.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(inputs, store_path, base, curation, prune, strict, jobs, report_path, quiet) -> None:
+def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, report_path, quiet) -> None:
     """Read releases (files or folders; default: seeds/), extract, validate and store them.
 
     Unchanged releases are skipped, changed ones replaced. Releases that violate a shape are kept
@@ -58,7 +59,7 @@ def build(inputs, store_path, base, curation, prune, strict, jobs, report_path, 
     from .export import write_bytes_atomic
     from .iri import DEFAULT_BASE
 
-    settings = Settings(base=base or DEFAULT_BASE, curation=curation)
+    settings = Settings(base=base or DEFAULT_BASE, curation=curation, shapes=shapes)
     progress = None if quiet or not sys.stderr.isatty() else _progress()
     rep = run_build(list(inputs) or ["seeds"], store_path, settings=settings, prune=prune,
                     jobs=jobs or default_jobs(), progress=progress)
@@ -184,12 +185,13 @@ def evaluate(gold_dir, store_path, misses, json_path) -> None:
 
 @main.command()
 @store_option
+@click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
 @reports_errors
-def validate(store_path) -> None:
+def validate(store_path, shapes) -> None:
     """Validate every release graph of the store again; exit 1 when one does not conform."""
     from .api import revalidate
 
-    reports = revalidate(store_path)
+    reports = revalidate(store_path, shapes)
     bad = 0
     for r in reports:
         for x in r.results:

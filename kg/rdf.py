@@ -78,7 +78,7 @@ MODES = {
     "hybrid": SDO.MixedEventAttendanceMode,
 }
 
-_DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.positiveInteger}
+_DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
 
 
 def term(curie: str) -> URIRef:
@@ -120,8 +120,8 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
             (RDF.type, RKG.Evidence),
             (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
             (RKG.release, rel), (PROV.wasDerivedFrom, rel),
-            (RKG.startOffset, Literal(ev.start, datatype=XSD.nonNegativeInteger)),
-            (RKG.endOffset, Literal(ev.end, datatype=XSD.nonNegativeInteger)),
+            (RKG.startOffset, Literal(ev.start, datatype=XSD.integer)),
+            (RKG.endOffset, Literal(ev.end, datatype=XSD.integer)),
             (RKG.spanText, Literal(text[ev.start:ev.end])),
             (RKG.sentence, Literal(sentence_at(text, ev.start, ev.end))),
             (RKG.rule, Literal(ev.rule)),

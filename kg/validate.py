@@ -38,17 +38,25 @@ class Report:
         return not any(r.severity == "Violation" for r in self.results)
 
 
-@lru_cache(maxsize=1)
-def shapes_graph() -> Graph:
+@lru_cache(maxsize=4)
+def shapes_graph(path: str | Path = SHAPES) -> Graph:
+    """The shapes graph at ``path`` (default: the project's ``ontology/shapes.ttl``), parsed once."""
+    from .errors import InputError
+
     g = Graph()
-    g.parse(SHAPES, format="turtle")
+    try:
+        g.parse(Path(path), format="turtle")
+    except FileNotFoundError:
+        raise InputError(path, "no such shapes file") from None
+    except Exception as e:  # rdflib raises many kinds of syntax errors
+        raise InputError(path, f"not a Turtle shapes graph ({e})") from None
     return g
 
 
-def _run(data: Graph) -> Graph:
+def _run(data: Graph, shapes: str | Path) -> Graph:
     from pyshacl import validate
 
-    _conforms, results, _text = validate(data, shacl_graph=shapes_graph(), inference="none",
+    _conforms, results, _text = validate(data, shacl_graph=shapes_graph(shapes), inference="none",
                                          advanced=False, allow_warnings=True)
     return results
 
@@ -71,7 +79,7 @@ def _results(report: Graph, evidence: Graph | None) -> list[Result]:
     return sorted(out, key=lambda x: (x.focus, x.path or "", x.message))
 
 
-def validate_batch(batch: list[tuple[str, Graph, Graph | None]]) -> dict[str, Report]:
+def validate_batch(batch: list[tuple[str, Graph, Graph | None]], shapes: str | Path = SHAPES) -> dict[str, Report]:
     """Validate ``(release_iri, data_graph, evidence_graph)`` items; one report per release."""
     reports = {iri: Report(iri) for iri, _, _ in batch}
     if not batch:
@@ -79,18 +87,18 @@ def validate_batch(batch: list[tuple[str, Graph, Graph | None]]) -> dict[str, Re
     union = Graph()
     for _, data, _ in batch:
         union += data
-    found = _run(union)
+    found = _run(union, shapes)
     focus = {f for f in found.objects(None, SH.focusNode)}
     if not focus:
         return reports
     for iri, data, evidence in batch:
         if any((f, None, None) in data for f in focus):
-            reports[iri].results = _results(_run(data), evidence)
+            reports[iri].results = _results(_run(data, shapes), evidence)
     return reports
 
 
-def validate_graph(release_iri: str, data: Graph, evidence: Graph | None = None) -> Report:
-    return validate_batch([(release_iri, data, evidence)])[release_iri]
+def validate_graph(release_iri: str, data: Graph, evidence: Graph | None = None, shapes: str | Path = SHAPES) -> Report:
+    return validate_batch([(release_iri, data, evidence)], shapes)[release_iri]
 
 
 def report_graph(report: Report) -> list[tuple[URIRef, URIRef, object]]:

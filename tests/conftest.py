@@ -1,0 +1,97 @@
+"""Shared helpers of the build, export, CLI and IRI tests.
+
+* ``assert_isomorphic(expected, actual)``: graph isomorphism with a readable diff (the sorted
+  N-Triples lines found only in the expected graph and only in the actual one);
+* ``store_nquads(path)``: every quad of an on-disk store (all graphs), sorted, read with pyoxigraph
+  directly, so that two stores can be compared without going through ``kg``;
+* ``run_kg(*args)``: the installed ``kg`` executable, run in a subprocess;
+* ``seed_store``: a store built from ``seeds/`` once per test session (copy it before changing it).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, to_isomorphic
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_ID = "000_460ff2c4436acc53"
+SEED_FILE = SEEDS / f"{SEED_ID}.txt"
+CLI_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "cli"
+FIXTURE_RELEASES = CLI_FIXTURES / "releases"
+CONTRADICTORY = CLI_FIXTURES / "contradictory-dates.txt"
+
+
+def _nt_lines(g: Graph) -> list[str]:
+    return sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
+
+
+def assert_isomorphic(expected: Graph, actual: Graph, what: str = "graph") -> None:
+    """Fail with the sorted N-Triples lines only in ``expected`` / only in ``actual``."""
+    iso_expected, iso_actual = to_isomorphic(expected), to_isomorphic(actual)
+    if iso_expected == iso_actual:
+        return
+    _both, only_expected, only_actual = graph_diff(iso_expected, iso_actual)
+    lines = [f"{what} differs: {len(expected)} triples expected, {len(actual)} found",
+             f"--- only in expected ({len(only_expected)}):"]
+    lines += _nt_lines(only_expected)
+    lines.append(f"+++ only in actual ({len(only_actual)}):")
+    lines += _nt_lines(only_actual)
+    pytest.fail("\n".join(lines), pytrace=False)
+
+
+def store_nquads(path: str | Path) -> list[str]:
+    """Every quad of the store at ``path`` as an N-Quads line, sorted (opened read-only)."""
+    store = ox.Store.read_only(str(path))
+    try:
+        return sorted(f"{q} ." for q in store)
+    finally:
+        del store
+
+
+def store_graph_names(path: str | Path) -> list[str]:
+    store = ox.Store.read_only(str(path))
+    try:
+        return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    finally:
+        del store
+
+
+def kg_executable() -> str:
+    exe = shutil.which("kg")
+    if exe is None:
+        pytest.fail("the `kg` executable is not on PATH; install the package (pip install -e .)")
+    return exe
+
+
+def run_kg(*args: str | Path, cwd: str | Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run ``kg ARGS`` and return the finished process (stdout as bytes, stderr as text)."""
+    proc = subprocess.run([kg_executable(), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout)
+    proc.stderr = proc.stderr.decode("utf-8", "replace")
+    return proc
+
+
+def describe(proc: subprocess.CompletedProcess) -> str:
+    out = proc.stdout.decode("utf-8", "replace") if isinstance(proc.stdout, bytes) else proc.stdout
+    return f"exit {proc.returncode}\n--- stdout:\n{out[-3000:]}\n--- stderr:\n{proc.stderr[-3000:]}"
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store built from seeds/ (do not change it: copy it with ``copy_store``)."""
+    import kg.build
+
+    path = tmp_path_factory.mktemp("seed") / "store"
+    report = kg.build.build([SEEDS], path, jobs=1)
+    assert (report.read, report.added, report.quarantined, report.failed) == (1, 1, 0, 0), report.as_dict()
+    return path
+
+
+def copy_store(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst

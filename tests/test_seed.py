@@ -1,0 +1,209 @@
+"""The graph built from ``seeds/``.
+
+* exported as TriG, every named graph is isomorphic to the one in ``fixtures/seed/expected.trig``;
+* the release graph conforms to the SHACL shapes, both as built in memory and as read back from the
+  store (which is what ``kg validate`` and every export see);
+* every data triple has its evidence: an ``rkg:Evidence`` node of the ``<release>/evidence`` graph
+  (exported with ``kg export --graphs evidence``) whose ``rkg:spanText`` is the release text at
+  ``[rkg:startOffset:rkg:endOffset]``. Which predicates need evidence is stated in
+  ``EVIDENCE_OPTIONAL`` / ``EVIDENCE_REQUIRED`` below.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+import kg.api
+import kg.build
+import kg.iri
+from kg.read import read_path
+from kg.store import to_rdflib
+from kg.validate import validate_graph
+
+from conftest import FIXTURE_RELEASES, SEED_FILE, SEED_ID, SEEDS, assert_isomorphic, describe, run_kg
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED_TRIG = ROOT / "tests" / "fixtures" / "seed" / "expected.trig"
+
+SDO = Namespace("https://schema.org/")
+RKG = Namespace("https://w3id.org/release-kg/ontology#")
+SEED_IRI = kg.iri.release_iri(SEED_ID)
+
+# Triples with these predicates need no evidence node: types and names are carried by every node a
+# graph mentions, the headline is the title line and mentions are collected from everywhere. The
+# schema:identifier of the *release* (its file name) needs none either; schema:identifier of a
+# country or a city does.
+EVIDENCE_OPTIONAL = frozenset({RDF.type, SDO.name, SDO.alternateName, SDO.headline, SDO.mentions})
+# Every other predicate needs evidence; in particular these (one test checks that the inputs do use
+# them, so the requirement is not vacuous).
+EVIDENCE_REQUIRED = frozenset({
+    SDO.attendee, SDO.organizer, RKG.invitedBy, SDO.startDate, SDO.endDate, RKG.heldIn, SDO.location,
+    RKG.discussed, SDO.about, SDO.datePublished, SDO.email, RKG.participatedIn, RKG.ordinal,
+    RKG.sessionOf, SDO.eventAttendanceMode, SDO.containedInPlace, SDO.sameAs, SDO.contactPoint,
+})
+
+# the inputs whose evidence is checked, and the required predicates each of them must contain
+EVIDENCE_INPUTS = {
+    "seed": ([SEEDS], EVIDENCE_REQUIRED - {SDO.organizer}),  # the seed names no organizer
+    "fixture-releases": ([FIXTURE_RELEASES], {SDO.organizer, SDO.attendee, RKG.invitedBy, SDO.startDate,
+                                              SDO.endDate, RKG.heldIn, SDO.location, RKG.discussed,
+                                              SDO.datePublished, SDO.email}),
+}
+
+
+def named_graphs(ds: Dataset) -> dict[str, Graph]:
+    """Graph name -> triples, for every non-empty graph of ``ds`` (the default graph as "")."""
+    out = {}
+    for g in ds.graphs():
+        if len(g) == 0:
+            continue
+        name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier)
+        triples = Graph()
+        for t in g:
+            triples.add(t)
+        out[name] = triples
+    return out
+
+
+def parse_dataset(data: bytes | str, fmt: str) -> Dataset:
+    ds = Dataset()
+    ds.parse(data=data, format=fmt)
+    return ds
+
+
+def store_graph(store_path: Path, name: str) -> Graph:
+    store = ox.Store.read_only(str(store_path))
+    try:
+        g = Graph()
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+            g.add(to_rdflib(q))
+        return g
+    finally:
+        del store
+
+
+def test_seed_trig_export_matches_expected_graph_by_graph(seed_store):
+    expected = named_graphs(parse_dataset(EXPECTED_TRIG.read_text(encoding="utf-8"), "trig"))
+    actual = named_graphs(parse_dataset(kg.api.export(seed_store, "trig"), "trig"))
+    assert sorted(actual) == sorted(expected), "the exported TriG does not hold the expected named graphs"
+    for name in sorted(expected):
+        assert_isomorphic(expected[name], actual[name], what=f"named graph <{name}>")
+
+
+def test_seed_expected_trig_names_the_seed_release_graph():
+    expected = named_graphs(parse_dataset(EXPECTED_TRIG.read_text(encoding="utf-8"), "trig"))
+    assert list(expected) == [SEED_IRI]
+
+
+def _processed_seed() -> tuple[Graph, Graph]:
+    release = next(read_path(SEED_FILE))
+    g = kg.build.process(release)
+    assert g.release_iri == SEED_IRI
+    return g.data, g.evidence
+
+
+def _stored_seed(store_path: Path) -> tuple[Graph, Graph]:
+    return store_graph(store_path, SEED_IRI), store_graph(store_path, SEED_IRI + "/evidence")
+
+
+@pytest.mark.parametrize("source", ["built-in-memory", "read-back-from-store"])
+def test_seed_graph_conforms_to_shapes(source, seed_store):
+    data, evidence = _processed_seed() if source == "built-in-memory" else _stored_seed(seed_store)
+    assert len(data) > 0
+    report = validate_graph(SEED_IRI, data, evidence)
+    problems = "\n".join(f"{r.severity} {r.focus} {r.path}: {r.message}" for r in report.results)
+    assert report.conforms, f"the seed graph ({source}) does not conform:\n{problems}"
+    assert report.results == [], f"the seed graph ({source}) has warnings:\n{problems}"
+
+
+@pytest.fixture(scope="module", params=sorted(EVIDENCE_INPUTS))
+def evidence_case(request, tmp_path_factory):
+    inputs, must_use = EVIDENCE_INPUTS[request.param]
+    store = tmp_path_factory.mktemp(f"evidence-{request.param}") / "store"
+    report = kg.build.build(inputs, store, jobs=1)
+    assert report.quarantined == 0 and report.read > 0, report.as_dict()
+    proc = run_kg("export", "--store", store, "--graphs", "evidence", "--format", "nquads")
+    assert proc.returncode == 0, describe(proc)
+    graphs = named_graphs(parse_dataset(proc.stdout, "nquads"))
+    texts = {}
+    for folder in inputs:
+        for f in sorted(Path(folder).iterdir()):
+            if f.suffix in (".txt", ".md"):
+                texts[kg.iri.release_iri(f.stem)] = f.read_bytes().decode("utf-8")
+    return request.param, graphs, texts, must_use
+
+
+def _evidence_nodes(evidence: Graph, s, p, o) -> list:
+    return [n for n in evidence.subjects(RDF.subject, s)
+            if evidence.value(n, RDF.predicate) == p and evidence.value(n, RDF.object) == o]
+
+
+def test_seed_evidence_exists_for_every_required_triple(evidence_case):
+    name, graphs, texts, must_use = evidence_case
+    assert sorted(texts) == sorted(g for g in graphs if not g.endswith("/evidence"))
+    missing = []
+    used = set()
+    for release, text in texts.items():
+        data, evidence = graphs[release], graphs.get(release + "/evidence", Graph())
+        for s, p, o in sorted(data):
+            used.add(p)
+            if p in EVIDENCE_OPTIONAL or (p == SDO.identifier and s == URIRef(release)):
+                continue
+            if not _evidence_nodes(evidence, s, p, o):
+                missing.append(f"<{s}> <{p}> {o.n3()}")
+    assert not missing, f"{name}: data triples without an evidence node:\n" + "\n".join(missing)
+    unused = sorted(str(p) for p in set(must_use) - used)
+    assert not unused, f"{name}: the inputs were expected to yield these predicates: {unused}"
+
+
+def test_seed_evidence_span_text_is_the_release_text_at_the_offsets(evidence_case):
+    name, graphs, texts, _ = evidence_case
+    wrong = []
+    count = 0
+    for release, text in texts.items():
+        evidence = graphs[release + "/evidence"]
+        for node in sorted(evidence.subjects(RDF.type, RKG.Evidence)):
+            count += 1
+            start = int(evidence.value(node, RKG.startOffset))
+            end = int(evidence.value(node, RKG.endOffset))
+            span = evidence.value(node, RKG.spanText)
+            sentence = evidence.value(node, RKG.sentence)
+            if not (0 <= start <= end <= len(text)):
+                wrong.append(f"{node}: offsets {start}:{end} outside the text (length {len(text)})")
+            elif span is None or str(span) != text[start:end]:
+                wrong.append(f"{node}: spanText {span!r} but text[{start}:{end}] is {text[start:end]!r}")
+            elif sentence is None or str(span) not in str(sentence):
+                wrong.append(f"{node}: sentence {sentence!r} does not hold the span {str(span)!r}")
+            if evidence.value(node, RKG.release) != URIRef(release):
+                wrong.append(f"{node}: rkg:release is {evidence.value(node, RKG.release)}, not {release}")
+    assert count > 0
+    assert not wrong, f"{name}: {len(wrong)} of {count} evidence nodes are wrong:\n" + "\n".join(wrong)
+
+
+def test_seed_evidence_describes_only_triples_of_the_data_graph(evidence_case):
+    name, graphs, texts, _ = evidence_case
+    orphans = []
+    for release in texts:
+        data, evidence = graphs[release], graphs[release + "/evidence"]
+        for node in evidence.subjects(RDF.type, RKG.Evidence):
+            triple = (evidence.value(node, RDF.subject), evidence.value(node, RDF.predicate),
+                      evidence.value(node, RDF.object))
+            if triple not in data:
+                orphans.append(f"{node}: " + " ".join(t.n3() if t is not None else "None" for t in triple))
+    assert not orphans, f"{name}: evidence for triples that are not in the data graph:\n" + "\n".join(orphans)
+
+
+def test_seed_date_published_evidence_is_the_dateline():
+    text = SEED_FILE.read_bytes().decode("utf-8")
+    data, evidence = _processed_seed()
+    assert (URIRef(SEED_IRI), SDO.datePublished, Literal("2019-06-07", datatype=URIRef(
+        "http://www.w3.org/2001/XMLSchema#date"))) in data
+    nodes = _evidence_nodes(evidence, URIRef(SEED_IRI), SDO.datePublished,
+                            data.value(URIRef(SEED_IRI), SDO.datePublished))
+    assert [str(evidence.value(n, RKG.spanText)) for n in nodes] == ["07 июня 2019"]
+    start = int(evidence.value(nodes[0], RKG.startOffset))
+    assert text[start:start + len("07 июня 2019")] == "07 июня 2019"
