@@ -57,7 +57,7 @@ def dataset(store: str | Path, graphs: str = "data"):
 def revalidate(store: str | Path, shapes: str | Path | None = None) -> list[Report]:
     """Validate every release data graph (quarantined ones included) of the store again."""
     import pyoxigraph as ox
-    from rdflib import Graph
+    from rdflib import RDF, Graph
 
     from .store import graph_names, open_store, to_rdflib
     from .validate import SHAPES, validate_batch
@@ -68,11 +68,15 @@ def revalidate(store: str | Path, shapes: str | Path | None = None) -> list[Repo
             if g.endswith(("/evidence", "/meta")):
                 continue
             release_iri = g.removesuffix("/quarantine")
-            data, evidence = Graph(), Graph()
+            data = Graph()
             for q in s.quads_for_pattern(None, None, None, ox.NamedNode(g)):
                 data.add(to_rdflib(q))
-            for q in s.quads_for_pattern(None, None, None, ox.NamedNode(release_iri + "/evidence")):
-                evidence.add(to_rdflib(q))
-            batch.append((release_iri, data, evidence))
+            sentences: dict[str, str] = {}
+            evidence = ox.NamedNode(release_iri + "/evidence")
+            sentence = ox.NamedNode("https://w3id.org/release-kg/ontology#sentence")
+            for q in s.quads_for_pattern(None, ox.NamedNode(str(RDF.subject)), None, evidence):
+                for t in s.quads_for_pattern(q.subject, sentence, None, evidence):
+                    sentences.setdefault(q.object.value, t.object.value)
+            batch.append((release_iri, data, sentences))
     reports = validate_batch(batch, shapes or SHAPES)
     return [reports[k] for k in sorted(reports)]

@@ -21,7 +21,7 @@ from pathlib import Path
 from rdflib import Literal, Namespace, URIRef
 
 from . import iri
-from .errors import InputError
+from .errors import InputError, UsageError
 from .model import Release
 from .rdf import ReleaseGraphs
 from .validate import Report
@@ -98,10 +98,13 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
           prune: bool = False, jobs: int = 1,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build or update the store at ``store_path`` from ``inputs``; returns the counts."""
-    from .store import open_store, release_index, remove_release, replace_release
+    from .store import open_store, put_releases, release_index, remove_release
     from .validate import report_graph, validate_batch
 
-    iri.check_base(settings.base)
+    try:
+        iri.check_base(settings.base)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
     if settings.curation:
         from .resolve import load_curation
         load_curation(settings.curation)  # fail before any work on a bad curation file
@@ -143,12 +146,13 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
             graphs = pool.map(_worker, items) if pool else [_worker(x) for x in items]
             rep.seconds["extract"] += time.perf_counter() - t1
             t1 = time.perf_counter()
-            reports = validate_batch([(g.release_iri, g.data, g.evidence) for g in graphs], shapes)
+            reports = validate_batch([(g.release_iri, g.data, g.sentences) for g in graphs], shapes)
             rep.seconds["validate"] += time.perf_counter() - t1
             t1 = time.perf_counter()
+            writes = []
             for (release, h, r_iri), g in zip(batch, graphs):
                 report = reports[r_iri]
-                _store_release(store, release, h, g, report, report_graph(report), replace_release)
+                writes.append((g.release_iri, _release_graphs(release, h, g, report, report_graph(report))))
                 if r_iri in index:
                     rep.replaced += 1
                 else:
@@ -158,6 +162,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                     rep.quarantined += 1
                     rep.quarantine.append({"release": release.id, "source": release.source,
                                            "results": [asdict(x) for x in report.results]})
+            put_releases(store, writes, existing=set(index))
             rep.seconds["store"] += time.perf_counter() - t1
             done += len(batch)
             if progress:
@@ -177,16 +182,17 @@ def _pool(jobs: int):
         yield pool
 
 
-def _store_release(store, release: Release, h: str, g: ReleaseGraphs, report: Report, report_triples: list,
-                   replace_release) -> None:
+def _release_graphs(release: Release, h: str, g: ReleaseGraphs, report: Report, report_triples: list) -> dict[str, list[str]]:
+    """Every graph of one release as N-Triples lines, by graph-name suffix."""
+    from .rdf import nt_line
+
     rel = URIRef(g.release_iri)
     meta = [(rel, SDO.identifier, Literal(release.id)),
             (rel, RKG.contentHash, Literal(h)),
             (rel, RKG.sourcePath, Literal(release.source)),
             (rel, RKG.conforms, Literal(report.conforms))]
-    graphs = {"/meta": meta + report_triples, "/evidence": list(g.evidence)}
-    graphs["" if report.conforms else "/quarantine"] = list(g.data)
-    replace_release(store, g.release_iri, graphs)
+    return {"/meta": [nt_line(*t) for t in meta + report_triples], "/evidence": g.evidence,
+            "" if report.conforms else "/quarantine": [nt_line(*t) for t in g.data]}
 
 
 def default_jobs() -> int:

@@ -20,7 +20,7 @@ _BASE_OK = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
 
 
 def _digest(text: str, n: int = 10) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:n]
 
 
 def slug(text: str) -> str:
@@ -45,9 +45,19 @@ def slug(text: str) -> str:
 
 
 def check_base(base: str) -> str:
-    """Return ``base`` if it can prefix IRIs, else raise ``ValueError``."""
-    if not _BASE_OK.match(base):
-        raise ValueError(f"base IRI must be an http(s) IRI ending in '/' or '#': {base!r}")
+    """Return ``base`` if it can prefix IRIs, else raise ``ValueError``.
+
+    >>> check_base("https://example.org/kg/")
+    'https://example.org/kg/'
+    """
+    ok = bool(_BASE_OK.match(base)) and base.count("#") <= 1 and not ("#" in base and not base.endswith("#"))
+    if ok:
+        try:
+            checked(base + "x")
+        except ValueError:
+            ok = False
+    if not ok:
+        raise ValueError(f"the base IRI must be an http(s) IRI ending in '/' or '#', without spaces: {base!r}")
     return base
 
 
@@ -67,8 +77,9 @@ def release_iri(release_id: str, base: str = DEFAULT_BASE) -> str:
     'https://w3id.org/release-kg/id/release/000_460ff2c4436acc53'
     """
     s = re.sub(r"[^\w.-]+", "-", release_id, flags=re.ASCII).strip("-")
-    if s != release_id or not s:
-        s = (s[:MAX_SLUG] + "-" if s else "") + _digest(release_id, 8)
+    if s != release_id or not s.strip("."):  # "." and ".." are path steps, not names
+        # "~" never occurs in an id kept as it is, so a hashed form is never another release's id
+        s = (s[:MAX_SLUG] if s.strip(".") else "") + "~" + _digest(release_id, 8)
     return checked(f"{base}release/{s}")
 
 

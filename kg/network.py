@@ -76,6 +76,8 @@ RELATIONS: dict[str, tuple[str, bool]] = {
 # relations that make an organization a participant of an event (co-participation)
 PARTICIPATION = {"participated in", "organizer"}
 _MENTIONS = {SDO + "mentions", SDO + "about", SDO + "name"}
+_RELEASE_FIELDS = {SDO + "identifier": "id", SDO + "datePublished": "date", SDO + "headline": "title",
+                   SDO + "url": "url"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -119,46 +121,40 @@ def _read(store: ox.Store, evidence: bool) -> _Corpus:
     for g in data_graph_names(store):
         rel = _Release(g)
         seen_names: set[tuple[str, str]] = set()
-        triples: list[tuple[str, str, str]] = []
+        edges: list[tuple[str, str, str]] = []
+        fields: dict[tuple[str, str], str] = {}  # (subject, release field) -> value
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
             s, p, o = q.subject, q.predicate.value, q.object
             if not isinstance(s, ox.NamedNode):
                 continue
             sv = s.value
+            literal = isinstance(o, ox.Literal)
             if p == RDF_TYPE:
                 if o.value == SDO + "NewsArticle":
                     rel.iri = sv
                 elif o.value in KINDS:
                     c.kinds[sv].add(KINDS[o.value])
                     c.in_releases[sv].add(g)
-            elif p == SDO + "name" and isinstance(o, ox.Literal):
+            elif p in RELATIONS:
+                if not literal:
+                    edges.append((sv, p, o.value))
+            elif p == SDO + "name" and literal:
                 if (sv, o.value) not in seen_names:
                     seen_names.add((sv, o.value))
                     c.names[sv][o.value] += 1
-            elif p == SDO + "alternateName" and isinstance(o, ox.Literal):
+            elif p == SDO + "alternateName" and literal:
                 c.alt_names[sv].add(o.value)
-            elif p == SDO + "startDate" and isinstance(o, ox.Literal):
+            elif p == SDO + "startDate" and literal:
                 c.starts[sv].add(o.value)
-            elif p == SDO + "endDate" and isinstance(o, ox.Literal):
+            elif p == SDO + "endDate" and literal:
                 c.ends[sv].add(o.value)
-            elif p in RELATIONS and isinstance(o, ox.NamedNode):
-                triples.append((sv, p, o.value))
-            if isinstance(o, ox.Literal):
-                if p == SDO + "identifier":
-                    triples.append((sv, "#id", o.value))
-                elif p == SDO + "datePublished":
-                    triples.append((sv, "#date", o.value))
-                elif p == SDO + "headline":
-                    triples.append((sv, "#title", o.value))
-            elif p == SDO + "url":
-                triples.append((sv, "#url", o.value))
-        for s, p, o in triples:
-            if p.startswith("#"):
-                if s == rel.iri:
-                    setattr(rel, p[1:], o)
-                continue
-            key = _edge_key(s, p, o)
-            c.edges[key].add(g)
+            elif p in _RELEASE_FIELDS:
+                fields[(sv, _RELEASE_FIELDS[p])] = o.value
+        for (s, name), value in sorted(fields.items()):
+            if s == rel.iri:
+                setattr(rel, name, value)
+        for s, p, o in edges:
+            c.edges[_edge_key(s, p, o)].add(g)
         rel.id = rel.id or g.rsplit("/", 1)[-1]
         c.releases[g] = rel
     # an edge whose ends are not both typed entities (e.g. a contact point) is not an edge

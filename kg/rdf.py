@@ -96,9 +96,25 @@ def _literal(v: Value) -> Term:
 
 @dataclass
 class ReleaseGraphs:
+    """One release in RDF: the data graph (an rdflib graph, for validation), the evidence graph as
+    N-Triples lines (written straight to the store), and the first evidence sentence of each subject
+    (for validation reports)."""
+
     release_iri: str
     data: Graph
-    evidence: Graph
+    evidence: list[str]
+    sentences: dict[str, str]
+
+
+def nt_literal(value: str, datatype: str | None = None) -> str:
+    """A literal in N-Triples syntax."""
+    esc = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{esc}"' + (f"^^<{datatype}>" if datatype else "")
+
+
+def nt_line(s: Term, p: Term, o: Term) -> str:
+    """One triple in N-Triples syntax (rdflib terms)."""
+    return f"{s.n3()} {p.n3()} {o.n3()} ."
 
 
 def to_rdf(res: Resolved) -> ReleaseGraphs:
@@ -106,28 +122,37 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
     ex = res.extraction
     text = ex.release.text
     data = Graph()
-    evidence = Graph()
-    rel = URIRef(res.release_iri)
-    ev_count: dict[str, int] = {}
+    evidence: list[str] = []
+    sentences: dict[str, str] = {}
+    rel = f"<{res.release_iri}>"
+    seen: set[str] = set()
+    xsd = str(XSD)
+    fixed = {k: f"<{v}>" for k, v in (
+        ("type", RDF.type), ("Evidence", RKG.Evidence), ("subject", RDF.subject), ("predicate", RDF.predicate),
+        ("object", RDF.object), ("release", RKG.release), ("derived", PROV.wasDerivedFrom),
+        ("start", RKG.startOffset), ("end", RKG.endOffset), ("span", RKG.spanText), ("sentence", RKG.sentence),
+        ("rule", RKG.rule), ("confidence", RKG.confidence))}
 
     def add_evidence(s: Term, p: URIRef, o: Term, ev: Evidence) -> None:
-        digest = hashlib.sha1(f"{s}|{p}|{o}|{ev.start}|{ev.end}|{ev.rule}".encode()).hexdigest()[:16]
-        if digest in ev_count:
+        key = f"{s}|{p}|{o}|{ev.start}|{ev.end}|{ev.rule}"
+        if key in seen:
             return
-        ev_count[digest] = 1
-        node = URIRef(f"{res.release_iri}/evidence/{digest}")
+        seen.add(key)
+        node = f"<{res.release_iri}/evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}>"
+        sentence = sentence_at(text, ev.start, ev.end)
+        sentences.setdefault(str(s), sentence)
         for pp, oo in (
-            (RDF.type, RKG.Evidence),
-            (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
-            (RKG.release, rel), (PROV.wasDerivedFrom, rel),
-            (RKG.startOffset, Literal(ev.start, datatype=XSD.integer)),
-            (RKG.endOffset, Literal(ev.end, datatype=XSD.integer)),
-            (RKG.spanText, Literal(text[ev.start:ev.end])),
-            (RKG.sentence, Literal(sentence_at(text, ev.start, ev.end))),
-            (RKG.rule, Literal(ev.rule)),
-            (RKG.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)),
+            (fixed["type"], fixed["Evidence"]),
+            (fixed["subject"], s.n3()), (fixed["predicate"], p.n3()), (fixed["object"], o.n3()),
+            (fixed["release"], rel), (fixed["derived"], rel),
+            (fixed["start"], nt_literal(str(ev.start), xsd + "integer")),
+            (fixed["end"], nt_literal(str(ev.end), xsd + "integer")),
+            (fixed["span"], nt_literal(text[ev.start:ev.end])),
+            (fixed["sentence"], nt_literal(sentence)),
+            (fixed["rule"], nt_literal(ev.rule)),
+            (fixed["confidence"], nt_literal(f"{ev.confidence:.2f}", xsd + "decimal")),
         ):
-            evidence.add((node, pp, oo))
+            evidence.append(f"{node} {pp} {oo} .")
 
     used: set[str] = set()
     for key, node in sorted(ex.nodes.items()):
@@ -162,4 +187,4 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
                 triple = (s, term(curie), o)
             data.add(triple)
             add_evidence(*triple, fact.evidence)
-    return ReleaseGraphs(res.release_iri, data, evidence)
+    return ReleaseGraphs(res.release_iri, data, evidence, sentences)

@@ -509,6 +509,12 @@ def _release_from_object(path: Path, obj: object, n: int | None, where: str,
     nul = release.text.find("\x00")
     if nul >= 0:
         raise InputError(path, f"{where}contains a NUL character")
+    for value in (release.id, release.text, release.url or "", release.publisher or ""):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise InputError(path, f"{where}contains a lone surrogate escape ({value[e.start]!r}), "
+                                   "not a Unicode character") from None
     return release
 
 

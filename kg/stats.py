@@ -57,8 +57,7 @@ def graph_stats(G: nx.MultiDiGraph, C: nx.Graph, *, top: int = TOP) -> dict[str,
         "top_organizations": [{"id": n, "label": G.nodes[n].get("label", n), "degree": G.degree(n),
                                "releases": len(G.nodes[n].get("releases") or ())} for n in ranked],
         "events_per_year": dict(sorted(per_year.items())),
-        "coparticipation": {"organizations": C.number_of_nodes(), "links": C.number_of_edges(),
-                            "shared_events": int(sum(w for _, _, w in C.edges(data="weight", default=1)))},
+        "coparticipation": {"organizations": C.number_of_nodes(), "links": C.number_of_edges()},
         "communities": communities,
     }
 
@@ -90,10 +89,17 @@ def render_stats(d: dict[str, Any]) -> str:
     out += ["", "Events per year"]
     out += _table(["year", "events"], [[y, n] for y, n in d["events_per_year"].items()], {1})
     cp = d["coparticipation"]
-    out += ["", f"Co-participation: {cp['organizations']} organizations, {cp['links']} links, "
-                f"{cp['shared_events']} shared participations"]
+    out += ["", f"Co-participation: {cp['organizations']} organizations, {cp['links']} links"]
     out.append(f"Communities (greedy modularity): {len(d['communities'])}")
     for i, c in enumerate(d["communities"], 1):
         shown = ", ".join(c["members"][:8]) + (f", ... (+{c['size'] - 8})" if c["size"] > 8 else "")
         out.append(f"  {i}. [{c['size']}] {shown}")
     return "\n".join(out) + "\n"
+
+
+def store_stats(store_path, *, top: int = TOP) -> dict[str, Any]:
+    """:func:`stats` of the store at ``store_path`` (opened, read and closed)."""
+    from .store import open_store
+
+    with open_store(store_path, create=False) as store:
+        return stats(store, top=top)

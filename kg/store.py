@@ -44,8 +44,10 @@ def to_ox(t: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
     """Open the store directory at ``path`` (created when ``create``), flushing on exit."""
     p = Path(path)
-    if not create and not p.is_dir():
+    if not create and not (p / "CURRENT").is_file():
         raise StoreError(f"{p}: no store here (build one with `kg build --store {p}`)")
+    if create and p.exists() and not p.is_dir():
+        raise StoreError(f"{p}: not a directory")
     try:
         store = ox.Store(str(p))
     except OSError as e:
@@ -57,17 +59,29 @@ def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
         del store
 
 
-def replace_release(store: ox.Store, release_iri: str, graphs: dict[str, Iterable[tuple[Term, Term, Term]]]) -> None:
-    """Replace every graph of one release by ``graphs`` (suffix -> triples), in one transaction."""
-    parts = [f"DROP SILENT GRAPH <{release_iri}{suffix}>" for suffix in SUFFIXES]
-    body = []
-    for suffix, triples in graphs.items():
-        lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples]
-        if lines:
-            body.append(f"GRAPH <{release_iri}{suffix}> {{\n" + "\n".join(lines) + "\n}")
-    if body:
-        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
-    store.update(" ;\n".join(parts))
+def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]]], existing: set[str]) -> None:
+    """Store a batch of releases (IRI, suffix -> N-Triples lines) in one transaction.
+
+    Releases the store does not hold yet are loaded with the N-Quads parser, all in one load; those
+    it holds are replaced by one SPARQL update that drops their graphs and inserts the new ones. A
+    crash leaves each release with all of its old graphs or all of its new ones.
+    """
+    fresh = [(r, g) for r, g in releases if r not in existing]
+    changed = [(r, g) for r, g in releases if r in existing]
+    if fresh:
+        lines = []
+        for release_iri, graphs in fresh:
+            for suffix, triples in graphs.items():
+                tail = f" <{release_iri}{suffix}> .\n"
+                lines.extend(t[:-1].rstrip() + tail for t in triples)
+        store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    if changed:
+        parts = [f"DROP SILENT GRAPH <{r}{suffix}>" for r, _ in changed for suffix in SUFFIXES]
+        body = [f"GRAPH <{r}{suffix}> {{\n" + "\n".join(triples) + "\n}"
+                for r, graphs in changed for suffix, triples in graphs.items() if triples]
+        if body:
+            parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        store.update(" ;\n".join(parts))
 
 
 def remove_release(store: ox.Store, release_iri: str) -> None:

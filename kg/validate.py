@@ -61,44 +61,62 @@ def _run(data: Graph, shapes: str | Path) -> Graph:
     return results
 
 
-def _results(report: Graph, evidence: Graph | None) -> list[Result]:
+def _results(report: Graph, sentences: dict[str, str] | None) -> list[tuple[str, Result]]:
+    """(focus node, result) for every result of a pySHACL report graph."""
     out = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
         sev = str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1]
-        focus = report.value(r, SH.focusNode)
+        focus = str(report.value(r, SH.focusNode))
         path = report.value(r, SH.resultPath)
         msgs = sorted(str(m) for m in report.objects(r, SH.resultMessage))
-        ev_text = None
-        if evidence is not None and focus is not None:
-            for ev in evidence.subjects(RDF.subject, focus):
-                if path is None or evidence.value(ev, RDF.predicate) == path:
-                    ev_text = str(evidence.value(ev, RKG.sentence))
-                    break
-        out.append(Result(sev, str(focus), str(path) if path is not None else None,
-                          msgs[0] if msgs else "", str(report.value(r, SH.sourceShape)), ev_text))
-    return sorted(out, key=lambda x: (x.focus, x.path or "", x.message))
+        out.append((focus, Result(sev, focus, str(path) if path is not None else None, msgs[0] if msgs else "",
+                                  str(report.value(r, SH.sourceShape)), (sentences or {}).get(focus))))
+    return out
 
 
-def validate_batch(batch: list[tuple[str, Graph, Graph | None]], shapes: str | Path = SHAPES) -> dict[str, Report]:
-    """Validate ``(release_iri, data_graph, evidence_graph)`` items; one report per release."""
+def _sort(results: list[Result]) -> list[Result]:
+    return sorted(set(results), key=lambda x: (x.focus, x.path or "", x.message, x.shape))
+
+
+def validate_batch(batch: list[tuple[str, Graph, dict[str, str] | None]], shapes: str | Path = SHAPES) -> dict[str, Report]:
+    """Validate ``(release_iri, data_graph, sentences)`` items in one pySHACL run; one report per release.
+
+    A result goes to the release whose graph holds its focus node as a subject. A focus node held by
+    several releases (an organization they share) is ambiguous: those releases are validated again
+    one by one, so each report holds exactly its own results.
+    """
     reports = {iri: Report(iri) for iri, _, _ in batch}
     if not batch:
         return reports
     union = Graph()
     for _, data, _ in batch:
         union += data
-    found = _run(union, shapes)
-    focus = {f for f in found.objects(None, SH.focusNode)}
-    if not focus:
+    found = _results(_run(union, shapes), None)
+    if not found:
         return reports
-    for iri, data, evidence in batch:
-        if any((f, None, None) in data for f in focus):
-            reports[iri].results = _results(_run(data, shapes), evidence)
+    holders: dict[str, list[int]] = {}
+    for focus, _ in found:
+        if focus not in holders:
+            node = URIRef(focus)
+            holders[focus] = [i for i, (_, data, _) in enumerate(batch) if (node, None, None) in data]
+    again = {i for hs in holders.values() if len(hs) > 1 for i in hs}
+    for focus, result in found:
+        hs = holders[focus]
+        if len(hs) == 1 and hs[0] not in again:
+            iri, _, sentences = batch[hs[0]]
+            reports[iri].results.append(Result(result.severity, result.focus, result.path, result.message,
+                                               result.shape, (sentences or {}).get(focus)))
+    for i in sorted(again):
+        iri, data, sentences = batch[i]
+        reports[iri].results = [r for _, r in _results(_run(data, shapes), sentences)]
+    for rep in reports.values():
+        rep.results = _sort(rep.results)
     return reports
 
 
-def validate_graph(release_iri: str, data: Graph, evidence: Graph | None = None, shapes: str | Path = SHAPES) -> Report:
-    return validate_batch([(release_iri, data, evidence)], shapes)[release_iri]
+def validate_graph(release_iri: str, data: Graph, sentences: dict[str, str] | None = None,
+                   shapes: str | Path = SHAPES) -> Report:
+    return validate_batch([(release_iri, data, sentences)], shapes)[release_iri]
 
 
 def report_graph(report: Report) -> list[tuple[URIRef, URIRef, object]]:

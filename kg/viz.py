@@ -13,7 +13,11 @@ Content-Security-Policy admits the page's own script (by its hash) and nothing e
 
 The page exposes ``window.kgView`` for scripts and tests: ``nodeCount()``, ``visibleCount()``,
 ``drawnCount()``, ``search(text)``, ``setTypeFilter(type, on)``, ``setYearRange(from, to)``,
-``select(nodeId)``, ``ready`` and ``timing``.
+``select(nodeId)`` (as a click on the node), ``screenOf(nodeId)`` (its position on the canvas),
+``ready`` and ``timing``.
+
+:func:`write_overview_svg` draws the same layout as a static SVG picture, and :func:`visualize`
+writes the page and/or the picture straight from a store.
 """
 from __future__ import annotations
 
@@ -320,8 +324,9 @@ def html_page(data: dict) -> str:
     digest = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
     csp = (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
            "base-uri 'none'; form-action 'none'")
-    return (_PAGE.replace("%TITLE%", html.escape(data.get("title", "release-kg")))
-            .replace("%CSP%", html.escape(csp))
+    title = html.escape(data.get("title", "release-kg")).replace("\u2028", " ").replace("\u2029", " ")
+    return (_PAGE.replace("%TITLE%", title)
+            .replace("%CSP%", html.escape(csp, quote=False).replace('"', "&quot;"))
             .replace("%DATA%", script_json(data))
             .replace("%SCRIPT%", _SCRIPT))
 
@@ -336,14 +341,24 @@ def render_html(graph: nx.Graph, path: str | Path, *, seed: int = 7, title: str 
     return Path(path)
 
 
-def render_store_html(store_path: str | Path, path: str | Path, *, seed: int = 7) -> Path:
-    """Open the store, project its entity graph with evidence and write the page to ``path``."""
+def visualize(store_path: str | Path, html_path: str | Path | None = None, svg_path: str | Path | None = None,
+              *, seed: int = 7) -> list[Path]:
+    """Project the store's entity graph (with evidence) and write the page and/or the SVG overview,
+    both from one layout; returns the files written."""
     from .network import entity_graph
     from .store import open_store
 
     with open_store(store_path, create=False) as store:
-        graph = entity_graph(store, evidence=True)
-    return render_html(graph, path, seed=seed)
+        graph = entity_graph(store, evidence=html_path is not None)
+    pos = layout(graph, seed=seed)
+    written = []
+    if html_path is not None:
+        text = html_page(page_data(graph, pos)).encode("utf-8")
+        write_atomic(html_path, lambda tmp: tmp.write_bytes(text))
+        written.append(Path(html_path))
+    if svg_path is not None:
+        written.append(write_overview_svg(graph, svg_path, pos=pos))
+    return written
 
 
 _PAGE = """<!DOCTYPE html>
@@ -475,7 +490,7 @@ _SCRIPT = r"""
       if (n.y < minY) minY = n.y; if (n.y > maxY) maxY = n.y;
     });
     if (!N.length) { minX = minY = 0; maxX = maxY = 1000; }
-    var pad = 30, w = Math.max(maxX - minX, 1), h = Math.max(maxY - minY, 1);
+    var pad = 50, w = Math.max(maxX - minX, 1), h = Math.max(maxY - minY, 1);
     scale = Math.min((W - 2 * pad) / w, (H - 2 * pad) / h);
     if (!isFinite(scale) || scale <= 0) scale = 1;
     ox = (W - w * scale) / 2 - minX * scale; oy = (H - h * scale) / 2 - minY * scale;
@@ -546,7 +561,12 @@ _SCRIPT = r"""
   function drawLabels() {
     var want = [], seen = new Set();
     function add(k) { if (visible[k] && !seen.has(k)) { seen.add(k); want.push(k); } }
-    if (selected >= 0) { add(selected); adj[selected].forEach(function (k) { add(E[k].s); add(E[k].t); }); }
+    if (selected >= 0) {
+      add(selected);
+      var near = [];
+      adj[selected].forEach(function (k) { near.push(E[k].s === selected ? E[k].t : E[k].s); });
+      near.sort(function (a, b) { return N[b].deg - N[a].deg || a - b; }).slice(0, 40).forEach(add);
+    }
     matches.slice(0, 100).forEach(add);
     var all = visibleN <= 150, budget = 80;
     for (var j = 0; j < byDegree.length && (all || budget > 0); j++) {
@@ -642,7 +662,8 @@ _SCRIPT = r"""
   }
   function setYearRange(a, b, lazy) {
     if (!data.years) return visibleN;
-    yearFrom = isFinite(a) ? a : data.years[0]; yearTo = isFinite(b) ? b : data.years[1];
+    yearFrom = isFinite(a) ? Math.max(a, data.years[0]) : data.years[0];
+    yearTo = isFinite(b) ? Math.min(b, data.years[1]) : data.years[1];
     if (!lazy) { yf.value = yearFrom; yt.value = yearTo; }
     updateVisible();
     if (lazy) requestDraw(); else draw();
@@ -732,6 +753,10 @@ _SCRIPT = r"""
     setYearRange: function (a, b) { return setYearRange(a, b, false); },
     select: select,
     selected: function () { return selected >= 0 ? N[selected].id : null; },
+    screenOf: function (id) {
+      var k = idIndex.get(String(id));
+      return k === undefined ? null : [sx(N[k]), sy(N[k])];
+    },
     redraw: function () { var t = performance.now(); draw(); return performance.now() - t; },
     timing: { scriptStart: t0, parsed: tParsed, firstFrame: performance.now() },
     ready: true

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +43,31 @@ def assert_isomorphic(expected: Graph, actual: Graph, what: str = "graph") -> No
     lines.append(f"+++ only in actual ({len(only_actual)}):")
     lines += _nt_lines(only_actual)
     pytest.fail("\n".join(lines), pytrace=False)
+
+
+def rdflib_term(t):
+    """A pyoxigraph term as the rdflib term a parser gives (``"x"^^xsd:string`` is the plain ``"x"``)."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    if t.datatype.value == str(XSD.string):
+        return Literal(t.value)
+    return Literal(t.value, datatype=URIRef(t.datatype.value))
+
+
+def store_graph(path: str | Path, name: str) -> Graph:
+    """The triples of one named graph of the store at ``path`` (opened read-only)."""
+    store = ox.Store.read_only(str(path))
+    try:
+        g = Graph()
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+            g.add((rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object)))
+        return g
+    finally:
+        del store
 
 
 def store_nquads(path: str | Path) -> list[str]:

@@ -19,7 +19,6 @@ import sys
 import time
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -27,7 +26,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 import kg.build
 from kg.export import RDF_FORMATS, write_atomic, write_bytes_atomic
 
-from conftest import CONTRADICTORY, FIXTURE_RELEASES, SEEDS, assert_isomorphic, describe, run_kg, store_nquads
+from conftest import (CONTRADICTORY, FIXTURE_RELEASES, SEEDS, assert_isomorphic, describe, run_kg, store_graph,
+                      store_graph_names, store_nquads)
 
 INPUTS = [SEEDS, FIXTURE_RELEASES, CONTRADICTORY]
 RDFLIB_FORMAT = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt",
@@ -56,20 +56,7 @@ def store_again(tmp_path_factory) -> Path:
 
 def release_graphs(path: Path) -> dict[str, Graph]:
     """The store's release data graphs, read with pyoxigraph and rdflib only."""
-    from kg.store import to_rdflib
-
-    s = ox.Store.read_only(str(path))
-    try:
-        out = {}
-        for name in s.named_graphs():
-            if isinstance(name, ox.NamedNode) and not name.value.endswith(NOT_DATA):
-                g = Graph()
-                for q in s.quads_for_pattern(None, None, None, name):
-                    g.add(to_rdflib(q))
-                out[name.value] = g
-        return out
-    finally:
-        del s
+    return {name: store_graph(path, name) for name in store_graph_names(path) if not name.endswith(NOT_DATA)}
 
 
 def union(graphs) -> Graph:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -21,10 +20,10 @@ import kg.api
 import kg.build
 import kg.iri
 from kg.read import read_path
-from kg.store import to_rdflib
 from kg.validate import validate_graph
 
-from conftest import FIXTURE_RELEASES, SEED_FILE, SEED_ID, SEEDS, assert_isomorphic, describe, run_kg
+from conftest import (FIXTURE_RELEASES, SEED_FILE, SEED_ID, SEEDS, assert_isomorphic, describe, run_kg,
+                      store_graph)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_TRIG = ROOT / "tests" / "fixtures" / "seed" / "expected.trig"
@@ -75,17 +74,6 @@ def parse_dataset(data: bytes | str, fmt: str) -> Dataset:
     return ds
 
 
-def store_graph(store_path: Path, name: str) -> Graph:
-    store = ox.Store.read_only(str(store_path))
-    try:
-        g = Graph()
-        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
-            g.add(to_rdflib(q))
-        return g
-    finally:
-        del store
-
-
 def test_seed_trig_export_matches_expected_graph_by_graph(seed_store):
     expected = named_graphs(parse_dataset(EXPECTED_TRIG.read_text(encoding="utf-8"), "trig"))
     actual = named_graphs(parse_dataset(kg.api.export(seed_store, "trig"), "trig"))
@@ -99,22 +87,18 @@ def test_seed_expected_trig_names_the_seed_release_graph():
     assert list(expected) == [SEED_IRI]
 
 
-def _processed_seed() -> tuple[Graph, Graph]:
+def _processed_seed() -> Graph:
     release = next(read_path(SEED_FILE))
     g = kg.build.process(release)
     assert g.release_iri == SEED_IRI
-    return g.data, g.evidence
-
-
-def _stored_seed(store_path: Path) -> tuple[Graph, Graph]:
-    return store_graph(store_path, SEED_IRI), store_graph(store_path, SEED_IRI + "/evidence")
+    return g.data
 
 
 @pytest.mark.parametrize("source", ["built-in-memory", "read-back-from-store"])
 def test_seed_graph_conforms_to_shapes(source, seed_store):
-    data, evidence = _processed_seed() if source == "built-in-memory" else _stored_seed(seed_store)
+    data = _processed_seed() if source == "built-in-memory" else store_graph(seed_store, SEED_IRI)
     assert len(data) > 0
-    report = validate_graph(SEED_IRI, data, evidence)
+    report = validate_graph(SEED_IRI, data)
     problems = "\n".join(f"{r.severity} {r.focus} {r.path}: {r.message}" for r in report.results)
     assert report.conforms, f"the seed graph ({source}) does not conform:\n{problems}"
     assert report.results == [], f"the seed graph ({source}) has warnings:\n{problems}"
@@ -197,9 +181,9 @@ def test_seed_evidence_describes_only_triples_of_the_data_graph(evidence_case):
     assert not orphans, f"{name}: evidence for triples that are not in the data graph:\n" + "\n".join(orphans)
 
 
-def test_seed_date_published_evidence_is_the_dateline():
+def test_seed_date_published_evidence_is_the_dateline(seed_store):
     text = SEED_FILE.read_bytes().decode("utf-8")
-    data, evidence = _processed_seed()
+    data, evidence = store_graph(seed_store, SEED_IRI), store_graph(seed_store, SEED_IRI + "/evidence")
     assert (URIRef(SEED_IRI), SDO.datePublished, Literal("2019-06-07", datatype=URIRef(
         "http://www.w3.org/2001/XMLSchema#date"))) in data
     nodes = _evidence_nodes(evidence, URIRef(SEED_IRI), SDO.datePublished,

@@ -1,0 +1,416 @@
+"""The ``kg`` command, run as the installed executable in a subprocess.
+
+* ``kg --help`` and every command's ``--help`` exit 0; every command documents ``--store``;
+* ``kg build`` on a bad input (empty, unreadable, Latin-1, invalid UTF-8, NUL byte, FIFO, unknown
+  suffix, missing path, a bad file inside a folder) exits 2, names the file and the problem on stderr,
+  and leaves a store built before exactly as it was (and creates none when there was none);
+* ``kg query`` / ``kg export`` / ``kg validate`` on a directory that is not a store exit 2 with a
+  message and leave the directory as it was; ``kg export --format nope`` exits 2;
+* ``kg validate`` exits 0 on the seed store and 1, naming the release, the node and the shape's
+  message, when a release graph of the store violates a shape (a quad added with pyoxigraph);
+* ``kg build --strict`` exits 1 when a release is quarantined: ``fixtures/cli/contradictory-dates.txt``
+  states two dates for the same (3rd) meeting, so the event gets a start date after an end date;
+* ``kg build --report``: the counts and per-stage seconds; unchanged -> skipped, changed -> replaced,
+  ``--prune`` after deleting a file removes its graphs;
+* ``--jobs 1`` and ``--jobs 2`` give identical stores.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg.cli
+import kg.iri
+
+from conftest import (CONTRADICTORY, FIXTURE_RELEASES, SEED_FILE, SEED_ID, copy_store, describe, run_kg,
+                      store_graph_names, store_nquads)
+
+SEED_IRI = kg.iri.release_iri(SEED_ID)
+SDO = "https://schema.org/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+COMMANDS = sorted(kg.cli.main.commands)
+REPORT_COUNTS = ("read", "added", "replaced", "skipped", "quarantined", "failed", "pruned")
+STAGES = ("read", "extract", "validate", "store")
+
+
+def build(*args, expect: int = 0):
+    proc = run_kg("build", "--quiet", *args)
+    assert proc.returncode == expect, describe(proc)
+    return proc
+
+
+def read_report(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- help
+
+
+def test_cli_help_exits_0_and_lists_every_command():
+    proc = run_kg("--help")
+    assert proc.returncode == 0, describe(proc)
+    out = proc.stdout.decode()
+    assert {"build", "query", "export", "validate"} <= set(COMMANDS)
+    for name in COMMANDS:
+        assert re.search(rf"^\s+{re.escape(name)}\b", out, re.M), f"`kg --help` does not list {name}:\n{out}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_command_help_exits_0_and_documents_store(command):
+    proc = run_kg(command, "--help")
+    assert proc.returncode == 0, describe(proc)
+    out = proc.stdout.decode()
+    assert "--store" in out, f"`kg {command} --help` does not document --store:\n{out}"
+
+
+def test_cli_unknown_command_exits_2():
+    proc = run_kg("frobnicate")
+    assert proc.returncode == 2, describe(proc)
+
+
+# --------------------------------------------------------------------------- bad inputs
+
+
+def _empty(d: Path) -> Path:
+    p = d / "empty.txt"
+    p.write_bytes(b"")
+    return p
+
+
+def _blank(d: Path) -> Path:
+    p = d / "blank.txt"
+    p.write_bytes(b" \n\n\t \n")
+    return p
+
+
+def _latin1(d: Path) -> Path:
+    p = d / "latin1.txt"
+    p.write_bytes("Réunion à Genève\n\n7 juin 2019\n\nL'OMD a participé à une réunion à Genève.\n".encode("latin-1"))
+    return p
+
+
+def _invalid_utf8(d: Path) -> Path:
+    p = d / "invalid-utf8.txt"
+    p.write_bytes(b"WCO meets in Vienna\n\n7 June 2019\n\nThe \xff\xfe\xfd WCO met.\n")
+    return p
+
+
+def _nul(d: Path) -> Path:
+    p = d / "nul.txt"
+    p.write_bytes(b"WCO meets in Vienna\n\n7 June 2019\n\nThe WCO\x00 met.\n")
+    return p
+
+
+def _unreadable(d: Path) -> Path:
+    if os.geteuid() == 0:
+        pytest.skip("running as root: a chmod 000 file is still readable")
+    p = d / "unreadable.txt"
+    shutil.copy(SEED_FILE, p)
+    p.chmod(0)
+    return p
+
+
+def _fifo(d: Path) -> Path:
+    p = d / "pipe.txt"
+    os.mkfifo(p)
+    return p
+
+
+def _missing(d: Path) -> Path:
+    return d / "no-such-release.txt"
+
+
+def _unknown_suffix(d: Path) -> Path:
+    p = d / "release.docx"
+    shutil.copy(SEED_FILE, p)
+    return p
+
+
+def _json_lone_surrogate(d: Path) -> Path:
+    p = d / "surrogate.json"
+    # valid JSON and valid UTF-8, but the escape decodes to a lone surrogate: not a Unicode character
+    p.write_text('{"id": "s1", "title": "WCO meets UNODC", "text": "The WCO \\udc80 met UNODC in Vienna."}',
+                 encoding="utf-8")
+    return p
+
+
+def _bad_file_in_folder(d: Path) -> Path:
+    folder = d / "folder"
+    folder.mkdir()
+    shutil.copy(SEED_FILE, folder / "a-good-release.txt")
+    return _latin1(folder)
+
+
+BAD_INPUTS = {  # case -> (make the bad file, the problem stderr must state besides naming the file)
+    "empty-file": (_empty, r"empty"),
+    "whitespace-only-file": (_blank, r"empty"),
+    "latin-1-file": (_latin1, r"not UTF-8"),
+    "invalid-utf-8": (_invalid_utf8, r"not UTF-8"),
+    "nul-byte": (_nul, r"NUL"),
+    "unreadable-chmod-000": (_unreadable, r"permission denied"),
+    "fifo": (_fifo, r"not a regular file"),
+    "missing-path": (_missing, r"no such file"),
+    "unknown-suffix": (_unknown_suffix, r"unknown file type"),
+    "json-lone-surrogate": (_json_lone_surrogate, r"surrogate|unicode|UTF"),
+    "bad-file-in-folder": (_bad_file_in_folder, r"not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_cli_build_bad_input_exits_2_names_file_and_keeps_store(case, seed_store, tmp_path):
+    make, problem = BAD_INPUTS[case]
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    bad = make(inputs)
+    given = bad.parent if case == "bad-file-in-folder" else bad
+    store = copy_store(seed_store, tmp_path / "store")
+    before = store_nquads(store)
+    proc = run_kg("build", given, "--store", store, "--jobs", "1")
+    assert proc.returncode == 2, describe(proc)
+    assert str(bad) in proc.stderr, f"stderr does not name {bad}:\n{proc.stderr}"
+    assert re.search(problem, proc.stderr, re.I), f"stderr does not say {problem!r}:\n{proc.stderr}"
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert store_nquads(store) == before, "a failed build changed the store"
+
+
+@pytest.mark.parametrize("case", ["empty-file", "latin-1-file", "missing-path"])
+def test_cli_build_bad_input_creates_no_store(case, tmp_path):
+    make = BAD_INPUTS[case][0]
+    bad = make(tmp_path)
+    proc = run_kg("build", bad, "--store", tmp_path / "new-store")
+    assert proc.returncode == 2, describe(proc)
+    assert not (tmp_path / "new-store").exists()
+
+
+# --------------------------------------------------------------------------- not a store
+
+
+def _missing_dir(d: Path) -> Path:
+    return d / "nowhere"
+
+
+def _empty_dir(d: Path) -> Path:
+    (d / "empty").mkdir()
+    return d / "empty"
+
+
+def _dir_with_files(d: Path) -> Path:
+    p = d / "documents"
+    p.mkdir()
+    (p / "notes.txt").write_text("not a store\n")
+    return p
+
+
+def _file(d: Path) -> Path:
+    p = d / "store.txt"
+    p.write_text("not a store\n")
+    return p
+
+
+NOT_STORES = {"missing-directory": _missing_dir, "empty-directory": _empty_dir,
+              "directory-with-files": _dir_with_files, "regular-file": _file}
+READERS = {"query": ["query", "releases"], "export": ["export"], "validate": ["validate"]}
+
+
+def _tree(p: Path) -> list[str]:
+    if not p.exists():
+        return ["<missing>"]
+    if p.is_file():
+        return [p.read_text()]
+    return sorted(str(x.relative_to(p)) for x in p.rglob("*"))
+
+
+@pytest.mark.parametrize("command", list(READERS))
+@pytest.mark.parametrize("where", list(NOT_STORES))
+def test_cli_reading_a_non_store_exits_2_and_leaves_it_alone(command, where, tmp_path):
+    path = NOT_STORES[where](tmp_path)
+    before = _tree(path)
+    proc = run_kg(*READERS[command], "--store", path)
+    assert proc.returncode == 2, describe(proc)
+    assert "error" in proc.stderr.lower() and str(path) in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert _tree(path) == before, f"`kg {command}` changed {path}"
+
+
+def test_cli_export_unknown_format_exits_2(seed_store):
+    proc = run_kg("export", "--store", seed_store, "--format", "nope")
+    assert proc.returncode == 2, describe(proc)
+    assert "nope" in proc.stderr and "turtle" in proc.stderr, proc.stderr
+    assert proc.stdout == b""
+
+
+def test_cli_query_on_seed_store_lists_the_release(seed_store):
+    proc = run_kg("query", "releases", "--store", seed_store, "--format", "json")
+    assert proc.returncode == 0, describe(proc)
+    assert SEED_ID in proc.stdout.decode() or SEED_IRI in proc.stdout.decode()
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def test_cli_validate_seed_store_exits_0(seed_store):
+    proc = run_kg("validate", "--store", seed_store)
+    assert proc.returncode == 0, describe(proc)
+    assert "1 releases validated, 0 do not conform" in proc.stderr
+
+
+def _lit(value: str, datatype: str | None = None) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
+
+
+EVENT = "https://w3id.org/release-kg/id/event/implementation-review-group-10-session"
+TOPIC = ("https://w3id.org/release-kg/id/topic/"
+         "chapter-iii-criminalization-and-law-enforcement-of-the-convention")
+BAD_QUADS = {  # case -> (subject, predicate, object, focus node reported, message of the shape)
+    "second-datePublished-string": (SEED_IRI, SDO + "datePublished", _lit("x"), SEED_IRI,
+                                    "A release has at most one schema:datePublished, and it must be an xsd:date."),
+    "startDate-after-endDate": (EVENT, SDO + "startDate", _lit("2019-06-30", XSD + "date"), EVENT,
+                                "The schema:startDate of an event must not be after its schema:endDate."),
+    "attendee-is-a-topic": (EVENT, SDO + "attendee", ox.NamedNode(TOPIC), EVENT,
+                            "A schema:attendee of an event must be a schema:Organization."),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_QUADS))
+def test_cli_validate_reports_nonconforming_release_and_exits_1(case, seed_store, tmp_path):
+    s, p, o, focus, message = BAD_QUADS[case]
+    store_path = copy_store(seed_store, tmp_path / "store")
+    store = ox.Store(str(store_path))
+    store.add(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o, ox.NamedNode(SEED_IRI)))
+    store.flush()
+    del store
+    gc.collect()
+    proc = run_kg("validate", "--store", store_path)
+    assert proc.returncode == 1, describe(proc)
+    out = proc.stdout.decode()
+    assert f"Violation: {SEED_IRI}\n  node {focus}: {message}" in out, out
+    assert "1 releases validated, 1 do not conform" in proc.stderr
+
+
+def test_cli_validate_reports_quarantined_release(tmp_path):
+    build(CONTRADICTORY, "--store", tmp_path / "store", "--jobs", "1")
+    proc = run_kg("validate", "--store", tmp_path / "store")
+    assert proc.returncode == 1, describe(proc)
+    assert "must not be after its schema:endDate" in proc.stdout.decode()
+
+
+# --------------------------------------------------------------------------- build --strict
+
+
+def test_cli_build_strict_exits_1_when_a_release_is_quarantined(tmp_path):
+    store = tmp_path / "store"
+    proc = run_kg("build", CONTRADICTORY, "--store", store, "--strict", "--jobs", "1")
+    assert proc.returncode == 1, describe(proc)
+    assert f"quarantined: {CONTRADICTORY}" in proc.stderr
+    assert "The schema:startDate of an event must not be after its schema:endDate." in proc.stderr
+    release = kg.iri.release_iri(CONTRADICTORY.stem)
+    names = store_graph_names(store)
+    assert release + "/quarantine" in names and release not in names, names
+
+
+def test_cli_build_without_strict_exits_0_when_a_release_is_quarantined(tmp_path):
+    proc = run_kg("build", CONTRADICTORY, "--store", tmp_path / "store", "--jobs", "1")
+    assert proc.returncode == 0, describe(proc)
+    assert f"quarantined: {CONTRADICTORY}" in proc.stderr
+
+
+def test_cli_build_strict_exits_0_on_the_seed(tmp_path):
+    proc = run_kg("build", SEED_FILE, "--store", tmp_path / "store", "--strict", "--jobs", "1")
+    assert proc.returncode == 0, describe(proc)
+    assert "quarantined:" not in proc.stderr
+
+
+# --------------------------------------------------------------------------- build --report
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """A folder holding a copy of the seed release."""
+    d = tmp_path / "releases"
+    d.mkdir()
+    shutil.copy(SEED_FILE, d / SEED_FILE.name)
+    return d
+
+
+def test_cli_build_report_has_counts_and_seconds_per_stage(folder, tmp_path):
+    shutil.copy(CONTRADICTORY, folder / CONTRADICTORY.name)
+    report = tmp_path / "r.json"
+    build(folder, "--store", tmp_path / "store", "--report", report, "--jobs", "1")
+    data = read_report(report)
+    for key in REPORT_COUNTS:
+        assert isinstance(data[key], int), (key, data)
+    assert {k: data[k] for k in REPORT_COUNTS} == {
+        "read": 2, "added": 2, "replaced": 0, "skipped": 0, "quarantined": 1, "failed": 0, "pruned": 0}
+    assert set(STAGES) <= set(data["seconds"]), data["seconds"]
+    assert all(isinstance(v, (int, float)) and v >= 0 for v in data["seconds"].values()), data["seconds"]
+    assert [q["source"] for q in data["quarantine"]] == [str(folder / CONTRADICTORY.name)]
+
+
+def test_cli_build_twice_skips_the_unchanged_release(folder, tmp_path):
+    store = tmp_path / "store"
+    build(folder, "--store", store, "--report", tmp_path / "1.json")
+    before = store_nquads(store)
+    build(folder, "--store", store, "--report", tmp_path / "2.json")
+    first, second = read_report(tmp_path / "1.json"), read_report(tmp_path / "2.json")
+    assert (first["added"], first["skipped"]) == (1, 0)
+    assert (second["read"], second["added"], second["replaced"], second["skipped"]) == (1, 0, 0, 1)
+    assert store_nquads(store) == before
+
+
+def test_cli_build_changed_file_is_replaced(folder, tmp_path):
+    store = tmp_path / "store"
+    build(folder, "--store", store)
+    before = store_nquads(store)
+    release = folder / SEED_FILE.name
+    release.write_text(release.read_text(encoding="utf-8").replace("Vienna, Austria", "Geneva, Switzerland"),
+                       encoding="utf-8")
+    build(folder, "--store", store, "--report", tmp_path / "r.json")
+    data = read_report(tmp_path / "r.json")
+    assert (data["read"], data["added"], data["replaced"], data["skipped"]) == (1, 0, 1, 0)
+    after = store_nquads(store)
+    assert after != before
+    assert any("Geneva" in q for q in after) and not any('"Vienna"' in q for q in after)
+
+
+def test_cli_build_prune_removes_graphs_of_deleted_file(folder, tmp_path):
+    extra = folder / "01-ports-forum.txt"
+    shutil.copy(FIXTURE_RELEASES / extra.name, extra)
+    store = tmp_path / "store"
+    build(folder, "--store", store)
+    names_before = store_graph_names(store)
+    gone = kg.iri.release_iri(extra.stem)
+    assert {gone, gone + "/evidence", gone + "/meta"} <= set(names_before)
+    extra.unlink()
+    build(folder, "--store", store, "--report", tmp_path / "keep.json")
+    assert read_report(tmp_path / "keep.json")["pruned"] == 0
+    assert store_graph_names(store) == names_before, "without --prune the graphs of a deleted file stay"
+    build(folder, "--store", store, "--prune", "--report", tmp_path / "prune.json")
+    data = read_report(tmp_path / "prune.json")
+    assert (data["pruned"], data["skipped"]) == (1, 1)
+    names_after = store_graph_names(store)
+    assert len(names_after) < len(names_before)
+    assert not [n for n in names_after if n.startswith(gone)]
+    assert names_after == [n for n in names_before if not n.startswith(gone)]
+
+
+def test_cli_build_jobs_1_and_2_give_identical_stores(tmp_path):
+    d = tmp_path / "releases"
+    d.mkdir()
+    shutil.copy(SEED_FILE, d / SEED_FILE.name)
+    for f in sorted(FIXTURE_RELEASES.iterdir()):
+        shutil.copy(f, d / f.name)
+    shutil.copy(CONTRADICTORY, d / CONTRADICTORY.name)
+    build(d, "--store", tmp_path / "one", "--jobs", "1", "--report", tmp_path / "one.json")
+    build(d, "--store", tmp_path / "two", "--jobs", "2", "--report", tmp_path / "two.json")
+    one, two = read_report(tmp_path / "one.json"), read_report(tmp_path / "two.json")
+    assert {k: one[k] for k in REPORT_COUNTS} == {k: two[k] for k in REPORT_COUNTS}
+    assert one["read"] == 5 and one["quarantined"] == 1
+    a, b = store_nquads(tmp_path / "one"), store_nquads(tmp_path / "two")
+    assert a and a == b, "--jobs 1 and --jobs 2 stores differ:\n" + "\n".join(sorted(set(a) ^ set(b))[:40])
