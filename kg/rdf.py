@@ -112,9 +112,18 @@ def nt_literal(value: str, datatype: str | None = None) -> str:
     return f'"{esc}"' + (f"^^<{datatype}>" if datatype else "")
 
 
+def nt_term(t: Term) -> str:
+    """An rdflib term in N-Triples syntax (one line, whatever the literal holds)."""
+    if isinstance(t, Literal):
+        if t.language:
+            return nt_literal(str(t)) + "@" + t.language
+        return nt_literal(str(t), str(t.datatype) if t.datatype else None)
+    return f"<{t}>"
+
+
 def nt_line(s: Term, p: Term, o: Term) -> str:
     """One triple in N-Triples syntax (rdflib terms)."""
-    return f"{s.n3()} {p.n3()} {o.n3()} ."
+    return f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ."
 
 
 def to_rdf(res: Resolved) -> ReleaseGraphs:
@@ -143,7 +152,7 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
         sentences.setdefault(str(s), sentence)
         for pp, oo in (
             (fixed["type"], fixed["Evidence"]),
-            (fixed["subject"], s.n3()), (fixed["predicate"], p.n3()), (fixed["object"], o.n3()),
+            (fixed["subject"], nt_term(s)), (fixed["predicate"], nt_term(p)), (fixed["object"], nt_term(o)),
             (fixed["release"], rel), (fixed["derived"], rel),
             (fixed["start"], nt_literal(str(ev.start), xsd + "integer")),
             (fixed["end"], nt_literal(str(ev.end), xsd + "integer")),

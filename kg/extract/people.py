@@ -26,7 +26,7 @@ class PersonMention:
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     hon = "|".join(re.escape(h) for h in sorted(lex.list("honorifics"), key=len, reverse=True))
     roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
-    role_phrase = rf"(?:(?:[A-Z][\w-]*|WCO|[A-Z]{{2,}})\s+)?(?:{roles})"
+    role_phrase = rf"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)(?:[A-Z][\w-]*|[A-Z]{{2,}})\s+)?(?:{roles})"
     org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*(?:\s+(?:of|for|on|and|the|against|to|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
     return {
         # Mr. Jalal Al-Qudah, the Director General of Jordan Customs

@@ -1,0 +1,43 @@
+"""The store module: whole releases in and out, literals of any content, atomic replacement."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from kg.rdf import nt_line
+from kg.store import open_store, put_releases, quads, release_index, remove_release
+
+R = "https://example.org/id/release/r1"
+HOSTILE = 'line one\nline two\r\n"quoted" \\ back\tslash </script> 中文 \U0001F600'
+
+
+def _graphs(text: str) -> dict[str, list[str]]:
+    s = URIRef(R)
+    return {"": [nt_line(s, URIRef("https://schema.org/headline"), Literal(text))],
+            "/meta": [nt_line(s, URIRef("https://schema.org/identifier"), Literal("r1")),
+                      nt_line(s, URIRef("https://w3id.org/release-kg/ontology#contentHash"), Literal("h1")),
+                      nt_line(s, URIRef("https://w3id.org/release-kg/ontology#sourcePath"), Literal("r1.txt"))]}
+
+
+def test_store_literals_of_any_content_round_trip(tmp_path):
+    with open_store(tmp_path / "s") as store:
+        put_releases(store, [(R, _graphs(HOSTILE))], existing=set())
+    with open_store(tmp_path / "s", create=False) as store:
+        values = [q.object.value for q in quads(store, [R])]
+    assert values == [HOSTILE]
+
+
+def test_store_replace_swaps_every_graph_of_a_release(tmp_path):
+    with open_store(tmp_path / "s") as store:
+        put_releases(store, [(R, _graphs("old"))], existing=set())
+        put_releases(store, [(R, {"": _graphs("new")[""]})], existing={R})
+        assert [q.object.value for q in quads(store, [R])] == ["new"]
+        assert not list(store.quads_for_pattern(None, None, None, ox.NamedNode(R + "/meta")))
+
+
+def test_store_index_and_remove(tmp_path):
+    with open_store(tmp_path / "s") as store:
+        put_releases(store, [(R, _graphs("x"))], existing=set())
+        assert release_index(store) == {R: ("r1", "h1", "r1.txt")}
+        remove_release(store, R)
+        assert release_index(store) == {} and list(store) == []
