@@ -19,12 +19,19 @@ def _graphs(text: str) -> dict[str, list[str]]:
                       nt_line(s, URIRef("https://w3id.org/release-kg/ontology#sourcePath"), Literal("r1.txt"))]}
 
 
-def test_store_literals_of_any_content_round_trip(tmp_path):
-    with open_store(tmp_path / "s") as store:
-        put_releases(store, [(R, _graphs(HOSTILE))], existing=set())
-    with open_store(tmp_path / "s", create=False) as store:
-        values = [q.object.value for q in quads(store, [R])]
-    assert values == [HOSTILE]
+def _write(path, graphs) -> None:
+    with open_store(path) as store:
+        put_releases(store, [(R, graphs)], existing=set())
+
+
+def _read(path) -> list[str]:
+    with open_store(path, create=False) as store:
+        return [q.object.value for q in quads(store, [R])]
+
+
+def test_store_literals_of_any_content_round_trip_after_reopening(tmp_path):
+    _write(tmp_path / "s", _graphs(HOSTILE))  # the store is closed when the function returns
+    assert _read(tmp_path / "s") == [HOSTILE]
 
 
 def test_store_replace_swaps_every_graph_of_a_release(tmp_path):
