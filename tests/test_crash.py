@@ -2,6 +2,7 @@
 either all of its graphs or none of them; the next build completes the work."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -19,50 +20,57 @@ from synthetic import write_corpus
 
 pytestmark = pytest.mark.slow
 RKG = "https://w3id.org/release-kg/ontology#"
+N = 300
+
+
+def _kg() -> str:
+    kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or shutil.which("kg")
+    assert kg, "the kg command is not installed"
+    return kg
 
 
 def _graphs_by_release(store_dir: Path) -> dict[str, set[str]]:
     store = ox.Store(str(store_dir))
-    try:
-        out: dict[str, set[str]] = {}
-        for g in store.named_graphs():
-            name = g.value
-            for suffix in ("/evidence", "/quarantine", "/meta"):
-                if name.endswith(suffix):
-                    out.setdefault(name[: -len(suffix)], set()).add(suffix)
-                    break
-            else:
-                out.setdefault(name, set()).add("")
-        hashes = {q.subject.value: q.object.value
-                  for q in store.quads_for_pattern(None, ox.NamedNode(RKG + "contentHash"), None)}
-        return {r: s | ({"hash:" + hashes[r]} if r in hashes else set()) for r, s in out.items()}
-    finally:
-        del store
+    out: dict[str, set[str]] = {}
+    for g in store.named_graphs():
+        name = g.value
+        for suffix in ("/evidence", "/quarantine", "/meta"):
+            if name.endswith(suffix):
+                out.setdefault(name[: -len(suffix)], set()).add(suffix)
+                break
+        else:
+            out.setdefault(name, set()).add("")
+    for q in store.quads_for_pattern(None, ox.NamedNode(RKG + "contentHash"), None):
+        out.setdefault(q.subject.value, set()).add("hash:" + q.object.value)
+    return out
 
 
 def _sorted_nquads(store_dir: Path) -> bytes:
     store = ox.Store(str(store_dir))
-    try:
-        quads = sorted(store, key=str)
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-    finally:
-        del store
+    return ox.serialize(sorted(store, key=str), format=ox.RdfFormat.N_QUADS) or b""
 
 
-@pytest.mark.parametrize("delay", [0.6, 1.5, 3.0], ids=lambda d: f"kill-after-{d}s")
-def test_crash_sigkill_leaves_whole_releases(tmp_path: Path, delay: float) -> None:
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 400)
-    hashes = {r.id: content_hash(r) for r in read_all([corpus])}
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, Path, float]:
+    """The corpus, a store built from it without interruption, and how long that build took."""
+    root = tmp_path_factory.mktemp("crash")
+    write_corpus(root / "corpus", N)
+    t0 = time.perf_counter()
+    subprocess.run([_kg(), "build", str(root / "corpus"), "--store", str(root / "clean"), "--jobs", "1", "--quiet"],
+                   check=True)
+    return root / "corpus", root / "clean", time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.5, 0.7], ids=lambda f: f"kill-at-{int(f * 100)}%")
+def test_crash_sigkill_leaves_whole_releases(tmp_path: Path, corpus, fraction: float) -> None:
+    folder, clean, duration = corpus
+    hashes = {r.id: content_hash(r) for r in read_all([folder])}
     store = tmp_path / "store"
-    kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or shutil.which("kg")
-    assert kg, "the kg command is not installed"
-    proc = subprocess.Popen([kg, "build", str(corpus), "--store", str(store), "--jobs", "1", "--quiet"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(delay)
-    finished_before_kill = proc.poll() is not None
-    if not finished_before_kill:
-        os.kill(proc.pid, signal.SIGKILL)
+    proc = subprocess.Popen([_kg(), "build", str(folder), "--store", str(store), "--jobs", "1", "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(duration * fraction)
+    assert proc.poll() is None, "the build finished before it was killed; nothing would be tested"
+    os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
 
     # the store opens, and each release has all of its graphs or none
@@ -70,21 +78,14 @@ def test_crash_sigkill_leaves_whole_releases(tmp_path: Path, delay: float) -> No
     for release, parts in by_release.items():
         graphs = {p for p in parts if not p.startswith("hash:")}
         assert graphs in ({"", "/evidence", "/meta"}, {"/quarantine", "/evidence", "/meta"}), (release, parts)
-        rid = release.rsplit("/", 1)[-1]
-        assert f"hash:{hashes[rid]}" in parts, f"{release}: meta graph does not hold the file's hash"
+        assert f"hash:{hashes[release.rsplit('/', 1)[-1]]}" in parts, f"{release}: the meta graph lacks the file's hash"
     stored = len(by_release)
-    if not finished_before_kill:
-        assert stored < len(hashes), "the build finished before it was killed; nothing was tested"
+    assert stored < len(hashes)
 
-    # the next build completes the work, and the result equals a build that was never interrupted
-    done = subprocess.run([kg, "build", str(corpus), "--store", str(store), "--jobs", "1", "--quiet",
+    # the next build completes the work, and the store equals one built without interruption
+    done = subprocess.run([_kg(), "build", str(folder), "--store", str(store), "--jobs", "1", "--quiet",
                            "--report", str(tmp_path / "report.json")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    import json
-
     report = json.loads((tmp_path / "report.json").read_text())
-    assert report["skipped"] == stored and report["added"] == len(hashes) - stored
-    clean = tmp_path / "clean"
-    subprocess.run([kg, "build", str(corpus), "--store", str(clean), "--jobs", "1", "--quiet"], check=True)
+    assert (report["skipped"], report["added"]) == (stored, len(hashes) - stored)
     assert _sorted_nquads(store) == _sorted_nquads(clean)
-
