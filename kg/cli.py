@@ -124,25 +124,64 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
 
 @main.command()
 @store_option
-@click.option("--format", "fmt", default=None, help="turtle, trig, nquads, ntriples, jsonld or xml [default: from --output's suffix, else trig].")
+@click.option("--format", "fmt", default=None,
+              help="turtle, trig, nquads, ntriples, jsonld, xml; or a network: graphml, gexf, cytoscape, dot, csv "
+                   "[default: from --output's suffix, else trig].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (atomically); default: standard output.")
 @click.option("--graphs", type=click.Choice(["data", "evidence", "all"]), default="data", show_default=True,
-              help="Release data graphs only, with their evidence graphs, or everything stored.")
+              help="RDF formats: release data graphs only, with their evidence graphs, or everything stored.")
+@click.option("--network", type=click.Choice(["entities", "coparticipation"]), default="entities", show_default=True,
+              help="Network formats: the entity graph, or organizations linked by shared events.")
 @reports_errors
-def export(store_path, fmt, output, graphs) -> None:
-    """Write the knowledge graph in an RDF format, in sorted order."""
+def export(store_path, fmt, output, graphs, network) -> None:
+    """Write the knowledge graph in an RDF format (sorted), or its entity network for graph tools."""
     from .export import RDF_FORMATS, guess_format, rdf_bytes, write_bytes_atomic
+    from .network import NETWORK_FORMATS, export_network, guess_network_format
     from .store import open_store
 
-    fmt = fmt or (guess_format(output) if output else None) or "trig"
+    fmt = fmt or (output and (guess_format(output) or guess_network_format(output))) or "trig"
+    if fmt in NETWORK_FORMATS:
+        if not output:
+            raise UsageError(f"--format {fmt} writes files: give --output PATH")
+        for path in export_network(store_path, fmt, output, which=network):
+            click.echo(f"wrote {path}", err=True)
+        return
     if fmt not in RDF_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join([*RDF_FORMATS, *NETWORK_FORMATS])}")
     with open_store(store_path, create=False) as store:
         data = rdf_bytes(store, fmt, graphs)
     if output:
         write_bytes_atomic(output, data)
     else:
         sys.stdout.buffer.write(data)
+
+
+@main.command()
+@store_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="graph.html", show_default=True,
+              help="The page to write: one self-contained HTML file that works offline.")
+@click.option("--svg", type=click.Path(dir_okay=False), help="Also write a static overview picture (SVG) here.")
+@click.option("--seed", type=int, default=7, show_default=True, help="Seed of the layout.")
+@reports_errors
+def viz(store_path, output, svg, seed) -> None:
+    """An interactive view of the entity graph: search, filters by type and year, facts and evidence."""
+    from .viz import visualize
+
+    for path in visualize(store_path, output, svg, seed=seed):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="How many organizations to rank.")
+@reports_errors
+def stats(store_path, fmt, top) -> None:
+    """Counts by type, the most connected organizations, events per year, communities of co-participation."""
+    from .stats import render_stats, stats_json, store_stats
+
+    d = store_stats(store_path, top=top)
+    click.echo(stats_json(d) if fmt == "json" else render_stats(d), nl=False)
 
 
 @main.command()

@@ -1,7 +1,7 @@
 """Exports of the store (``kg.export`` and ``kg export``).
 
 * every RDF format re-parses with rdflib to a graph isomorphic to the union of the store's release
-  data graphs (quarantined, evidence and meta graphs are not exported by default);
+  data graphs (evidence, meta and quarantined graphs are not exported by default);
 * the formats that keep named graphs (TriG, N-Quads, and JSON-LD as ``RDF_FORMATS`` declares) give one
   graph per release, each isomorphic to the store's; the others give a single graph;
 * exports are byte-identical when written twice, and when the same inputs are built into two
@@ -26,10 +26,10 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 import kg.build
 from kg.export import RDF_FORMATS, write_atomic, write_bytes_atomic
 
-from conftest import (CONTRADICTORY, FIXTURE_RELEASES, SEEDS, assert_isomorphic, describe, run_kg, store_graph,
+from conftest import (SEED_ID, STRICT_SHAPES, FIXTURE_RELEASES, SEEDS, assert_isomorphic, describe, run_kg, store_graph,
                       store_graph_names, store_nquads)
 
-INPUTS = [SEEDS, FIXTURE_RELEASES, CONTRADICTORY]
+INPUTS = [SEEDS, FIXTURE_RELEASES]
 RDFLIB_FORMAT = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "nt",
                  "jsonld": "json-ld", "xml": "xml"}
 NOT_DATA = ("/evidence", "/quarantine", "/meta")
@@ -40,7 +40,7 @@ TRIPLE_FORMATS = sorted(f for f, (_, keeps) in RDF_FORMATS.items() if not keeps)
 
 def build_store(path: Path) -> Path:
     report = kg.build.build(INPUTS, path, jobs=1)
-    assert report.read == 5 and report.quarantined == 1, report.as_dict()
+    assert report.read == 4 and report.quarantined == 0, report.as_dict()
     return path
 
 
@@ -85,13 +85,25 @@ def export(store_path: Path, *args: str) -> bytes:
     return proc.stdout
 
 
-def test_export_store_has_data_evidence_quarantine_and_meta_graphs(store):
-    graphs = release_graphs(store)
-    assert len(graphs) == 4  # five releases, one of them quarantined
+def test_export_store_has_data_evidence_and_meta_graphs(store):
+    assert len(release_graphs(store)) == 4
     names = {q.split(" ")[-2] for q in store_nquads(store)}
-    assert any(n.endswith("/quarantine>") for n in names)
-    assert sum(n.endswith("/evidence>") for n in names) == 5
-    assert sum(n.endswith("/meta>") for n in names) == 5
+    assert sum(n.endswith("/evidence>") for n in names) == 4
+    assert sum(n.endswith("/meta>") for n in names) == 4
+
+
+def test_export_leaves_out_quarantined_releases(tmp_path):
+    import kg.iri
+
+    path = tmp_path / "store"
+    report = kg.build.build(INPUTS, path, settings=kg.build.Settings(shapes=str(STRICT_SHAPES)), jobs=1)
+    assert (report.read, report.quarantined) == (4, 1), report.as_dict()
+    seed = kg.iri.release_iri(SEED_ID)
+    assert seed + "/quarantine" in store_graph_names(path)
+    data = parsed(export(path, "--format", "nquads"), "nquads")
+    assert sorted(data) == sorted(release_graphs(path)) and seed not in data and len(data) == 3
+    assert seed + "/quarantine" not in parsed(export(path, "--graphs", "evidence", "--format", "nquads"), "nquads")
+    assert seed + "/quarantine" in parsed(export(path, "--graphs", "all", "--format", "nquads"), "nquads")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

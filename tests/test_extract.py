@@ -171,10 +171,13 @@ def test_extract_cross_release_resolution_gives_one_iri():
 
 def test_extract_same_session_from_two_publishers_is_one_event():
     one = "From the first newsroom\n\n01 June 2020\n\nThe WCO participated in the 43rd Session of the Harmonized System Committee held in Brussels from 4 to 6 March 2020.\n"
-    two = "From another newsroom\n\n03 June 2020\n\nThe 43rd Session of the Harmonized System Committee took place in Brussels, where UNODC took part.\n"
+    two = "From another newsroom\n\n03 June 2020\n\nThe 43rd Session of the Harmonized System Committee took place in Brussels from 4 to 6 March 2020, where UNODC took part.\n"
     ea = {i for k, i in resolve(extract(release(one, "a"))).iris.items() if k.startswith("event")}
     eb = {i for k, i in resolve(extract(release(two, "b"))).iris.items() if k.startswith("event")}
     assert ea & eb
+    three = two.replace("4 to 6 March 2020", "4 to 6 March 2021")  # another year: another session
+    ec = {i for k, i in resolve(extract(release(three, "c"))).iris.items() if k.startswith("event")}
+    assert not ea & ec
 
 
 def test_extract_every_fact_points_into_the_text():

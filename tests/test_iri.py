@@ -5,12 +5,15 @@
   pyoxigraph's strict parser accepts and that survive an N-Triples round trip through rdflib;
 * the same input always gives the same IRI; different release ids never give the same IRI;
 * ``check_base`` refuses what cannot prefix an IRI; ``kg build --base`` mints every resource under
-  the given base, and a bad base exits 2 without creating a store.
+  the given base, and a bad base exits 2 without creating a store;
+* strings that reach IRIs from a JSON release (an id with a lone surrogate, a ``url`` that is not an
+  IRI) never crash the build: it stores only valid IRIs, or refuses the file with exit 2.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 
 import pyoxigraph as ox
@@ -232,3 +235,22 @@ def test_iri_kg_build_release_ids_that_look_alike_get_separate_graphs(tmp_path):
     data_graphs = [n for n in names if not n.endswith(("/evidence", "/meta", "/quarantine"))]
     assert sorted(data_graphs) == sorted(release_iri(i) for i in ids)
     assert len(set(data_graphs)) == 3
+
+
+@pytest.mark.parametrize("url", ["not a url", "http://example.org/a b", "http://example.org/<x>", "relative/page.html",
+                                 'http://example.org/"q"'],
+                         ids=["words", "space-in-path", "angle-brackets", "relative", "quotes"])
+def test_iri_kg_build_json_url_that_is_not_an_iri_does_not_crash(url, tmp_path):
+    f = tmp_path / "with-url.json"
+    f.write_text(json.dumps({"id": "with-url", "url": url, "title": "WCO meets UNODC", "date": "2020-03-07",
+                             "text": SEED_FILE.read_text(encoding="utf-8")}), encoding="utf-8")
+    store = tmp_path / "store"
+    proc = run_kg("build", f, "--store", store, "--jobs", "1", "--quiet")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode in (0, 2), describe(proc)
+    if proc.returncode == 2:
+        assert str(f) in proc.stderr
+    else:
+        for line in store_nquads(store):
+            for iri in re.findall(r"<([^>]*)>", line):
+                ox.NamedNode(iri)

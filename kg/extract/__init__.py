@@ -31,6 +31,19 @@ def extract(release: Release, curation: Curation = Curation()) -> Extraction:
 _FIRST_NAME = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")
 
 
+def _valid_url(url: str) -> bool:
+    """An absolute http(s) IRI that RDF tools accept (a page's url field can hold anything)."""
+    from ..iri import checked
+
+    if not re.match(r"https?://[^/\s]", url):
+        return False
+    try:
+        checked(url)
+    except ValueError:
+        return False
+    return True
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", places.fold(s).lower().replace("’", "'")).strip()
 
@@ -89,7 +102,7 @@ class _Extractor:
         self.published = published
         if published:
             ex.add_fact(rel.key, "datePublished", Value(published.isoformat(), "date"), pub_ev)
-        if r.url:
+        if r.url and _valid_url(r.url):
             ex.add_fact(rel.key, "url", Value(r.url, "iri"), whole)
 
         self.places = self._places()
@@ -975,12 +988,12 @@ class _Extractor:
                 ex.add_fact(owner, "contactPoint", key, E(m.start, m.end, "email-owner", 0.7))
 
     def _event_ident(self, e: ev.Event) -> str:
-        """Identity of an event across releases: body + ordinal + kind when known, else name + dates,
-        else scoped to this release."""
+        """Identity of an event across releases: body + ordinal + kind (+ start date when stated), else
+        name + start date, else scoped to this release."""
         body = getattr(e, "body_org", None)
         date = e.dates[0].first.isoformat() if e.dates else ""
         if body is not None and e.ordinal:
-            return f"{body.ident} {e.ordinal} {e.kind}"
+            return f"{body.ident} {e.ordinal} {e.kind} {date}".strip()
         if date:
             return f"{e.label} {date}"
         return f"{self.r.id} {e.label}"
