@@ -66,6 +66,20 @@ def content_hash(release: Release) -> str:
     return h.hexdigest()
 
 
+def pipeline_fingerprint(settings: Settings, shapes: str | Path) -> str:
+    """What a release's graphs depend on besides its text: kg's version, the base IRI, the curated
+    data, the curation file and the shapes. When it changes, every release is processed again."""
+    from . import __version__
+    from .extract.lexicon import DATA
+
+    h = hashlib.sha256(f"{__version__}\0{settings.base}\0".encode())
+    files = sorted(DATA.iterdir()) + [Path(shapes)] + ([Path(settings.curation)] if settings.curation else [])
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def process(release: Release, settings: Settings = Settings()) -> ReleaseGraphs:
     """One release through extract, resolve and to_rdf: a pure function of its inputs."""
     from .extract import extract
@@ -112,6 +126,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 
     shapes = settings.shapes or SHAPES
     shapes_graph(shapes)  # fail before any work on a bad shapes file
+    fingerprint = pipeline_fingerprint(settings, shapes)
     rep = BuildReport()
     t0 = time.perf_counter()
     releases = read_inputs(inputs)
@@ -126,7 +141,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
             r_iri = iri.release_iri(r.id, settings.base)
             wanted.add(r_iri)
             h = content_hash(r)
-            if r_iri in index and index[r_iri][1] == h and index[r_iri][2] == r.source:
+            if r_iri in index and index[r_iri][1:] == (h, r.source, fingerprint):
                 rep.skipped += 1
             else:
                 todo.append((r, h, r_iri))
@@ -152,7 +167,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
             writes = []
             for (release, h, r_iri), g in zip(batch, graphs):
                 report = reports[r_iri]
-                writes.append((g.release_iri, _release_graphs(release, h, g, report, report_graph(report))))
+                writes.append((g.release_iri, _release_graphs(release, h, fingerprint, g, report, report_graph(report))))
                 if r_iri in index:
                     rep.replaced += 1
                 else:
@@ -182,13 +197,15 @@ def _pool(jobs: int):
         yield pool
 
 
-def _release_graphs(release: Release, h: str, g: ReleaseGraphs, report: Report, report_triples: list) -> dict[str, list[str]]:
+def _release_graphs(release: Release, h: str, fingerprint: str, g: ReleaseGraphs, report: Report,
+                    report_triples: list) -> dict[str, list[str]]:
     """Every graph of one release as N-Triples lines, by graph-name suffix."""
     from .rdf import nt_line
 
     rel = URIRef(g.release_iri)
     meta = [(rel, SDO.identifier, Literal(release.id)),
             (rel, RKG.contentHash, Literal(h)),
+            (rel, RKG.pipeline, Literal(fingerprint)),
             (rel, RKG.sourcePath, Literal(release.source)),
             (rel, RKG.conforms, Literal(report.conforms))]
     return {"/meta": [nt_line(*t) for t in meta + report_triples], "/evidence": g.evidence,

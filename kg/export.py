@@ -1,6 +1,6 @@
 """Exports of the store, written atomically (temporary file, fsync, rename) in sorted order.
 
-TriG and N-Quads keep one named graph per release; Turtle, N-Triples, JSON-LD and RDF/XML give the
+TriG, N-Quads and JSON-LD keep one named graph per release; Turtle, N-Triples and RDF/XML give the
 union of the release graphs. Network formats (GraphML, GEXF, ...) live in ``kg.network``.
 """
 from __future__ import annotations

@@ -89,11 +89,26 @@ def remove_release(store: ox.Store, release_iri: str) -> None:
     store.update(" ;\n".join(f"DROP SILENT GRAPH <{release_iri}{s}>" for s in SUFFIXES))
 
 
-def release_index(store: ox.Store) -> dict[str, tuple[str, str, str]]:
-    """Release IRI -> (identifier, content hash, source path), from the meta graphs."""
-    q = f"""SELECT ?r ?id ?hash ?src WHERE {{ GRAPH ?g {{
-        ?r <{RKG}contentHash> ?hash ; <{RKG}sourcePath> ?src ; <https://schema.org/identifier> ?id }} }}"""
-    return {s["r"].value: (s["id"].value, s["hash"].value, s["src"].value) for s in store.query(q)}
+def release_index(store: ox.Store) -> dict[str, tuple[str, str, str, str]]:
+    """Release IRI -> (identifier, content hash, source path, pipeline fingerprint), from the meta graphs."""
+    q = f"""SELECT ?r ?id ?hash ?src ?fp WHERE {{ GRAPH ?g {{
+        ?r <{RKG}contentHash> ?hash ; <{RKG}sourcePath> ?src ; <https://schema.org/identifier> ?id .
+        OPTIONAL {{ ?r <{RKG}pipeline> ?fp }} }} }}"""
+    return {s["r"].value: (s["id"].value, s["hash"].value, s["src"].value, s["fp"].value if s["fp"] else "")
+            for s in store.query(q)}
+
+
+def to_rdflib_term(t):
+    """A pyoxigraph term as an rdflib term (plain strings stay plain)."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    if t.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(t.value)
+    return Literal(t.value, datatype=URIRef(t.datatype.value))
 
 
 def graph_names(store: ox.Store) -> list[str]:
@@ -116,12 +131,4 @@ def quads(store: ox.Store, graphs: Iterable[str]) -> list[ox.Quad]:
 
 def to_rdflib(q: ox.Quad | ox.Triple) -> tuple[Term, Term, Term]:
     """The triple of a pyoxigraph quad as rdflib terms."""
-    def conv(t):
-        if isinstance(t, ox.NamedNode):
-            return URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return BNode(t.value)
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        return Literal(t.value, datatype=URIRef(t.datatype.value))
-    return conv(q.subject), conv(q.predicate), conv(q.object)
+    return to_rdflib_term(q.subject), to_rdflib_term(q.predicate), to_rdflib_term(q.object)

@@ -45,6 +45,6 @@ def test_store_replace_swaps_every_graph_of_a_release(tmp_path):
 def test_store_index_and_remove(tmp_path):
     with open_store(tmp_path / "s") as store:
         put_releases(store, [(R, _graphs("x"))], existing=set())
-        assert release_index(store) == {R: ("r1", "h1", "r1.txt")}
+        assert release_index(store) == {R: ("r1", "h1", "r1.txt", "")}
         remove_release(store, R)
         assert release_index(store) == {} and list(store) == []
