@@ -516,9 +516,9 @@ class _Extractor:
                     e.roles.append((role, o, (m.start(), om.end)))
             # active hosting: "X hosted/organized/held (its) EVENT"
             for m in host_v.finditer(text, s0, s1):
-                after = [e for e in here if any(m.end() <= x.start <= m.end() + 60 for x in e.mentions)]
-                if not after:
-                    continue
+                after = [e for e in here if any(m.end() <= x.start <= min(m.end() + 60, s1) for x in e.mentions)]
+                if not after or re.search(r",\s*$", text[max(s0, m.start() - 3):m.start()]):
+                    continue  # ", held in Vienna": a participle describing the event, not its host
                 subj_start = self._subject_start(self._clause_start(s0, m.start()), m.start())
                 participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
                 if participle and re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", text[subj_start:m.start()]):
