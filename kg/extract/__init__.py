@@ -393,14 +393,20 @@ class _Extractor:
         events: list[ev.Event] = []
         by_label: dict[str, ev.Event] = {}
         last: ev.Event | None = None
+        gatherings = {"meeting", "conference", "forum", "workshop", "seminar"}
+        has_gathering = any(m.concrete and m.kind in gatherings for m in ems)
         for em in ems:
             key = _norm(re.sub(r"^(?:the|a|an)\s+", "", em.label, flags=re.I))
+            if em.kind == "session" and not em.ordinal and has_gathering:
+                em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
             if em.concrete and not ev.is_generic(em.label):
                 e = by_label.get(key)
                 if e is None:
                     # the same event again under a shorter or longer name
-                    e = next((x for x in events if x.kind == em.kind and (key in _norm(x.label) or _norm(x.label) in key)
-                              and (x.ordinal == em.ordinal or not x.ordinal or not em.ordinal)), None)
+                    e = next((x for x in events if x.kind == em.kind and (
+                        em.ordinal and x.ordinal == em.ordinal  # "20th RTC Heads Meeting" = "20th Meeting of Heads of ..."
+                        or (key in _norm(x.label) or _norm(x.label) in key)
+                        and (x.ordinal == em.ordinal or not x.ordinal or not em.ordinal))), None)
                     if e is not None and len(em.label) > len(e.label) and em.ordinal:
                         e.label = em.label
                 if e is None:

@@ -106,7 +106,12 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 left -= 1
             # right: of/on/for + noun phrase
             right = k_end
-            if right < len(toks) and toks[right][2] in ("of", "on", "for", "to") and right + 1 < len(toks):
+            nxt0 = toks[right + 1][2] if right + 1 < len(toks) else ""
+            nxt1 = toks[right + 2][2] if right + 2 < len(toks) else ""
+            complement = right < len(toks) and toks[right][2] in ("of", "on", "for", "to") and bool(nxt0) and not (
+                nxt0[:1].isdigit()  # "meeting on 3 September": a date, not what the meeting is about
+                or toks[right][2] == "to" and not (nxt0[:1].isupper() or nxt0 == "the" and nxt1[:1].isupper()))
+            if complement:
                 j = right + 1
                 words = 0
                 while j < len(toks) and words < 22:
@@ -140,6 +145,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             before = text[max(s0, a - 12):a].lower()
             if kind == "other" and not (ordinal or has_name):
                 continue
+            if kind == "launch" and not ordinal and not any(t[2][:1].isupper() for t in toks[left:right] if t[0] != toks[k][0]):
+                concrete = False  # "the launch of a new project": no named thing is launched
             if re.search(r"\b(?:a|an)\s*$", before) and not ordinal:
                 concrete = concrete and (has_name or has_comp and bool(_TRIGGER.search(text, s0, s1)))
             out.append(EventMention(a, b, kind, label, ordinal, concrete, si))
