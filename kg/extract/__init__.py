@@ -45,7 +45,7 @@ def _valid_url(url: str) -> bool:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", places.fold(s).lower().replace("’", "'")).strip()
+    return " ".join(places.fold(s).lower().replace("’", "'").split())
 
 
 class _Org:

@@ -204,7 +204,7 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
         if acr.endswith("s") and acr[:-1].isupper():
             letters = letters[:-1]
         before = tokens(text, max(0, m.start() - 200), m.start())
-        words = [t for t in before if re.match(r"\w", t[2])]
+        words = [t for t in before if t[2][:1].isalnum() or t[2][:1] == "_"]
         if not words:
             continue
         # the shortest run of preceding words whose initials hold the acronym's letters in order
@@ -248,6 +248,10 @@ def emails(text: str) -> list[Mention]:
             for m in _EMAIL.finditer(text)]
 
 
+_CAPITAL_RUN = re.compile(r"(?<![\w-])[A-Z][A-Za-z'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-Z][A-Za-z'’.-]*)*")
+_NON_SPACE = re.compile(r"\S+")
+
+
 def countries_and_cities(text: str) -> list[Mention]:
     """Countries by name or alias, and cities of the GeoNames gazetteer, as written in the text.
 
@@ -257,9 +261,9 @@ def countries_and_cities(text: str) -> list[Mention]:
     out = []
     cn = places.country_names()
     cities = places.city_names()
-    for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-Z][A-Za-z'’.-]*)*", text):
+    for m in _CAPITAL_RUN.finditer(text):
         run = m.group()
-        words = list(re.finditer(r"\S+", run))
+        words = list(_NON_SPACE.finditer(run))
         i = 0
         firsts = _place_first_words()
         while i < len(words):
