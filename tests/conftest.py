@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
+from kg.store import to_rdflib_term
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
@@ -49,15 +51,7 @@ def assert_isomorphic(expected: Graph, actual: Graph, what: str = "graph") -> No
 
 def rdflib_term(t):
     """A pyoxigraph term as the rdflib term a parser gives (``"x"^^xsd:string`` is the plain ``"x"``)."""
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    if t.datatype.value == str(XSD.string):
-        return Literal(t.value)
-    return Literal(t.value, datatype=URIRef(t.datatype.value))
+    return to_rdflib_term(t)
 
 
 def store_graph(path: str | Path, name: str) -> Graph:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -72,6 +73,26 @@ def _heads(lex: Lexicon) -> tuple[re.Pattern, frozenset, frozenset, frozenset, r
             alternation(lex.list("instrument_heads")), alternation(lex.list("programme_heads")))
 
 
+def _head_words(text: str, heads) -> Iterator[tuple[object, list, int, int]]:
+    """Each head word that starts a token: (match, tokens, index of its first token, index after it)."""
+    toks, starts = _all_tokens(text)
+    index = _token_index(text)
+    for hm in heads.finditer(text):
+        k = index.get(hm.start())
+        if k is None:
+            continue
+        k_end = k
+        while k_end < len(toks) and toks[k_end][1] <= hm.end():
+            k_end += 1
+        yield hm, toks, k, k_end
+
+
+@lru_cache(maxsize=8)
+def _token_index(text: str) -> dict[int, int]:
+    """Token start offset -> token index."""
+    return {a: k for k, a in enumerate(_all_tokens(text)[1])}
+
+
 def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset()) -> int:
     """Index of the first token of the run of name tokens ending just before token ``i``."""
     j = i
@@ -111,17 +132,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
     """Organization names built around head words ("... Organization", "Ministry of ...", "... Customs")."""
     heads, need_mod, generic, never, _, _ = _heads(lex)
     never = never | not_orgs
-    toks = tokens(text)
-    index = {a: k for k, (a, _, _) in enumerate(toks)}
     out: list[Mention] = []
     adjectives = places.country_adjectives()
-    for hm in heads.finditer(text):
-        k = index.get(hm.start())
-        if k is None:
-            continue
-        k_end = k
-        while k_end < len(toks) and toks[k_end][1] <= hm.end():
-            k_end += 1
+    for hm, toks, k, k_end in _head_words(text, heads):
         left = _cap_chain_left(toks, k)
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
@@ -322,16 +335,8 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
     _, _, generic, _, inst_heads, prog_heads = _heads(lex)
     heads = inst_heads if kind == "instrument" else prog_heads
     need_mod = set(lex.list("programme_heads_need_modifier")) if kind == "programme" else set()
-    toks = tokens(text)
-    index = {a: k for k, (a, _, _) in enumerate(toks)}
     out = []
-    for hm in heads.finditer(text):
-        k = index.get(hm.start())
-        if k is None:
-            continue
-        k_end = k
-        while k_end < len(toks) and toks[k_end][1] <= hm.end():
-            k_end += 1
+    for hm, toks, k, k_end in _head_words(text, heads):
         left = _cap_chain_left(toks, k)
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against", "to", "in") and right + 1 < len(toks):
