@@ -28,6 +28,7 @@ def extract(release: Release, curation: Curation = Curation()) -> Extraction:
     return _Extractor(release, lex, curation).run()
 
 
+_VERB_EVENT = re.compile(r"\b(visited|visits|paid a visit to|pays a visit to|met with|met|to meet|agreed|agree|signed|sign)\b")
 _FIRST_NAME = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")
 
 
@@ -390,6 +391,9 @@ class _Extractor:
         # an event noun inside an organization's name is not an event ("Conference of Directors General of Customs")
         org_spans = [(m.start, m.end) for o in self.orgs for m in o.mentions]
         ems = [e for e in ems if e.ordinal or not any(a <= e.start and e.end <= b for a, b in org_spans)]
+        # the kind word inside an organization's name ("United Nations Conference on Trade ...") is no event
+        ems = [e for e in ems if not any(a <= e.noun < b and not (a <= e.start and e.end <= b and e.ordinal)
+                                         for a, b in org_spans)]
         events: list[ev.Event] = []
         by_label: dict[str, ev.Event] = {}
         last: ev.Event | None = None
@@ -431,10 +435,10 @@ class _Extractor:
         for si, (s0, s1) in enumerate(self.sents):
             if any(s0 <= m.start < s1 for m in ems):
                 continue
-            m = re.search(r"\b(visited|paid a visit to|met with|met|to meet|agreed|signed)\b", self.text[s0:s1])
+            m = _VERB_EVENT.search(self.text, s0, s1)
             if m is None:
                 continue
-            a, b = s0 + m.start(), s0 + m.end()
+            a, b = m.start(), m.end()
             subject = self._subject_orgs(self._clause_start(s0, a), a, [])
             obj_end = self._object_end(b, s1)
             objects = self.org_at(b, obj_end)
@@ -442,22 +446,30 @@ class _Extractor:
             if not subject:
                 continue
             names = [o.acronym or o.name for o, _ in subject]
-            if m.group(1) in ("visited", "paid a visit to"):
+            if m.group(1) in ("visited", "visits", "paid a visit to", "pays a visit to"):
                 target = objects[0][0].acronym or objects[0][0].name if objects else \
                     (self.text[obj_places[0].start:obj_places[0].end] if obj_places else None)
                 if target is None:
                     continue
                 label, kind = f"visit of {' and '.join(names)} to {target}", "visit"
-            elif m.group(1) in ("agreed", "signed"):
-                parties = names + [o.acronym or o.name for o, _ in objects]
+            elif m.group(1) in ("agreed", "agree", "signed", "sign"):
+                parties = list(dict.fromkeys(names + [o.acronym or o.name for o, _ in objects]))
                 if len(parties) < 2:
                     continue
-                label = f"{'agreement' if m.group(1) == 'agreed' else 'signing'} between {' and '.join(parties)}"
-                kind = "other" if m.group(1) == "agreed" else "signing"
+                agreed = m.group(1).startswith("agree")
+                label = f"{'agreement' if agreed else 'signing'} between {' and '.join(parties)}"
+                kind = "other" if agreed else "signing"
             else:
                 label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
+            mention = ev.EventMention(a, b, kind, label, None, True, si, a)
+            # the same visit told in the title and the body, or a signing the title already names
+            same = next((x for x in events if x.label == label or x.kind == kind and kind in ("visit", "signing")
+                         and not x.ordinal), None)
+            if same is not None:
+                same.mentions.append(mention)
+                continue
             e = ev.Event(f"event{len(events)}", kind, label)
-            e.mentions.append(ev.EventMention(a, b, kind, label, None, True, si))
+            e.mentions.append(mention)
             events.append(e)
 
     def _keep(self, e: ev.Event) -> bool:
@@ -761,9 +773,12 @@ class _Extractor:
     def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
         text = self.text
         out = []
+        in_orgs = [(m.start, m.end) for o in self.orgs for m in o.mentions]
         for p in self.places:
             if not (s0 <= p.start < s1) or p.rule == "country-adjective":
                 continue
+            if any(a <= p.start < b for a, b in in_orgs):
+                continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
             before = text[max(s0, p.start - 40):p.start]
             if re.search(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$", before) or \
                     self._is_header_line(s0, s1):
@@ -864,6 +879,8 @@ class _Extractor:
             return
         if any(_norm(piece) == _norm(t) for t, _, _ in e.topics):
             return
+        if any(m.start <= a and b <= m.end + 2 for m in self.event_mentions if m.concrete):
+            return  # "addressed the 5th meeting of ...": the event itself, not a topic
         e.topics.append((piece, a, b))
 
     # -- contacts --------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class EventMention:
     ordinal: int | None
     concrete: bool
     sentence: int
+    noun: int = 0  # where the kind word starts
     key: str = ""
 
 
@@ -149,7 +150,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 concrete = False  # "the launch of a new project": no named thing is launched
             if re.search(r"\b(?:a|an)\s*$", before) and not ordinal:
                 concrete = concrete and (has_name or has_comp and bool(_TRIGGER.search(text, s0, s1)))
-            out.append(EventMention(a, b, kind, label, ordinal, concrete, si))
+            out.append(EventMention(a, b, kind, label, ordinal, concrete, si, km.start()))
     return out
 
 

@@ -103,11 +103,18 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset()) -> in
         if is_cap(t) or t in extra_ok:
             j -= 1
             continue
-        if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT:
+        if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT \
+                and not _starts_another_body(toks[j][2]):
             j -= 1
             continue
         break
     return j
+
+
+def _starts_another_body(word: str) -> bool:
+    """"Thai Customs and |Japan Customs": a country or an acronym after "and" starts a second name
+    (while "Customs and |Excise Administration" goes on with one)."""
+    return word in places.country_names() or word in places.country_adjectives() or (word.isupper() and len(word) > 1)
 
 
 def _chain_right(toks: list, i: int, text: str) -> int:

@@ -63,6 +63,13 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[Per
                 continue
             if len(words) == 1 and rule in ("name_role", "role_name"):
                 continue
+            same = next((q for q in out if (q.start, q.end) == (a, b)), None)
+            if same is not None:  # another pattern saw the same name: keep what it adds
+                if same.role is None and m.groupdict().get("role"):
+                    same.role = m.group("role").strip()
+                if same.org_span is None and m.groupdict().get("org"):
+                    same.org_span = m.span("org")
+                continue
             if any(x <= a < y or x < b <= y for x, y in taken):
                 continue
             if any(w in not_names for w in words) or name in roles:
