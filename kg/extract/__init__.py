@@ -28,6 +28,11 @@ def extract(release: Release, curation: Curation = Curation()) -> Extraction:
     return _Extractor(release, lex, curation).run()
 
 
+# a full stop, not the dot of "Mr.", "Dr." or an initial
+_STOP = r"[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\b[A-Z])\."
+_NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|" + _STOP
+                     + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
+_NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+\w+ed)\s")
 _VERB_EVENT = re.compile(r"\b(visited|visits|paid a visit to|pays a visit to|met with|met|to meet|agreed|agree|signed|sign)\b")
 _FIRST_NAME = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")
 
@@ -267,7 +272,10 @@ class _Extractor:
             for big in names:
                 if big is o or len(big.name) <= len(o.name):
                     continue
-                if f" {o.name} " in f" {big.name} " and big.name.startswith(o.name.split()[0]):
+                prefix = big.name[:big.name.find(o.name)].split() if f" {o.name} " in f" {big.name} " else None
+                # "Committee of Experts" in "Committee of Experts for the WCA Region", "Task Force on ..."
+                # in "OECD Task Force on ...": one body
+                if prefix is not None and (not prefix or len(prefix) <= 2 and all(w.isupper() for w in prefix)):
                     big.mentions += o.mentions
                     big.alt |= o.alt
                     o.mentions = []
@@ -509,6 +517,7 @@ class _Extractor:
                     found.append(e)
             return found
 
+        header_hosts: list[tuple[ev.Event, tuple]] = []
         for si, (s0, s1) in enumerate(self.sents):
             sent = text[s0:s1]
             here = events_in(s0, s1)
@@ -596,6 +605,11 @@ class _Extractor:
                     pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                     e.dates.append(pick)
             pure_pub_line = self._pub_line and self._pub_line[0] <= s0 and s1 <= self._pub_line[1]
+            if main and not here and sent_dates and self._is_header_line(s0, s1) and not pure_pub_line:
+                # "OECD, Paris, 18-19 April 2016", "IMO Headquarters, 12 and 13 June 2018": the host's line
+                first = self.org_at(s0, sent_dates[0].start)
+                if first and first[0][1].start == s0:
+                    header_hosts.append((main, ("organizer", first[0][0], (s0, first[0][1].end))))
             for e in here or ([main] if main and self._is_header_line(s0, s1) and not pure_pub_line else []):
                 if e is None:
                     continue
@@ -626,6 +640,8 @@ class _Extractor:
                         if e.ordinal and not any(r in ("organizer", "invitedBy") for r, _, _ in e.roles):
                             e.roles.append(("organizer", e.body_org, (m.start, m.end)))
                         break
+        for e, role in header_hosts:
+            e.roles.append(role)
         self._topics(events, main)
 
     def _kind_noun_end(self, m: ev.EventMention) -> int:
@@ -674,12 +690,8 @@ class _Extractor:
 
     def _np_end(self, pos: int, s1: int, allow_commas: bool = False) -> int:
         """End of the noun phrase starting at ``pos``: the next clause boundary."""
-        seg = self.text[pos:s1]
-        stop = r"[;:.]|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+\w+ed)\s" if allow_commas else \
-            r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|[;:.]|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b"
-        m = re.search(stop, seg)
-        end = pos + (m.start() if m else len(seg))
-        return end
+        m = (_NP_END_LIST if allow_commas else _NP_END).search(self.text, pos, s1)
+        return m.start() if m else s1
 
     def _subject_start(self, s0: int, verb: int) -> int:
         """Start of the subject of the verb at ``verb``, walking back over comma-separated segments:

@@ -93,11 +93,14 @@ def _token_index(text: str) -> dict[int, int]:
     return {a: k for k, a in enumerate(_all_tokens(text)[1])}
 
 
-def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset()) -> int:
-    """Index of the first token of the run of name tokens ending just before token ``i``."""
+def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "") -> int:
+    """Index of the first token of the run of name tokens ending just before token ``i``
+    (a name never crosses a line break)."""
     j = i
     while j > 0:
         t = toks[j - 1][2]
+        if text and "\n" in text[toks[j - 1][1]:toks[j][0]]:
+            break
         if t in _STOP_LEFT and j - 1 >= 0:
             break
         if is_cap(t) or t in extra_ok:
@@ -124,6 +127,8 @@ def _chain_right(toks: list, i: int, text: str) -> int:
     last = i
     while j < n:
         t = toks[j][2]
+        if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
+            break
         if is_cap(t) and t not in _STOP_LEFT:
             j += 1
             last = j
@@ -142,7 +147,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
     out: list[Mention] = []
     adjectives = places.country_adjectives()
     for hm, toks, k, k_end in _head_words(text, heads):
-        left = _cap_chain_left(toks, k)
+        left = _cap_chain_left(toks, k, text=text)
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
             r0 = right + 1
@@ -344,7 +349,7 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
     need_mod = set(lex.list("programme_heads_need_modifier")) if kind == "programme" else set()
     out = []
     for hm, toks, k, k_end in _head_words(text, heads):
-        left = _cap_chain_left(toks, k)
+        left = _cap_chain_left(toks, k, text=text)
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against", "to", "in") and right + 1 < len(toks):
             r0 = right + 1
