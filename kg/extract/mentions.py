@@ -294,10 +294,12 @@ def countries_and_cities(text: str) -> list[Mention]:
         while i < len(words):
             hit = None
             w0 = words[i].group().rstrip(".,")
-            if w0 not in firsts and (w0.isascii() or places.fold(w0) not in firsts) and w0.title() not in firsts:
+            longest = firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) \
+                or (w0.isupper() and firsts.get(w0.title()))
+            if not longest:
                 i += 1
                 continue
-            for j in range(min(len(words), i + 6), i, -1):
+            for j in range(min(len(words), i + longest), i, -1):
                 a, b = m.start() + words[i].start(), m.start() + words[j - 1].end()
                 name = text[a:b].rstrip(".,")
                 b = a + len(name)
@@ -323,10 +325,15 @@ def countries_and_cities(text: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _place_first_words() -> frozenset[str]:
-    """First words of every country and city name (as written and folded)."""
-    names = list(places.country_names()) + list(places.city_names())
-    return frozenset(n.split()[0] for n in names if n.strip())
+def _place_first_words() -> dict[str, int]:
+    """First word of every country and city name (as written and folded) -> the most words a name
+    starting with it has."""
+    out: dict[str, int] = {}
+    for n in list(places.country_names()) + list(places.city_names()):
+        words = n.split()
+        if words:
+            out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
 
 
 def adjective_countries(text: str) -> list[Mention]:

@@ -40,12 +40,28 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     }
 
 
+def _windows(text: str, lex: Lexicon, start: int) -> list[tuple[int, int]]:
+    """The stretches of text around an honorific or a role word: the only places a person is found."""
+    from .lexicon import alternation
+
+    anchors = alternation(lex.list("honorifics") + lex.list("role_words"))
+    out: list[tuple[int, int]] = []
+    for m in anchors.finditer(text, start):
+        a, b = max(start, m.start() - 120), min(len(text), m.end() + 240)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[PersonMention]:
     out: list[PersonMention] = []
     taken: list[tuple[int, int]] = []
     roles = set(lex.list("role_words"))
+    windows = _windows(text, lex, start)
     for rule in ("honorific", "role_name", "name_role", "role_before"):
-        for m in _patterns(lex)[rule].finditer(text, start):
+        for m in (x for a, b in windows for x in _patterns(lex)[rule].finditer(text, a, b)):
             name = m.group("name").strip()
             a = m.start("name")
             # trim words that are not part of a name (roles, organization words, places)
