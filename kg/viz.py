@@ -63,7 +63,6 @@ def layout(graph: nx.Graph, *, seed: int = 7, iterations: int | None = None) -> 
     nodes take seconds.
     """
     import networkx as nx
-    import numpy as np
 
     H = nx.Graph()
     H.add_nodes_from(sorted(graph.nodes, key=str))

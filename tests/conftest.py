@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.store import to_rdflib_term
-from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
 ROOT = Path(__file__).resolve().parent.parent

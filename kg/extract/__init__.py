@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 
 from .. import places
 from ..model import Evidence, Extraction, Node, Release, Value
@@ -338,7 +337,8 @@ class _Extractor:
         return kept
 
     # -- people ----------------------------------------------------------------------------------
-    def _people(self) -> list[tuple[str, str | None, _Org | None, ev_span]]:
+    def _people(self) -> list[dict]:
+        """The people of the release: name, role, affiliation and mentions, one entry per person."""
         not_names = set()
         for o in self.orgs:
             not_names.update(o.name.split())
@@ -346,7 +346,6 @@ class _Extractor:
                 not_names.add(o.acronym)
         for m in self.places:
             not_names.update(self.text[m.start:m.end].split())
-        not_names.update(self.lex.months_cap if hasattr(self.lex, "months_cap") else ())
         not_names.update(w.capitalize() for w in self.lex.months)
         not_names.update({"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head",
                           "Minister", "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council",
@@ -356,7 +355,6 @@ class _Extractor:
         persons: dict[str, dict] = {}
         for p in found:
             key = None
-            last = p.name.split()[-1]
             for k, q in persons.items():
                 if k == p.name or (len(p.name.split()) == 1 and (k.split()[-1] == p.name or k.split()[0] == p.name)):
                     key = k
@@ -382,7 +380,6 @@ class _Extractor:
                 for o in self.orgs:
                     if o.acronym and p.role.split()[:1] == [o.acronym]:
                         q["org"] = o
-            del last
         # "Mr. Benjamin" where the text also writes "Raymond Benjamin": the full name
         for q in persons.values():
             if len(q["name"].split()) == 1:
@@ -435,7 +432,7 @@ class _Extractor:
         self._verb_events(events, ems)
         self.event_mentions = ems
         self._frames(events)
-        return [e for e in events if self._keep(e)]
+        return events
 
     def _verb_events(self, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
         """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
@@ -479,9 +476,6 @@ class _Extractor:
             e = ev.Event(f"event{len(events)}", kind, label)
             e.mentions.append(mention)
             events.append(e)
-
-    def _keep(self, e: ev.Event) -> bool:
-        return True
 
     def _main_event(self, events: list[ev.Event]) -> ev.Event | None:
         """The event a release is about: the first one named in the title or the first sentences."""
@@ -1033,6 +1027,3 @@ class _Extractor:
             return f"{e.label} {date}"
         return f"{self.r.id} {e.label}"
 
-
-ev_span = tuple
-del defaultdict, dt
