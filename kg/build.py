@@ -102,8 +102,22 @@ def process(release: Release, settings: Settings = Settings()) -> ReleaseGraphs:
     return to_rdf(resolve(extract(release, curation), settings.base, curation))
 
 
-def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs:
-    return process(*args)
+@dataclass(frozen=True)
+class Failure:
+    """A release whose processing raised: a bug met on this input, reported, not stored."""
+
+    error: str
+    where: str
+
+
+def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs | Failure:
+    try:
+        return process(*args)
+    except Exception as e:  # one release must not stop a build of thousands; it is reported
+        import traceback
+
+        frame = traceback.extract_tb(e.__traceback__)[-1]
+        return Failure(f"{type(e).__name__}: {e}", f"{Path(frame.filename).name}:{frame.lineno}")
 
 
 def read_inputs(inputs: Iterable[str | Path]) -> list[Release]:
@@ -172,8 +186,15 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 batch = todo[start:start + BATCH]
                 t1 = time.perf_counter()
                 items = [(r, settings) for r, _, _ in batch]
-                graphs = pool.map(_worker, items) if pool else [_worker(x) for x in items]
+                results = pool.map(_worker, items) if pool else [_worker(x) for x in items]
                 rep.seconds["extract"] += time.perf_counter() - t1
+                for (release, _, _), g in zip(batch, results):
+                    if isinstance(g, Failure):
+                        rep.failed += 1
+                        rep.failures.append({"release": release.id, "source": release.source,
+                                             "error": g.error, "where": g.where})
+                batch = [b for b, g in zip(batch, results) if not isinstance(g, Failure)]
+                graphs = [g for g in results if not isinstance(g, Failure)]
                 t1 = time.perf_counter()
                 reports = validate_batch([(g.release_iri, g.data, g.sentences) for g in graphs], shapes)
                 rep.seconds["validate"] += time.perf_counter() - t1

@@ -52,7 +52,8 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
     """Read releases (files or folders; default: seeds/), extract, validate and store them.
 
     Unchanged releases are skipped, changed ones replaced. Releases that violate a shape are kept
-    out of the graph (quarantined) and listed.
+    out of the graph (quarantined) and listed. A release whose processing fails is reported and the
+    build goes on; the exit code is then 1.
     """
     from .build import Settings, build as run_build, default_jobs
     from .export import write_bytes_atomic
@@ -71,10 +72,12 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
         for r in q["results"]:
             if r["severity"] == "Violation":
                 click.echo(f"  {r['focus']}: {r['message']}" + (f"\n    evidence: {r['evidence']}" if r["evidence"] else ""), err=True)
+    for f in rep.failures:
+        click.echo(f"failed: {f['source']}: {f['error']} (at {f['where']}); nothing stored for it", err=True)
     if not quiet:
         click.echo(f"{rep.read} read, {rep.added} added, {rep.replaced} replaced, {rep.skipped} unchanged, "
-                   f"{rep.pruned} pruned, {rep.quarantined} quarantined -> {store_path}", err=True)
-    if strict and rep.quarantined:
+                   f"{rep.pruned} pruned, {rep.quarantined} quarantined, {rep.failed} failed -> {store_path}", err=True)
+    if rep.failed or (strict and rep.quarantined):
         sys.exit(1)
 
 
@@ -196,7 +199,8 @@ def explain(target, store_path, color) -> None:
 
     with open_store(store_path, create=False) as store:
         reasons = run_explain(store, target)
-    click.echo(render(reasons, sys.stdout.isatty() if color is None else color), nl=False)
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(render(reasons, use_color), nl=False, color=use_color)
 
 
 @main.command(name="eval")
