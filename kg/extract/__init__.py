@@ -7,6 +7,7 @@ countries, cities), acronym definitions, head-word patterns, trigger lexicons an
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -288,17 +289,30 @@ class _Extractor:
         before = self.text[max(0, pos - 12):pos]
         return bool(re.search(r"\b\d{1,3}(?:st|nd|rd|th)\s+$", before))
 
+    def _org_mentions(self) -> tuple[list[int], list[tuple[_Org, mn.Mention]]]:
+        """Every organization mention, sorted by start (longest first), with the starts for bisection;
+        built once the organizations are known."""
+        if getattr(self, "_org_index", None) is None:
+            pairs = sorted(((o, m) for o in self.orgs for m in o.mentions),
+                           key=lambda x: (x[1].start, -(x[1].end - x[1].start)))
+            self._org_index = ([m.start for _, m in pairs], pairs)
+            self._org_starts = {m.start for _, m in pairs}
+            self._org_spans = [(m.start, m.end) for _, m in pairs]
+        return self._org_index
+
     def org_at(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
-        """Organizations mentioned inside ``a:b``, in text order, each once."""
+        """Organizations mentioned inside ``a:b``, in text order, each once (its first mention there)."""
+        starts, pairs = self._org_mentions()
         out = []
         seen = set()
-        for o in self.orgs:
-            for m in o.mentions:
-                if a <= m.start and m.end <= b and id(o) not in seen:
-                    out.append((o, m))
-                    seen.add(id(o))
-                    break
-        return sorted(out, key=lambda x: (x[1].start, -(x[1].end - x[1].start)))
+        for i in range(bisect.bisect_left(starts, a), len(pairs)):
+            o, m = pairs[i]
+            if m.start >= b:
+                break
+            if m.end <= b and id(o) not in seen:
+                out.append((o, m))
+                seen.add(id(o))
+        return out
 
     # -- instruments and programmes --------------------------------------------------------------
     def _things(self) -> list[mn.Mention]:
@@ -700,18 +714,21 @@ class _Extractor:
         if not segs:
             return s0
 
+        self._org_mentions()
+        person_spans = [(m.start, m.end) for p in self.persons for m in p["mentions"]]
+
         def kind(a: int, b: int) -> str:
             seg = text[a:b].strip(" ,")
             body = re.sub(r"^(?:and\s+|as well as\s+)?(?:the\s+)?", "", seg)
             off = a + len(seg) - len(body)
             if re.match(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b", seg):
                 return "intro"
-            if any(m.start <= off + 4 and m.end > off for p in self.persons for m in p["mentions"]):
+            if any(x <= off + 4 and y > off for x, y in person_spans):
                 return "person"
             if re.match(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                         r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)", body):
                 return "role"
-            if any(m.start == off for o in self.orgs for m in o.mentions):
+            if off in self._org_starts:
                 return "org"
             return "other"
 
@@ -779,7 +796,8 @@ class _Extractor:
     def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
         text = self.text
         out = []
-        in_orgs = [(m.start, m.end) for o in self.orgs for m in o.mentions]
+        self._org_mentions()
+        in_orgs = self._org_spans
         for p in self.places:
             if not (s0 <= p.start < s1) or p.rule == "country-adjective":
                 continue
