@@ -110,7 +110,8 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
     if list_queries:
         for nq in named_queries().values():
             ps = " ".join(f"--param {p}=..." for p in nq.params)
-            click.echo(f"{nq.name:24} {nq.description}" + (f"  [{ps}]" if ps else ""))
+            first = nq.description.split(". ")[0].split(": ")[0].rstrip(".")
+            click.echo(f"{nq.name:20} {first}" + (f"  [{ps}]" if ps else ""))
         return
     bindings = {}
     for p in params:
