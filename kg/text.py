@@ -34,11 +34,24 @@ def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+MAX_SENTENCE = 1000
+"""Longer "sentences" (lists, run-on text, hostile input) are cut at a semicolon, a comma or a space,
+so that the work per sentence stays bounded and the whole stays linear in the text's length."""
+
+
 def _push(text: str, a: int, b: int, out: list) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
+    while b - a > MAX_SENTENCE:
+        window = text[a:a + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        cut = cut + 1 if cut > MAX_SENTENCE // 2 else (window.rfind(" ") if window.rfind(" ") > 0 else MAX_SENTENCE)
+        _push(text, a, a + cut, out)
+        a += cut
+        while a < b and text[a].isspace():
+            a += 1
     if b > a:
         out.append((a, b))
 
@@ -49,3 +62,28 @@ def sentence_at(text: str, start: int, end: int) -> str:
         if a <= start < b or (a < end <= b):
             return text[a:max(b, end)]
     return text[start:end]
+
+
+class SpanIndex:
+    """Character spans, asked in O(log n) whether one of them reaches over a point or a span.
+
+    >>> s = SpanIndex([(0, 5), (10, 20)])
+    >>> s.covers(3), s.covers(7), s.covers(12, 20), s.covers(12, 21)
+    (True, False, True, False)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach: list[int] = []
+        far = -1
+        for _, b in spans:
+            far = max(far, b)
+            self._reach.append(far)
+
+    def covers(self, a: int, b: int | None = None) -> bool:
+        """Whether a span starts at or before ``a`` and ends after ``a`` (at or after ``b`` if given)."""
+        import bisect
+
+        i = bisect.bisect_right(self._starts, a) - 1
+        return i >= 0 and (self._reach[i] >= b if b is not None else self._reach[i] > a)

@@ -14,7 +14,7 @@ import re
 from .. import places
 from ..model import Evidence, Extraction, Node, Release, Value
 from ..resolve import Curation
-from ..text import sentences
+from ..text import SpanIndex, sentences
 from . import events as ev
 from . import mentions as mn
 from .dates import DateSpan, find_dates, parse_dateline
@@ -226,10 +226,14 @@ class _Extractor:
                     o = by_acr[tok]
                     o.mentions.append(mn.Mention(t0, t1, "organization", o.name, o.ident, "acronym", tok))
         # "UN ECA": an acronym right before another organization's name qualifies it
+        starts_of: dict[int, set[int]] = {}
+        for o in orgs.values():
+            for y in o.mentions:
+                starts_of.setdefault(y.start, set()).add(id(o))
         for o in orgs.values():
             o.mentions = [x for x in o.mentions if not (
-                x.acronym and text[x.start:x.end] == x.acronym and len(x.acronym) <= 3
-                and any(y.start == x.end + 1 and text[x.end] == " " for p in orgs.values() if p is not o for y in p.mentions))]
+                x.acronym and text[x.start:x.end] == x.acronym and len(x.acronym) <= 3 and text[x.end:x.end + 1] == " "
+                and starts_of.get(x.end + 1, set()) - {id(o)})]
         # "RTC/ Thailand": a body of one country
         cn = places.country_names()
         for m in re.finditer(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text):
@@ -250,9 +254,9 @@ class _Extractor:
             o = get(m.group(), m.group(), m.group())
             o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
             parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
-        covered = [(x.start, x.end) for o in orgs.values() for x in o.mentions]
+        covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
         for c in chunks:
-            if any(a <= c.start and c.end <= b for a, b in covered):
+            if covered.covers(c.start, c.end):
                 continue
             first = c.name.split()[0]
             rest = c.name.split()[1:]
@@ -297,7 +301,7 @@ class _Extractor:
                            key=lambda x: (x[1].start, -(x[1].end - x[1].start)))
             self._org_index = ([m.start for _, m in pairs], pairs)
             self._org_starts = {m.start for _, m in pairs}
-            self._org_spans = [(m.start, m.end) for _, m in pairs]
+            self._org_span_index = SpanIndex([(m.start, m.end) for _, m in pairs])
         return self._org_index
 
     def org_at(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
@@ -408,11 +412,10 @@ class _Extractor:
         text, lex = self.text, self.lex
         ems = ev.event_mentions(text, lex, self.sents, self.r.title)
         # an event noun inside an organization's name is not an event ("Conference of Directors General of Customs")
-        org_spans = [(m.start, m.end) for o in self.orgs for m in o.mentions]
-        ems = [e for e in ems if e.ordinal or not any(a <= e.start and e.end <= b for a, b in org_spans)]
+        org_spans = SpanIndex([(m.start, m.end) for o in self.orgs for m in o.mentions])
+        ems = [e for e in ems if e.ordinal or not org_spans.covers(e.start, e.end)]
         # the kind word inside an organization's name ("United Nations Conference on Trade ...") is no event
-        ems = [e for e in ems if not any(a <= e.noun < b and not (a <= e.start and e.end <= b and e.ordinal)
-                                         for a, b in org_spans)]
+        ems = [e for e in ems if not org_spans.covers(e.noun) or e.ordinal and org_spans.covers(e.start, e.end)]
         events: list[ev.Event] = []
         by_label: dict[str, ev.Event] = {}
         last: ev.Event | None = None
@@ -518,10 +521,17 @@ class _Extractor:
             pub_line = self._pub_line
             dates = [d for d in dates if not (pub_line and pub_line[0] <= d.start < pub_line[1])]
 
+        index = sorted(((m.start, i) for i, e in enumerate(events) for m in e.mentions))
+        starts = [x for x, _ in index]
+
+        def mentions_in(a: int, b: int) -> list[tuple[int, ev.Event]]:
+            """(start, event) of every event mention starting inside ``a:b``."""
+            return [(x, events[i]) for x, i in index[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]]
+
         def events_in(a: int, b: int) -> list[ev.Event]:
-            found = []
-            for e in events:
-                if any(a <= m.start < b for m in e.mentions) and e not in found:
+            found: list[ev.Event] = []
+            for _, e in mentions_in(a, b):
+                if e not in found:
                     found.append(e)
             return found
 
@@ -538,8 +548,8 @@ class _Extractor:
                 hosts = self.org_at(m.end(), np_end)
                 if not hosts:
                     hosts = self._person_orgs(m.end(), np_end)
-                after = [e for e in here if any(x.start >= m.end() for x in e.mentions)]
-                before = [e for e in here if any(x.start < m.start() for x in e.mentions)]
+                after = events_in(m.end(), s1)
+                before = events_in(s0, m.start())
                 e = (before[-1] if before and text[before[-1].mentions[-1].end:m.start()].strip(" ,") in ("", "was", "were", "is", "will be", "has been", "was jointly", "was also")
                      else after[0] if after else before[-1] if before else main if m.group().lower() in invite else None)
                 if e is None:
@@ -551,7 +561,7 @@ class _Extractor:
                     e.roles.append((role, o, (m.start(), om.end)))
             # active hosting: "X hosted/organized/held (its) EVENT"
             for m in host_v.finditer(text, s0, s1):
-                after = [e for e in here if any(m.end() <= x.start <= min(m.end() + 60, s1) for x in e.mentions)]
+                after = events_in(m.end(), min(m.end() + 61, s1))
                 if not after or re.search(r",\s*$", text[max(s0, m.start() - 3):m.start()]):
                     continue  # ", held in Vienna": a participle describing the event, not its host
                 subj_start = self._subject_start(self._clause_start(s0, m.start()), m.start())
@@ -567,7 +577,7 @@ class _Extractor:
                 subject = text[subj_start:m.start()]
                 if re.search(r"\b(?:was|were|be|been|being)\s+$", subject) and "represented" not in m.group():
                     continue
-                after = [e for e in here if any(x.start >= m.end() for x in e.mentions)]
+                after = events_in(m.end(), s1)
                 e = after[0] if after else (here[-1] if here else main)
                 if e is None:
                     continue
@@ -715,7 +725,7 @@ class _Extractor:
             return s0
 
         self._org_mentions()
-        person_spans = [(m.start, m.end) for p in self.persons for m in p["mentions"]]
+        person_spans = self._person_index()[0]
 
         def kind(a: int, b: int) -> str:
             seg = text[a:b].strip(" ,")
@@ -723,7 +733,7 @@ class _Extractor:
             off = a + len(seg) - len(body)
             if re.match(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b", seg):
                 return "intro"
-            if any(x <= off + 4 and y > off for x, y in person_spans):
+            if person_spans.covers(off) or person_spans.covers(off + 4) and off + 4 < b:
                 return "person"
             if re.match(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                         r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)", body):
@@ -782,26 +792,34 @@ class _Extractor:
             end = nxt
         return end
 
+    def _person_index(self) -> tuple[SpanIndex, list[int], list[tuple[object, dict]]]:
+        """The people's mentions: a span index, and (start, (mention, person)) sorted for bisection."""
+        if getattr(self, "_persons_indexed", None) is None:
+            pairs = sorted(((m, p) for p in self.persons for m in p["mentions"]), key=lambda x: x[0].start)
+            self._persons_indexed = (SpanIndex([(m.start, m.end) for m, _ in pairs]), [m.start for m, _ in pairs], pairs)
+        return self._persons_indexed
+
     def _person_orgs(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
+        """The affiliations of the people named inside ``a:b``, each person once."""
+        _, starts, pairs = self._person_index()
         out = []
-        for p in self.persons:
-            if p["org"] is None:
+        seen: set[int] = set()
+        for m, p in pairs[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+            if p["org"] is None or m.end > b or id(p) in seen:
                 continue
-            for m in p["mentions"]:
-                if a <= m.start and m.end <= b:
-                    out.append((p["org"], mn.Mention(m.start, m.end, "person", p["name"], p["name"], m.rule)))
-                    break
+            seen.add(id(p))
+            out.append((p["org"], mn.Mention(m.start, m.end, "person", p["name"], p["name"], m.rule)))
         return out
 
     def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
         text = self.text
         out = []
         self._org_mentions()
-        in_orgs = self._org_spans
+        in_orgs = self._org_span_index
         for p in self.places:
             if not (s0 <= p.start < s1) or p.rule == "country-adjective":
                 continue
-            if any(a <= p.start < b for a, b in in_orgs):
+            if in_orgs.covers(p.start):
                 continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
             before = text[max(s0, p.start - 40):p.start]
             if re.search(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$", before) or \

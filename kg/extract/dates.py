@@ -7,6 +7,7 @@ no exact date.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -53,6 +54,13 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     }
 
 
+def _short(month_word: str) -> bool:
+    """An abbreviated Latin-script month ("out", "Mar.") is a date only with its year: without one,
+    "19 out of 23" would be the 19th of October."""
+    word = month_word.rstrip(".")
+    return len(word) <= 4 and word.isascii()
+
+
 def _mk(y: int, mo: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, mo, d)
@@ -66,10 +74,11 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     pats = _patterns(lex)
     months = lex.months
     found: list[DateSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # kept sorted; spans never overlap
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        i = bisect.bisect_left(taken, (a, a))
+        return not (i < len(taken) and taken[i][0] < b or i > 0 and taken[i - 1][1] > a)
 
     def month(word: str) -> int:
         return months[word.lower().rstrip(".")]
@@ -99,7 +108,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
             elif name == "d_dm":
                 y = int(g[3]) if g[3] else default_year
                 yearless = g[3] is None
-                if y is None:
+                if y is None or yearless and _short(g[2]):
                     continue
                 mo = month(g[2])
                 first, last = _mk(y, mo, int(g[0])), _mk(y, mo, int(g[1]))
@@ -111,7 +120,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
             elif name == "dm":
                 y = int(g[2]) if g[2] else default_year
                 yearless = g[2] is None
-                if y is None:
+                if y is None or yearless and _short(g[1]):
                     continue
                 first = last = _mk(y, month(g[1]), int(g[0]))
             else:
@@ -119,7 +128,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
             if first is None or last is None or last < first or (last - first).days > 62:
                 continue
             found.append(DateSpan(a, b, first, last, yearless))
-            taken.append((a, b))
+            bisect.insort(taken, (a, b))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -57,6 +57,7 @@ def _windows(text: str, lex: Lexicon, start: int) -> list[tuple[int, int]]:
 
 def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[PersonMention]:
     out: list[PersonMention] = []
+    by_span: dict[tuple[int, int], PersonMention] = {}
     taken: list[tuple[int, int]] = []
     roles = set(lex.list("role_words"))
     windows = _windows(text, lex, start)
@@ -79,7 +80,7 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[Per
                 continue
             if len(words) == 1 and rule in ("name_role", "role_name"):
                 continue
-            same = next((q for q in out if (q.start, q.end) == (a, b)), None)
+            same = by_span.get((a, b))
             if same is not None:  # another pattern saw the same name: keep what it adds
                 if same.role is None and m.groupdict().get("role"):
                     same.role = m.group("role").strip()
@@ -93,5 +94,6 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[Per
             role = m.groupdict().get("role")
             org = m.span("org") if m.groupdict().get("org") else None
             out.append(PersonMention(a, b, name, role.strip() if role else None, org, f"person-{rule}"))
+            by_span[(a, b)] = out[-1]
             taken.append((a, b))
     return sorted(out, key=lambda p: p.start)
