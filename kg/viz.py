@@ -239,6 +239,18 @@ def page_data(graph: nx.Graph, pos: dict | None = None, *, seed: int = 7) -> dic
                 out.append([rindex[r], sent(str(s))])
         return out
 
+    def with_provenance(item: dict, d: dict) -> dict:
+        """Add the years, the releases and the evidence of a node's or an edge's attributes ``d``."""
+        if d.get("first_year") is not None:
+            item["y0"], item["y1"] = int(d["first_year"]), int(d.get("last_year", d["first_year"]))
+        rels = [rindex[r] for r in d.get("releases") or () if r in rindex]
+        if rels:
+            item["rel"] = rels
+        ev = evidence(d.get("evidence"))
+        if ev:
+            item["ev"] = ev
+        return item
+
     types: dict[str, int] = {}
     out_nodes = []
     for v in nodes:
@@ -250,17 +262,9 @@ def page_data(graph: nx.Graph, pos: dict | None = None, *, seed: int = 7) -> dic
                 "x": round(x * 1000, 1), "y": round(y * 1000, 1), "deg": graph.degree(v)}
         if d.get("alt_names"):
             item["alt"] = [str(a) for a in d["alt_names"]]
-        if d.get("first_year") is not None:
-            item["y0"], item["y1"] = int(d["first_year"]), int(d.get("last_year", d["first_year"]))
         if d.get("start") and t == "event":
             item["start"], item["end"] = str(d["start"]), str(d.get("end", d["start"]))
-        rels = [rindex[r] for r in d.get("releases") or () if r in rindex]
-        if rels:
-            item["rel"] = rels
-        ev = evidence(d.get("evidence"))
-        if ev:
-            item["ev"] = ev
-        out_nodes.append(item)
+        out_nodes.append(with_provenance(item, d))
 
     relations: list[str] = []
     relindex: dict[str, int] = {}
@@ -276,15 +280,7 @@ def page_data(graph: nx.Graph, pos: dict | None = None, *, seed: int = 7) -> dic
             relindex[rel] = len(relations)
             relations.append(rel)
         item = {"s": index[u], "t": index[v], "r": relindex[rel], "w": d.get("weight", 1)}
-        if d.get("first_year") is not None:
-            item["y0"], item["y1"] = int(d["first_year"]), int(d.get("last_year", d["first_year"]))
-        rels = [rindex[r] for r in d.get("releases") or () if r in rindex]
-        if rels:
-            item["rel"] = rels
-        ev = evidence(d.get("evidence"))
-        if ev:
-            item["ev"] = ev
-        out_edges.append(item)
+        out_edges.append(with_provenance(item, d))
 
     years = [y for n in out_nodes for y in (n.get("y0"), n.get("y1")) if y is not None]
     releases = []
