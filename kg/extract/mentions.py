@@ -187,6 +187,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue
         if words[0] in lex.list("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
+        possessive = re.search(r"[’']s$", name)
+        if possessive:  # "the International Organization of Airport and Seaport Police’s summit"
+            name, b = name[:possessive.start()], b - 2
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern"))
     return _longest(out)
 
@@ -202,11 +205,17 @@ def _longest(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+_GENERIC_AFTER = re.compile(r"\s+(?:agencies|bodies|entities|members|member states|organi[sz]ations|partners|"
+                            r"staff|officials|system|family|missions)\b")
+
+
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
     """Names, aliases and acronyms of the curated organizations, instruments and programmes."""
     out = []
     for a, b, key in lex.find(text):
         e = lex.entries[key]
+        if e.kind == "organization" and _GENERIC_AFTER.match(text, b):
+            continue  # "United Nations agencies", "EU member states": a kind of body, not the body
         out.append(Mention(a, b, e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
     # plural acronyms: "RTCs", "RILOs"
     for m in re.finditer(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])s(?![\w-])", text):
