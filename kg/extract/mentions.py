@@ -173,7 +173,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue  # a plural head names a kind of body unless an acronym defines it
         if name.lower() in never or len(name) < 4:
             continue
-        content = [w for w in re.findall(r"[\w-]+", name) if w[:1].isupper() and w not in generic]
+        head_words = set(hm.group().split())
+        content = [w for w in re.findall(r"[\w-]+", name) if w[:1].isupper() and w not in generic and w not in head_words]
         head = hm.group()
         if not content:
             continue
