@@ -202,3 +202,12 @@ def test_extract_handles_a_dateless_fragment():
     ex = extract(release("the committee has received 21 notifications from members regarding so-called Category A"))
     assert [n.kind for n in ex.nodes.values()] == ["release"]
     assert {f.predicate for f in ex.facts} == {"identifier", "headline"}
+
+
+def test_extract_verb_event_named_by_its_parties_does_not_point_outside_the_text():
+    # "met" makes an event labelled "meeting of ... on Firearms and WCO": words not in the text
+    text = "News\n\nThe Working Group on Firearms and the World Customs Organization met.\n"
+    r = release(text)
+    ex = extract(r)
+    assert any(n.kind == "event" for n in ex.nodes.values())
+    assert all(0 <= f.evidence.start <= f.evidence.end <= len(text) for f in ex.facts)

@@ -844,6 +844,8 @@ class _Extractor:
         trig = alternation(self.lex.list("topic_triggers"), re.I)
         for e in events:
             for m in e.mentions[:1]:
+                if self.text[m.start:m.end] != m.label:
+                    continue  # a label made from a verb ("meeting of X and Y") is not the text's words
                 c = re.search(r"\b(?:on|about)\s+(?:the\s+)?(.+)$", m.label)
                 if c and len(c.group(1).split()) >= 2:
                     a = m.start + c.start(1)
@@ -901,6 +903,8 @@ class _Extractor:
         """Add the phrase ``text[a:b]`` (or ``name``, read there) as a topic of ``e``: 2 to 14 words,
         or up to 40 for an item of an agenda list."""
         text = self.text
+        if not 0 <= a <= b <= len(text):
+            return
         if name is not None:
             if not any(_norm(name) == _norm(t) for t, _, _ in e.topics):
                 e.topics.append((name, a, b))
