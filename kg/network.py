@@ -23,6 +23,8 @@ Every exporter writes atomically and in sorted order, so the same store gives by
 """
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import json
@@ -336,10 +338,14 @@ LIST_SEP = "|"
 _SKIP = {"evidence"}  # attributes too large or too structured for a network file
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _flat_value(v: Any) -> Any:
+    """A value every format can hold: lists joined, and no characters XML forbids (GraphML)."""
     if isinstance(v, (list, tuple, set)):
-        return LIST_SEP.join(str(x) for x in (sorted(v) if isinstance(v, set) else v))
-    return v
+        v = LIST_SEP.join(str(x) for x in (sorted(v) if isinstance(v, set) else v))
+    return _NOT_XML.sub(" ", v) if isinstance(v, str) else v
 
 
 def _flat_attrs(d: dict) -> dict:

@@ -525,6 +525,8 @@ def _loads(path: Path, text: str, where: str = "") -> object:
         raise InputError(path, f"{where}not JSON ({e.msg} at line {e.lineno} column {e.colno})") from None
     except RecursionError:
         raise InputError(path, f"{where}not JSON (nested too deeply)") from None
+    except ValueError as e:  # e.g. an integer of more digits than Python converts
+        raise InputError(path, f"{where}not JSON ({e})") from None
 
 
 def read_json(path: Path, data: bytes) -> Iterator[Release]:
@@ -595,7 +597,10 @@ def _meta(doc, *queries: str) -> str | None:
 def _absolute_url(value: str | None) -> str | None:
     if not value:
         return None
-    parts = urlsplit(value.strip())
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # "https://[::1": not an address
+        return None
     if parts.scheme in ("http", "https") and parts.netloc:
         return value.strip()
     return None

@@ -145,8 +145,8 @@ def test_hostile_names_are_kept_verbatim_in_the_evidence():
     assert any("\\" in s for s in spans)
 
 
-@pytest.mark.parametrize("tail", ["", "\n", " Later the two bodies exchanged views about supply chain security and "
-                                          "other matters of mutual interest in a long sentence."])
+@pytest.mark.parametrize("tail", ["", "\n", (" Later the two bodies exchanged views about supply chain security and "
+                                           "other matters of mutual interest in a long sentence.")])
 def test_meeting_told_by_its_verb_between_names_holding_on(tail):
     """A meeting told by "met" gets a made-up label ("meeting of X and Y"); an "on" inside a name there
     must not be read as a topic at offsets of the label (past the end of the text, or mid-word)."""
@@ -382,14 +382,14 @@ def test_cli_export_of_hostile_releases_reparses(tmp_path):
 HEAD = "A title about customs\n\n07 June 2019\n\n"
 SENTENCES = [
     EVENT,
-    "Mr. Kunio Mikuriya, Secretary General of the World Customs Organization, met with the Director General "
-    "of Japan Customs, Mr. Taro Yamada, in Tokyo on 3 June 2019.",
-    "The workshop, organized by the Regional Training Centre (RTC) in Bangkok, Thailand, discussed risk "
-    "management, advance cargo information and the protection of supply chains.",
-    "Topics debated during the session also included: performance of the mechanism; the set of non-binding "
-    "recommendations; and a panel session on challenges.",
-    "The Kenya Revenue Authority hosted the 3rd meeting of the Working Group on Firearms in Nairobi from 4 to 6 "
-    "March 2020.",
+    ("Mr. Kunio Mikuriya, Secretary General of the World Customs Organization, met with the Director General "
+     "of Japan Customs, Mr. Taro Yamada, in Tokyo on 3 June 2019."),
+    ("The workshop, organized by the Regional Training Centre (RTC) in Bangkok, Thailand, discussed risk "
+     "management, advance cargo information and the protection of supply chains."),
+    ("Topics debated during the session also included: performance of the mechanism; the set of non-binding "
+     "recommendations; and a panel session on challenges."),
+    ("The Kenya Revenue Authority hosted the 3rd meeting of the Working Group on Firearms in Nairobi from 4 to 6 "
+     "March 2020."),
     "For more information, contact info@example.org or the WCO Secretariat.",
 ]
 
@@ -432,7 +432,7 @@ DEGENERATE = {
     "dashes between days": lambda: HEAD + "1 - " * 30_000 + "May 2019",
     "ordinals": lambda: HEAD + " ".join(f"{i}th" for i in range(50_000)),
     "of the chain": lambda: HEAD + "Organization " + "of the " * 30_000 + "End.",
-    "capitalised words": lambda: HEAD + " ".join("Word%d" % (i % 7) for i in range(40_000)),
+    "capitalised words": lambda: HEAD + " ".join(f"Word{i % 7}" for i in range(40_000)),
     "500 KB title line": lambda: "T" * 500_000,
     "one 200 KB sentence": lambda: HEAD + ("The World Customs Organization (WCO) participated in the 3rd meeting in "
                                            "Vienna, Austria, from 27 to 29 May 2019; Mr. John Smith, Director "
@@ -490,3 +490,53 @@ def test_one_megabyte_of_seed_prose_extracts_in_bounded_time():
     took = time.perf_counter() - t0
     assert took < 30, f"1 MB took {took:.1f} s"
     assert "World Customs Organization" in attendees(g)
+
+
+def test_broken_ipv6_page_address_is_no_url(tmp_path):
+    from kg.read import read_path
+
+    p = tmp_path / "page.html"
+    p.write_text('<html><head><title>WCO meets UNODC</title><link rel="canonical" href="https://[::1"></head>'
+                 "<body><article><p>The World Customs Organization met the United Nations Office on Drugs and "
+                 "Crime in Vienna on 3 May 2021 to discuss container control.</p></article></body></html>",
+                 encoding="utf-8")
+    (r,) = read_path(p)
+    assert r.url is None
+
+
+def test_json_integer_beyond_conversion_limit_is_an_input_error(tmp_path):
+    from kg.errors import InputError
+    from kg.read import read_path
+
+    p = tmp_path / "big.json"
+    p.write_text('{"id": ' + "9" * 5000 + ', "text": "The WCO met."}', encoding="utf-8")
+    with pytest.raises(InputError, match="big.json"):
+        list(read_path(p))
+
+
+def test_dotted_capital_i_keeps_case_insensitive_triggers():
+    from kg.extract import extract
+    from kg.read import layout
+    from kg.model import Release
+
+    text = ("Title\n\n07 June 2019\n\nAt the invitation of the United Nations Office on Drugs and Crime (UNODC), "
+            "the World Customs Organization (WCO) participated in the 3rd meeting of the Working Group on "
+            "Firearms in İstanbul.\n")
+    t, d, b = layout(text)
+    ex = extract(Release("i", "i.txt", text, t, d, None, None, None, b))
+    assert any(f.predicate == "invitedBy" for f in ex.facts)
+
+
+def test_graphml_export_drops_characters_xml_forbids(tmp_path):
+    import networkx as nx
+
+    from kg.build import build
+    from kg.network import export_network
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "c.txt").write_text(
+        "Title\n\n07 June 2019\n\nThe World\x0bCustoms Organization (WCO) participated in the 2nd meeting of "
+        "the Policy\x0cCommission held in Brussels, Belgium.\n", encoding="utf-8")
+    build([tmp_path / "in"], tmp_path / "s", jobs=1)
+    (path,) = export_network(tmp_path / "s", "graphml", tmp_path / "g.graphml")
+    assert nx.read_graphml(path).number_of_nodes() > 0

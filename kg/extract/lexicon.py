@@ -80,8 +80,8 @@ class Phrases:
 
     def _all(self, text: str) -> list[tuple[int, int]]:
         hay = text.lower() if self.ignore_case else text
-        if len(hay) != len(text):  # a character whose lower case is longer: match it as written
-            hay = text
+        if len(hay) != len(text):  # "İ" lowers to two characters: lower each character to one
+            hay = "".join(c.lower()[:1] for c in text)
         return _leftmost_longest(hay, self.automaton)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[PhraseMatch]:
