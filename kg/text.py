@@ -6,8 +6,26 @@ from functools import lru_cache
 
 # a sentence ends at . ! ? (not after a known abbreviation or a single capital) followed by space and
 # an upper-case letter, digit or quote, or at a line break
-_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bvs)(?<!\betc)(?<!\bProf)(?<!\bH\.E)(?<!\b[A-Z])"
-_BOUNDARY = re.compile(_ABBREV + r"[.!?][\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF])|\n\s*")
+_ABBREV = r"(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bvs.)(?<!\betc.)(?<!\bProf.)(?<!\bH\.E.)(?<!\b[A-Z].)"
+# (the look-behinds come after the stop they test, so that the search skips ahead to a stop quickly)
+_BOUNDARY = re.compile(r"[.!?]" + _ABBREV + r"[\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF])|\n\s*")
+
+
+_TEXT_CACHES: list = []
+
+
+def text_cache(fn):
+    """Memoize ``fn``, a pure function of one release's text, until :func:`forget_texts`: the
+    extractor's passes share what they compute about the text at hand, and nothing outlives it."""
+    cached = lru_cache(maxsize=16)(fn)
+    _TEXT_CACHES.append(cached)
+    return cached
+
+
+def forget_texts() -> None:
+    """Drop everything :func:`text_cache` functions remember (called as each release starts)."""
+    for cached in _TEXT_CACHES:
+        cached.cache_clear()
 
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -20,7 +38,7 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return list(_sentences(text, start))
 
 
-@lru_cache(maxsize=64)
+@text_cache
 def _sentences(text: str, start: int) -> tuple[tuple[int, int], ...]:
     out = []
     pos = start

@@ -14,7 +14,7 @@ import re
 from .. import places
 from ..model import Evidence, Extraction, Node, Release, Value
 from ..resolve import Curation
-from ..text import SpanIndex, sentences
+from ..text import SpanIndex, forget_texts, sentences
 from . import events as ev
 from . import mentions as mn
 from .dates import DateSpan, find_dates, parse_dateline
@@ -25,6 +25,7 @@ from .people import people
 def extract(release: Release, curation: Curation = Curation()) -> Extraction:
     """Every fact the release states, as nodes and facts with evidence."""
     lex = load(tuple(sorted(curation.aliases.items())))
+    forget_texts()
     return _Extractor(release, lex, curation).run()
 
 

@@ -1,12 +1,15 @@
 """The curated data the extractor reads, loaded once per process from ``ontology/data``."""
 from __future__ import annotations
 
+import bisect
 import csv
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from ..text import text_cache
 
 DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data"
 
@@ -27,14 +30,18 @@ class Lexicon:
     entries: dict[str, Entry]  # every name, alias and acronym -> entry
     months: dict[str, int]  # lower-case month word (any language) -> 1..12
     month_languages: dict[str, str]  # lower-case month word -> language code
-    automaton: object  # Aho-Corasick automaton over every gazetteer name
+    names: "Phrases"  # every gazetteer name, matched as written
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping, whole-word occurrences of gazetteer names."""
-        return [(a, b, text[a:b]) for a, b in _leftmost_longest(text, self.automaton)]
+        return [(m.start(), m.end(), m.group()) for m in self.names.finditer(text)]
 
     def list(self, key: str) -> list[str]:
         return self.words[key]
+
+    def phrases(self, key: str, ignore_case: bool = False) -> "Phrases":
+        """The matcher of the word list ``key`` of ``lexicon.json``."""
+        return alternation(self.words[key], re.I if ignore_case else 0)
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -65,65 +72,80 @@ class PhraseMatch:
 
 
 class Phrases:
-    """Whole-word occurrences of a fixed set of phrases, leftmost-longest and non-overlapping, found
-    in one pass with an Aho-Corasick automaton (the drop-in for a regex alternation of many words)."""
+    """Whole-word occurrences of a fixed set of phrases, leftmost-longest and non-overlapping (the
+    drop-in for a regex alternation of many words).
+
+    Every set of phrases of the process shares one Aho-Corasick automaton over lower-cased keys, so
+    a text is scanned once for all of them; a set that respects case keeps the hits written as its
+    phrases are.
+    """
 
     def __init__(self, phrases: tuple[str, ...], ignore_case: bool):
-        import ahocorasick
-
         self.ignore_case = ignore_case
-        self.automaton = ahocorasick.Automaton()
+        self.index = len(_SETS)
+        _SETS.append(self)
         for p in phrases:
-            key = p.lower() if ignore_case else p
-            self.automaton.add_word(key, len(key))
-        self.automaton.make_automaton()
-
-    def _all(self, text: str) -> list[tuple[int, int]]:
-        hay = text.lower() if self.ignore_case else text
-        if len(hay) != len(text):  # "İ" lowers to two characters: lower each character to one
-            hay = "".join(c.lower()[:1] for c in text)
-        return _leftmost_longest(hay, self.automaton)
+            _KEYS.setdefault(p.lower(), []).append((self.index, None if ignore_case else p))
+        _AUTOMATON.clear()  # rebuilt with the new keys on the next search
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[PhraseMatch]:
-        endpos = len(text) if endpos is None else endpos
-        return [PhraseMatch(a, b, text) for a, b in _cached_hits(self, text) if pos <= a and b <= endpos]
+        starts, ends = _text_hits(text, len(_SETS))[self.index]
+        i = bisect.bisect_left(starts, pos)
+        j = len(ends) if endpos is None else bisect.bisect_right(ends, endpos)
+        return [PhraseMatch(starts[k], ends[k], text) for k in range(i, j)]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
-        hits = self.finditer(text, pos, endpos)
-        return hits[0] if hits else None
+        starts, ends = _text_hits(text, len(_SETS))[self.index]
+        i = bisect.bisect_left(starts, pos)
+        if i < len(ends) and (endpos is None or ends[i] <= endpos):
+            return PhraseMatch(starts[i], ends[i], text)
+        return None
 
 
-_HITS: dict[tuple["Phrases", str], list[tuple[int, int]]] = {}
+_SETS: list[Phrases] = []
+_KEYS: dict[str, list[tuple[int, str | None]]] = {}  # lower-cased phrase -> (set, phrase as written or None)
+_AUTOMATON: list = []  # the automaton over _KEYS, built on demand
 
 
-def _cached_hits(phrases: Phrases, text: str) -> list[tuple[int, int]]:
-    """Hits of ``phrases`` in ``text``, remembered for the text being extracted (one at a time)."""
-    key = (phrases, text)
-    hits = _HITS.get(key)
-    if hits is None:
-        if len(_HITS) > 256:
-            _HITS.clear()
-        hits = _HITS[key] = phrases._all(text)
-    return hits
+def _automaton():
+    if not _AUTOMATON:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for key, owners in _KEYS.items():
+            automaton.add_word(key, (len(key), tuple(owners)))
+        automaton.make_automaton()
+        _AUTOMATON.append(automaton)
+    return _AUTOMATON[0]
 
 
-def _boundary(text: str, a: int, b: int) -> bool:
-    return not ((a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-_"))
-                or (b < len(text) and (text[b].isalnum() or text[b] in "-_")))
-
-
-def _leftmost_longest(hay: str, automaton) -> list[tuple[int, int]]:
-    hits = []
-    for end, length in automaton.iter(hay):
+@text_cache
+def _text_hits(text: str, generation: int) -> list[tuple[list[int], list[int]]]:
+    """For each set of phrases: the starts and ends of its leftmost-longest whole-word hits in
+    ``text`` (``generation``, the number of sets, renews the answer when a set is added)."""
+    hay = text.lower()
+    if len(hay) != len(text):  # "İ" lowers to two characters: lower each character to one
+        hay = "".join(c.lower()[:1] for c in text)
+    n = len(hay)
+    found: list[list[tuple[int, int]]] = [[] for _ in range(generation)]
+    for end, (length, owners) in _automaton().iter(hay):
         a, b = end - length + 1, end + 1
-        if _boundary(hay, a, b):
-            hits.append((a, b))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[tuple[int, int]] = []
-    for h in hits:
-        if out and h[0] < out[-1][1]:
+        if a > 0 and (hay[a - 1].isalnum() or hay[a - 1] in "-_") or b < n and (hay[b].isalnum() or hay[b] in "-_"):
             continue
-        out.append(h)
+        for index, written in owners:
+            if written is None or text[a:b] == written:
+                found[index].append((a, b))
+    out = []
+    for hits in found:
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in hits:
+            if ends and a < ends[-1]:
+                continue
+            starts.append(a)
+            ends.append(b)
+        out.append((starts, ends))
     return out
 
 
@@ -161,10 +183,4 @@ def load(extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon
         for row in csv.DictReader(f, delimiter="\t"):
             months[row["word"].lower()] = int(row["month_number"])
             languages.setdefault(row["word"].lower(), row["language"])
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for key in entries:
-        automaton.add_word(key, len(key))
-    automaton.make_automaton()
-    return Lexicon(words, entries, months, languages, automaton)
+    return Lexicon(words, entries, months, languages, Phrases(tuple(entries), ignore_case=False))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import places
+from ..text import text_cache
 from .lexicon import Lexicon, alternation
 
 
@@ -56,7 +57,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return toks[i:j]
 
 
-@lru_cache(maxsize=8)
+@text_cache
 def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     return toks, [t[0] for t in toks]
@@ -87,7 +88,7 @@ def _head_words(text: str, heads) -> Iterator[tuple[object, list, int, int]]:
         yield hm, toks, k, k_end
 
 
-@lru_cache(maxsize=8)
+@text_cache
 def _token_index(text: str) -> dict[int, int]:
     """Token start offset -> token index."""
     return {a: k for k, a in enumerate(_all_tokens(text)[1])}
@@ -227,7 +228,7 @@ def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-@lru_cache(maxsize=8)
+@text_cache
 def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, int, int]]:
     """``Long Form (ACR)``: (long start, long end, acronym, acronym start, acronym end) by initials."""
     out = []
