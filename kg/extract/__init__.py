@@ -18,7 +18,7 @@ from ..text import SpanIndex, forget_texts, sentences
 from . import events as ev
 from . import mentions as mn
 from .dates import DateSpan, find_dates, parse_dateline
-from .lexicon import Lexicon, alternation, load
+from .lexicon import Lexicon, load
 from .people import people
 
 
@@ -507,14 +507,14 @@ class _Extractor:
         text, lex = self.text, self.lex
         main = self._main_event(events)
         self.main = main
-        part = alternation(lex.list("participation_verbs"), re.I)
+        part = lex.phrases("participation_verbs", ignore_case=True)
         speech = {v.lower() for v in lex.list("speech_verbs")}
-        host_v = alternation(lex.list("hosting_verbs"))
-        passive_host = alternation(lex.list("passive_hosting"), re.I)
+        host_v = lex.phrases("hosting_verbs")
+        passive_host = lex.phrases("passive_hosting", ignore_case=True)
         invite = set(lex.list("invitation_phrases"))
-        passive_att = alternation(lex.list("passive_attendance"), re.I)
-        virtual = alternation(lex.list("virtual_words"))
-        hybrid = alternation(lex.list("hybrid_words"))
+        passive_att = lex.phrases("passive_attendance", ignore_case=True)
+        virtual = lex.phrases("virtual_words")
+        hybrid = lex.phrases("hybrid_words")
         default_year = self.published.year if self.published else None
         dates = [d for d in find_dates(text, lex, default_year, self.start) if not self._in_dateline(d.start)]
         if self.published:
@@ -842,7 +842,7 @@ class _Extractor:
         """What events discussed: phrases after topic triggers ("discussed", "focused on", "the theme
         ... is"), list items after a colon, quoted titles, and the "on ..." complement of an event's name."""
         text = self.text
-        trig = alternation(self.lex.list("topic_triggers"), re.I)
+        trig = self.lex.phrases("topic_triggers", ignore_case=True)
         for e in events:
             for m in e.mentions[:1]:
                 if self.text[m.start:m.end] != m.label:

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Lexicon
-from .mentions import tokens
+from .lexicon import Lexicon, alternation
+from .mentions import _all_tokens, _token_index
 
 _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
 _ORD = r"(?:st|nd|rd|th|er|e)?"
@@ -54,6 +54,11 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=4)
+def _month_words(lex: Lexicon):
+    return alternation(list(lex.months), re.I)
+
+
 def _short(month_word: str) -> bool:
     """An abbreviated Latin-script month ("out", "Mar.") is a date only with its year: without one,
     "19 out of 23" would be the 19th of October."""
@@ -85,9 +90,13 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
 
     # only the neighbourhood of a month word can hold a date: scan windows, not the whole text
     windows: list[tuple[int, int]] = []
-    for t0, t1, tok in tokens(text, start, end):
-        if tok.lower() not in months:
-            continue
+    toks, _ = _all_tokens(text)
+    token_at = _token_index(text)
+    for mw in _month_words(lex).finditer(text, start, end):
+        t0, t1 = mw.span()
+        k = token_at.get(t0)
+        if k is None or toks[k][1] != t1:
+            continue  # part of a longer token ("May-June")
         a, b = max(start, t0 - 45), min(end, t1 + 45)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)

@@ -86,9 +86,12 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
     kinds = lex.words["event_kinds"]
     out: list[EventMention] = []
     for si, (s0, s1) in enumerate(sentences):
+        found = _kinds(lex).finditer(text, s0, s1)
+        if not found:
+            continue
         toks = tokens(text, s0, s1)
         index = {a: k for k, (a, _, _) in enumerate(toks)}
-        for km in _kinds(lex).finditer(text, s0, s1):
+        for km in found:
             k = index.get(km.start())
             if k is None:
                 continue

@@ -39,9 +39,9 @@ class Lexicon:
     def list(self, key: str) -> list[str]:
         return self.words[key]
 
-    def phrases(self, key: str, ignore_case: bool = False) -> "Phrases":
-        """The matcher of the word list ``key`` of ``lexicon.json``."""
-        return alternation(self.words[key], re.I if ignore_case else 0)
+    def phrases(self, *keys: str, ignore_case: bool = False) -> "Phrases":
+        """The matcher of the word lists ``keys`` of ``lexicon.json`` (made once per lexicon)."""
+        return _lexicon_phrases(self, keys, ignore_case)
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -158,6 +158,11 @@ def alternation(words: list[str] | set[str], flags: int = 0) -> Phrases:
 @lru_cache(maxsize=256)
 def _alternation(words: tuple[str, ...], ignore_case: bool) -> Phrases:
     return Phrases(words, ignore_case)
+
+
+@lru_cache(maxsize=64)
+def _lexicon_phrases(lex: Lexicon, keys: tuple[str, ...], ignore_case: bool) -> Phrases:
+    return alternation([w for k in keys for w in lex.words[k]], re.I if ignore_case else 0)
 
 
 @lru_cache(maxsize=4)

@@ -347,11 +347,16 @@ def _place_first_words() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _adjective_phrases():
+    return alternation(list(places.country_adjectives()))
+
+
 def adjective_countries(text: str) -> list[Mention]:
     """Countries named through an adjective before a capitalised noun ("Thai Customs" -> Thailand)."""
     adj = places.country_adjectives()
     out = []
-    for m in alternation(list(adj)).finditer(text):
+    for m in _adjective_phrases().finditer(text):
         if not re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
             continue  # "Thai Customs", not "the Thai"
         code = adj[m.group()]

@@ -42,9 +42,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
 
 def _windows(text: str, lex: Lexicon, start: int) -> list[tuple[int, int]]:
     """The stretches of text around an honorific or a role word: the only places a person is found."""
-    from .lexicon import alternation
-
-    anchors = alternation(lex.list("honorifics") + lex.list("role_words"))
+    anchors = lex.phrases("honorifics", "role_words")
     out: list[tuple[int, int]] = []
     for m in anchors.finditer(text, start):
         a, b = max(start, m.start() - 120), min(len(text), m.end() + 240)
