@@ -14,10 +14,13 @@ _BOUNDARY = re.compile(r"[.!?]" + _ABBREV + r"[\"'”’)]?(?=\s+[\"'“‘(]?[A
 _TEXT_CACHES: list = []
 
 
-def text_cache(fn):
-    """Memoize ``fn``, a pure function of one release's text, until :func:`forget_texts`: the
-    extractor's passes share what they compute about the text at hand, and nothing outlives it."""
-    cached = lru_cache(maxsize=16)(fn)
+def text_cache(fn=None, *, maxsize: int = 16):
+    """Memoize ``fn``, a pure function of one release's text or of its phrases, until
+    :func:`forget_texts`: the extractor's passes share what they compute about the text at hand,
+    and nothing outlives it."""
+    if fn is None:
+        return lambda f: text_cache(f, maxsize=maxsize)
+    cached = lru_cache(maxsize=maxsize)(fn)
     _TEXT_CACHES.append(cached)
     return cached
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .. import places
 from ..model import Evidence, Extraction, Node, Release, Value
 from ..resolve import Curation
-from ..text import SpanIndex, forget_texts, sentences
+from ..text import SpanIndex, forget_texts, sentences, text_cache
 from . import events as ev
 from . import mentions as mn
 from .dates import DateSpan, find_dates, parse_dateline
@@ -51,8 +52,21 @@ def _valid_url(url: str) -> bool:
     return True
 
 
+@text_cache(maxsize=4096)
 def _norm(s: str) -> str:
     return " ".join(places.fold(s).lower().replace("’", "'").split())
+
+
+_NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head", "Minister",
+                "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council", "Session", "Meeting",
+                "In", "On", "At", "During", "After", "Both", "Members", "Member", "International", "National",
+                "Organization", "Organisation", "Office"}
+
+
+@lru_cache(maxsize=4)
+def _never_names(lex: Lexicon) -> frozenset[str]:
+    """Words that never end or start a person's name: month names and the words of roles and bodies."""
+    return frozenset(_NEVER_NAMES | {w.capitalize() for w in lex.months})
 
 
 class _Org:
@@ -365,11 +379,7 @@ class _Extractor:
                 not_names.add(o.acronym)
         for m in self.places:
             not_names.update(self.text[m.start:m.end].split())
-        not_names.update(w.capitalize() for w in self.lex.months)
-        not_names.update({"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head",
-                          "Minister", "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council",
-                          "Session", "Meeting", "In", "On", "At", "During", "After", "Both", "Members", "Member",
-                          "International", "National", "Organization", "Organisation", "Office"})
+        not_names |= _never_names(self.lex)
         found = people(self.text, self.lex, self.start, not_names)
         persons: dict[str, dict] = {}
         for p in found:
@@ -852,9 +862,9 @@ class _Extractor:
                     a = m.start + c.start(1)
                     self._add_topic(e, a, a + len(c.group(1)))
         pending_list: ev.Event | None = None
-        for (s0, s1) in self.sents:
-            here = [e for e in events if any(s0 <= m.start < s1 for m in e.mentions)]
-            e = here[0] if here else main
+        firsts = self._first_event_of_sentences(events)
+        for si, (s0, s1) in enumerate(self.sents):
+            e = firsts.get(si, main)
             if e is None:
                 continue
             sent = text[s0:s1]
@@ -899,6 +909,17 @@ class _Extractor:
                         self._add_topic(e, a, p0 + piece.end(), list_item=colon >= 0 or m.group().lower() == "theme")
                 if sent.rstrip().endswith(":"):
                     pending_list = e
+
+    def _first_event_of_sentences(self, events: list[ev.Event]) -> dict[int, ev.Event]:
+        """Sentence index -> the first event (in the order of ``events``) mentioned there."""
+        starts = [a for a, _ in self.sents]
+        out: dict[int, ev.Event] = {}
+        for e in events:
+            for m in e.mentions:
+                i = bisect.bisect_right(starts, m.start) - 1
+                if i >= 0 and m.start < self.sents[i][1]:
+                    out.setdefault(i, e)
+        return out
 
     def _add_topic(self, e: ev.Event, a: int, b: int, name: str | None = None, list_item: bool = False) -> None:
         """Add the phrase ``text[a:b]`` (or ``name``, read there) as a topic of ``e``: 2 to 14 words,
