@@ -287,11 +287,14 @@ def _subseq(letters: list[str], joined: str) -> bool:
 
 
 def emails(text: str) -> list[Mention]:
+    if "@" not in text:
+        return []
     return [Mention(m.start(), m.end(), "contact", m.group(), m.group().lower(), "email-pattern")
             for m in _EMAIL.finditer(text)]
 
 
-_CAPITAL_RUN = re.compile(r"(?<![\w-])[A-Z][A-Za-z'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-Z][A-Za-z'’.-]*)*")
+# (the look-behind follows the first capital, so that the search skips ahead to a capital quickly)
+_CAPITAL_RUN = re.compile(r"[A-Z](?<![\w-].)[A-Za-z'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-Z][A-Za-z'’.-]*)*")
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -304,11 +307,17 @@ def countries_and_cities(text: str) -> list[Mention]:
     out = []
     cn = places.country_names()
     cities = places.city_names()
+    firsts = _place_first_words()
     for m in _CAPITAL_RUN.finditer(text):
         run = m.group()
+        for w in run.split():  # most runs hold no word a place name starts with
+            w0 = w.rstrip(".,")
+            if firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) or (w0.isupper() and firsts.get(w0.title())):
+                break
+        else:
+            continue
         words = list(_NON_SPACE.finditer(run))
         i = 0
-        firsts = _place_first_words()
         while i < len(words):
             hit = None
             w0 = words[i].group().rstrip(".,")
