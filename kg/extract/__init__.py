@@ -36,6 +36,9 @@ _NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|wer
                      + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
 _NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+\w+ed)\s")
 _VERB_EVENT = re.compile(r"\b(visited|visits|paid a visit to|pays a visit to|met with|met|to meet|agreed|agree|signed|sign)\b")
+# "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
+# the search can then skip ahead to
+_AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
 _FIRST_NAME = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")
 
 
@@ -251,7 +254,7 @@ class _Extractor:
                 and starts_of.get(x.end + 1, set()) - {id(o)})]
         # "RTC/ Thailand": a body of one country
         cn = places.country_names()
-        for m in re.finditer(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text):
+        for m in re.finditer(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text) if "/" in text else ():
             if m.start() < self.start or m.group(2) not in cn:
                 continue
             name = f"{m.group(1)}/{m.group(2)}"
@@ -262,7 +265,7 @@ class _Extractor:
                 if p is not o:
                     p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
         # "ROCB A/P": an acronym with a regional qualifier is its own body
-        for m in re.finditer(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])", text):
+        for m in re.finditer(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])", text) if "/" in text else ():
             if m.start() < self.start or m.group(1) not in by_acr:
                 continue
             parent = by_acr[m.group(1)]
@@ -615,7 +618,7 @@ class _Extractor:
                 for o, om in self.org_at(m.end(), np_end):
                     e.roles.append(("attendee", o, (m.start(), om.end)))
             # "at the WCO Headquarters", "at the premises of the WCO Secretariat": the host's own house
-            for m in re.finditer(r"\bat\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?", text[s0:s1]):
+            for m in _AT_HOUSE.finditer(sent):
                 seg_end = s0 + m.end()
                 hits = self.org_at(seg_end, seg_end + 120)
                 if hits and hits[0][1].start == seg_end and (
@@ -625,7 +628,7 @@ class _Extractor:
                         e.roles.append(("organizer", hits[0][0], (s0 + m.start(), hits[0][1].end)))
             # when and where, for the events of this sentence (or the main event in a dateline-like line)
             sent_dates = [d for d in dates if s0 <= d.start < s1]
-            today = re.search(r"\btoday\b", sent)
+            today = re.search(r"\btoday\b", sent) if "today" in sent else None
             if not sent_dates and today and self.published and here:
                 sent_dates = [DateSpan(s0 + today.start(), s0 + today.end(), self.published, self.published)]
             if sent_dates:
@@ -876,7 +879,7 @@ class _Extractor:
             for q in re.finditer(r"[‘“\"']([^‘’“”\"']{8,120})[’”\"']", sent):
                 self._add_topic(e, s0 + q.start(1), s0 + q.end(1))
             # "chapters III (Criminalization ...) and IV (International cooperation)": one topic each
-            for c in re.finditer(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?", sent):
+            for c in () if "hapter" not in sent else re.finditer(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?", sent):
                 tail = c.group(2) or ""
                 for part in re.finditer(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)", c.group(1)):
                     name = f"chapter {part.group()}{tail}"

@@ -218,6 +218,9 @@ _GENERIC_AFTER = re.compile(r"\s+(?:agencies|bodies|entities|members|member stat
                             r"staff|officials|system|family|missions)\b")
 
 
+_PLURAL_ACRONYM = re.compile(r"([A-Z](?<![\w-].)[A-Za-z]*[A-Z])s(?![\w-])")
+
+
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
     """Names, aliases and acronyms of the curated organizations, instruments and programmes."""
     out = []
@@ -227,7 +230,7 @@ def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
             continue  # "United Nations agencies", "EU member states": a kind of body, not the body
         out.append(Mention(a, b, e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
     # plural acronyms: "RTCs", "RILOs"
-    for m in re.finditer(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])s(?![\w-])", text):
+    for m in _PLURAL_ACRONYM.finditer(text):
         e = lex.entries.get(m.group(1))
         if e is not None and e.acronym == m.group(1):
             out.append(Mention(m.start(), m.end(), e.kind, e.name, e.name, "gazetteer-plural", e.acronym,
@@ -413,7 +416,7 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
                 and hm.group() != "Memorandum of Understanding":
             continue
         out.append(Mention(a, b, kind, name, name, f"{kind}-head-pattern"))
-    if kind == "programme":
+    if kind == "programme" and "Operation" in text:
         # "Operation Pandora", "Operations STOP I and STOP II"
         for m in re.finditer(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
                              r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)", text):
@@ -424,7 +427,7 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
                     continue
                 out.append(Mention(pos, pos + len(part), kind, f"Operation {part}", f"Operation {part}", "operation-name"))
                 pos += len(part)
-    if kind == "instrument":
+    if kind == "instrument" and "esolution" in text:
         for m in re.finditer(r"\b[Rr]esolution\s+\d+/\d+\b", text):
             out.append(Mention(m.start(), m.end(), kind, m.group(), m.group(), "resolution-number"))
     return _longest(out)
