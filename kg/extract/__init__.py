@@ -239,10 +239,9 @@ class _Extractor:
             o.mentions.append(mn.Mention(aa, ab, "organization", o.name, o.ident, "acronym-definition", acr))
         # acronyms used alone, after their definition in this release
         if defined:
-            for t0, t1, tok in mn.tokens(text, self.start):
-                if tok in defined:
-                    o = by_acr[tok]
-                    o.mentions.append(mn.Mention(t0, t1, "organization", o.name, o.ident, "acronym", tok))
+            for t0, t1, tok in mn.token_occurrences(text, defined, self.start):
+                o = by_acr[tok]
+                o.mentions.append(mn.Mention(t0, t1, "organization", o.name, o.ident, "acronym", tok))
         # "UN ECA": an acronym right before another organization's name qualifies it
         starts_of: dict[int, set[int]] = {}
         for o in orgs.values():
@@ -354,9 +353,8 @@ class _Extractor:
             for m in list(out):
                 if m.end == b and m.start >= a - 60 and not m.acronym:
                     m.acronym = acr
-                    for u0, u1, tok in mn.tokens(text, self.start):
-                        if tok == acr:
-                            out.append(mn.Mention(u0, u1, m.kind, m.name, m.ident, "acronym", acr))
+                    for u0, u1, _ in mn.token_occurrences(text, (acr,), self.start):
+                        out.append(mn.Mention(u0, u1, m.kind, m.name, m.ident, "acronym", acr))
         out = [m for m in out if m.start >= self.start]
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[mn.Mention] = []

@@ -70,6 +70,21 @@ def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     return toks, [t[0] for t in toks]
 
 
+def token_occurrences(text: str, words, start: int = 0) -> list[tuple[int, int, str]]:
+    """The tokens of ``text[start:]`` that are one of ``words``, in text order, as (start, end, text)."""
+    toks, _ = _all_tokens(text)
+    token_at = _token_index(text)
+    out = []
+    for word in words:
+        pos = text.find(word, start)
+        while pos >= 0:
+            k = token_at.get(pos)
+            if k is not None and toks[k][2] == word:
+                out.append(toks[k])
+            pos = text.find(word, pos + 1)
+    return sorted(out)
+
+
 def is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isalpha() for c in tok) and not tok.endswith(("st", "nd", "rd", "th")))
 
@@ -255,11 +270,12 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
             continue
         # the shortest run of preceding words whose initials hold the acronym's letters in order
         best = None
+        lowered = [w[2].lower() for w in words]
+        initials = ""  # of the words from k on, leaving out the small ones
         for k in range(len(words) - 1, max(-1, len(words) - 16), -1):
-            span_words = words[k:]
-            initials = "".join(w[2][0].lower() for w in span_words if w[2].lower() not in ("of", "the", "and", "for", "on", "in", "to", "against", "de"))
-            joined = " ".join(w[2].lower() for w in span_words)
-            if _subseq(letters, joined) and initials[:1] == letters[0] and len(initials) >= max(1, len(letters) - 2):
+            if lowered[k] not in _NOT_INITIALS:
+                initials = words[k][2][0].lower() + initials
+            if _subseq(letters, lowered[k:]) and initials[:1] == letters[0] and len(initials) >= max(1, len(letters) - 2):
                 best = k
                 break
         if best is None:
@@ -273,9 +289,13 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
     return out
 
 
-def _subseq(letters: list[str], joined: str) -> bool:
+_NOT_INITIALS = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "de"))
+
+
+def _subseq(letters: list[str], words: list[str]) -> bool:
+    """Whether the letters can be read, in order, from the starts (or, for a digit, the insides)
+    of successive words."""
     pos = 0
-    words = joined.split()
     for ch in letters:
         found = False
         while pos < len(words):
