@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import Lexicon, alternation
-from .mentions import Mention, tokens
+from .mentions import Mention, _token_index, tokens
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -85,16 +85,18 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
     """Event phrases with their labels; ``concrete`` when named (ordinal, proper name or complement)."""
     kinds = lex.words["event_kinds"]
     out: list[EventMention] = []
+    token_at = _token_index(text)
     for si, (s0, s1) in enumerate(sentences):
         found = _kinds(lex).finditer(text, s0, s1)
         if not found:
             continue
         toks = tokens(text, s0, s1)
-        index = {a: k for k, (a, _, _) in enumerate(toks)}
+        first = token_at[toks[0][0]] if toks else 0
         for km in found:
-            k = index.get(km.start())
-            if k is None:
+            k = token_at.get(km.start())
+            if k is None or not first <= k < first + len(toks):
                 continue
+            k -= first
             k_end = k
             while k_end < len(toks) and toks[k_end][1] <= km.end():
                 k_end += 1

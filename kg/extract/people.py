@@ -32,7 +32,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         # Mr. Jalal Al-Qudah, the Director General of Jordan Customs
         "honorific": re.compile(rf"(?<![\w.])(?:{hon})\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
         # Kunio Mikuriya, Secretary General of the World Customs Organization
-        "name_role": re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail}"),
+        # (the name is atomic: a shorter one is never followed by the comma)
+        "name_role": re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail}"),
         # the Secretary General of INTERPOL, Jurgen Stock
         "role_name": re.compile(rf"(?<![\w-])(?=[A-Z])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{_NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
         # Secretary General Mikuriya / Commissioner YOON Young-Sun of the Korea Customs Service
