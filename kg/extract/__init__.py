@@ -518,14 +518,17 @@ class _Extractor:
         text, lex = self.text, self.lex
         main = self._main_event(events)
         self.main = main
-        part = lex.phrases("participation_verbs", ignore_case=True)
+        sents = self.sents
+        part = lex.phrases("participation_verbs", ignore_case=True).per_span(text, sents)
         speech = {v.lower() for v in lex.list("speech_verbs")}
-        host_v = lex.phrases("hosting_verbs")
-        passive_host = lex.phrases("passive_hosting", ignore_case=True)
+        host_v = lex.phrases("hosting_verbs").per_span(text, sents)
+        passive_host = lex.phrases("passive_hosting", ignore_case=True).per_span(text, sents)
         invite = set(lex.list("invitation_phrases"))
-        passive_att = lex.phrases("passive_attendance", ignore_case=True)
-        virtual = lex.phrases("virtual_words")
-        hybrid = lex.phrases("hybrid_words")
+        passive_att = lex.phrases("passive_attendance", ignore_case=True).per_span(text, sents)
+        virtual_words = lex.phrases("virtual_words")
+        virtual = virtual_words.per_span(text, sents)
+        hybrid_words = lex.phrases("hybrid_words")
+        hybrid = hybrid_words.per_span(text, sents)
         default_year = self.published.year if self.published else None
         dates = [d for d in find_dates(text, lex, default_year, self.start) if not self._in_dateline(d.start)]
         if self.published:
@@ -554,7 +557,7 @@ class _Extractor:
             target = here[0] if here else None
             # invitation / passive hosting: "at the invitation of X", "organized by X"
             consumed: list[tuple[int, int]] = []
-            for m in passive_host.finditer(text, s0, s1):
+            for m in passive_host[si]:
                 np_end = self._host_np_end(m.end(), s1)
                 consumed.append((m.start(), np_end))
                 hosts = self.org_at(m.end(), np_end)
@@ -572,7 +575,7 @@ class _Extractor:
                 for o, om in hosts:
                     e.roles.append((role, o, (m.start(), om.end)))
             # active hosting: "X hosted/organized/held (its) EVENT"
-            for m in host_v.finditer(text, s0, s1):
+            for m in host_v[si]:
                 after = events_in(m.end(), min(m.end() + 61, s1))
                 if not after or re.search(r",\s*$", text[max(s0, m.start() - 3):m.start()]):
                     continue  # ", held in Vienna": a participle describing the event, not its host
@@ -583,7 +586,7 @@ class _Extractor:
                 for o, om in self._subject_orgs(subj_start, m.start(), consumed):
                     after[0].roles.append(("organizer", o, (om.start, m.end())))
             # participation: "X participated in / attended EVENT"
-            for m in part.finditer(text, s0, s1):
+            for m in part[si]:
                 clause = self._clause_start(s0, m.start())
                 subj_start = clause if m.group().lower() in speech else self._subject_start(clause, m.start())
                 subject = text[subj_start:m.start()]
@@ -608,7 +611,7 @@ class _Extractor:
                 if w:
                     for o, om in self.org_at(w.end(), self._np_end(w.end(), s1, allow_commas=True)):
                         e.roles.append(("attendee", o, (m.start(), om.end)))
-            for m in passive_att.finditer(text, s0, s1):
+            for m in passive_att[si]:
                 e = here[0] if here else main
                 if e is None:
                     continue
@@ -645,9 +648,9 @@ class _Extractor:
                     continue
                 for p in self._event_places(s0, s1, e):
                     e.places.append(p)
-                if hybrid.search(text, s0, s1):
+                if hybrid[si]:
                     e.mode = "hybrid"
-                elif virtual.search(text, s0, s1) and e.mode is None:
+                elif virtual[si] and e.mode is None:
                     e.mode = "virtual"
         for e in events:
             if e.kind == "visit":  # the visited party takes part in the visit
@@ -656,7 +659,7 @@ class _Extractor:
                 e.mode = "in-person"
             for m in e.mentions[:1]:
                 if self.r.title and self.r.title[0] <= m.start < self.r.title[1]:
-                    if hybrid.search(text, self.r.title[0], self.r.title[1]):
+                    if hybrid_words.search(text, self.r.title[0], self.r.title[1]):
                         e.mode = "hybrid"
             # the body whose session it is: "10th session of the Implementation Review Group"
             for m in e.mentions:
@@ -853,7 +856,7 @@ class _Extractor:
         """What events discussed: phrases after topic triggers ("discussed", "focused on", "the theme
         ... is"), list items after a colon, quoted titles, and the "on ..." complement of an event's name."""
         text = self.text
-        trig = self.lex.phrases("topic_triggers", ignore_case=True)
+        trig = self.lex.phrases("topic_triggers", ignore_case=True).per_span(text, self.sents)
         for e in events:
             for m in e.mentions[:1]:
                 if self.text[m.start:m.end] != m.label:
@@ -882,7 +885,7 @@ class _Extractor:
                 for part in re.finditer(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)", c.group(1)):
                     name = f"chapter {part.group()}{tail}"
                     self._add_topic(e, s0 + c.start(1) + part.start(), s0 + c.start(1) + part.end(), name=name)
-            for n, m in enumerate(trig.finditer(text, s0, s1)):
+            for n, m in enumerate(trig[si]):
                 if n >= 2:
                     break
                 seg_start = m.end()

@@ -86,8 +86,9 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
     kinds = lex.words["event_kinds"]
     out: list[EventMention] = []
     token_at = _token_index(text)
+    kinds_per_sentence = _kinds(lex).per_span(text, sentences)
     for si, (s0, s1) in enumerate(sentences):
-        found = _kinds(lex).finditer(text, s0, s1)
+        found = kinds_per_sentence[si]
         if not found:
             continue
         toks = tokens(text, s0, s1)

@@ -95,6 +95,19 @@ class Phrases:
         j = len(ends) if endpos is None else bisect.bisect_right(ends, endpos)
         return [PhraseMatch(starts[k], ends[k], text) for k in range(i, j)]
 
+    def per_span(self, text: str, spans: list[tuple[int, int]]) -> list[list[PhraseMatch]]:
+        """For each of ``spans`` (sorted, not overlapping, such as sentences), what
+        ``finditer(text, a, b)`` gives, in one pass over the hits."""
+        starts, ends = _text_hits(text, len(_SETS))[self.index]
+        out: list[list[PhraseMatch]] = [[] for _ in spans]
+        if starts:
+            span_starts = [a for a, _ in spans]
+            for a, b in zip(starts, ends):
+                i = bisect.bisect_right(span_starts, a) - 1
+                if i >= 0 and b <= spans[i][1]:
+                    out[i].append(PhraseMatch(a, b, text))
+        return out
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
         starts, ends = _text_hits(text, len(_SETS))[self.index]
         i = bisect.bisect_left(starts, pos)
