@@ -328,50 +328,62 @@ def countries_and_cities(text: str) -> list[Mention]:
     instead of one regex over thousands of names.
     """
     out = []
+    for m in _CAPITAL_RUN.finditer(text):
+        found = _places_in_run(m.group())
+        if found:
+            base = m.start()
+            for a, b, kind, name, ident, rule, extra in found:
+                out.append(Mention(base + a, base + b, kind, name, ident, rule, extra=dict(extra)))
+    return out
+
+
+@text_cache(maxsize=1024)
+def _places_in_run(run: str) -> tuple:
+    """The countries and cities a run of capitalised words names: (start, end, kind, name, ident,
+    rule, extra) with offsets in the run (a text repeats its runs: each is looked up once)."""
     cn = places.country_names()
     cities = places.city_names()
     firsts = _place_first_words()
-    for m in _CAPITAL_RUN.finditer(text):
-        run = m.group()
-        for w in run.split():  # most runs hold no word a place name starts with
-            w0 = w.rstrip(".,")
-            if firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) or (w0.isupper() and firsts.get(w0.title())):
-                break
-        else:
+    for w in run.split():  # most runs hold no word a place name starts with
+        w0 = w.rstrip(".,")
+        if firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) or (w0.isupper() and firsts.get(w0.title())):
+            break
+    else:
+        return ()
+    out = []
+    words = list(_NON_SPACE.finditer(run))
+    i = 0
+    while i < len(words):
+        hit = None
+        w0 = words[i].group().rstrip(".,")
+        longest = firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) \
+            or (w0.isupper() and firsts.get(w0.title()))
+        if not longest:
+            i += 1
             continue
-        words = list(_NON_SPACE.finditer(run))
-        i = 0
-        while i < len(words):
-            hit = None
-            w0 = words[i].group().rstrip(".,")
-            longest = firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) \
-                or (w0.isupper() and firsts.get(w0.title()))
-            if not longest:
-                i += 1
+        for j in range(min(len(words), i + longest), i, -1):
+            a, b = words[i].start(), words[j - 1].end()
+            name = run[a:b].rstrip(".,")
+            b = a + len(name)
+            key = name if name in cn or name in cities or name.isascii() else places.fold(name)
+            if not name[:1].isupper():
                 continue
-            for j in range(min(len(words), i + longest), i, -1):
-                a, b = m.start() + words[i].start(), m.start() + words[j - 1].end()
-                name = text[a:b].rstrip(".,")
-                b = a + len(name)
-                key = name if name in cn or name in cities or name.isascii() else places.fold(name)
-                if not name[:1].isupper():
-                    continue
-                if key in cn or name.isupper() and len(name) >= 4 and name.title() in cn:
-                    code = cn.get(key) or cn[name.title()]
-                    c = places.countries()[code]
-                    hit = Mention(a, b, "country", c.name, code, "country-gazetteer", extra={"code": code})
-                elif key in cities:
-                    ids = cities[key]
-                    city = places.cities()[ids[0]]
-                    hit = Mention(a, b, "city", city.name, city.geonames_id, "city-gazetteer",
-                                  extra={"country": city.country, "ids": ids})
-                if hit:
-                    out.append(hit)
-                    i = j
-                    break
-            if not hit:
-                i += 1
-    return out
+            if key in cn or name.isupper() and len(name) >= 4 and name.title() in cn:
+                code = cn.get(key) or cn[name.title()]
+                c = places.countries()[code]
+                hit = (a, b, "country", c.name, code, "country-gazetteer", (("code", code),))
+            elif key in cities:
+                ids = cities[key]
+                city = places.cities()[ids[0]]
+                hit = (a, b, "city", city.name, city.geonames_id, "city-gazetteer",
+                       (("country", city.country), ("ids", ids)))
+            if hit:
+                out.append(hit)
+                i = j
+                break
+        if not hit:
+            i += 1
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
