@@ -35,7 +35,6 @@ class Mention:
 # a word that can be part of a proper name: capitalised, an acronym, or hyphenated with capitals
 NAME_TOKEN = r"(?:[A-Z][\w]*(?:[-./&][\w]+)*|\d+(?:st|nd|rd|th)?)"
 _TOKEN = re.compile(r"[\w]+(?:[-./&’'][\w]+)*|[^\w\s]", re.UNICODE)
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Za-z][A-Za-z0-9./&\- ]{0,14}?[A-Za-z0-9])\s*\)")
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Za-z0-9./&-]{2,14}$|^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]{3,}pol$")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
@@ -61,12 +60,19 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 @text_cache
 def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     toks = []
+    append = toks.append
     pos = 0
-    for space, tok in _SPACED_TOKEN.findall(text):  # every character is a blank or in a token
-        pos += len(space)
-        end = pos + len(tok)
-        toks.append((pos, end, tok))
-        pos = end
+    for chunk in text.split():  # tokens never hold a blank, and every other character is in one
+        pos = text.find(chunk, pos)
+        if chunk.isalnum():  # most chunks are one word
+            end = pos + len(chunk)
+            append((pos, end, chunk))
+            pos = end
+            continue
+        for tok in _TOKEN.findall(chunk):
+            end = pos + len(tok)
+            append((pos, end, tok))
+            pos = end
     return toks, [t[0] for t in toks]
 
 
