@@ -75,19 +75,18 @@ class Phrases:
     """Whole-word occurrences of a fixed set of phrases, leftmost-longest and non-overlapping (the
     drop-in for a regex alternation of many words).
 
-    The sets of phrases of the process share two Aho-Corasick automata, one over the phrases of the
-    sets that ignore case (lower-cased, run over the lower-cased text) and one over the others (run
-    over the text as it is), so a text is scanned twice in all, whatever the number of sets.
+    Every set of phrases of the process shares one Aho-Corasick automaton over lower-cased keys, so
+    a text is scanned once for all of them; a set that respects case keeps the hits written as its
+    phrases are.
     """
 
     def __init__(self, phrases: tuple[str, ...], ignore_case: bool):
         self.ignore_case = ignore_case
         self.index = len(_SETS)
         _SETS.append(self)
-        keys = _KEYS[ignore_case]
         for p in phrases:
-            keys.setdefault(p.lower() if ignore_case else p, []).append(self.index)
-        _AUTOMATA.clear()  # rebuilt with the new keys on the next search
+            _KEYS.setdefault(p.lower(), []).append((self.index, None if ignore_case else p))
+        _AUTOMATON.clear()  # rebuilt with the new keys on the next search
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[PhraseMatch]:
         starts, ends = _text_hits(text, len(_SETS))[self.index]
@@ -117,21 +116,20 @@ class Phrases:
 
 
 _SETS: list[Phrases] = []
-# ignore case? -> phrase (lower-cased if so) -> the sets that hold it
-_KEYS: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
-_AUTOMATA: dict[bool, object] = {}  # the automata over _KEYS, built on demand
+_KEYS: dict[str, list[tuple[int, str | None]]] = {}  # lower-cased phrase -> (set, phrase as written or None)
+_AUTOMATON: list = []  # the automaton over _KEYS, built on demand
 
 
-def _automaton(ignore_case: bool):
-    if ignore_case not in _AUTOMATA:
+def _automaton():
+    if not _AUTOMATON:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for key, owners in _KEYS[ignore_case].items():
+        for key, owners in _KEYS.items():
             automaton.add_word(key, (len(key), tuple(owners)))
         automaton.make_automaton()
-        _AUTOMATA[ignore_case] = automaton
-    return _AUTOMATA[ignore_case]
+        _AUTOMATON.append(automaton)
+    return _AUTOMATON[0]
 
 
 @text_cache
@@ -143,25 +141,24 @@ def _text_hits(text: str, generation: int) -> list[tuple[list[int], list[int]]]:
         hay = "".join(c.lower()[:1] for c in text)
     n = len(hay)
     found: list[list[tuple[int, int]]] = [[] for _ in range(generation)]
-    for ignore_case, s in ((True, hay), (False, text)):
-        if not _KEYS[ignore_case]:
+    for end, (length, owners) in _automaton().iter(hay):
+        a, b = end - length + 1, end + 1
+        if a > 0 and (hay[a - 1].isalnum() or hay[a - 1] in "-_") or b < n and (hay[b].isalnum() or hay[b] in "-_"):
             continue
-        for end, (length, owners) in _automaton(ignore_case).iter(s):
-            a, b = end - length + 1, end + 1
-            if a > 0 and (s[a - 1].isalnum() or s[a - 1] in "-_") or b < n and (s[b].isalnum() or s[b] in "-_"):
-                continue
-            for index in owners:
-                found[index].append((a, b))
+        for index, written in owners:
+            if written is None or text[a:b] == written:
+                found[index].append((a, -b))
     out = []
     for hits in found:
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         starts: list[int] = []
         ends: list[int] = []
-        for a, b in hits:
-            if ends and a < ends[-1]:
-                continue
-            starts.append(a)
-            ends.append(b)
+        if hits:
+            hits.sort()  # by start, the longest first
+            for a, b in hits:
+                if ends and a < ends[-1]:
+                    continue
+                starts.append(a)
+                ends.append(-b)
         out.append((starts, ends))
     return out
 
