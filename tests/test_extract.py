@@ -211,3 +211,42 @@ def test_extract_verb_event_named_by_its_parties_does_not_point_outside_the_text
     ex = extract(r)
     assert any(n.kind == "event" for n in ex.nodes.values())
     assert all(0 <= f.evidence.start <= f.evidence.end <= len(text) for f in ex.facts)
+
+
+# -- the matching machinery: fast paths give what the plain definitions give ---------------------
+
+_TRICKY = "aZ9_-./&’'\"(),;:é月İ\u00a0 \n\t\u3000•–xWCO"
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_TRICKY) for _ in range(rnd.randint(0, 40))) for _ in range(n)]
+
+
+def test_tokens_are_the_token_pattern_matches():
+    from kg.extract import mentions as mn
+    from kg.text import forget_texts
+
+    for text in _random_texts(3000, 7) + ["Mr. Kang (WCO) met H.E. Ms. Lee’s team\u00a0in São Paulo, 27-29 May."]:
+        forget_texts()
+        assert mn.tokens(text) == [(m.start(), m.end(), m.group()) for m in mn._TOKEN.finditer(text)], text
+
+
+def test_phrases_find_what_a_whole_word_regex_finds():
+    """One shared automaton for every phrase set, case checked on the hits: the same occurrences
+    as a regex alternation, longest first, between characters that are not letters, digits, - or _."""
+    import re
+
+    from kg.extract.lexicon import alternation
+    from kg.text import forget_texts
+
+    words = ["WCO", "he", "HE", "Mr.", "met", "met with", "in", "Director-General", "São Paulo", "x"]
+    for flags in (0, re.I):
+        phrases = alternation(words, flags)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                             + r")(?![\w-])", flags)
+        for text in _random_texts(2000, 11) + ["He met with the WCO; he met HE Mr. x in São Paulo-x."]:
+            forget_texts()
+            assert [m.span() for m in phrases.finditer(text)] == [m.span() for m in pattern.finditer(text)], text

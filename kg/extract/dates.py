@@ -39,18 +39,22 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     m = f"({month})"
     english = sorted((w for w, lang in lex.month_languages.items() if lang == "en"), key=len, reverse=True)
     en = "(" + "|".join(re.escape(w.capitalize()) for w in english) + r")\.?"
+    # each pattern opens with a look-ahead at the characters a match can start with: the search
+    # passes over every other position with one test instead of trying every alternative there
+    day_first = r"(?=[\dMTWFS])"
+    month_first = "(?=[" + "".join(sorted({re.escape(w[:1].upper()) for w in english})) + "])"
     return {
         # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016
-        "dm_dm": re.compile(rf"\b{wk}{day}\s+{m}(?:\s+{year})?{_DASH}{wk}{day}\s+{m},?\s+{year}\b", re.I),
+        "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{m}(?:\s+{year})?{_DASH}{wk}{day}\s+{m},?\s+{year}\b", re.I),
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
-        "d_dm": re.compile(rf"\b{wk}{day}{_DASH}{wk}{day}\s+{m}(?:,?\s+{year})?(?!\d)", re.I),
+        "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{m}(?:,?\s+{year})?(?!\d)", re.I),
         # May 27-29, 2019 (month first: English usage, capitalised month)
-        "md_d": re.compile(rf"\b{en}\s+{day}{_DASH}{day},?\s+{year}\b"),
+        "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day},?\s+{year}\b"),
         # May 27, 2019
-        "md": re.compile(rf"\b{en}\s+{day},?\s+{year}\b"),
+        "md": re.compile(rf"{month_first}\b{en}\s+{day},?\s+{year}\b"),
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
-        "dm": re.compile(rf"\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
-        "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
+        "iso": re.compile(r"(?=\d)\b(\d{4})-(\d{2})-(\d{2})\b"),
     }
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, literal_alternation
 
 _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-z][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|De|de|van|von|der|da|dos|Al|El|bin|ben)"
 _NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
@@ -24,20 +24,22 @@ class PersonMention:
 
 @lru_cache(maxsize=4)
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
-    hon = "|".join(re.escape(h) for h in sorted(lex.list("honorifics"), key=len, reverse=True))
-    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
+    hon = literal_alternation(lex.list("honorifics"))
+    roles = literal_alternation(lex.list("role_words"))
     role_phrase = rf"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)(?:[A-Z][\w-]*|[A-Z]{{2,}})\s+)?(?:{roles})"
     org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*(?:\s+(?:of|for|on|and|the|against|to|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
+    # the look-aheads come first: the search passes over most positions with one test
+    hon_first = "(?=[" + "".join(sorted({re.escape(h[:1]) for h in lex.list("honorifics")})) + "])"
     return {
         # Mr. Jalal Al-Qudah, the Director General of Jordan Customs
-        "honorific": re.compile(rf"(?<![\w.])(?:{hon})\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
+        "honorific": re.compile(rf"{hon_first}(?<![\w.])(?:{hon})\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
         # Kunio Mikuriya, Secretary General of the World Customs Organization
         # (the name is atomic: a shorter one is never followed by the comma)
-        "name_role": re.compile(rf"(?<![\w.])(?=[A-Z])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail}"),
+        "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail}"),
         # the Secretary General of INTERPOL, Jurgen Stock
-        "role_name": re.compile(rf"(?<![\w-])(?=[A-Z])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{_NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
+        "role_name": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{_NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
         # Secretary General Mikuriya / Commissioner YOON Young-Sun of the Korea Customs Service
-        "role_before": re.compile(rf"(?<![\w-])(?=[A-Z])(?P<role>{role_phrase})\s+(?P<name>{_NAME}){org_tail}"),
+        "role_before": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase})\s+(?P<name>{_NAME}){org_tail}"),
     }
 
 
