@@ -35,7 +35,7 @@ _STOP = r"[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\b[A
 _NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|" + _STOP
                      + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
 _NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+\w+ed)\s")
-_VERB_EVENT = re.compile(r"\b(visited|visits|paid a visit to|pays a visit to|met with|met|to meet|agreed|agree|signed|sign)\b")
+_VERB_EVENT = re.compile(r"(?=[vpmtas])\b(visited|visits|paid a visit to|pays a visit to|met with|met|to meet|agreed|agree|signed|sign)\b")
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
 _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
