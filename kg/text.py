@@ -7,8 +7,10 @@ from functools import lru_cache
 # a sentence ends at . ! ? (not after a known abbreviation or a single capital) followed by space and
 # an upper-case letter, digit or quote, or at a line break
 _ABBREV = r"(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bvs.)(?<!\betc.)(?<!\bProf.)(?<!\bH\.E.)(?<!\b[A-Z].)"
-# (the look-behinds come after the stop they test, so that the search skips ahead to a stop quickly)
-_BOUNDARY = re.compile(r"[.!?]" + _ABBREV + r"[\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF])|\n\s*")
+# (the pattern opens with the one character a boundary starts with, and the look-behinds come after
+# the stop they test, so that the search skips ahead from stop to stop)
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)" + _ABBREV
+                       + r"[\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF]))")
 
 
 _TEXT_CACHES: list = []

@@ -250,3 +250,18 @@ def test_phrases_find_what_a_whole_word_regex_finds():
         for text in _random_texts(2000, 11) + ["He met with the WCO; he met HE Mr. x in São Paulo-x."]:
             forget_texts()
             assert [m.span() for m in phrases.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_sentence_boundaries_are_the_plain_pattern_matches():
+    """The boundary pattern is written for speed; it finds what the plain one finds."""
+    import random
+    import re
+
+    from kg import text
+
+    plain = re.compile(text._ABBREV.replace(".)", ")") + r"[.!?][\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF])|\n\s*")
+    rnd = random.Random(5)
+    parts = ["Mr", "Dr", "No", "etc", "H.E", "A", "x", ".", "!", "?", "\n", " ", "\"", "’", ")", "(", "Z", "9", "ж", "\t"]
+    for _ in range(5000):
+        s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 25)))
+        assert [m.span() for m in text._BOUNDARY.finditer(s)] == [m.span() for m in plain.finditer(s)], repr(s)
