@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from .. import places
 from ..text import text_cache
@@ -73,7 +74,7 @@ def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
             end = pos + len(tok)
             append((pos, end, tok))
             pos = end
-    return toks, [t[0] for t in toks]
+    return toks, list(map(itemgetter(0), toks))
 
 
 def token_occurrences(text: str, words, start: int = 0) -> list[tuple[int, int, str]]:
@@ -119,7 +120,8 @@ def _head_words(text: str, heads) -> Iterator[tuple[object, list, int, int]]:
 @text_cache
 def _token_index(text: str) -> dict[int, int]:
     """Token start offset -> token index."""
-    return {a: k for k, a in enumerate(_all_tokens(text)[1])}
+    starts = _all_tokens(text)[1]
+    return dict(zip(starts, range(len(starts))))
 
 
 def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "") -> int:
