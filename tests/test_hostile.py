@@ -414,6 +414,10 @@ def seed_prose(size: int) -> str:
     return text[:size]
 
 
+NATO = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo",
+        "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor",
+        "Whiskey", "Xray", "Yankee", "Zulu"]
+
 DEGENERATE = {
     "one 500 KB word": lambda: HEAD + "x" * 500_000,
     "one 500 KB word of capitals and signs": lambda: HEAD + "Aa1.-/&" * 70_000,
@@ -442,6 +446,8 @@ DEGENERATE = {
     "20k date ranges": lambda: HEAD + " ".join(f"{i % 28 + 1} to {i % 28 + 1} May" for i in range(20_000)) + " 2019",
     "emoji sentences": lambda: HEAD + TEXTS["emoji"].split("\n\n", 2)[2] * 100,
     "200 KB realistic prose": lambda: prose(200_000),
+    "5k acronym definitions": lambda: HEAD + " ".join(
+        f"The {a} {b} {c} Council ({a[0]}{b[0]}{c[0]}C) met." for a in NATO for b in NATO for c in NATO[:8]),
 }
 
 

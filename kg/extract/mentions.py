@@ -79,7 +79,10 @@ def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
 
 def token_occurrences(text: str, words, start: int = 0) -> list[tuple[int, int, str]]:
     """The tokens of ``text[start:]`` that are one of ``words``, in text order, as (start, end, text)."""
-    toks, _ = _all_tokens(text)
+    toks, starts = _all_tokens(text)
+    if len(words) > 8:  # many words: one pass over the tokens beats a search of the text per word
+        wanted = set(words)
+        return [t for t in toks[bisect.bisect_left(starts, start):] if t[2] in wanted]
     token_at = _token_index(text)
     out = []
     for word in words:
