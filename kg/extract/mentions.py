@@ -63,17 +63,20 @@ def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     toks = []
     append = toks.append
     pos = 0
-    for chunk in text.split():  # tokens never hold a blank, and every other character is in one
-        pos = text.find(chunk, pos)
-        if chunk.isalnum():  # most chunks are one word
-            end = pos + len(chunk)
-            append((pos, end, chunk))
-            pos = end
-            continue
-        for tok in _TOKEN.findall(chunk):
-            end = pos + len(tok)
-            append((pos, end, tok))
-            pos = end
+    for piece in text.split(" "):  # no token holds a blank: the pieces between spaces, with their offsets
+        if piece.isalnum():  # most pieces are one word
+            end = pos + len(piece)
+            append((pos, end, piece))
+        elif piece:
+            last = piece[-1]
+            if piece[:-1].isalnum() and not last.isalnum() and last != "_" and not last.isspace():  # "Vienna,"
+                end = pos + len(piece) - 1
+                append((pos, end, piece[:-1]))
+                append((end, end + 1, last))
+            else:
+                for m in _TOKEN.finditer(piece):
+                    append((pos + m.start(), pos + m.end(), m.group()))
+        pos += len(piece) + 1
     return toks, list(map(itemgetter(0), toks))
 
 
