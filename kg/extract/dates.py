@@ -54,7 +54,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "md": re.compile(rf"{month_first}\b{en}\s+{day},?\s+{year}\b"),
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
         "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
-        "iso": re.compile(r"(?=\d)\b(\d{4})-(\d{2})-(\d{2})\b"),
+        # (opens with a digit, which the search skips ahead to; the look-behind is the word boundary)
+        "iso": re.compile(r"(\d(?<!\w\d)\d{3})-(\d{2})-(\d{2})\b"),
     }
 
 
