@@ -23,11 +23,10 @@ Every exporter writes atomically and in sorted order, so the same store gives by
 """
 from __future__ import annotations
 
-import re
-
 import csv
 import io
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field

@@ -1,6 +1,7 @@
 """Sentences and small text helpers shared by the extractor and the evidence writer."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -106,7 +107,5 @@ class SpanIndex:
 
     def covers(self, a: int, b: int | None = None) -> bool:
         """Whether a span starts at or before ``a`` and ends after ``a`` (at or after ``b`` if given)."""
-        import bisect
-
         i = bisect.bisect_right(self._starts, a) - 1
         return i >= 0 and (self._reach[i] >= b if b is not None else self._reach[i] > a)

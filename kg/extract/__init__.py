@@ -525,8 +525,7 @@ class _Extractor:
         passive_host = lex.phrases("passive_hosting", ignore_case=True).per_span(text, sents)
         invite = set(lex.list("invitation_phrases"))
         passive_att = lex.phrases("passive_attendance", ignore_case=True).per_span(text, sents)
-        virtual_words = lex.phrases("virtual_words")
-        virtual = virtual_words.per_span(text, sents)
+        virtual = lex.phrases("virtual_words").per_span(text, sents)
         hybrid_words = lex.phrases("hybrid_words")
         hybrid = hybrid_words.per_span(text, sents)
         default_year = self.published.year if self.published else None

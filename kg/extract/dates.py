@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Lexicon, alternation
-from .mentions import _all_tokens, _token_index
+from .mentions import all_tokens, token_index
 
 _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
 _ORD = r"(?:st|nd|rd|th|er|e)?"
@@ -95,8 +95,8 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
 
     # only the neighbourhood of a month word can hold a date: scan windows, not the whole text
     windows: list[tuple[int, int]] = []
-    toks, _ = _all_tokens(text)
-    token_at = _token_index(text)
+    toks, _ = all_tokens(text)
+    token_at = token_index(text)
     for mw in _month_words(lex).finditer(text, start, end):
         t0, t1 = mw.span()
         k = token_at.get(t0)

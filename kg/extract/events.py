@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .lexicon import Lexicon, alternation
-from .mentions import Mention, _token_index, tokens
+from .lexicon import Lexicon
+from .mentions import Mention, token_index, tokens
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -69,11 +68,6 @@ class Event:
     topics: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-@lru_cache(maxsize=4)
-def _kinds(lex: Lexicon) -> re.Pattern:
-    return alternation(list(lex.words["event_kinds"]))
-
-
 def ordinal_of(word: str) -> int | None:
     m = _ORDINAL.match(word)
     if m:
@@ -85,8 +79,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
     """Event phrases with their labels; ``concrete`` when named (ordinal, proper name or complement)."""
     kinds = lex.words["event_kinds"]
     out: list[EventMention] = []
-    token_at = _token_index(text)
-    kinds_per_sentence = _kinds(lex).per_span(text, sentences)
+    token_at = token_index(text)
+    kinds_per_sentence = lex.phrases("event_kinds").per_span(text, sentences)
     for si, (s0, s1) in enumerate(sentences):
         found = kinds_per_sentence[si]
         if not found:

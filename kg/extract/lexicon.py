@@ -81,7 +81,6 @@ class Phrases:
     """
 
     def __init__(self, phrases: tuple[str, ...], ignore_case: bool):
-        self.ignore_case = ignore_case
         self.index = len(_SETS)
         _SETS.append(self)
         for p in phrases:

@@ -49,7 +49,7 @@ _STOP_LEFT = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """The word and punctuation tokens of ``text`` inside ``start:end`` as (start, end, text)."""
-    toks, starts = _all_tokens(text)
+    toks, starts = all_tokens(text)
     end = len(text) if end is None else end
     i = bisect.bisect_left(starts, start)
     j = bisect.bisect_left(starts, end)
@@ -59,7 +59,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 
 @text_cache
-def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+def all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     toks = []
     append = toks.append
     pos = 0
@@ -82,11 +82,11 @@ def _all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
 
 def token_occurrences(text: str, words, start: int = 0) -> list[tuple[int, int, str]]:
     """The tokens of ``text[start:]`` that are one of ``words``, in text order, as (start, end, text)."""
-    toks, starts = _all_tokens(text)
+    toks, starts = all_tokens(text)
     if len(words) > 8:  # many words: one pass over the tokens beats a search of the text per word
         wanted = set(words)
         return [t for t in toks[bisect.bisect_left(starts, start):] if t[2] in wanted]
-    token_at = _token_index(text)
+    token_at = token_index(text)
     out = []
     for word in words:
         pos = text.find(word, start)
@@ -111,8 +111,8 @@ def _heads(lex: Lexicon) -> tuple[re.Pattern, frozenset, frozenset, frozenset, r
 
 def _head_words(text: str, heads) -> Iterator[tuple[object, list, int, int]]:
     """Each head word that starts a token: (match, tokens, index of its first token, index after it)."""
-    toks, starts = _all_tokens(text)
-    index = _token_index(text)
+    toks, starts = all_tokens(text)
+    index = token_index(text)
     for hm in heads.finditer(text):
         k = index.get(hm.start())
         if k is None:
@@ -124,9 +124,9 @@ def _head_words(text: str, heads) -> Iterator[tuple[object, list, int, int]]:
 
 
 @text_cache
-def _token_index(text: str) -> dict[int, int]:
+def token_index(text: str) -> dict[int, int]:
     """Token start offset -> token index."""
-    starts = _all_tokens(text)[1]
+    starts = all_tokens(text)[1]
     return dict(zip(starts, range(len(starts))))
 
 
