@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,12 @@ class Release:
         return self.text[self.title[0]:self.title[1]].strip() if self.title else None
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Where a fact was read: a character span of the release text and the rule that read it."""
+class Evidence(NamedTuple):
+    """Where a fact was read: a character span of the release text and the rule that read it.
+
+    (Evidence, Value and Fact are named tuples: immutable values made for every fact, which a tuple
+    does at about half the cost of a frozen dataclass.)
+    """
 
     start: int
     end: int
@@ -45,8 +49,7 @@ class Evidence:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """A literal object of a fact. ``datatype`` is one of ``string``, ``date``, ``integer``, ``iri``."""
 
     value: str
@@ -71,8 +74,7 @@ class Node:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """``subject predicate object``: subject a node key, object a node key or a Value.
 
     ``predicate`` is a short name from ``kg.rdf.PREDICATES`` (e.g. ``attendee``, ``startDate``).

@@ -40,13 +40,54 @@ _VERB_EVENT = re.compile(r"(?=[vpmtas])\b(visited|visits|paid a visit to|pays a 
 # the search can then skip ahead to
 _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
 _FIRST_NAME = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")
+_HTTP_URL = re.compile(r"https?://[^/\s]")
+_HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*,\s*){1,4}")
+_ACRONYM_SLASH_COUNTRY = re.compile(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_ACRONYM_SLASH_CODE = re.compile(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_COMMA_END = re.compile(r",\s*$")
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+_BE_PAST_BEFORE = re.compile(r"\b(?:was|were|be|been|being)\s+$")
+_HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
+_TODAY = re.compile(r"\btoday\b")
+_KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
+_TRIGGER = re.compile(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
+                      r"gathered|opened|launched|signed|took part)\b")
+_LEAD_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invitation of|[Aa]t the request of|[Oo]n \d|[Ii]n \d|[Dd]uring|[Aa]fter|[Ff]ollowing|[Ii]n (?:his|her|their))[^,]*,\s*")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
+_NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
+_COMMA = re.compile(r",\s*")
+_LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:the\s+)?")
+_PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
+_ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
+                         r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
+_RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
+_AND_THE = re.compile(r"^(?:and\s+)?(?:the\s+)?")
+_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+")
+_PLACE_CUE = re.compile(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
+_FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
+_IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
+_ON_ABOUT = re.compile(r"\b(?:on|about)\s+(?:the\s+)?(.+)$")
+_BULLET = re.compile(r"[•\-*–·]\s*")
+_BULLET_ITEM = re.compile(r"[•\-*–·]\s*(?:The\s+|the\s+)?")
+_QUOTED = re.compile(r"[‘“\"']([^‘’“”\"']{8,120})[’”\"']")
+_CHAPTERS = re.compile(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?")
+_CHAPTER_PART = re.compile(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)")
+_LIST_INTRO = re.compile(r"[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)?\s*")
+_LIST_PART = re.compile(r"[^;•\n]+")
+_LIST_PIECE = re.compile(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+")
+_AND_OR_START = re.compile(r"^\s*(?:and|or)\s+")
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
+_NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
+_SPACES = re.compile(r"\s+")
 
 
 def _valid_url(url: str) -> bool:
     """An absolute http(s) IRI that RDF tools accept (a page's url field can hold anything)."""
     from ..iri import checked
 
-    if not re.match(r"https?://[^/\s]", url):
+    if not _HTTP_URL.match(url):
         return False
     try:
         checked(url)
@@ -151,7 +192,7 @@ class _Extractor:
             pos = m.end() + 1
             if not line.strip():
                 continue
-            head = re.match(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*,\s*){1,4}", line)
+            head = _HEADER_PLACES.match(line)
             if head is None:
                 continue
             spans = find_dates(self.text, self.lex, None, line_start + head.end(), line_start + min(len(line), head.end() + 30))
@@ -253,7 +294,7 @@ class _Extractor:
                 and starts_of.get(x.end + 1, set()) - {id(o)})]
         # "RTC/ Thailand": a body of one country
         cn = places.country_names()
-        for m in re.finditer(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text) if "/" in text else ():
+        for m in _ACRONYM_SLASH_COUNTRY.finditer(text) if "/" in text else ():
             if m.start() < self.start or m.group(2) not in cn:
                 continue
             name = f"{m.group(1)}/{m.group(2)}"
@@ -264,7 +305,7 @@ class _Extractor:
                 if p is not o:
                     p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
         # "ROCB A/P": an acronym with a regional qualifier is its own body
-        for m in re.finditer(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])", text) if "/" in text else ():
+        for m in _ACRONYM_SLASH_CODE.finditer(text) if "/" in text else ():
             if m.start() < self.start or m.group(1) not in by_acr:
                 continue
             parent = by_acr[m.group(1)]
@@ -308,7 +349,7 @@ class _Extractor:
 
     def _after_ordinal(self, pos: int) -> bool:
         before = self.text[max(0, pos - 12):pos]
-        return bool(re.search(r"\b\d{1,3}(?:st|nd|rd|th)\s+$", before))
+        return bool(_ORDINAL_BEFORE.search(before))
 
     def _org_mentions(self) -> tuple[list[int], list[tuple[_Org, mn.Mention]]]:
         """Every organization mention, sorted by start (longest first), with the starts for bisection;
@@ -434,7 +475,7 @@ class _Extractor:
         gatherings = {"meeting", "conference", "forum", "workshop", "seminar"}
         has_gathering = any(m.concrete and m.kind in gatherings for m in ems)
         for em in ems:
-            key = _norm(re.sub(r"^(?:the|a|an)\s+", "", em.label, flags=re.I))
+            key = _norm(_LEADING_ARTICLE.sub("", em.label))
             if em.kind == "session" and not em.ordinal and has_gathering:
                 em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
             if em.concrete and not ev.is_generic(em.label):
@@ -576,11 +617,11 @@ class _Extractor:
             # active hosting: "X hosted/organized/held (its) EVENT"
             for m in host_v[si]:
                 after = events_in(m.end(), min(m.end() + 61, s1))
-                if not after or re.search(r",\s*$", text[max(s0, m.start() - 3):m.start()]):
+                if not after or _COMMA_END.search(text[max(s0, m.start() - 3):m.start()]):
                     continue  # ", held in Vienna": a participle describing the event, not its host
                 subj_start = self._subject_start(self._clause_start(s0, m.start()), m.start())
                 participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
-                if participle and re.search(r"\b(?:was|were|is|are|be|been|being)\s+$", text[subj_start:m.start()]):
+                if participle and _BE_BEFORE.search(text[subj_start:m.start()]):
                     continue
                 for o, om in self._subject_orgs(subj_start, m.start(), consumed):
                     after[0].roles.append(("organizer", o, (om.start, m.end())))
@@ -589,7 +630,7 @@ class _Extractor:
                 clause = self._clause_start(s0, m.start())
                 subj_start = clause if m.group().lower() in speech else self._subject_start(clause, m.start())
                 subject = text[subj_start:m.start()]
-                if re.search(r"\b(?:was|were|be|been|being)\s+$", subject) and "represented" not in m.group():
+                if _BE_PAST_BEFORE.search(subject) and "represented" not in m.group():
                     continue
                 after = events_in(m.end(), s1)
                 e = after[0] if after else (here[-1] if here else main)
@@ -622,13 +663,13 @@ class _Extractor:
                 seg_end = s0 + m.end()
                 hits = self.org_at(seg_end, seg_end + 120)
                 if hits and hits[0][1].start == seg_end and (
-                        "premises" in m.group() or re.match(r"\s*(?:Headquarters|headquarters|Secretariat)\b", text[hits[0][1].end:hits[0][1].end + 14])
+                        "premises" in m.group() or _HQ_AFTER.match(text[hits[0][1].end:hits[0][1].end + 14])
                         or text[hits[0][1].start:hits[0][1].end].endswith(("Secretariat", "Headquarters"))):
                     for e in here[:1]:
                         e.roles.append(("organizer", hits[0][0], (s0 + m.start(), hits[0][1].end)))
             # when and where, for the events of this sentence (or the main event in a dateline-like line)
             sent_dates = [d for d in dates if s0 <= d.start < s1]
-            today = re.search(r"\btoday\b", sent) if "today" in sent else None
+            today = _TODAY.search(sent) if "today" in sent else None
             if not sent_dates and today and self.published and here:
                 sent_dates = [DateSpan(s0 + today.start(), s0 + today.end(), self.published, self.published)]
             if sent_dates:
@@ -678,7 +719,7 @@ class _Extractor:
 
     def _kind_noun_end(self, m: ev.EventMention) -> int:
         """Where the kind noun of an event phrase ends ("10th session| of the ...")."""
-        k = re.search(r"\b(?:of|on|for|to)\b", self.text[m.start:m.end])
+        k = _KIND_PREPOSITION.search(self.text[m.start:m.end])
         return m.start + (k.start() if k else m.end - m.start)
 
     def _fix_year(self, d: DateSpan) -> DateSpan:
@@ -700,24 +741,23 @@ class _Extractor:
         return len(line) < 160 and "\n" not in line and not line.rstrip().endswith(".") and s0 < self.start + 600
 
     def _has_trigger(self, sent: str) -> bool:
-        return bool(re.search(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
-                              r"gathered|opened|launched|signed|took part)\b", sent))
+        return bool(_TRIGGER.search(sent))
 
     def _clause_start(self, s0: int, pos: int) -> int:
         """Start of the clause that ends at ``pos``: after an introductory "At the invitation of X," or "On DATE,"."""
         seg = self.text[s0:pos]
         best = s0
-        for m in re.finditer(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invitation of|[Aa]t the request of|[Oo]n \d|[Ii]n \d|[Dd]uring|[Aa]fter|[Ff]ollowing|[Ii]n (?:his|her|their))[^,]*,\s*", seg):
+        for m in _LEAD_CLAUSE.finditer(seg):
             best = s0 + m.end()
         # a relative clause right before the verb ("..., which ...") is not the subject
-        rel = list(re.finditer(r",\s*(?:which|who|that)\b", seg))
+        rel = list(_RELATIVE_AFTER_COMMA.finditer(seg))
         if rel:
             best = max(best, s0 + rel[-1].end())
         return best
 
     def _object_end(self, pos: int, s1: int) -> int:
         """End of the object of "visited" / "met with": before a comma, a date or a preposition."""
-        m = re.search(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d", self.text[pos:s1])
+        m = _NP_STOP.search(self.text[pos:s1])
         return pos + (m.start() if m else s1 - pos)
 
     def _np_end(self, pos: int, s1: int, allow_commas: bool = False) -> int:
@@ -731,7 +771,7 @@ class _Extractor:
         with a person ("the Secretary General of Y, X, visited"), or a list of organizations. What lies
         before (an "At the invitation of ..." phrase) is not the subject."""
         text = self.text
-        cuts = [s0] + [m.end() for m in re.finditer(r",\s*", text[s0:verb])]
+        cuts = [s0] + [m.end() for m in _COMMA.finditer(text[s0:verb])]
         cuts = [s0] + [s0 + c for c in cuts[1:]]
         segs = [(cuts[i], (cuts[i + 1] if i + 1 < len(cuts) else verb)) for i in range(len(cuts))]
         segs = [(a, b) for a, b in segs if text[a:b].strip(" ,")]
@@ -743,14 +783,13 @@ class _Extractor:
 
         def kind(a: int, b: int) -> str:
             seg = text[a:b].strip(" ,")
-            body = re.sub(r"^(?:and\s+|as well as\s+)?(?:the\s+)?", "", seg)
+            body = _LIST_LEAD.sub("", seg)
             off = a + len(seg) - len(body)
-            if re.match(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b", seg):
+            if _PREPOSITION_START.match(seg):
                 return "intro"
             if person_spans.covers(off) or person_spans.covers(off + 4) and off + 4 < b:
                 return "person"
-            if re.match(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
-                        r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)", body):
+            if _ROLE_START.match(body):
                 return "role"
             if off in self._org_starts:
                 return "org"
@@ -775,7 +814,7 @@ class _Extractor:
     def _subject_orgs(self, a: int, b: int, consumed: list[tuple[int, int]]) -> list[tuple[_Org, mn.Mention]]:
         """Organizations of the subject ``a:b`` of a verb: named there or through a person's affiliation,
         leaving out relative clauses and the hosts of an "at the invitation of" phrase."""
-        rel = re.search(r"\s(?:which|who|whose|that)\s", self.text[a:b])
+        rel = _RELATIVE.search(self.text[a:b])
         end = a + rel.start() if rel else b
         found = self.org_at(a, end) + self._person_orgs(a, end)
         seen = set()
@@ -796,9 +835,9 @@ class _Extractor:
             nxt = self._np_end(end + 1, s1)
             seg = self.text[end + 1:nxt].strip()
             seg_start = end + 1 + (len(self.text[end + 1:nxt]) - len(self.text[end + 1:nxt].lstrip()))
-            seg_body = re.sub(r"^(?:and\s+)?(?:the\s+)?", "", seg)
+            seg_body = _AND_THE.sub("", seg)
             starts_org = any(m.start == seg_start + (len(seg) - len(seg_body)) for o in self.orgs for m in o.mentions)
-            is_person = any(m.start == seg_start + (len(seg) - len(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", seg))) or m.start == seg_start
+            is_person = any(m.start == seg_start + (len(seg) - len(_HONORIFIC_START.sub("", seg))) or m.start == seg_start
                             for p in self.persons for m in p["mentions"])
             followed_by_verb = nxt < s1 and self.text[nxt:nxt + 1] not in ",.;:"
             if not seg or not (starts_org or is_person) or nxt == end + 1 or followed_by_verb:
@@ -836,14 +875,14 @@ class _Extractor:
             if in_orgs.covers(p.start):
                 continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
             before = text[max(s0, p.start - 40):p.start]
-            if re.search(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$", before) or \
+            if _PLACE_CUE.search(before) or \
                     self._is_header_line(s0, s1):
-                if re.search(r"\b(?:from|of|by|with|and)\s+$", before) and not self._is_header_line(s0, s1):
+                if _FROM_BEFORE.search(before) and not self._is_header_line(s0, s1):
                     continue
                 if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident:
                     out.append(p)
                     continue
-                if re.search(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$", before) or \
+                if _IN_BEFORE.search(before) or \
                         self._is_header_line(s0, s1) or before.rstrip().endswith(","):
                     if before.rstrip().endswith(",") and not (out and out[-1].end >= p.start - 3) and not self._is_header_line(s0, s1):
                         continue
@@ -860,7 +899,7 @@ class _Extractor:
             for m in e.mentions[:1]:
                 if self.text[m.start:m.end] != m.label:
                     continue  # a label made from a verb ("meeting of X and Y") is not the text's words
-                c = re.search(r"\b(?:on|about)\s+(?:the\s+)?(.+)$", m.label)
+                c = _ON_ABOUT.search(m.label)
                 if c and len(c.group(1).split()) >= 2:
                     a = m.start + c.start(1)
                     self._add_topic(e, a, a + len(c.group(1)))
@@ -871,17 +910,17 @@ class _Extractor:
             if e is None:
                 continue
             sent = text[s0:s1]
-            if pending_list is not None and re.match(r"[•\-*–·]\s*", sent):
-                item = re.match(r"[•\-*–·]\s*(?:The\s+|the\s+)?", sent)
+            if pending_list is not None and _BULLET.match(sent):
+                item = _BULLET_ITEM.match(sent)
                 self._add_topic(pending_list, s0 + item.end(), s1, list_item=True)
                 continue
             pending_list = None
-            for q in re.finditer(r"[‘“\"']([^‘’“”\"']{8,120})[’”\"']", sent):
+            for q in _QUOTED.finditer(sent):
                 self._add_topic(e, s0 + q.start(1), s0 + q.end(1))
             # "chapters III (Criminalization ...) and IV (International cooperation)": one topic each
-            for c in () if "hapter" not in sent else re.finditer(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?", sent):
+            for c in () if "hapter" not in sent else _CHAPTERS.finditer(sent):
                 tail = c.group(2) or ""
-                for part in re.finditer(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)", c.group(1)):
+                for part in _CHAPTER_PART.finditer(c.group(1)):
                     name = f"chapter {part.group()}{tail}"
                     self._add_topic(e, s0 + c.start(1) + part.start(), s0 + c.start(1) + part.end(), name=name)
             for n, m in enumerate(trig[si]):
@@ -895,19 +934,19 @@ class _Extractor:
                     verb = re.compile(r"\s(?:is|was|were|are)\s").search(text, seg_start, min(s1, seg_start + 80))
                     if verb:
                         seg_start = verb.end()
-                lead = re.match(r"[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)?\s*", text[seg_start:s1])
+                lead = _LIST_INTRO.match(text[seg_start:s1])
                 seg_start += lead.end() if lead else 0
                 if seg_start >= s1 - 1 and sent.rstrip().endswith(":"):
                     pending_list = e
                     continue
-                for part in re.finditer(r"[^;•\n]+", text[seg_start:s1]):
+                for part in _LIST_PART.finditer(text[seg_start:s1]):
                     p0 = seg_start + part.start()
-                    pieces = list(re.finditer(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+", part.group()))
+                    pieces = list(_LIST_PIECE.finditer(part.group()))
                     if any(len(x.group().split()) < 2 for x in pieces) or ";" in text[seg_start:s1]:
                         pieces = [part]  # "practices, challenges, observations and ...": one phrase, not a list
                         p0 = seg_start
                     for piece in pieces:
-                        chunk = re.sub(r"^\s*(?:and|or)\s+", "", piece.group())
+                        chunk = _AND_OR_START.sub("", piece.group())
                         a = p0 + piece.start() + (len(piece.group()) - len(chunk))
                         self._add_topic(e, a, p0 + piece.end(), list_item=colon >= 0 or m.group().lower() == "theme")
                 if sent.rstrip().endswith(":"):
@@ -939,14 +978,14 @@ class _Extractor:
         while b > a and text[b - 1] in " .,:;“”\"'‘’":
             b -= 1
         piece = text[a:b]
-        lead = re.match(r"(?:the|a|an)\s+", piece, re.I)
+        lead = _ARTICLE.match(piece)
         if lead:
             a += lead.end()
             piece = text[a:b]
         words = piece.split()
         if not (2 <= len(words) <= (40 if list_item else 14)) or piece.lower().startswith(tuple(self.lex.list("topic_stop_starts"))):
             return
-        if re.match(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", piece, re.I):
+        if _NOT_TOPIC_START.match(piece):
             return
         if any(_norm(piece) == _norm(t) for t, _, _ in e.topics):
             return
@@ -1010,7 +1049,7 @@ class _Extractor:
                                  evidence=[E(m.start, m.end, m.rule)]))
                 ex.add_fact("release", "mentions", key, E(m.start, m.end, m.rule))
             node = ex.nodes[thing_keys[k]]
-            surface = re.sub(r"\s+", " ", text[m.start:m.end])
+            surface = _SPACES.sub(" ", text[m.start:m.end])
             if m.acronym:
                 node.alt_names.add(m.acronym)
             if surface != node.name and 1 < len(surface) < 120:

@@ -38,6 +38,7 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
 _TRIGGER = re.compile(r"\b(?:held|hold|holds|took place|participated|participates|attended|attends|hosted|hosts|"
                       r"hosting|organi[sz]ed|organi[sz]es|convened|took part|takes part|conducted|conducts|"
                       r"launched|opened|signed)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 
 
 @dataclass
@@ -150,7 +151,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 concrete = False  # "the training of port control units": an activity, not a named course
             if kind == "launch" and not ordinal and not any(t[2][:1].isupper() for t in toks[left:right] if t[0] != toks[k][0]):
                 concrete = False  # "the launch of a new project": no named thing is launched
-            if re.search(r"\b(?:a|an)\s*$", before) and not ordinal:
+            if _ARTICLE_BEFORE.search(before) and not ordinal:
                 concrete = concrete and (has_name or has_comp and bool(_TRIGGER.search(text, s0, s1)))
             out.append(EventMention(a, b, kind, label, ordinal, concrete, si, km.start()))
     return out

@@ -206,12 +206,12 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         a, b = toks[left][0], toks[right - 1][1]
         name = text[a:b]
         words = name.split()
-        if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and right == k_end and not re.match(r"\s*\(", text[b:b + 3]):
+        if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and right == k_end and not _OPEN_PAREN.match(text[b:b + 3]):
             continue  # a plural head names a kind of body unless an acronym defines it
         if name.lower() in never or len(name) < 4:
             continue
         head_words = set(hm.group().split())
-        content = [w for w in re.findall(r"[\w-]+", name) if w[:1].isupper() and w not in generic and w not in head_words]
+        content = [w for w in _WORD.findall(name) if w[:1].isupper() and w not in generic and w not in head_words]
         head = hm.group()
         if not content:
             continue
@@ -225,7 +225,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue
         if words[0] in lex.list("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
-        possessive = re.search(r"[’']s$", name)
+        possessive = _POSSESSIVE_END.search(name)
         if possessive:  # "the International Organization of Airport and Seaport Police’s summit"
             name, b = name[:possessive.start()], b - 2
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern"))
@@ -333,6 +333,16 @@ def emails(text: str) -> list[Mention]:
 # (the look-behind follows the first capital, so that the search skips ahead to a capital quickly)
 _CAPITAL_RUN = re.compile(r"[A-Z](?<![\w-].)[A-Za-z'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-Z][A-Za-z'’.-]*)*")
 _NON_SPACE = re.compile(r"\S+")
+_OPEN_PAREN = re.compile(r"\s*\(")
+_WORD = re.compile(r"[\w-]+")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+_YEAR_BEFORE = re.compile(r"(?:\b[Aa]nnual|\b\d{4})\s+$")
+_POSSESSIVE = re.compile(r"[’']s\b")
+_OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
+                         r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)")
+_AND_SPLIT = re.compile(r"(\s+and\s+)")
+_RESOLUTION = re.compile(r"\b[Rr]esolution\s+\d+/\d+\b")
 
 
 def countries_and_cities(text: str) -> list[Mention]:
@@ -422,7 +432,7 @@ def adjective_countries(text: str) -> list[Mention]:
     adj = places.country_adjectives()
     out = []
     for m in _adjective_phrases().finditer(text):
-        if not re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]):
+        if not _CAPITAL_AFTER.match(text[m.end():m.end() + 3]):
             continue  # "Thai Customs", not "the Thai"
         code = adj[m.group()]
         c = places.countries()[code]
@@ -450,30 +460,29 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
             left += 1
         if left == k and right == k_end and hm.group() != "Memorandum of Understanding":
             continue
-        if kind == "instrument" and re.search(r"(?:\b[Aa]nnual|\b\d{4})\s+$", text[max(0, toks[left][0] - 12):toks[left][0]]):
+        if kind == "instrument" and _YEAR_BEFORE.search(text[max(0, toks[left][0] - 12):toks[left][0]]):
             continue  # "the annual ... Convention", "2021 ... Convention": a gathering, not an instrument
         if hm.group().islower() and left == k:
             continue
         if hm.group() in need_mod and left == k and (right == k_end or not is_cap(toks[k_end + 1][2] if k_end + 1 < len(toks) else "")):
             continue
         a, b = toks[left][0], toks[right - 1][1]
-        name = re.sub(r"[’']s\b", "", text[a:b])
+        name = _POSSESSIVE.sub("", text[a:b])
         if not any(w[:1].isupper() and w not in generic for w in name.split() if w != hm.group()) \
                 and hm.group() != "Memorandum of Understanding":
             continue
         out.append(Mention(a, b, kind, name, name, f"{kind}-head-pattern"))
     if kind == "programme" and "Operation" in text:
         # "Operation Pandora", "Operations STOP I and STOP II"
-        for m in re.finditer(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
-                             r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)", text):
+        for m in _OPERATIONS.finditer(text):
             pos = m.start(1)
-            for part in re.split(r"(\s+and\s+)", m.group(1)):
+            for part in _AND_SPLIT.split(m.group(1)):
                 if not part.strip() or part.strip() == "and":
                     pos += len(part)
                     continue
                 out.append(Mention(pos, pos + len(part), kind, f"Operation {part}", f"Operation {part}", "operation-name"))
                 pos += len(part)
     if kind == "instrument" and "esolution" in text:
-        for m in re.finditer(r"\b[Rr]esolution\s+\d+/\d+\b", text):
+        for m in _RESOLUTION.finditer(text):
             out.append(Mention(m.start(), m.end(), kind, m.group(), m.group(), "resolution-number"))
     return _longest(out)
