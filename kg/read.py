@@ -275,20 +275,21 @@ def is_date_line(line: str) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
-def _noise_patterns() -> tuple[re.Pattern[str], ...]:
+def _noise_pattern() -> re.Pattern[str]:
+    """The patterns of the noise file as one alternation (each is checked on its own first, so that
+    a bad line is reported as itself)."""
     patterns = []
     with open(NOISE_FILE, encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if line and not line.startswith("#"):
-                patterns.append(re.compile(line, re.IGNORECASE))
-    return tuple(patterns)
+                patterns.append(re.compile(line, re.IGNORECASE).pattern)
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
 
 
 def is_noise_line(line: str) -> bool:
     """True if ``line`` is page chrome (a language notice, a menu word, ...) not a title."""
-    line = line.strip()
-    return any(p.search(line) for p in _noise_patterns())
+    return _noise_pattern().search(line.strip()) is not None
 
 
 _MD_HEADING = re.compile(r"#{1,6}(?=\s|$)")

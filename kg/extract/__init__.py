@@ -30,8 +30,9 @@ def extract(release: Release, curation: Curation = Curation()) -> Extraction:
     return _Extractor(release, lex, curation).run()
 
 
-# a full stop, not the dot of "Mr.", "Dr." or an initial
-_STOP = r"[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\b[A-Z])\."
+# a full stop, not the dot of "Mr.", "Dr." or an initial (the look-behinds follow the dot, so that
+# they are tried at dots only)
+_STOP = r"[;:]|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
 _NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|" + _STOP
                      + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
 _NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+\w+ed)\s")
@@ -99,6 +100,11 @@ def _valid_url(url: str) -> bool:
 @text_cache(maxsize=4096)
 def _norm(s: str) -> str:
     return " ".join(places.fold(s).lower().replace("’", "'").split())
+
+
+def _has_topic(e: ev.Event, topic: str) -> bool:
+    key = _norm(topic)
+    return any(key == _norm(t) for t, _, _ in e.topics)
 
 
 _NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head", "Minister",
@@ -970,7 +976,7 @@ class _Extractor:
         if not 0 <= a <= b <= len(text):
             return
         if name is not None:
-            if not any(_norm(name) == _norm(t) for t, _, _ in e.topics):
+            if not _has_topic(e, name):
                 e.topics.append((name, a, b))
             return
         while a < b and text[a] in " .,:;“”\"'‘’(":
@@ -987,7 +993,7 @@ class _Extractor:
             return
         if _NOT_TOPIC_START.match(piece):
             return
-        if any(_norm(piece) == _norm(t) for t, _, _ in e.topics):
+        if _has_topic(e, piece):
             return
         if any(m.start <= a and b <= m.end + 2 for m in self.event_mentions if m.concrete):
             return  # "addressed the 5th meeting of ...": the event itself, not a topic
