@@ -1129,7 +1129,7 @@ class _Extractor:
     def _event_ident(self, e: ev.Event) -> str:
         """Identity of an event across releases: body + ordinal + kind (+ start date when stated), else
         name + start date, else scoped to this release."""
-        body = getattr(e, "body_org", None)
+        body = e.body_org
         date = e.dates[0].first.isoformat() if e.dates else ""
         if body is not None and e.ordinal:
             return f"{body.ident} {e.ordinal} {e.kind} {date}".strip()

@@ -20,7 +20,7 @@ _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
 _ORD = r"(?:st|nd|rd|th|er|e)?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateSpan:
     start: int
     end: int

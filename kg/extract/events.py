@@ -41,7 +41,7 @@ _TRIGGER = re.compile(r"\b(?:held|hold|holds|took place|participated|participate
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class EventMention:
     start: int
     end: int
@@ -54,7 +54,7 @@ class EventMention:
     key: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     key: str
     kind: str
@@ -62,6 +62,7 @@ class Event:
     mentions: list[EventMention] = field(default_factory=list)
     ordinal: int | None = None
     body: Mention | None = None
+    body_org: object = None  # the organization whose session, meeting, ... it is
     dates: list = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     mode: str | None = None

@@ -17,7 +17,7 @@ from ..text import text_cache
 from .lexicon import Lexicon, alternation
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int

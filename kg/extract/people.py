@@ -12,7 +12,7 @@ _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Z
 _NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonMention:
     start: int
     end: int
