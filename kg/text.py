@@ -81,11 +81,32 @@ def _push(text: str, a: int, b: int, out: list) -> None:
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds the span ``start:end`` (the span itself if none)."""
-    for a, b in _sentences(text, 0):
-        if a <= start < b or (a < end <= b):
-            return text[a:max(b, end)]
-    return text[start:end]
+    """The sentence of ``text`` that holds the span ``start:end`` (the span itself if none): the
+    first sentence that holds its start or its end, found by bisection (sentences are sorted and
+    do not overlap).
+
+    >>> t = "Mr. Kang met the WCO. It went well."
+    >>> sentence_at(t, 22, 24), sentence_at(t, 17, 20)
+    ('It went well.', 'Mr. Kang met the WCO.')
+    """
+    spans = _sentences(text, 0)
+    starts = _sentence_starts(text)
+    found = []
+    i = bisect.bisect_right(starts, start) - 1  # the one sentence that can hold the start
+    if i >= 0 and start < spans[i][1]:
+        found.append(i)
+    j = bisect.bisect_left(starts, end) - 1  # the one sentence that can hold the end
+    if j >= 0 and end <= spans[j][1]:
+        found.append(j)
+    if not found:
+        return text[start:end]
+    a, b = spans[min(found)]
+    return text[a:max(b, end)]
+
+
+@text_cache
+def _sentence_starts(text: str) -> list[int]:
+    return [a for a, _ in _sentences(text, 0)]
 
 
 class SpanIndex:

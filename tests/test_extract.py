@@ -265,3 +265,26 @@ def test_sentence_boundaries_are_the_plain_pattern_matches():
     for _ in range(5000):
         s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 25)))
         assert [m.span() for m in text._BOUNDARY.finditer(s)] == [m.span() for m in plain.finditer(s)], repr(s)
+
+
+def test_sentence_at_is_the_first_sentence_holding_the_span():
+    """``sentence_at`` bisects the sentences; it answers what a scan of them in order answers."""
+    import random
+
+    from kg import text
+
+    def scan(s: str, start: int, end: int) -> str:
+        for a, b in text.sentences(s):
+            if a <= start < b or a < end <= b:
+                return s[a:max(b, end)]
+        return s[start:end]
+
+    rnd = random.Random(7)
+    words = ["Mr.", "Kang", "met", "the", "WCO.", "It", "went", "well.", "\n", "  ", "Dr.", "A.", "ok!", "Why?", "B"]
+    for _ in range(2000):
+        s = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40)))
+        text.forget_texts()
+        for _ in range(10):
+            start = rnd.randint(0, len(s))
+            end = rnd.randint(start, len(s))
+            assert text.sentence_at(s, start, end) == scan(s, start, end), (s, start, end)

@@ -149,6 +149,11 @@ class _Extractor:
     def evidence(self, a: int, b: int, rule: str, conf: float = 0.9) -> Evidence:
         return Evidence(a, b, rule, conf)
 
+    def places_in(self, a: int, b: int) -> list[mn.Mention]:
+        """The places that start in ``a:b``, in text order (``self.places`` is sorted and does not overlap)."""
+        starts = self._place_starts
+        return self.places[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
     def sentence_of(self, pos: int) -> int:
         for i, (a, b) in enumerate(self.sents):
             if a <= pos < b:
@@ -177,6 +182,7 @@ class _Extractor:
             ex.add_fact(rel.key, "url", Value(r.url, "iri"), whole)
 
         self.places = self._places()
+        self._place_starts = [m.start for m in self.places]
         self.orgs = self._organizations()
         self.things = self._things()
         self.persons = self._people()
@@ -241,6 +247,9 @@ class _Extractor:
         self.gazetteer = gaz
         chunks = [m for m in mn.organizations(text, lex, self.start, self.cur.not_organizations) if m.start >= self.start]
         chunks = [m for m in chunks if not self._after_ordinal(m.start)]
+        chunks_by_end: dict[int, list[mn.Mention]] = {}
+        for c in chunks:
+            chunks_by_end.setdefault(c.end, []).append(c)
         defs = mn.acronym_definitions(text, lex)
         local = {acr: text[a:b] for a, b, acr, _, _ in defs}
         def clashes(m: mn.Mention) -> bool:
@@ -262,7 +271,7 @@ class _Extractor:
                 continue
             long = text[a:b]
             entry = lex.entries.get(long)
-            chunk = next((c for c in chunks if c.end == b and c.start <= a + 2 and c.start >= a - 60), None)
+            chunk = next((c for c in chunks_by_end.get(b, ()) if a - 60 <= c.start <= a + 2), None)
             if entry is None and chunk is not None:
                 entry = lex.entries.get(chunk.name)
             if entry is not None and entry.kind != "organization":
@@ -513,8 +522,23 @@ class _Extractor:
     def _verb_events(self, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
         """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
         of its own when the sentence names no event."""
+        sent_starts = [a for a, _ in self.sents]
+        named = set()  # the sentences that name an event
+        for x in ems:
+            i = bisect.bisect_right(sent_starts, x.start) - 1
+            if i >= 0 and x.start < self.sents[i][1]:
+                named.add(i)
+        first_label: dict[str, int] = {}  # the first event with a label, with a kind (no ordinal)
+        first_kind: dict[str, int] = {}
+
+        def note(i: int, x: ev.Event) -> None:
+            first_label.setdefault(x.label, i)
+            if not x.ordinal:
+                first_kind.setdefault(x.kind, i)
+        for i, x in enumerate(events):
+            note(i, x)
         for si, (s0, s1) in enumerate(self.sents):
-            if any(s0 <= m.start < s1 for m in ems):
+            if si in named:
                 continue
             m = _VERB_EVENT.search(self.text, s0, s1)
             if m is None:
@@ -523,7 +547,7 @@ class _Extractor:
             subject = self._subject_orgs(self._clause_start(s0, a), a, [])
             obj_end = self._object_end(b, s1)
             objects = self.org_at(b, obj_end)
-            obj_places = [p for p in self.places if b <= p.start < obj_end and p.rule != "country-adjective"]
+            obj_places = [p for p in self.places_in(b, obj_end) if p.rule != "country-adjective"]
             if not subject:
                 continue
             names = [o.acronym or o.name for o, _ in subject]
@@ -544,13 +568,13 @@ class _Extractor:
                 label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
             mention = ev.EventMention(a, b, kind, label, None, True, si, a)
             # the same visit told in the title and the body, or a signing the title already names
-            same = next((x for x in events if x.label == label or x.kind == kind and kind in ("visit", "signing")
-                         and not x.ordinal), None)
-            if same is not None:
-                same.mentions.append(mention)
+            same = [first_label.get(label)] + ([first_kind.get(kind)] if kind in ("visit", "signing") else [])
+            if any(i is not None for i in same):
+                events[min(i for i in same if i is not None)].mentions.append(mention)
                 continue
             e = ev.Event(f"event{len(events)}", kind, label)
             e.mentions.append(mention)
+            note(len(events), e)
             events.append(e)
 
     def _main_event(self, events: list[ev.Event]) -> ev.Event | None:
@@ -645,9 +669,7 @@ class _Extractor:
                 subj = self._subject_orgs(subj_start, m.start(), consumed)
                 if m.group().lower().startswith(("visit", "met with", "travel")):
                     obj_end = self._object_end(m.end(), s1)
-                    for p in self.places:
-                        if m.end() <= p.start < obj_end:
-                            e.places.append(p)
+                    e.places.extend(self.places_in(m.end(), obj_end))
                     for o, om in self.org_at(m.end(), obj_end):
                         e.roles.append(("organizer" if m.group().lower().startswith("visit") else "attendee", o, (m.start(), om.end)))
                 for o, om in subj:
@@ -875,8 +897,8 @@ class _Extractor:
         out = []
         self._org_mentions()
         in_orgs = self._org_span_index
-        for p in self.places:
-            if not (s0 <= p.start < s1) or p.rule == "country-adjective":
+        for p in self.places_in(s0, s1):
+            if p.rule == "country-adjective":
                 continue
             if in_orgs.covers(p.start):
                 continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
