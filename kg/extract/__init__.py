@@ -528,7 +528,8 @@ class _Extractor:
             i = bisect.bisect_right(sent_starts, x.start) - 1
             if i >= 0 and x.start < self.sents[i][1]:
                 named.add(i)
-        first_label: dict[str, int] = {}  # the first event with a label, with a kind (no ordinal)
+        # where in ``events`` the first event of a label is, and the first of a kind without an ordinal
+        first_label: dict[str, int] = {}
         first_kind: dict[str, int] = {}
 
         def note(i: int, x: ev.Event) -> None:
@@ -568,9 +569,10 @@ class _Extractor:
                 label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
             mention = ev.EventMention(a, b, kind, label, None, True, si, a)
             # the same visit told in the title and the body, or a signing the title already names
-            same = [first_label.get(label)] + ([first_kind.get(kind)] if kind in ("visit", "signing") else [])
-            if any(i is not None for i in same):
-                events[min(i for i in same if i is not None)].mentions.append(mention)
+            twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing") else None)
+                     if i is not None]
+            if twins:
+                events[min(twins)].mentions.append(mention)
                 continue
             e = ev.Event(f"event{len(events)}", kind, label)
             e.mentions.append(mention)
