@@ -288,3 +288,19 @@ def test_sentence_at_is_the_first_sentence_holding_the_span():
             start = rnd.randint(0, len(s))
             end = rnd.randint(start, len(s))
             assert text.sentence_at(s, start, end) == scan(s, start, end), (s, start, end)
+
+
+def test_plural_acronym_pattern_is_the_plain_one():
+    """The plural-acronym pattern takes a word's letters whole; it finds what the backtracking one finds."""
+    import random
+    import re
+
+    from kg.extract import mentions
+
+    plain = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])s(?![\w-])")
+    rnd = random.Random(9)
+    parts = ["RTC", "s", "S", "A", "a", "x", "-", "_", "1", " ", ".", "é", "Ls", "(", "’"]
+    for _ in range(5000):
+        s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 20)))
+        fast = [(m.start(), m.end()) for m in mentions._PLURAL_ACRONYM.finditer(s) if m.end() - m.start() >= 3]
+        assert fast == [m.span() for m in plain.finditer(s)], repr(s)

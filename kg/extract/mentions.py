@@ -64,19 +64,19 @@ def all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     append = toks.append
     pos = 0
     for piece in text.split(" "):  # no token holds a blank: the pieces between spaces, with their offsets
+        n = len(piece)
         if piece.isalnum():  # most pieces are one word
-            end = pos + len(piece)
-            append((pos, end, piece))
-        elif piece:
+            append((pos, pos + n, piece))
+        elif n:
             last = piece[-1]
             if piece[:-1].isalnum() and not last.isalnum() and last != "_" and not last.isspace():  # "Vienna,"
-                end = pos + len(piece) - 1
+                end = pos + n - 1
                 append((pos, end, piece[:-1]))
                 append((end, end + 1, last))
             else:
                 for m in _TOKEN.finditer(piece):
                     append((pos + m.start(), pos + m.end(), m.group()))
-        pos += len(piece) + 1
+        pos += n + 1
     return toks, list(map(itemgetter(0), toks))
 
 
@@ -247,7 +247,9 @@ _GENERIC_AFTER = re.compile(r"\s+(?:agencies|bodies|entities|members|member stat
                             r"staff|officials|system|family|missions)\b")
 
 
-_PLURAL_ACRONYM = re.compile(r"([A-Z](?<![\w-].)[A-Za-z]*[A-Z])s(?![\w-])")
+# a word of letters that opens with a capital and ends in a capital and "s" ("RTCs", "RILOs"): the
+# letters are taken whole (possessive), then the end is checked, so nothing is tried twice
+_PLURAL_ACRONYM = re.compile(r"[A-Z](?<![\w-].)[A-Za-z]*+(?<=[A-Z]s)(?![\w-])")
 
 
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
@@ -260,8 +262,12 @@ def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention(a, b, e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
     # plural acronyms: "RTCs", "RILOs"
     for m in _PLURAL_ACRONYM.finditer(text):
-        e = lex.entries.get(m.group(1))
-        if e is not None and e.acronym == m.group(1):
+        a, b = m.span()
+        acr = text[a:b - 1]
+        if len(acr) < 2:
+            continue  # "As": one capital
+        e = lex.entries.get(acr)
+        if e is not None and e.acronym == acr:
             out.append(Mention(m.start(), m.end(), e.kind, e.name, e.name, "gazetteer-plural", e.acronym,
                                {"country": e.country}))
     return sorted(out, key=lambda m: m.start)
