@@ -202,7 +202,8 @@ def _read_bytes(path: Path) -> bytes:
 def decode(path: Path, data: bytes) -> str:
     """Decode file bytes: UTF-8 (a BOM is dropped), or UTF-16 when it starts with a BOM.
 
-    Newlines are normalised to ``"\\n"``; nothing else is changed. Undecodable bytes, NUL
+    Newlines are normalised to ``"\\n"`` and control characters are blanked (see
+    :func:`normalise_text`); nothing else is changed. Undecodable bytes, NUL
     characters and an empty or whitespace-only file raise :class:`InputError` (byte offsets
     in messages count from 0 at the start of the file).
     """
@@ -224,14 +225,29 @@ def decode(path: Path, data: bytes) -> str:
     if nul >= 0:
         where = f"byte {data.find(_NUL)}" if codec == "utf-8" else f"character {nul}"
         raise InputError(path, f"contains a NUL byte ({where})")
-    text = normalise_newlines(text)
+    text = normalise_text(text)
     if not text.strip():
         raise InputError(path, "empty file")
     return text
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def normalise_text(text: str) -> str:
+    """``\\r\\n`` and ``\\r`` become ``\\n``, and the C0 and C1 control characters other than tab
+    and newline (and DEL), which no release means and XML cannot carry, are blanked one for one:
+    those that end a line elsewhere (vertical tab, form feed, the separators, NEL) become a
+    newline, the others a space.
+
+    >>> normalise_text("A\\r\\nB\\x0cC\\x01D\\x85E")
+    'A\\nB\\nC D\\nE'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: "\n" if m.group() in _CONTROL_BREAKS else " ", text)
+
+
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
 
 
 # --------------------------------------------------------------------------- layout
@@ -414,7 +430,7 @@ def iso_date(value: str) -> dt.date | None:
 
 
 def _one_line(value: str) -> str:
-    return " ".join(value.split())
+    return " ".join(normalise_text(value).split())
 
 
 def _same_line(a: str, b: str) -> bool:
@@ -435,7 +451,7 @@ def assemble(*, id: str, source: str, title: str | None, date: str | None, body:
     title = title or None
     date = _one_line(date) if date else None
     published = iso_date(date) if date else None
-    body = normalise_newlines(body).strip()
+    body = normalise_text(body).strip()
     if title:
         first, _, rest = body.partition("\n")
         if _same_line(first, title):

@@ -375,6 +375,30 @@ def test_cli_export_of_hostile_releases_reparses(tmp_path):
         ds.parse(data=proc.stdout.decode("utf-8"), format=rdflib_format)
         assert len(list(ds.quads())) == len(list(ox.parse(proc.stdout, format=ox_format)))
         assert any("</script>" in str(o) for o in ds.objects(None, SDO.name))
+    # the triple formats too: RDF/XML cannot carry C0 controls, and the reader leaves none to carry
+    for fmt, rdflib_format, ox_format in (("turtle", "turtle", ox.RdfFormat.TURTLE), ("xml", "xml", ox.RdfFormat.RDF_XML)):
+        proc = run_kg("export", "--store", store, "--format", fmt, "--graphs", "evidence")
+        assert proc.returncode == 0, describe(proc)
+        g = Graph()
+        g.parse(data=proc.stdout.decode("utf-8"), format=rdflib_format)
+        assert len(g) == len(list(ox.parse(proc.stdout, format=ox_format))) > 100
+        assert any("Vie nna" in str(o) for o in g.objects(None, RKG.spanText)), "the controls' release is in the export"
+
+
+def test_reader_blanks_control_characters_one_for_one(tmp_path):
+    text = TEXTS["c0-c1-controls"]
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "j.json").write_text(json.dumps({"id": "j", "title": "A\x01title", "text": text}), encoding="utf-8")
+    for path in (tmp_path / "c.txt", tmp_path / "j.json"):
+        (r,) = read_path(path)
+        assert not any(ord(c) < 32 and c not in "\t\n" or 127 <= ord(c) < 160 for c in r.text), path
+    (r,) = read_path(tmp_path / "c.txt")
+    controls = {chr(c) for c in [*range(1, 9), 11, 12, *range(14, 32), *range(127, 160)]}
+    breaks = set("\x0b\x0c\x1c\x1d\x1e\x85")
+    assert r.text == "".join("\n" if c in breaks else " " if c in controls else c for c in text)
+    assert "The World\nCustoms\nOrganization (W CO) met in Vie nna." in r.text
+    (j,) = read_path(tmp_path / "j.json")
+    assert j.text.startswith("A title\n\n")
 
 
 # ----------------------------------------------------------------------------- size and degenerate texts
