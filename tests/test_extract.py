@@ -304,3 +304,21 @@ def test_plural_acronym_pattern_is_the_plain_one():
         s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 20)))
         fast = [(m.start(), m.end()) for m in mentions._PLURAL_ACRONYM.finditer(s) if m.end() - m.start() >= 3]
         assert fast == [m.span() for m in plain.finditer(s)], repr(s)
+
+
+def test_month_words_prefix_tree_is_the_plain_alternation_ignoring_case():
+    """The date patterns hold the month words of every language as a prefix tree; under IGNORECASE it
+    matches what the plain longest-first alternation matches (Turkish dotless i and long s included)."""
+    import random
+    import re
+
+    from kg.extract.lexicon import literal_alternation, load
+
+    words = sorted(load(()).months, key=len, reverse=True)
+    tree = re.compile(r"(\d{1,2})\s+(" + literal_alternation(words) + r")\.?", re.I)
+    plain = re.compile(r"(\d{1,2})\s+(" + "|".join(re.escape(w) for w in words) + r")\.?", re.I)
+    rnd = random.Random(13)
+    parts = words + [w.upper() for w in words] + [w.title() for w in words] + ["5", "12", " ", ".", "ı", "İ", "ſ", "x"]
+    for _ in range(5000):
+        s = " ".join(rnd.choice(parts) for _ in range(rnd.randint(1, 6)))
+        assert [m.groups() for m in tree.finditer(s)] == [m.groups() for m in plain.finditer(s)], s

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon, alternation, literal_alternation
 from .mentions import all_tokens, token_index
 
 _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
@@ -32,7 +32,9 @@ class DateSpan:
 @lru_cache(maxsize=4)
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     words = sorted(lex.months, key=len, reverse=True)
-    month = "(?:" + "|".join(re.escape(w) for w in words) + r")\.?"
+    # the month words of every language as a prefix tree: under IGNORECASE it matches what their plain
+    # longest-first alternation matches (tested), trying far fewer branches at each position
+    month = literal_alternation(words) + r"\.?"
     day = r"(\d{1,2})" + _ORD
     year = r"(\d{4})"
     wk = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
