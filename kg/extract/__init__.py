@@ -144,6 +144,7 @@ class _Extractor:
         skip = [release.dateline] if release.dateline else []
         self.sents = [s for s in sentences(self.text, self.start)
                       if not any(a <= s[0] and s[1] <= b for a, b in skip)]
+        self._sent_starts = [a for a, _ in self.sents]
 
     # -- helpers ---------------------------------------------------------------------------------
     def evidence(self, a: int, b: int, rule: str, conf: float = 0.9) -> Evidence:
@@ -155,10 +156,10 @@ class _Extractor:
         return self.places[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
     def sentence_of(self, pos: int) -> int:
-        for i, (a, b) in enumerate(self.sents):
-            if a <= pos < b:
-                return i
-        return -1
+        """The index of the sentence that holds ``pos``, -1 if none (the sentences are sorted and do
+        not overlap)."""
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        return i if i >= 0 and pos < self.sents[i][1] else -1
 
     # -- the pipeline ----------------------------------------------------------------------------
     def run(self) -> Extraction:
@@ -522,12 +523,7 @@ class _Extractor:
     def _verb_events(self, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
         """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
         of its own when the sentence names no event."""
-        sent_starts = [a for a, _ in self.sents]
-        named = set()  # the sentences that name an event
-        for x in ems:
-            i = bisect.bisect_right(sent_starts, x.start) - 1
-            if i >= 0 and x.start < self.sents[i][1]:
-                named.add(i)
+        named = {self.sentence_of(x.start) for x in ems}  # the sentences that name an event
         # where in ``events`` the first event of a label is, and the first of a kind without an ordinal
         first_label: dict[str, int] = {}
         first_kind: dict[str, int] = {}

@@ -373,21 +373,14 @@ def _places_in_run(run: str) -> tuple:
     rule, extra) with offsets in the run (a text repeats its runs: each is looked up once)."""
     cn = places.country_names()
     cities = places.city_names()
-    firsts = _place_first_words()
-    for w in run.split():  # most runs hold no word a place name starts with
-        w0 = w.rstrip(".,")
-        if firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) or (w0.isupper() and firsts.get(w0.title())):
-            break
-    else:
-        return ()
+    if not any(_place_reach(w.rstrip(".,")) for w in run.split()):
+        return ()  # most runs hold no word a place name starts with
     out = []
     words = list(_NON_SPACE.finditer(run))
     i = 0
     while i < len(words):
         hit = None
-        w0 = words[i].group().rstrip(".,")
-        longest = firsts.get(w0) or (not w0.isascii() and firsts.get(places.fold(w0))) \
-            or (w0.isupper() and firsts.get(w0.title()))
+        longest = _place_reach(words[i].group().rstrip(".,"))
         if not longest:
             i += 1
             continue
@@ -414,6 +407,14 @@ def _places_in_run(run: str) -> tuple:
         if not hit:
             i += 1
     return tuple(out)
+
+
+def _place_reach(word: str) -> int:
+    """The most words a country or city name starting with ``word`` has (as written, folded, or
+    title-cased when in capitals), 0 when none starts with it."""
+    firsts = _place_first_words()
+    return firsts.get(word) or (not word.isascii() and firsts.get(places.fold(word))) \
+        or (word.isupper() and firsts.get(word.title())) or 0
 
 
 @lru_cache(maxsize=1)
