@@ -373,14 +373,18 @@ def _places_in_run(run: str) -> tuple:
     rule, extra) with offsets in the run (a text repeats its runs: each is looked up once)."""
     cn = places.country_names()
     cities = places.city_names()
-    if not any(_place_reach(w.rstrip(".,")) for w in run.split()):
-        return ()  # most runs hold no word a place name starts with
+    firsts = _place_first_words()
+    for w in run.split():  # most runs hold no word a place name starts with
+        if _place_reach(firsts, w.rstrip(".,")):
+            break
+    else:
+        return ()
     out = []
     words = list(_NON_SPACE.finditer(run))
     i = 0
     while i < len(words):
         hit = None
-        longest = _place_reach(words[i].group().rstrip(".,"))
+        longest = _place_reach(firsts, words[i].group().rstrip(".,"))
         if not longest:
             i += 1
             continue
@@ -409,10 +413,9 @@ def _places_in_run(run: str) -> tuple:
     return tuple(out)
 
 
-def _place_reach(word: str) -> int:
+def _place_reach(firsts: dict[str, int], word: str) -> int:
     """The most words a country or city name starting with ``word`` has (as written, folded, or
-    title-cased when in capitals), 0 when none starts with it."""
-    firsts = _place_first_words()
+    title-cased when in capitals; ``firsts`` is :func:`_place_first_words`), 0 when none starts with it."""
     return firsts.get(word) or (not word.isascii() and firsts.get(places.fold(word))) \
         or (word.isupper() and firsts.get(word.title())) or 0
 
