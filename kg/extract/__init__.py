@@ -40,7 +40,7 @@ _VERB_EVENT = re.compile(r"(?=[vpmtas])\b(visited|visits|paid a visit to|pays a 
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
 _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
-_FIRST_NAME = re.compile(r"\b([A-Z][a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")
+_FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
 _HTTP_URL = re.compile(r"https?://[^/\s]")
 _HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*,\s*){1,4}")
 _ACRONYM_SLASH_COUNTRY = re.compile(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")

@@ -56,8 +56,9 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "md": re.compile(rf"{month_first}\b{en}\s+{day},?\s+{year}\b"),
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
         "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
-        # (opens with a digit, which the search skips ahead to; the look-behind is the word boundary)
-        "iso": re.compile(r"(\d(?<!\w\d)\d{3})-(\d{2})-(\d{2})\b"),
+        # 2019-06-07: opens with the first dash, which the search skips ahead to, and looks behind it
+        # for the year (a match starts at the year's group)
+        "iso": re.compile(r"-(?<=(?<!\w)(\d{4})-)(\d{2})-(\d{2})\b"),
     }
 
 
@@ -112,7 +113,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     for name in ("dm_dm", "d_dm", "md_d", "md", "dm", "iso"):
         spans = windows if name != "iso" else [(start, end)]
         for mt in (x for a, b in spans for x in pats[name].finditer(text, a, b)):
-            a, b = mt.span()
+            a, b = mt.span() if name != "iso" else (mt.start(1), mt.end())
             if not free(a, b):
                 continue
             g = mt.groups()

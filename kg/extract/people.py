@@ -25,15 +25,15 @@ class PersonMention:
 @lru_cache(maxsize=4)
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     hon = literal_alternation(lex.list("honorifics"))
+    hon_start = literal_alternation(lex.list("honorifics"), after_first=r"(?<![\w.].)")
     roles = literal_alternation(lex.list("role_words"))
     # (the modifier word is possessive: a word cut short is never followed by the blank)
     role_phrase = rf"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)(?:[A-Z][\w-]*+|[A-Z]{{2,}}+)\s+)?(?:{roles})"
     org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*(?:\s+(?:of|for|on|and|the|against|to|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
     # the look-aheads come first: the search passes over most positions with one test
-    hon_first = "(?=[" + "".join(sorted({re.escape(h[:1]) for h in lex.list("honorifics")})) + "])"
     return {
         # Mr. Jalal Al-Qudah, the Director General of Jordan Customs
-        "honorific": re.compile(rf"{hon_first}(?<![\w.])(?:{hon})\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
+        "honorific": re.compile(rf"{hon_start}\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
         # Kunio Mikuriya, Secretary General of the World Customs Organization
         # (the name is atomic: a shorter one is never followed by the comma)
         "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail}"),
