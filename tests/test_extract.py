@@ -322,3 +322,27 @@ def test_month_words_prefix_tree_is_the_plain_alternation_ignoring_case():
     for _ in range(5000):
         s = " ".join(rnd.choice(parts) for _ in range(rnd.randint(1, 6)))
         assert [m.groups() for m in tree.finditer(s)] == [m.groups() for m in plain.finditer(s)], s
+
+
+def test_skip_ahead_patterns_are_the_plain_ones():
+    """The ISO date pattern opens with its dash and the honorific one with the honorific's first
+    letter (their word boundaries become look-behinds): they find what the plain patterns find."""
+    import random
+    import re
+
+    from kg.extract import dates
+    from kg.extract.lexicon import literal_alternation, load
+
+    lex = load(())
+    iso = dates._patterns(lex)["iso"]
+    plain_iso = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+    honorifics = lex.list("honorifics")
+    tree = re.compile(literal_alternation(honorifics, after_first=r"(?<![\w.].)") + r"\.?\s")
+    plain_tree = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True)) + r")\.?\s")
+    rnd = random.Random(17)
+    parts = ["2019", "12019", "06", "7", "-", "--", " ", "a", "_", "é", ".", *honorifics[:12], "x"]
+    for _ in range(5000):
+        s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 16)))
+        assert [((m.start(1), m.end()), m.groups()) for m in iso.finditer(s)] == \
+            [(m.span(), m.groups()) for m in plain_iso.finditer(s)], repr(s)
+        assert [m.span() for m in tree.finditer(s)] == [m.span() for m in plain_tree.finditer(s)], repr(s)
