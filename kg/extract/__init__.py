@@ -471,7 +471,7 @@ class _Extractor:
         for q in persons.values():
             if len(q["name"].split()) == 1:
                 for m in _FIRST_NAME.finditer(self.text, self.start):
-                    if m.group(2) == q["name"] and m.group(1) not in not_names and m.group(1) not in self.lex.list("honorifics"):
+                    if m.group(2) == q["name"] and m.group(1) not in not_names and m.group(1) not in self.lex.set("honorifics"):
                         q["name"] = f"{m.group(1)} {q['name']}"
                         break
         return list(persons.values())
@@ -589,10 +589,10 @@ class _Extractor:
         self.main = main
         sents = self.sents
         part = lex.phrases("participation_verbs", ignore_case=True).per_span(text, sents)
-        speech = {v.lower() for v in lex.list("speech_verbs")}
+        speech = lex.set("speech_verbs", lower=True)
         host_v = lex.phrases("hosting_verbs").per_span(text, sents)
         passive_host = lex.phrases("passive_hosting", ignore_case=True).per_span(text, sents)
-        invite = set(lex.list("invitation_phrases"))
+        invite = lex.set("invitation_phrases")
         passive_att = lex.phrases("passive_attendance", ignore_case=True).per_span(text, sents)
         virtual = lex.phrases("virtual_words").per_span(text, sents)
         hybrid_words = lex.phrases("hybrid_words")
@@ -1009,7 +1009,7 @@ class _Extractor:
             a += lead.end()
             piece = text[a:b]
         words = piece.split()
-        if not (2 <= len(words) <= (40 if list_item else 14)) or piece.lower().startswith(tuple(self.lex.list("topic_stop_starts"))):
+        if not (2 <= len(words) <= (40 if list_item else 14)) or piece.lower().startswith(self.lex.tuple("topic_stop_starts")):
             return
         if _NOT_TOPIC_START.match(piece):
             return

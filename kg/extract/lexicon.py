@@ -39,6 +39,14 @@ class Lexicon:
     def list(self, key: str) -> list[str]:
         return self.words[key]
 
+    def set(self, key: str, lower: bool = False) -> frozenset[str]:
+        """The word list ``key`` as a set (lower-cased with ``lower``), made once per lexicon."""
+        return _word_set(self, key, lower)
+
+    def tuple(self, key: str) -> tuple[str, ...]:
+        """The word list ``key`` as a tuple (for ``str.startswith``), made once per lexicon."""
+        return _word_tuple(self, key)
+
     def phrases(self, *keys: str, ignore_case: bool = False) -> "Phrases":
         """The matcher of the word lists ``keys`` of ``lexicon.json`` (made once per lexicon)."""
         return _lexicon_phrases(self, keys, ignore_case)
@@ -214,6 +222,16 @@ def alternation(words: list[str] | set[str], flags: int = 0) -> Phrases:
 @lru_cache(maxsize=256)
 def _alternation(words: tuple[str, ...], ignore_case: bool) -> Phrases:
     return Phrases(words, ignore_case)
+
+
+@lru_cache(maxsize=256)
+def _word_set(lex: Lexicon, key: str, lower: bool) -> frozenset[str]:
+    return frozenset(w.lower() for w in lex.words[key]) if lower else frozenset(lex.words[key])
+
+
+@lru_cache(maxsize=256)
+def _word_tuple(lex: Lexicon, key: str) -> tuple[str, ...]:
+    return tuple(lex.words[key])
 
 
 @lru_cache(maxsize=64)

@@ -196,7 +196,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 first_run_end += 1
             inner = text[toks[r0][0]:toks[first_run_end - 1][1]] if first_run_end > r0 else ""
             continues = first_run_end < stop  # "of the Conference| of the States Parties ..."
-            nested = inner and inner.split()[-1] in lex.list("org_heads") and (len(inner.split()) > 1 or continues)
+            nested = inner and inner.split()[-1] in lex.set("org_heads") and (len(inner.split()) > 1 or continues)
             if stop > r0 and not nested:
                 right = stop
         while left < k and toks[left][2] in ("and", "&", "the", "of"):
@@ -223,7 +223,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if head == "Customs" and right == k_end and not (words[0] in adjectives or words[0] in places.country_names()
                                                           or len(words) > 2):
             continue
-        if words[0] in lex.list("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
+        if words[0] in lex.set("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
         possessive = _POSSESSIVE_END.search(name)
         if possessive:  # "the International Organization of Airport and Seaport Police’s summit"
@@ -454,7 +454,7 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
     """Instruments ("... Convention", "resolution 7/5") and programmes ("... Programme") by head word."""
     _, _, generic, _, inst_heads, prog_heads = _heads(lex)
     heads = inst_heads if kind == "instrument" else prog_heads
-    need_mod = set(lex.list("programme_heads_need_modifier")) if kind == "programme" else set()
+    need_mod = lex.set("programme_heads_need_modifier") if kind == "programme" else frozenset()
     out = []
     for hm, toks, k, k_end in _head_words(text, heads):
         left = _cap_chain_left(toks, k, text=text)

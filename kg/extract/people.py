@@ -61,7 +61,7 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[Per
     out: list[PersonMention] = []
     by_span: dict[tuple[int, int], PersonMention] = {}
     taken: list[tuple[int, int]] = []
-    roles = set(lex.list("role_words"))
+    roles = lex.set("role_words")
     windows = _windows(text, lex, start)
     for rule in ("honorific", "role_name", "name_role", "role_before"):
         for m in (x for a, b in windows for x in _patterns(lex)[rule].finditer(text, a, b)):
