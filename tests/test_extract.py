@@ -111,6 +111,26 @@ def test_extract_hosts_in_passive_and_active_frames():
     assert any("Kenya Revenue Authority" in h for h in hosts)
 
 
+def test_extract_host_thanked_for_hosting():
+    text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
+            "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "
+            "Authority for hosting the workshop.\n")
+    f = facts(text)
+    assert ("regional workshop on risk management", "Barbados Revenue Authority") in f["organizer"]
+    assert ("regional workshop on risk management", "World Customs Organization") in f["attendee"]
+    assert ("regional workshop on risk management", "World Customs Organization") not in f["organizer"]
+
+
+def test_extract_organization_house_is_the_organization():
+    """"INTERPOL's General Secretariat", like "the WCO Secretariat", is the organization it houses."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe International Criminal Police Organization (INTERPOL) "
+            "and the Tax Modernisation Agency (TMA) signed a Memorandum of Understanding on 3 June 2022 at "
+            "INTERPOL's General Secretariat in Lyon, France.\n")
+    orgs = nodes(text, "organization")
+    assert set(orgs) == {"International Criminal Police Organization", "Tax Modernisation Agency"}
+    assert ("signing", "International Criminal Police Organization") in {(k.split()[0].lower(), o) for k, o in facts(text)["organizer"]}
+
+
 def test_extract_acronym_definitions_make_one_node():
     text = ("Title of a release\n\n01 January 2025\n\nThe Regional Office for Capacity Building (ROCB) met the "
             "Tax Modernisation Agency (TMA) in Accra. The TMA and the ROCB agreed to cooperate.\n")

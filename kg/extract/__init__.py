@@ -52,6 +52,9 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _BE_PAST_BEFORE = re.compile(r"\b(?:was|were|be|been|being)\s+$")
 _HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
+_THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
 _TRIGGER = re.compile(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
                       r"gathered|opened|launched|signed|took part)\b")
@@ -332,10 +335,10 @@ class _Extractor:
         for c in chunks:
             if covered.covers(c.start, c.end):
                 continue
-            first = c.name.split()[0]
-            rest = c.name.split()[1:]
-            # "the WCO Secretariat", "WCO Headquarters": the organization itself
-            if first in by_acr and rest and all(w in ("Secretariat", "Headquarters", "Council") for w in rest) and rest != ["Council"]:
+            first, *rest = c.name.split()
+            first = _POSSESSIVE_END.sub("", first)
+            # "the WCO Secretariat", "WCO Headquarters", "INTERPOL's General Secretariat": the organization itself
+            if first in by_acr and rest and all(w in _HOUSE_WORDS for w in rest) and ("Secretariat" in rest or "Headquarters" in rest):
                 by_acr[first].mentions.append(c)
                 continue
             if c.name in lex.entries and lex.entries[c.name].kind != "organization":
@@ -592,6 +595,7 @@ class _Extractor:
         speech = lex.set("speech_verbs", lower=True)
         host_v = lex.phrases("hosting_verbs").per_span(text, sents)
         passive_host = lex.phrases("passive_hosting", ignore_case=True).per_span(text, sents)
+        thanks_host = lex.phrases("hosting_thanks", ignore_case=True).per_span(text, sents)
         invite = lex.set("invitation_phrases")
         passive_att = lex.phrases("passive_attendance", ignore_case=True).per_span(text, sents)
         virtual = lex.phrases("virtual_words").per_span(text, sents)
@@ -642,8 +646,25 @@ class _Extractor:
                     role = "organizer"
                 for o, om in hosts:
                     e.roles.append((role, o, (m.start(), om.end)))
+            # "thanked X for hosting (the event)": X hosted (and "hosting" there has no subject of its own)
+            thanked: list[tuple[int, int]] = []
+            for m in thanks_host[si]:
+                thanked.append((m.start(), m.end()))
+                thank = None
+                for thank in _THANK.finditer(text, s0, m.start()):
+                    pass
+                if thank is None:
+                    continue
+                after = events_in(m.end(), s1)
+                e = after[0] if after else (here[0] if here else main)
+                if e is None:
+                    continue
+                for o, om in self.org_at(thank.end(), m.start()):
+                    e.roles.append(("organizer", o, (thank.start(), m.end())))
             # active hosting: "X hosted/organized/held (its) EVENT"
             for m in host_v[si]:
+                if any(a <= m.start() < b for a, b in thanked):
+                    continue
                 after = events_in(m.end(), min(m.end() + 61, s1))
                 if not after or _COMMA_END.search(text[max(s0, m.start() - 3):m.start()]):
                     continue  # ", held in Vienna": a participle describing the event, not its host
