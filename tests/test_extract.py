@@ -44,9 +44,20 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("17 十二月 2013", "2013-12-17"),
     ("2 октября 2018", "2018-10-02"),
     ("September 19, 2017", "2017-09-19"),
-], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order"])
+    ("5 de noviembre de 2013", "2013-11-05"),
+    ("12 de março de 2018", "2018-03-12"),
+    ("2019年6月7日", "2019-06-07"),
+    ("05.06.2019", "2019-06-05"),
+    ("25/06/2019", "2019-06-25"),
+    ("06/25/2019", "2019-06-25"),
+], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
+        "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
+
+
+def test_extract_impossible_numeric_dateline_is_no_date():
+    assert published(f"A title about customs\n\n31.02.2019\n\n{BODY}\n") is None
 
 
 def test_extract_relative_dateline_is_no_date():
@@ -58,6 +69,11 @@ def test_extract_place_and_date_line_under_the_title_is_the_publication_date():
     assert published(text) == "2011-03-15"
 
 
+def test_extract_place_and_date_opening_the_body_is_the_publication_date():
+    text = f"WCO and UNODC meet\nAbuja (Nigeria), 22 February 2021 - {BODY}\n"
+    assert published(text) == "2021-02-22"
+
+
 @pytest.mark.parametrize("phrase, start, end", [
     ("from 27 to 29 May 2019", "2019-05-27", "2019-05-29"),
     ("from 5 – 7 September 2018", "2018-09-05", "2018-09-07"),
@@ -66,7 +82,8 @@ def test_extract_place_and_date_line_under_the_title_is_the_publication_date():
     ("from 31 May to 3 June 2016", "2016-05-31", "2016-06-03"),
     ("on May 27-29, 2019", "2019-05-27", "2019-05-29"),
     ("on 12 January 2016", "2016-01-12", "2016-01-12"),
-], ids=["to", "en-dash", "ordinals", "en-dash-on", "across-months", "us-range", "one-day"])
+    ("del 5 al 7 de noviembre de 2013", "2013-11-05", "2013-11-07"),
+], ids=["to", "en-dash", "ordinals", "en-dash-on", "across-months", "us-range", "one-day", "spanish-range"])
 def test_extract_event_date_ranges(phrase, start, end):
     text = f"Title of a release\n\n01 January 2025\n\nThe WCO participated in the 5th session of the Policy Commission held in Brussels, Belgium {phrase}.\n"
     f = facts(text)
@@ -109,6 +126,18 @@ def test_extract_hosts_in_passive_and_active_frames():
     hosts = {o for _, o in facts(text)["organizer"]}
     assert "World Customs Organization" in hosts
     assert any("Kenya Revenue Authority" in h for h in hosts)
+
+
+def test_extract_host_before_an_aside_and_presenters_in_a_list():
+    text = ("Title of a release\n\n01 January 2025\n\nThe United Nations Office on Drugs and Crime (UNODC), in "
+            "partnership with the Kenya Revenue Authority (KRA), convened a national workshop on precursor control "
+            "in Nairobi from 2 to 4 April 2024. The European Commission, the Universal Postal Union (UPU) and the "
+            "World Customs Organization (WCO) delivered presentations on postal security.\n")
+    f = facts(text)
+    hosts = {o for e, o in f["organizer"] if e == "national workshop on precursor control"}
+    assert hosts == {"United Nations Office on Drugs and Crime", "Kenya Revenue Authority"}
+    attendees = {o for e, o in f["attendee"] if e == "national workshop on precursor control"}
+    assert attendees == {"European Commission", "Universal Postal Union", "World Customs Organization"}
 
 
 def test_extract_host_thanked_for_hosting():

@@ -102,7 +102,7 @@ def test_place_and_date_or_event_dates_are_not_a_dateline():
     "07 июня 2019", "05 noviembre 2013", "25 juin 2019", "17 十二月 2013", "30 June 2009",
     "2019-06-07", "September 19, 2017", "4 April 2016", "5 de noviembre de 2013",
     "1er décembre 2020", "12 de março de 2018", "3 ottobre 2015", "2019年6月7日",
-    "  Sept. 19, 2017  ", "7 июня 2019 г.",
+    "  Sept. 19, 2017  ", "7 июня 2019 г.", "05.06.2019", "25/06/2019", "5-6-2019",
 ])
 def test_date_line_shapes(line):
     assert read.is_date_line(line)

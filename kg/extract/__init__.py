@@ -42,7 +42,7 @@ _VERB_EVENT = re.compile(r"(?=[vpmtas])\b(visited|visits|paid a visit to|pays a 
 _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
 _FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
 _HTTP_URL = re.compile(r"https?://[^/\s]")
-_HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*,\s*){1,4}")
+_HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?,\s*){1,4}")
 _ACRONYM_SLASH_COUNTRY = re.compile(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _ACRONYM_SLASH_CODE = re.compile(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
@@ -53,6 +53,7 @@ _BE_PAST_BEFORE = re.compile(r"\b(?:was|were|be|been|being)\s+$")
 _HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
+_PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
 _HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
 _THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
@@ -62,7 +63,7 @@ _LEAD_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invit
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
 _NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
 _COMMA = re.compile(r",\s*")
-_LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:the\s+)?")
+_LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                          r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
@@ -666,8 +667,14 @@ class _Extractor:
                 if any(a <= m.start() < b for a, b in thanked):
                     continue
                 after = events_in(m.end(), min(m.end() + 61, s1))
-                if not after or _COMMA_END.search(text[max(s0, m.start() - 3):m.start()]):
-                    continue  # ", held in Vienna": a participle describing the event, not its host
+                if not after:
+                    continue
+                if _COMMA_END.search(text[max(s0, m.start() - 3):m.start()]):
+                    # ", held in Vienna": a participle describing the event, not its host; but "X, in
+                    # partnership with Y, convened a workshop": the verb and its object
+                    gap = text[m.end():mentions_in(m.end(), s1)[0][0]].split()
+                    if len(gap) > 2 or any(w.lower() in _PREPOSITIONS for w in gap):
+                        continue
                 subj_start = self._subject_start(self._clause_start(s0, m.start()), m.start())
                 participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
                 if participle and _BE_BEFORE.search(text[subj_start:m.start()]):

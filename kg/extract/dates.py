@@ -39,6 +39,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     year = r"(\d{4})"
     wk = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     m = f"({month})"
+    de = r"(?:de\s+)?"  # "5 de noviembre de 2013", "12 de março de 2018", "7 de junio del 2019"
+    de_year = r"(?:del?\s+)?"
     english = sorted((w for w, lang in lex.month_languages.items() if lang == "en"), key=len, reverse=True)
     en = "(" + "|".join(re.escape(w.capitalize()) for w in english) + r")\.?"
     # each pattern opens with a look-ahead at the characters a match can start with: the search
@@ -47,15 +49,15 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     month_first = "(?=[" + "".join(sorted({re.escape(w[:1].upper()) for w in english})) + "])"
     return {
         # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016
-        "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{m}(?:\s+{year})?{_DASH}{wk}{day}\s+{m},?\s+{year}\b", re.I),
+        "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m},?\s+{de_year}{year}\b", re.I),
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
-        "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{m}(?:,?\s+{year})?(?!\d)", re.I),
+        "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:,?\s+{de_year}{year})?(?!\d)", re.I),
         # May 27-29, 2019 (month first: English usage, capitalised month)
         "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day},?\s+{year}\b"),
         # May 27, 2019
         "md": re.compile(rf"{month_first}\b{en}\s+{day},?\s+{year}\b"),
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
-        "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{m}(?:,?\s+{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
+        "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{de}{m}(?:,?\s+{de_year}{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
         # 2019-06-07: opens with the first dash, which the search skips ahead to, and looks behind it
         # for the year (a match starts at the year's group)
         "iso": re.compile(r"-(?<=(?<!\w)(\d{4})-)(\d{2})-(\d{2})\b"),
@@ -149,9 +151,26 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     return sorted(found, key=lambda d: d.start)
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
 def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
-    """The date of a publication date line such as "07 июня 2019" or "17 十二月 2013"."""
+    """The date of a publication date line such as "07 июня 2019", "17 十二月 2013", "2019年6月7日" or
+    "05.06.2019"."""
     spans = find_dates(line, lex, None)
     if len(spans) == 1 and spans[0].first == spans[0].last:
         return spans[0].first
+    if spans:
+        return None
+    line = line.strip()
+    if m := _CJK_DATE.fullmatch(line):
+        return _mk(int(m[1]), int(m[2]), int(m[3]))
+    if m := _NUMERIC_DATE.fullmatch(line):
+        # day first, as international newsrooms write; month first only where the day can only be
+        # the second number ("06/25/2019")
+        day, month = int(m[1]), int(m[3])
+        if m[2] == "/" and day <= 12 < month:
+            day, month = month, day
+        return _mk(int(m[4]), month, day)
     return None
