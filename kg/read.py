@@ -284,11 +284,15 @@ def _date_line_re() -> re.Pattern[str]:
         # 2019年6月7日
         r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     ]
-    return re.compile("|".join(f"(?:{s})" for s in shapes), re.IGNORECASE)
+    # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
+    lead = (r"(?:(?:published|posted|issued|released)(?:\s+on)?\s*:?\s*|(?:date|publication\s+date)\s*:\s*)?"
+            r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?\s+)?")
+    return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")", re.IGNORECASE)
 
 
 def is_date_line(line: str) -> bool:
-    """True if ``line`` (surrounding whitespace ignored) is nothing but a calendar date."""
+    """True if ``line`` (surrounding whitespace ignored) is nothing but a calendar date, perhaps after
+    a weekday or a label ("Published on", "Posted:", "Date:")."""
     return _date_line_re().fullmatch(line.strip()) is not None
 
 

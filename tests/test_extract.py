@@ -50,8 +50,12 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("05.06.2019", "2019-06-05"),
     ("25/06/2019", "2019-06-25"),
     ("06/25/2019", "2019-06-25"),
+    ("Published on 9 September 2021", "2021-09-09"),
+    ("Wednesday, 5 June 2019", "2019-06-05"),
+    ("Date: 05.06.2019", "2019-06-05"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
-        "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first"])
+        "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
+        "published-on", "weekday", "date-label"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 
@@ -138,6 +142,16 @@ def test_extract_host_before_an_aside_and_presenters_in_a_list():
     assert hosts == {"United Nations Office on Drugs and Crime", "Kenya Revenue Authority"}
     attendees = {o for e, o in f["attendee"] if e == "national workshop on precursor control"}
     assert attendees == {"European Commission", "Universal Postal Union", "World Customs Organization"}
+
+
+def test_extract_participation_without_its_object():
+    """"X also took part." and "Speakers from X and Y": participants of the event the release reports."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe 24th Conference of Directors General of Customs took "
+            "place in Dakar, Senegal, on 18 and 19 November 2019. The Economic Community of West African States "
+            "(ECOWAS) also took part. Speakers from the Financial Action Task Force (FATF) and the World Bank "
+            "presented case studies.\n")
+    attendees = {o for e, o in facts(text)["attendee"]}
+    assert attendees == {"Economic Community of West African States", "Financial Action Task Force", "World Bank"}
 
 
 def test_extract_host_thanked_for_hosting():

@@ -103,6 +103,7 @@ def test_place_and_date_or_event_dates_are_not_a_dateline():
     "2019-06-07", "September 19, 2017", "4 April 2016", "5 de noviembre de 2013",
     "1er décembre 2020", "12 de março de 2018", "3 ottobre 2015", "2019年6月7日",
     "  Sept. 19, 2017  ", "7 июня 2019 г.", "05.06.2019", "25/06/2019", "5-6-2019",
+    "Published on 9 September 2021", "Wednesday, 5 June 2019", "Date: 05.06.2019",
 ])
 def test_date_line_shapes(line):
     assert read.is_date_line(line)
@@ -110,7 +111,7 @@ def test_date_line_shapes(line):
 
 @pytest.mark.parametrize("line", [
     "Brussels, 30 June 2009", "2 – 3 November 2022, Hosted by the Council", "7 months ago",
-    "June 2019", "2019", "Published on 4 April 2016", "30 June", "Monday",
+    "June 2019", "2019", "Published in 2016", "30 June", "Monday", "Updated on 4 April 2016",
 ])
 def test_not_date_lines(line):
     assert not read.is_date_line(line)

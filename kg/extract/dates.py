@@ -151,7 +151,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     return sorted(found, key=lambda d: d.start)
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+_NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -163,14 +163,15 @@ def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
         return spans[0].first
     if spans:
         return None
-    line = line.strip()
-    if m := _CJK_DATE.fullmatch(line):
+    found = [m for pattern in (_CJK_DATE, _NUMERIC_DATE) for m in pattern.finditer(line)]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if m.re is _CJK_DATE:
         return _mk(int(m[1]), int(m[2]), int(m[3]))
-    if m := _NUMERIC_DATE.fullmatch(line):
-        # day first, as international newsrooms write; month first only where the day can only be
-        # the second number ("06/25/2019")
-        day, month = int(m[1]), int(m[3])
-        if m[2] == "/" and day <= 12 < month:
-            day, month = month, day
-        return _mk(int(m[4]), month, day)
-    return None
+    # day first, as international newsrooms write; month first only where the day can only be the
+    # second number ("06/25/2019")
+    day, month = int(m[1]), int(m[3])
+    if m[2] == "/" and day <= 12 < month:
+        day, month = month, day
+    return _mk(int(m[4]), month, day)
