@@ -154,6 +154,20 @@ def test_extract_participation_without_its_object():
     assert attendees == {"Economic Community of West African States", "Financial Action Task Force", "World Bank"}
 
 
+def test_extract_numbered_gathering_is_not_an_organization():
+    text = ("Moldova hosts Global AEO Conference\n\n10 May 2023\n\nThe 6th Global AEO Conference was held from 3 "
+            "to 5 May 2023 in Chisinau, co-organized by the World Customs Organization.\n")
+    assert set(nodes(text, "organization")) == {"World Customs Organization"}
+
+
+def test_extract_hyphenated_role_before_a_name():
+    text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
+            "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")
+    f = facts(text)
+    assert ("Emmanuel Kofi Nti", "Commissioner-General") in f["jobTitle"]
+    assert ("Emmanuel Kofi Nti", "Ghana Revenue Authority") in f["affiliation"]
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

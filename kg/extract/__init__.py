@@ -251,7 +251,9 @@ class _Extractor:
         gaz = [m for m in mn.gazetteer(text, lex) if m.start >= self.start]
         self.gazetteer = gaz
         chunks = [m for m in mn.organizations(text, lex, self.start, self.cur.not_organizations) if m.start >= self.start]
-        chunks = [m for m in chunks if not self._after_ordinal(m.start)]
+        # "the 6th Global AEO Conference": a numbered gathering, not a body, wherever its name stands
+        numbered = {m.name for m in chunks if self._after_ordinal(m.start)}
+        chunks = [m for m in chunks if m.name not in numbered]
         chunks_by_end: dict[int, list[mn.Mention]] = {}
         for c in chunks:
             chunks_by_end.setdefault(c.end, []).append(c)
