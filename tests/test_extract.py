@@ -168,6 +168,12 @@ def test_extract_hyphenated_role_before_a_name():
     assert ("Emmanuel Kofi Nti", "Ghana Revenue Authority") in f["affiliation"]
 
 
+def test_extract_acronym_with_a_country_defines_its_long_form():
+    text = ("Title of a release\n\n01 January 2025\n\nThe module was developed with financial support from the "
+            "Customs Cooperation Fund of Japan (CCF/Japan). The CCF/Japan also funds regional workshops.\n")
+    assert nodes(text, "organization") == {"Customs Cooperation Fund of Japan": {"CCF/Japan"}}
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

@@ -317,8 +317,8 @@ class _Extractor:
         # "RTC/ Thailand": a body of one country
         cn = places.country_names()
         for m in _ACRONYM_SLASH_COUNTRY.finditer(text) if "/" in text else ():
-            if m.start() < self.start or m.group(2) not in cn:
-                continue
+            if m.start() < self.start or m.group(2) not in cn or m.group() in defined:
+                continue  # (an acronym this release defines, "(CCF/Japan)", names what it defines)
             name = f"{m.group(1)}/{m.group(2)}"
             o = get(name, name)
             o.alt.add(m.group())

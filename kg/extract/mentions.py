@@ -281,7 +281,9 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
         acr = m.group(1).strip()
         if not _ACRONYM.match(acr) or acr.isdigit():
             continue
-        letters = [c.lower() for c in acr if c.isalpha()]
+        head, slash, tail = acr.partition("/")
+        # "Customs Cooperation Fund of Japan (CCF/Japan)": the country is spelled out, not abbreviated
+        letters = [c.lower() for c in (head if slash and tail in places.country_names() else acr) if c.isalpha()]
         if acr.endswith("s") and acr[:-1].isupper():
             letters = letters[:-1]
         before = tokens(text, max(0, m.start() - 200), m.start())
