@@ -42,6 +42,7 @@ def span(release, which):
     ("us-date.txt", "Ports Agency Announces New Inspection Schedule", "September 19, 2017"),
     ("iso-date.txt", "Statement on the Annual Maritime Report", "2019-06-07"),
     ("german.txt", "Zollverwaltung stellt Jahresbericht vor", "7. Juni 2019"),
+    ("menus.txt", "Customs Academy Opens Its Doors to Regional Trainees", "Posted 14.03.2016"),
 ])
 def test_text_title_and_dateline(name, title, dateline):
     r = one(FIX / name)
