@@ -174,6 +174,23 @@ def test_extract_acronym_with_a_country_defines_its_long_form():
     assert nodes(text, "organization") == {"Customs Cooperation Fund of Japan": {"CCF/Japan"}}
 
 
+def test_extract_two_bodies_joined_by_and_the_are_two_organizations():
+    text = ("Title of a release\n\n01 January 2025\n\nThe National Police of Colombia and the Turkish Ministry of "
+            "Trade attended the 2nd meeting of the Enforcement Committee.\n")
+    names = set(nodes(text, "organization"))
+    assert "National Police of Colombia" in names
+    assert not any(" and the " in n for n in names)
+
+
+def test_extract_visited_party_of_a_visit_to():
+    text = ("Title of a release\n\n01 January 2025\n\nOfficials of the Kenya Revenue Authority took part in a study "
+            "visit to the Customs and Excise Department of Hong Kong from 1 to 3 October 2019.\n")
+    f = facts(text)
+    label = "study visit to the Customs and Excise Department of Hong Kong"
+    assert (label, "Customs and Excise Department of Hong Kong") in f["organizer"]
+    assert {o for e, o in f["attendee"] if e == label} >= {"Kenya Revenue Authority", "Customs and Excise Department of Hong Kong"}
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

@@ -55,6 +55,7 @@ _TODAY = re.compile(r"\btoday\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
 _HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
 _TRIGGER = re.compile(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
@@ -749,7 +750,14 @@ class _Extractor:
                 elif virtual[si] and e.mode is None:
                     e.mode = "virtual"
         for e in events:
-            if e.kind == "visit":  # the visited party takes part in the visit
+            if e.kind == "visit":
+                # "a study visit to the X": X is visited, and the visited party hosts the visit and takes part in it
+                for m in e.mentions:
+                    visited = next(((o, om) for o, om in self.org_at(m.start, m.end)
+                                    if _TO_BEFORE.search(text, max(m.start, om.start - 8), om.start)), None)
+                    if visited is not None:
+                        e.roles.append(("organizer", visited[0], (m.start, visited[1].end)))
+                        break
                 e.roles += [("attendee", o, span) for r, o, span in e.roles if r in ("organizer", "invitedBy")]
             if e.mode is None and e.places:
                 e.mode = "in-person"

@@ -170,6 +170,8 @@ def _chain_right(toks: list, i: int, text: str) -> int:
             j += 1
             last = j
             continue
+        if t in ("and", "&") and j + 1 < n and (toks[j + 1][2] == "the" or _starts_another_body(toks[j + 1][2])):
+            break  # "National Police of Colombia and |the Turkish Ministry of Trade": a second name
         if (t in _INNER_CONNECT or t.endswith("ing") and t.islower()) and j + 1 < n:
             j += 1
             continue
