@@ -73,6 +73,11 @@ def test_extract_place_and_date_line_under_the_title_is_the_publication_date():
     assert published(text) == "2011-03-15"
 
 
+def test_extract_place_and_date_line_standing_for_the_title_is_the_publication_date():
+    text = f"The Hague, 14 March 2018\n{BODY}\n"
+    assert published(text) == "2018-03-14"
+
+
 def test_extract_place_and_date_opening_the_body_is_the_publication_date():
     text = f"WCO and UNODC meet\nAbuja (Nigeria), 22 February 2021 - {BODY}\n"
     assert published(text) == "2021-02-22"

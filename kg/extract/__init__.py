@@ -56,6 +56,7 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 _PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
 _HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_LINE = re.compile(r"\n*([^\n]*)")
 _THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
 _TRIGGER = re.compile(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
@@ -198,12 +199,12 @@ class _Extractor:
         return ex
 
     def _place_dateline(self, fallback: Evidence) -> tuple[dt.date | None, Evidence]:
-        """A "Brussels/Montreal, 15 March 2011" line right below the title: the place and date of
-        publication (a range there is an event's dates, not a publication date)."""
+        """A "Brussels/Montreal, 15 March 2011" line right below the title, or standing for one: the
+        place and date of publication (a range there is an event's dates, not a publication date)."""
         assert self.r.title is not None
-        pos = self.r.title[1]
-        for _ in range(3):
-            m = re.compile(r"\n*([^\n]*)").match(self.text, pos)
+        pos = self.r.title[0]
+        for _ in range(4):
+            m = _LINE.match(self.text, pos)
             if m is None or m.end() >= len(self.text):
                 break
             line_start, line = m.start(1), m.group(1)
