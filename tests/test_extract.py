@@ -196,6 +196,16 @@ def test_extract_visited_party_of_a_visit_to():
     assert {o for e, o in f["attendee"] if e == label} >= {"Kenya Revenue Authority", "Customs and Excise Department of Hong Kong"}
 
 
+def test_extract_chairmanship_and_a_list_of_participants():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 3rd regional meeting of Heads of Enforcement took place in "
+            "Bangkok on 29 and 30 March 2022, under the chairmanship of the Thai Customs Department. Participants "
+            "included the United Nations Office on Drugs and Crime (UNODC) and the International Criminal Police "
+            "Organization (INTERPOL).\n")
+    f = facts(text)
+    assert {o for _, o in f["organizer"]} == {"Thai Customs Department"}
+    assert {o for _, o in f["attendee"]} == {"United Nations Office on Drugs and Crime", "International Criminal Police Organization"}
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

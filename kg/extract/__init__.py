@@ -35,7 +35,7 @@ def extract(release: Release, curation: Curation = Curation()) -> Extraction:
 _STOP = r"[;:]|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
 _NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|" + _STOP
                      + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
-_NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+\w+ed)\s")
+_NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+[a-z]\w*ed)\s")
 _VERB_EVENT = re.compile(r"(?=[vpmtas])\b(visited|visits|paid a visit to|pays a visit to|met with|met|to meet|agreed|agree|signed|sign)\b")
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
