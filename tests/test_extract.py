@@ -206,6 +206,15 @@ def test_extract_chairmanship_and_a_list_of_participants():
     assert {o for _, o in f["attendee"]} == {"United Nations Office on Drugs and Crime", "International Criminal Police Organization"}
 
 
+def test_extract_body_holding_its_numbered_session():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Enforcement Committee held its 40th Session from 15 to 19 "
+            "March 2021. The World Customs Organization (WCO) organized a workshop on risk management for the Kenya "
+            "Revenue Authority.\n")
+    f = facts(text)
+    assert f["sessionOf"] == {("40th Session of the Enforcement Committee", "Enforcement Committee")}
+    assert ("40th Session of the Enforcement Committee", "Enforcement Committee") in f["organizer"]
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

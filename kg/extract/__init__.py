@@ -55,6 +55,9 @@ _TODAY = re.compile(r"\btoday\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
 _HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
+_BODY_KINDS = frozenset(("session", "meeting", "conference", "forum", "workshop", "seminar"))
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_ITS = re.compile(r"\s+(?:its|their)\s+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _LINE = re.compile(r"\n*([^\n]*)")
 _THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
@@ -683,8 +686,16 @@ class _Extractor:
                 participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
                 if participle and _BE_BEFORE.search(text[subj_start:m.start()]):
                     continue
-                for o, om in self._subject_orgs(subj_start, m.start(), consumed):
+                subj = self._subject_orgs(subj_start, m.start(), consumed)
+                for o, om in subj:
                     after[0].roles.append(("organizer", o, (om.start, m.end())))
+                # "the Enforcement Committee held its 40th Session": the subject's own session
+                e = after[0]
+                if subj and e.body is None and e.ordinal and e.kind in _BODY_KINDS \
+                        and _ITS.fullmatch(text, m.end(), mentions_in(m.end(), s1)[0][0]):
+                    e.body_org, e.body = subj[0]
+                    if " of " not in e.label:
+                        e.label = f"{e.label} of the {e.body_org.name}"
             # participation: "X participated in / attended EVENT"
             for m in part[si]:
                 clause = self._clause_start(s0, m.start())
@@ -771,8 +782,9 @@ class _Extractor:
                 if m.concrete:
                     bodies = self.org_at(m.start, m.end)
                     noun_end = self._kind_noun_end(m)
-                    bodies = [(o, x) for o, x in bodies if x.start >= noun_end]
-                    if bodies and e.kind in ("session", "meeting", "conference", "forum", "workshop", "seminar"):
+                    # "the 10th session of the X": the body follows "of" ("a workshop ... for X" serves X)
+                    bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
+                    if bodies and e.kind in _BODY_KINDS:
                         e.body = bodies[0][1]
                         e.body_org = bodies[0][0]
                         if e.ordinal and not any(r in ("organizer", "invitedBy") for r, _, _ in e.roles):
