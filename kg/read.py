@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from kg.errors import InputError
 from kg.model import Release
+from kg.text import literal_alternation
 
 _NUL = b"\x00"
 MAX_BYTES = 20_000_000
@@ -268,8 +269,9 @@ def month_words() -> dict[str, int]:
 
 @functools.lru_cache(maxsize=None)
 def _date_line_re() -> re.Pattern[str]:
-    months = sorted(month_words(), key=lambda w: (-len(w), w))
-    month = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in months) + ")"
+    # the month words as a prefix tree (what their longest-first alternation matches, fewer branches
+    # tried), a blank in a word standing for any blanks
+    month = literal_alternation(sorted(month_words())).replace(r"\ ", r"\s+")
     day = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
     year = r"\d{4}(?:\s*(?:г\.?|года|год|年))?"
     shapes = [
@@ -298,15 +300,17 @@ def is_date_line(line: str) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _noise_pattern() -> re.Pattern[str]:
-    """The patterns of the noise file as one alternation (each is checked on its own first, so that
-    a bad line is reported as itself)."""
+    """The patterns of the noise file as one alternation anchored at the start of the line (each is
+    checked on its own first, so that a bad line is reported as itself). Anchored, the search tries
+    one position per line; one unanchored pattern among them would make it try every position of
+    every line with every pattern."""
     patterns = []
     with open(NOISE_FILE, encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if line and not line.startswith("#"):
                 patterns.append(re.compile(line, re.IGNORECASE).pattern)
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    return re.compile("^(?:" + ("|".join(f"(?:{p})" for p in patterns) or "(?!)") + ")", re.IGNORECASE)
 
 
 def is_noise_line(line: str) -> bool:

@@ -436,7 +436,8 @@ def test_month_words_prefix_tree_is_the_plain_alternation_ignoring_case():
     import random
     import re
 
-    from kg.extract.lexicon import literal_alternation, load
+    from kg.extract.lexicon import load
+    from kg.text import literal_alternation
 
     words = sorted(load(()).months, key=len, reverse=True)
     tree = re.compile(r"(\d{1,2})\s+(" + literal_alternation(words) + r")\.?", re.I)
@@ -455,7 +456,8 @@ def test_skip_ahead_patterns_are_the_plain_ones():
     import re
 
     from kg.extract import dates
-    from kg.extract.lexicon import literal_alternation, load
+    from kg.extract.lexicon import load
+    from kg.text import literal_alternation
 
     lex = load(())
     iso = dates._patterns(lex)["iso"]

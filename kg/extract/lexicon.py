@@ -170,49 +170,6 @@ def _text_hits(text: str, generation: int) -> list[tuple[list[int], list[int]]]:
     return out
 
 
-def literal_alternation(words: list[str], after_first: str = "") -> str:
-    """A case-sensitive regex that matches what ``"|".join(longest first)`` of the literal ``words``
-    matches, trying them in the same order, written as a prefix tree: the engine compares a few
-    characters at a position instead of every word.
-
-    ``after_first``, a zero-width pattern such as a look-behind, is tested after the first character
-    of every word: a pattern that opens with the tree then opens with a literal character, which the
-    search skips ahead to.
-
-    >>> literal_alternation(["Directorate", "Director", "Deputy", "Chair"])
-    '(?:Chair|D(?:eputy|irector(?:ate)?))'
-    >>> literal_alternation(["Mr", "Mrs", "Dr"], after_first="(?<!a.)")
-    '(?:D(?<!a.)r|M(?<!a.)r(?:s)?)'
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branches(node: dict, top: bool = False) -> list[str]:
-        # two words that both match at one position are one the other's prefix, so they lie on one
-        # path of the tree, where the longer is tried first; siblings exclude one another
-        out = []
-        for ch in sorted(k for k in node if k):
-            prefix, child = re.escape(ch) + (after_first if top else ""), node[ch]
-            while len(child) == 1 and "" not in child:  # a chain of single children: one literal
-                (ch2, child), = child.items()
-                prefix += re.escape(ch2)
-            out.append(prefix + rest(child))
-        return out
-
-    def rest(node: dict) -> str:
-        alts = branches(node)
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + "|".join(branches(tree, top=True)) + ")"
-
-
 def alternation(words: list[str] | set[str], flags: int = 0) -> Phrases:
     """A matcher of any of ``words`` as whole words, longest first (built once per word set);
     ``flags`` may hold ``re.I``."""
