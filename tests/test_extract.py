@@ -215,6 +215,19 @@ def test_extract_body_holding_its_numbered_session():
     assert ("40th Session of the Enforcement Committee", "Enforcement Committee") in f["organizer"]
 
 
+def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
+    """With no event named, "took part in a regional workshop held in Accra from ..." still reports one;
+    a passing "workshops" with no trigger, date or place does not."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
+            "workshop held in Accra from 30 September to 2 October 2019.\n")
+    f = facts(text)
+    assert ("regional workshop", "World Customs Organization") in f["attendee"]
+    assert ("regional workshop", "2019-09-30") in f["startDate"]
+    assert ("regional workshop", "Accra") in f["heldIn"]
+    quiet = "Title of a release\n\n01 January 2025\n\nThe WCO often supports workshops for its Members.\n"
+    assert "about" not in facts(quiet)
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

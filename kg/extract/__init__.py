@@ -58,6 +58,7 @@ _HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
 _BODY_KINDS = frozenset(("session", "meeting", "conference", "forum", "workshop", "seminar"))
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _ITS = re.compile(r"\s+(?:its|their)\s+")
+_DIGIT = re.compile(r"\d")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _LINE = re.compile(r"\n*([^\n]*)")
 _THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
@@ -501,11 +502,23 @@ class _Extractor:
         last: ev.Event | None = None
         gatherings = {"meeting", "conference", "forum", "workshop", "seminar"}
         has_gathering = any(m.concrete and m.kind in gatherings for m in ems)
+        promoted = None
+        if not any(m.concrete and not ev.is_generic(m.label) for m in ems):
+            # no event is named: "the WCO took part in a regional workshop held in Accra from 30 September to
+            # 2 October" reports one all the same, when a trigger and a date or a place stand with it
+            for em in ems:
+                s0, s1 = self.sents[em.sentence]
+                if em.kind in gatherings | {"training", "mission"} and _TRIGGER.search(text, s0, s1) \
+                        and (self.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
+                    em.concrete = True
+                    em.label = _LEADING_ARTICLE.sub("", em.label)
+                    promoted = em
+                    break
         for em in ems:
             key = _norm(_LEADING_ARTICLE.sub("", em.label))
             if em.kind == "session" and not em.ordinal and has_gathering:
                 em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
-            if em.concrete and not ev.is_generic(em.label):
+            if em.concrete and (em is promoted or not ev.is_generic(em.label)):
                 e = by_label.get(key)
                 if e is None:
                     # the same event again under a shorter or longer name
