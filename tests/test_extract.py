@@ -228,6 +228,26 @@ def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
     assert "about" not in facts(quiet)
 
 
+@pytest.mark.parametrize("sentence, places", [
+    ("A national seminar on valuation was held in Lomé (Togo) on 3 and 4 May 2019.", {"Lomé", "Togo"}),
+    ("The 5th meeting of the Working Group took place in the Kenyan capital, Nairobi, on 5 March 2018.", {"Nairobi"}),
+    ("The 2nd meeting of the Working Group was held in São Paulo, Brazil, on 5 March 2018.", {"São Paulo", "Brazil"}),
+], ids=["accented-city-bracketed-country", "the-capital", "accented-two-words"])
+def test_extract_event_places(sentence, places):
+    text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
+    assert {o for _, o in facts(text)["heldIn"]} == places
+
+
+def test_extract_event_without_a_place_is_where_the_release_is_dated():
+    text = ("WCO and UNODC hold a workshop\nMONTENEGRO, Budva, 19 September 2017 - The World Customs Organization "
+            "is hosting a workshop on coordinated border management.\n")
+    f = facts(text)
+    assert {o for _, o in f["heldIn"]} == {"Montenegro"}
+    joint = ("WCO and ICAO hold a workshop\nBrussels/Montreal, 19 September 2017\nThe World Customs Organization "
+             "is hosting a workshop on air cargo security.\n")
+    assert "heldIn" not in facts(joint)  # two places of issue: no place of the event
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

@@ -59,6 +59,7 @@ _BODY_KINDS = frozenset(("session", "meeting", "conference", "forum", "workshop"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _ITS = re.compile(r"\s+(?:its|their)\s+")
 _DIGIT = re.compile(r"\d")
+_CAPITAL_BEFORE = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]*\s+)?capital(?:\s+city)?(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _LINE = re.compile(r"\n*([^\n]*)")
 _THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
@@ -151,6 +152,7 @@ class _Extractor:
         self.ex = Extraction(release)
         self.start = release.title[0] if release.title else release.body_start
         self._pub_line: tuple[int, int] | None = None
+        self._pub_head: tuple[int, int] | None = None  # the places of a "Brussels, 15 March 2011" line
         skip = [release.dateline] if release.dateline else []
         self.sents = [s for s in sentences(self.text, self.start)
                       if not any(a <= s[0] and s[1] <= b for a, b in skip)]
@@ -221,6 +223,7 @@ class _Extractor:
             spans = find_dates(self.text, self.lex, None, line_start + head.end(), line_start + min(len(line), head.end() + 30))
             if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
                 self._pub_line = (line_start, line_start + len(line))
+                self._pub_head = (line_start, line_start + head.end())
                 return spans[0].first, Evidence(spans[0].start, spans[0].end, "place-dateline", 0.9)
         return None, fallback
 
@@ -805,6 +808,13 @@ class _Extractor:
                         break
         for e, role in header_hosts:
             e.roles.append(role)
+        # "MONTENEGRO, Budva, 19 September 2017 - ... is hosting a learning event": with no place of its
+        # own and not held online, the event the release is about took place where the release was dated
+        dated_at = self.places_in(*self._pub_head) if self._pub_head else []
+        one_country = len({p.ident if p.kind == "country" else p.extra.get("country") for p in dated_at}) == 1
+        if main is not None and not main.places and main.mode != "virtual" and one_country:  # not "Brussels/Montreal"
+            main.places.extend(dated_at)
+            main.mode = main.mode or "in-person"
         self._topics(events, main)
 
     def _kind_noun_end(self, m: ev.EventMention) -> int:
@@ -965,6 +975,13 @@ class _Extractor:
             if in_orgs.covers(p.start):
                 continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
             before = text[max(s0, p.start - 40):p.start]
+            if _CAPITAL_BEFORE.search(before):  # "in the Kenyan capital, Nairobi"
+                out.append(p)
+                continue
+            if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident \
+                    and text[out[-1].end:p.start].strip() == "(":
+                out.append(p)  # "in Lomé (Togo)"
+                continue
             if _PLACE_CUE.search(before) or \
                     self._is_header_line(s0, s1):
                 if _FROM_BEFORE.search(before) and not self._is_header_line(s0, s1):

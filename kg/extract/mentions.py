@@ -340,8 +340,9 @@ def emails(text: str) -> list[Mention]:
             for m in _EMAIL.finditer(text)]
 
 
-# (the look-behind follows the first capital, so that the search skips ahead to a capital quickly)
-_CAPITAL_RUN = re.compile(r"[A-Z](?<![\w-].)[A-Za-z'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-Z][A-Za-z'’.-]*)*")
+# (the look-behind follows the first capital, so that the search skips ahead to a capital quickly;
+# words may hold any letter: "Lomé", "São Paulo", "Chișinău")
+_CAPITAL_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
 _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _WORD = re.compile(r"[\w-]+")
