@@ -248,6 +248,12 @@ def test_extract_event_without_a_place_is_where_the_release_is_dated():
     assert "heldIn" not in facts(joint)  # two places of issue: no place of the event
 
 
+def test_extract_host_coordinating_the_event():
+    text = ("Title of a release\n\n01 January 2025\n\nThe regional workshop on risk management, coordinated by the "
+            "Regional Office for Capacity Building (ROCB), was held in Nairobi from 2 to 4 April 2024.\n")
+    assert {o for _, o in facts(text)["organizer"]} == {"Regional Office for Capacity Building"}
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "
