@@ -289,13 +289,28 @@ def _date_line_re() -> re.Pattern[str]:
     # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
     lead = (r"(?:(?:published|posted|issued|released)(?:\s+on)?\s*:?\s*|(?:date|publication\s+date)\s*:\s*)?"
             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?\s+)?")
-    return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")", re.IGNORECASE)
+    # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
+    time = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est))?)?"
+    return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")" + time, re.IGNORECASE)
+
+
+# the separators of a date line's parts: "05 June 2019 | News", "Brussels • 14 May 2020"
+_DATE_LINE_PARTS = re.compile(r"\s+[|•·]\s+")
+_SHORT_PART = re.compile(r"\w[\w’'&./-]*(?:\s+[\w’'&./-]+){0,3}")
 
 
 def is_date_line(line: str) -> bool:
     """True if ``line`` (surrounding whitespace ignored) is nothing but a calendar date, perhaps after
-    a weekday or a label ("Published on", "Posted:", "Date:")."""
-    return _date_line_re().fullmatch(line.strip()) is not None
+    a weekday or a label ("Published on", "Posted:", "Date:") and with a time; or a date beside a
+    few words set apart by a bar or a bullet ("05 June 2019 | News", "Brussels | 14 May 2020")."""
+    line = line.strip()
+    if _date_line_re().fullmatch(line) is not None:
+        return True
+    parts = _DATE_LINE_PARTS.split(line)
+    if len(parts) == 1 or len(parts) > 3:
+        return False
+    dates = [p for p in parts if _date_line_re().fullmatch(p)]
+    return len(dates) == 1 and all(p in dates or _SHORT_PART.fullmatch(p) for p in parts)
 
 
 @functools.lru_cache(maxsize=None)

@@ -68,6 +68,8 @@ def test_noise_lines_before_title_are_skipped():
     assert read.is_noise_line("所选语言本页无任何内容 Chinese : 中文 因此返回到 English : English")
     assert read.is_noise_line("Share this page")
     assert not read.is_noise_line("Trade Facilitation Forum Held in Dakar")
+    assert read.is_noise_line("FOR IMMEDIATE RELEASE") and read.is_noise_line("Press Release No. 12/2019")
+    assert not read.is_noise_line("Press release templates adopted by the Council")
 
 
 def test_seed_release():
@@ -105,6 +107,8 @@ def test_place_and_date_or_event_dates_are_not_a_dateline():
     "1er décembre 2020", "12 de março de 2018", "3 ottobre 2015", "2019年6月7日",
     "  Sept. 19, 2017  ", "7 июня 2019 г.", "05.06.2019", "25/06/2019", "5-6-2019",
     "Published on 9 September 2021", "Wednesday, 5 June 2019", "Date: 05.06.2019",
+    "2019-06-05 10:30", "5 June 2019, 14:00 CET", "05 June 2019 | News", "Brussels | 14 May 2020",
+    "News • Brussels • 5 June 2019", "5 June 2019 | 3 min read",
 ])
 def test_date_line_shapes(line):
     assert read.is_date_line(line)
@@ -113,6 +117,7 @@ def test_date_line_shapes(line):
 @pytest.mark.parametrize("line", [
     "Brussels, 30 June 2009", "2 – 3 November 2022, Hosted by the Council", "7 months ago",
     "June 2019", "2019", "Published in 2016", "30 June", "Monday", "Updated on 4 April 2016",
+    "14 May 2020 | 2 June 2020", "5 June 2019 | The WCO held a meeting in Brussels with its partners",
 ])
 def test_not_date_lines(line):
     assert not read.is_date_line(line)
