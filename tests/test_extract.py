@@ -254,6 +254,16 @@ def test_extract_host_coordinating_the_event():
     assert {o for _, o in facts(text)["organizer"]} == {"Regional Office for Capacity Building"}
 
 
+def test_extract_visit_paid_to_an_administration():
+    text = ("WCO Deputy Secretary General visits Uzbekistan\n\n22 November 2019\n\nFrom 18 to 20 November 2019, the "
+            "World Customs Organization paid an official visit to the State Customs Committee of the Republic of "
+            "Uzbekistan in Tashkent.\n")
+    f = facts(text)
+    label = "official visit to the State Customs Committee of the Republic of Uzbekistan"
+    assert (label, "State Customs Committee of the Republic of Uzbekistan") in f["organizer"]
+    assert (label, "2019-11-18") in f["startDate"] and (label, "Tashkent") in f["heldIn"]
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "
