@@ -264,6 +264,14 @@ def test_extract_visit_paid_to_an_administration():
     assert (label, "2019-11-18") in f["startDate"] and (label, "Tashkent") in f["heldIn"]
 
 
+def test_extract_trainees_of_a_course_take_part():
+    text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization delivered a national training "
+            "course on risk management for officers of the National Customs Authority of Panama in Panama City from "
+            "27 to 31 March 2017.\n")
+    attendees = {o for _, o in facts(text)["attendee"]}
+    assert attendees == {"National Customs Authority of Panama"}
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "
