@@ -265,8 +265,8 @@ def test_extract_visit_paid_to_an_administration():
 
 
 def test_extract_trainees_of_a_course_take_part():
-    text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization delivered a national training "
-            "course on risk management for officers of the National Customs Authority of Panama in Panama City from "
+    text = ("Container Control Programme training in Panama\n\n01 April 2017\n\nThe World Customs Organization "
+            "delivered a training course for officers of the National Customs Authority of Panama in Panama City from "
             "27 to 31 March 2017.\n")
     attendees = {o for _, o in facts(text)["attendee"]}
     assert attendees == {"National Customs Authority of Panama"}
