@@ -272,6 +272,22 @@ def test_extract_trainees_of_a_course_take_part():
     assert attendees == {"National Customs Authority of Panama"}
 
 
+def test_extract_acronym_and_another_body_are_two_organizations():
+    text = ("WCO and AfCFTA Secretariat sign MoU\n\n16 March 2022\n\nThe World Customs Organization (WCO) and the "
+            "African Continental Free Trade Area (AfCFTA) Secretariat signed a Memorandum of Understanding.\n")
+    names = set(nodes(text, "organization"))
+    assert "World Customs Organization" in names
+    assert not any(n.startswith("WCO and") for n in names)
+
+
+def test_extract_known_body_with_its_country_before_it_is_that_body():
+    text = ("Title of a release\n\n01 January 2025\n\nHe met the Director General of the Argentine Federal "
+            "Administration of Public Revenue (AFIP).\n")
+    orgs = nodes(text, "organization")
+    assert list(orgs) == ["Federal Administration of Public Revenue"]
+    assert "Argentine Federal Administration of Public Revenue" in orgs["Federal Administration of Public Revenue"]
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "

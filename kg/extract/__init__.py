@@ -344,6 +344,7 @@ class _Extractor:
             o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
             parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
         covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
+        adjectives = places.country_adjectives()
         for c in chunks:
             if covered.covers(c.start, c.end):
                 continue
@@ -354,6 +355,13 @@ class _Extractor:
                 by_acr[first].mentions.append(c)
                 continue
             if c.name in lex.entries and lex.entries[c.name].kind != "organization":
+                continue
+            # "Argentine Federal Administration of Public Revenue": a known body with its country before it
+            entry = lex.entries.get(" ".join(rest)) if rest and (first in adjectives or first in cn) else None
+            if entry is not None and entry.kind == "organization":
+                o = get(entry.name, entry.name, entry.acronym, True)
+                o.alt.add(c.name)
+                o.mentions.append(c)
                 continue
             o = get(c.name, c.name)
             o.mentions.append(c)

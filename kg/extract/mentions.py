@@ -144,7 +144,7 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
             j -= 1
             continue
         if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT \
-                and not _starts_another_body(toks[j][2]):
+                and not _starts_another_body(toks[j][2]) and not _ACRONYM.match(toks[j - 2][2]):
             j -= 1
             continue
         break
@@ -154,7 +154,8 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
 def _starts_another_body(word: str) -> bool:
     """"Thai Customs and |Japan Customs": a country or an acronym after "and" starts a second name
     (while "Customs and |Excise Administration" goes on with one)."""
-    return word in places.country_names() or word in places.country_adjectives() or (word.isupper() and len(word) > 1)
+    return word in places.country_names() or word in places.country_adjectives() or (word.isupper() and len(word) > 1) \
+        or bool(_ACRONYM.match(word))  # "AfCFTA"
 
 
 def _chain_right(toks: list, i: int, text: str) -> int:
