@@ -306,6 +306,8 @@ def is_date_line(line: str) -> bool:
     line = line.strip()
     if _date_line_re().fullmatch(line) is not None:
         return True
+    if "|" not in line and "•" not in line and "·" not in line:
+        return False
     parts = _DATE_LINE_PARTS.split(line)
     if len(parts) == 1 or len(parts) > 3:
         return False

@@ -545,3 +545,21 @@ def test_skip_ahead_patterns_are_the_plain_ones():
         assert [((m.start(1), m.end()), m.groups()) for m in iso.finditer(s)] == \
             [(m.span(), m.groups()) for m in plain_iso.finditer(s)], repr(s)
         assert [m.span() for m in tree.finditer(s)] == [m.span() for m in plain_tree.finditer(s)], repr(s)
+
+
+def test_acronym_slash_patterns_are_the_plain_ones():
+    """"RTC/Thailand" and "ROCB A/P" are found from the acronym's first capital; the same matches as
+    the patterns that open with a word boundary."""
+    import random
+    import re
+
+    import kg.extract as ex
+
+    plain_country = re.compile(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+    plain_code = re.compile(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
+    rnd = random.Random(19)
+    parts = ["RTC", "ROCB", "A", "B", "AB", "/", "/ ", "Thailand", " ", "Asia Pacific", "x", "é", "1", "_", "A/P", "ABCDEFGHIJ"]
+    for _ in range(5000):
+        s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))
+        for fast, plain in ((ex._ACRONYM_SLASH_COUNTRY, plain_country), (ex._ACRONYM_SLASH_CODE, plain_code)):
+            assert [(m.span(), m.groups()) for m in fast.finditer(s)] == [(m.span(), m.groups()) for m in plain.finditer(s)], repr(s)

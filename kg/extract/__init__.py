@@ -43,8 +43,10 @@ _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?
 _FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
 _HTTP_URL = re.compile(r"https?://[^/\s]")
 _HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?,\s*){1,4}")
-_ACRONYM_SLASH_COUNTRY = re.compile(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
-_ACRONYM_SLASH_CODE = re.compile(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
+# (the acronym's first capital comes first and the word boundary after it, as a look-behind: the
+# search skips ahead from capital to capital)
+_ACRONYM_SLASH_COUNTRY = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _COMMA_END = re.compile(r",\s*$")
