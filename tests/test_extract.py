@@ -547,17 +547,24 @@ def test_skip_ahead_patterns_are_the_plain_ones():
         assert [m.span() for m in tree.finditer(s)] == [m.span() for m in plain_tree.finditer(s)], repr(s)
 
 
-def test_acronym_slash_patterns_are_the_plain_ones():
-    """"RTC/Thailand" and "ROCB A/P" are found from the acronym's first capital; the same matches as
-    the patterns that open with a word boundary."""
+def test_acronym_slash_and_verb_patterns_are_the_plain_ones():
+    """"RTC/Thailand" and "ROCB A/P" are found from the acronym's first capital, and the verbs that tell
+    an event from their first letter; the same matches as the patterns that open with a word boundary."""
     import random
     import re
 
     import kg.extract as ex
 
+    rnd = random.Random(19)
+
+    plain_verbs = re.compile(r"\b(" + "|".join(ex._VERB_EVENT_WORDS) + r")\b")
+    verb_parts = ["met", " with", "sign", "ed", "agree", "d", "paid a visit to", "to meet", "x", "-", " ", "visit", "s"]
+    for _ in range(5000):
+        s = "".join(rnd.choice(verb_parts) for _ in range(rnd.randint(0, 8)))
+        assert [(m.span(), m.groups()) for m in ex._VERB_EVENT.finditer(s)] == \
+            [(m.span(), m.groups()) for m in plain_verbs.finditer(s)], repr(s)
     plain_country = re.compile(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
     plain_code = re.compile(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
-    rnd = random.Random(19)
     parts = ["RTC", "ROCB", "A", "B", "AB", "/", "/ ", "Thailand", " ", "Asia Pacific", "x", "é", "1", "_", "A/P", "ABCDEFGHIJ"]
     for _ in range(5000):
         s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))

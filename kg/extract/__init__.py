@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import places
 from ..model import Evidence, Extraction, Node, Release, Value
 from ..resolve import Curation
-from ..text import SpanIndex, forget_texts, sentences, text_cache
+from ..text import SpanIndex, forget_texts, literal_alternation, sentences, text_cache
 from . import events as ev
 from . import mentions as mn
 from .dates import DateSpan, find_dates, parse_dateline
@@ -36,7 +36,11 @@ _STOP = r"[;:]|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bP
 _NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|" + _STOP
                      + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
 _NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+[a-z]\w*ed)\s")
-_VERB_EVENT = re.compile(r"(?=[vpmtas])\b(visited|visits|paid a visit to|pays a visit to|met with|met|to meet|agreed|agree|signed|sign)\b")
+# the verbs that tell an event as a prefix tree whose words open with their first letter and test the
+# word boundary after it (the search skips ahead from letter to letter)
+_VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", "met with", "met", "to meet", "agreed",
+                     "agree", "signed", "sign"]
+_VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
 _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
