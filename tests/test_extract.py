@@ -288,6 +288,23 @@ def test_extract_known_body_with_its_country_before_it_is_that_body():
     assert "Argentine Federal Administration of Public Revenue" in orgs["Federal Administration of Public Revenue"]
 
 
+def test_extract_delegation_welcomed_is_a_visit():
+    text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) welcomed a delegation from "
+            "the Nigeria Customs Service on 5 October 2020.\n")
+    f = facts(text)
+    assert f["organizer"] == {("visit of NCS to WCO", "World Customs Organization")}
+    assert {o for _, o in f["attendee"]} == {"Nigeria Customs Service", "World Customs Organization"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 5th session of the Committee took place in a blended format in Brussels on 5 October 2020.",
+    "The 5th session of the Committee was held both in person and virtually on 5 October 2020.",
+], ids=["blended", "in-person-and-virtually"])
+def test_extract_hybrid_wordings(sentence):
+    text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
+    assert {o for _, o in facts(text)["attendanceMode"]} == {"hybrid"}
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "
@@ -558,7 +575,8 @@ def test_acronym_slash_and_verb_patterns_are_the_plain_ones():
     rnd = random.Random(19)
 
     plain_verbs = re.compile(r"\b(" + "|".join(ex._VERB_EVENT_WORDS) + r")\b")
-    verb_parts = ["met", " with", "sign", "ed", "agree", "d", "paid a visit to", "to meet", "x", "-", " ", "visit", "s"]
+    verb_parts = ["met", " with", "sign", "ed", "agree", "d", "paid a visit to", "to meet", "x", "-", " ", "visit", "s",
+                  "welcomed a delegation from", "received a delegation of", "welcome"]
     for _ in range(5000):
         s = "".join(rnd.choice(verb_parts) for _ in range(rnd.randint(0, 8)))
         assert [(m.span(), m.groups()) for m in ex._VERB_EVENT.finditer(s)] == \

@@ -39,7 +39,9 @@ _NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|a
 # the verbs that tell an event as a prefix tree whose words open with their first letter and test the
 # word boundary after it (the search skips ahead from letter to letter)
 _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", "met with", "met", "to meet", "agreed",
-                     "agree", "signed", "sign"]
+                     "agree", "signed", "sign", "welcomed a delegation from", "welcomed a delegation of",
+                     "received a delegation from", "received a delegation of", "welcomes a delegation from",
+                     "receives a delegation from"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
@@ -595,6 +597,20 @@ class _Extractor:
                 if target is None:
                     continue
                 label, kind = f"visit of {' and '.join(names)} to {target}", "visit"
+            elif m.group(1).endswith(("delegation from", "delegation of")):
+                # "X welcomed a delegation from Y": Y visits X, who hosts
+                if not objects:
+                    continue
+                visitor = objects[0][0]
+                label, kind = f"visit of {visitor.acronym or visitor.name} to {' and '.join(names)}", "visit"
+                if first_label.get(label) is None and first_kind.get(kind) is None:
+                    e = ev.Event(f"event{len(events)}", kind, label)
+                    e.mentions.append(ev.EventMention(a, b, kind, label, None, True, si, a))
+                    e.roles += [("organizer", o, (om.start, b)) for o, om in subject]
+                    e.roles.append(("attendee", visitor, (a, objects[0][1].end)))
+                    note(len(events), e)
+                    events.append(e)
+                continue
             elif m.group(1) in ("agreed", "agree", "signed", "sign"):
                 parties = list(dict.fromkeys(names + [o.acronym or o.name for o, _ in objects]))
                 if len(parties) < 2:
