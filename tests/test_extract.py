@@ -305,6 +305,14 @@ def test_extract_hybrid_wordings(sentence):
     assert {o for _, o in facts(text)["attendanceMode"]} == {"hybrid"}
 
 
+def test_extract_possessive_owner_is_not_part_of_the_name():
+    text = ("Title of a release\n\n01 January 2025\n\nThe training was co-funded by the Department of State's Bureau "
+            "of International Narcotics and Law Enforcement Affairs (INL).\n")
+    names = set(nodes(text, "organization"))
+    assert "Bureau of International Narcotics and Law Enforcement Affairs" in names
+    assert not any("State's" in n for n in names)
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "
