@@ -62,7 +62,6 @@ _HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
-_HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
 _BODY_KINDS = frozenset(("session", "meeting", "conference", "forum", "workshop", "seminar"))
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _ITS = re.compile(r"\s+(?:its|their)\s+")
@@ -359,7 +358,7 @@ class _Extractor:
             first, *rest = c.name.split()
             first = _POSSESSIVE_END.sub("", first)
             # "the WCO Secretariat", "WCO Headquarters", "INTERPOL's General Secretariat": the organization itself
-            if first in by_acr and rest and all(w in _HOUSE_WORDS for w in rest) and ("Secretariat" in rest or "Headquarters" in rest):
+            if first in by_acr and rest and all(w in mn.HOUSE_WORDS for w in rest) and ("Secretariat" in rest or "Headquarters" in rest):
                 by_acr[first].mentions.append(c)
                 continue
             if c.name in lex.entries and lex.entries[c.name].kind != "organization":

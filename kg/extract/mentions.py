@@ -209,7 +209,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         # "the Department of State's Bureau of ...": the owner is not part of the name (but "INTERPOL's
         # General Secretariat" is INTERPOL's house, which the extractor reads as INTERPOL)
         if left < k and _POSSESSIVE_END.search(toks[left][2]) \
-                and not all(t[2] in _HOUSE_WORDS for t in toks[left + 1:right]):
+                and not all(t[2] in HOUSE_WORDS for t in toks[left + 1:right]):
             left += 1
         a, b = toks[left][0], toks[right - 1][1]
         name = text[a:b]
@@ -356,7 +356,9 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 _YEAR_BEFORE = re.compile(r"(?:\b[Aa]nnual|\b\d{4})\s+$")
 _POSSESSIVE = re.compile(r"[’']s\b")
-_HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
+HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
+"""The words of an organization's house: "the WCO Secretariat", "INTERPOL's General Secretariat" name
+the organization itself."""
 _OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
                          r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)")
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
