@@ -226,6 +226,13 @@ def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
     assert ("regional workshop", "Accra") in f["heldIn"]
     quiet = "Title of a release\n\n01 January 2025\n\nThe WCO often supports workshops for its Members.\n"
     assert "about" not in facts(quiet)
+    conducted = ("UNODC trains port officials\n\n3 September 2021\n\nThe United Nations Office on Drugs and Crime "
+                 "conducted a five-day training on container profiling for officials from the Mozambique Revenue "
+                 "Authority in Maputo from 23 to 27 August 2021.\n")
+    f = facts(conducted)
+    assert {o for _, o in f["organizer"]} == {"United Nations Office on Drugs and Crime"}
+    assert {o for _, o in f["attendee"]} == {"Mozambique Revenue Authority"}
+    assert {o for _, o in f["startDate"]} == {"2021-08-23"}
 
 
 @pytest.mark.parametrize("sentence, places", [

@@ -72,7 +72,7 @@ _LINE = re.compile(r"\n*([^\n]*)")
 _THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
 _TRIGGER = re.compile(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
-                      r"gathered|opened|launched|signed|took part)\b")
+                      r"gathered|opened|launched|signed|took part|conducted|delivered|carried out|undertook)\b")
 _LEAD_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invitation of|[Aa]t the request of|[Oo]n \d|[Ii]n \d|[Dd]uring|[Aa]fter|[Ff]ollowing|[Ii]n (?:his|her|their))[^,]*,\s*")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
 _NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
