@@ -320,6 +320,12 @@ def test_extract_possessive_owner_is_not_part_of_the_name():
     assert not any("State's" in n for n in names)
 
 
+def test_extract_organization_named_in_another_language_is_one_node():
+    text = ("La OMA participa en la reunión\n\n18 octubre 2023\n\nThe World Customs Organization (WCO) took part in the "
+            "5th meeting of the Working Group held in Lima, Peru, on 16 October 2023.\n")
+    assert nodes(text, "organization") == {"World Customs Organization": {"WCO", "OMA"}}
+
+
 def test_extract_host_thanked_for_hosting():
     text = ("Title of a release\n\n01 January 2025\n\nThe World Customs Organization (WCO) took part in a regional "
             "workshop on risk management in Bridgetown from 2 to 4 April 2024. The WCO thanked the Barbados Revenue "
