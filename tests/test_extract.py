@@ -105,6 +105,25 @@ def test_extract_yearless_date_takes_the_publication_year():
     assert {o for _, o in facts(text)["startDate"]} == {"2014-11-05"}
 
 
+@pytest.mark.parametrize("phrase, start, end", [
+    ("on 5 and 6 June", "2014-06-05", "2014-06-06"),
+    ("on 5 May", "2014-05-05", "2014-05-05"),
+    ("le 5 juin", "2014-06-05", "2014-06-05"),
+], ids=["june-range", "may", "french"])
+def test_extract_yearless_full_month_names(phrase, start, end):
+    text = f"Title of a release\n\n10 November 2014\n\nThe WCO participated in the 2nd meeting of the Enforcement Committee {phrase}.\n"
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {start} and {o for _, o in f["endDate"]} == {end}
+
+
+@pytest.mark.parametrize("phrase", ["Up to 5 may attend the meeting", "19 out of 23 Members attended", "On 5 Mar. they met"])
+def test_extract_yearless_abbreviation_or_lower_case_english_month_is_no_date(phrase):
+    from kg.extract.dates import find_dates
+    from kg.extract.lexicon import load
+
+    assert find_dates(phrase, load(()), 2014) == []
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -70,11 +70,21 @@ def _month_words(lex: Lexicon):
     return alternation(list(lex.months), re.I)
 
 
-def _short(month_word: str) -> bool:
-    """An abbreviated Latin-script month ("out", "Mar.") is a date only with its year: without one,
-    "19 out of 23" would be the 19th of October."""
+@lru_cache(maxsize=4)
+def _abbreviations(lex: Lexicon) -> frozenset[str]:
+    """Month words that shorten a longer word of the same month and language ("jun", "sept", "out",
+    "déc"; not "may", which "mayo" only extends in another language)."""
+    words, lang = lex.months, lex.month_languages
+    return frozenset(w for w in words if any(o != w and o.startswith(w) and words[o] == words[w] and lang[o] == lang[w]
+                                             for o in words))
+
+
+def _needs_year(month_word: str, lex: Lexicon) -> bool:
+    """An abbreviated month ("out", "Mar.") is a date only with its year, and so is an English month
+    written in lower case ("5 may attend"): without one, "19 out of 23" would be the 19th of October."""
     word = month_word.rstrip(".")
-    return len(word) <= 4 and word.isascii()
+    lower = word.lower()
+    return lower in _abbreviations(lex) or lex.month_languages.get(lower) == "en" and not word[:1].isupper()
 
 
 def _mk(y: int, mo: int, d: int) -> dt.date | None:
@@ -128,7 +138,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
             elif name == "d_dm":
                 y = int(g[3]) if g[3] else default_year
                 yearless = g[3] is None
-                if y is None or yearless and _short(g[2]):
+                if y is None or yearless and _needs_year(g[2], lex):
                     continue
                 mo = month(g[2])
                 first, last = _mk(y, mo, int(g[0])), _mk(y, mo, int(g[1]))
@@ -140,7 +150,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
             elif name == "dm":
                 y = int(g[2]) if g[2] else default_year
                 yearless = g[2] is None
-                if y is None or yearless and _short(g[1]):
+                if y is None or yearless and _needs_year(g[1], lex):
                     continue
                 first = last = _mk(y, month(g[1]), int(g[0]))
             else:
