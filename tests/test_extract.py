@@ -92,7 +92,9 @@ def test_extract_place_and_date_opening_the_body_is_the_publication_date():
     ("on May 27-29, 2019", "2019-05-27", "2019-05-29"),
     ("on 12 January 2016", "2016-01-12", "2016-01-12"),
     ("del 5 al 7 de noviembre de 2013", "2013-11-05", "2013-11-07"),
-], ids=["to", "en-dash", "ordinals", "en-dash-on", "across-months", "us-range", "one-day", "spanish-range"])
+    ("from May 30 to June 2, 2019", "2019-05-30", "2019-06-02"),
+], ids=["to", "en-dash", "ordinals", "en-dash-on", "across-months", "us-range", "one-day", "spanish-range",
+        "us-across-months"])
 def test_extract_event_date_ranges(phrase, start, end):
     text = f"Title of a release\n\n01 January 2025\n\nThe WCO participated in the 5th session of the Policy Commission held in Brussels, Belgium {phrase}.\n"
     f = facts(text)

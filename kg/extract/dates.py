@@ -53,6 +53,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m},?\s+{de_year}{year}\b", re.I),
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
         "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:,?\s+{de_year}{year})?(?!\d)", re.I),
+        # May 30 to June 2, 2019 / June 3 to June 5, 2019 (month first)
+        "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{en}\s+{day},?\s+{year}\b"),
         # May 27-29, 2019 (month first: English usage, capitalised month)
         "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day},?\s+{year}\b"),
         # May 27, 2019
@@ -123,7 +125,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
             windows[-1] = (windows[-1][0], b)
         else:
             windows.append((a, b))
-    for name in ("dm_dm", "d_dm", "md_d", "md", "dm", "iso"):
+    for name in ("dm_dm", "d_dm", "md_md", "md_d", "md", "dm", "iso"):
         spans = windows if name != "iso" else [(start, end)]
         for mt in (x for a, b in spans for x in pats[name].finditer(text, a, b)):
             a, b = mt.span() if name != "iso" else (mt.start(1), mt.end())
@@ -142,6 +144,9 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                     continue
                 mo = month(g[2])
                 first, last = _mk(y, mo, int(g[0])), _mk(y, mo, int(g[1]))
+            elif name == "md_md":
+                y = int(g[4])
+                first, last = _mk(y, month(g[0]), int(g[1])), _mk(y, month(g[2]), int(g[3]))
             elif name == "md_d":
                 y, mo = int(g[3]), month(g[0])
                 first, last = _mk(y, mo, int(g[1])), _mk(y, mo, int(g[2]))
