@@ -60,7 +60,6 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _BE_PAST_BEFORE = re.compile(r"\b(?:was|were|be|been|being)\s+$")
 _HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
-_POSSESSIVE_END = re.compile(r"[’']s$")
 _PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
 _BODY_KINDS = frozenset(("session", "meeting", "conference", "forum", "workshop", "seminar"))
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -356,7 +355,7 @@ class _Extractor:
             if covered.covers(c.start, c.end):
                 continue
             first, *rest = c.name.split()
-            first = _POSSESSIVE_END.sub("", first)
+            first = mn.POSSESSIVE_END.sub("", first)
             # "the WCO Secretariat", "WCO Headquarters", "INTERPOL's General Secretariat": the organization itself
             if first in by_acr and rest and all(w in mn.HOUSE_WORDS for w in rest) and ("Secretariat" in rest or "Headquarters" in rest):
                 by_acr[first].mentions.append(c)

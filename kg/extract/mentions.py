@@ -208,7 +208,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             left += 1
         # "the Department of State's Bureau of ...": the owner is not part of the name (but "INTERPOL's
         # General Secretariat" is INTERPOL's house, which the extractor reads as INTERPOL)
-        if left < k and _POSSESSIVE_END.search(toks[left][2]) \
+        if left < k and POSSESSIVE_END.search(toks[left][2]) \
                 and not all(t[2] in HOUSE_WORDS for t in toks[left + 1:right]):
             left += 1
         a, b = toks[left][0], toks[right - 1][1]
@@ -233,7 +233,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue
         if words[0] in lex.set("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
-        possessive = _POSSESSIVE_END.search(name)
+        possessive = POSSESSIVE_END.search(name)
         if possessive:  # "the International Organization of Airport and Seaport Police’s summit"
             name, b = name[:possessive.start()], b - 2
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern"))
@@ -352,7 +352,7 @@ _CAPITAL_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?
 _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _WORD = re.compile(r"[\w-]+")
-_POSSESSIVE_END = re.compile(r"[’']s$")
+POSSESSIVE_END = re.compile(r"[’']s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 _YEAR_BEFORE = re.compile(r"(?:\b[Aa]nnual|\b\d{4})\s+$")
 _POSSESSIVE = re.compile(r"[’']s\b")
