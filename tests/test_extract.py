@@ -481,13 +481,25 @@ def _random_texts(n: int, seed: int) -> list[str]:
     return ["".join(rnd.choice(_TRICKY) for _ in range(rnd.randint(0, 40))) for _ in range(n)]
 
 
+def test_the_compiled_scans_are_built():
+    """``pip install`` compiles ``kg/_speedups.pyx``; without it every release is scanned in Python."""
+    from kg.extract import lexicon, mentions
+
+    assert lexicon._speedups is not None
+    assert mentions._tokens is lexicon._speedups.tokens
+
+
 def test_tokens_are_the_token_pattern_matches():
+    from kg import _speedups
     from kg.extract import mentions as mn
     from kg.text import forget_texts
 
     for text in _random_texts(3000, 7) + ["Mr. Kang (WCO) met H.E. Ms. Lee’s team\u00a0in São Paulo, 27-29 May."]:
         forget_texts()
-        assert mn.tokens(text) == [(m.start(), m.end(), m.group()) for m in mn._TOKEN.finditer(text)], text
+        expected = [(m.start(), m.end(), m.group()) for m in mn._TOKEN.finditer(text)]
+        assert mn.tokens(text) == expected, text
+        for scan in (mn._python_tokens, _speedups.tokens):
+            assert scan(text) == (expected, [a for a, _, _ in expected]), (scan, text)
 
 
 def test_phrases_find_what_a_whole_word_regex_finds():
@@ -506,6 +518,34 @@ def test_phrases_find_what_a_whole_word_regex_finds():
         for text in _random_texts(2000, 11) + ["He met with the WCO; he met HE Mr. x in São Paulo-x."]:
             forget_texts()
             assert [m.span() for m in phrases.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+
+
+def test_compiled_phrase_scan_finds_what_the_automaton_finds():
+    """The compiled scan looks each run of word characters up by the phrases it opens; the automaton
+    finds every phrase anywhere and keeps those between boundaries: same hits, for every phrase set
+    of the extractor (gazetteer names, word lists) and a few of our own."""
+    import random
+
+    from kg import _speedups
+    from kg.extract import extract, lexicon
+
+    extract(release("News\n\nThe WCO met.\n"))  # loads the curated data and its phrase sets
+    lexicon.alternation(["he", "Mr.", "met with", "São Paulo", "x-ray", "u.s", "a_b"])
+    rnd = random.Random(19)
+    words = ["World Customs Organization", "WCO", "OMD", "Mr.", "he", "met", "met with", "Director-General",
+             "Secretary General", "Vienna", "São Paulo", "x-ray", "u.s", "a_b", "İstanbul", "Customs", "of", "the"]
+    texts = _random_texts(1500, 23)
+    glue = ["", " ", " ", "  ", "-", "_", ".", ",", "’s ", "\n"]
+    texts += ["".join(rnd.choice(words + list(_TRICKY)) + rnd.choice(glue) for _ in range(rnd.randint(0, 25)))
+              for _ in range(3000)]
+    generation = len(lexicon._SETS)
+    runs = lexicon._first_runs()
+    assert runs is not None
+    for text in texts:
+        hay = text.lower()
+        if len(hay) != len(text):
+            hay = "".join(c.lower()[:1] for c in text)
+        assert _speedups.phrase_hits(text, hay, runs, generation) == lexicon._automaton_hits(text, hay, generation), text
 
 
 def test_sentence_boundaries_are_the_plain_pattern_matches():

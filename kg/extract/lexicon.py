@@ -11,6 +11,11 @@ from pathlib import Path
 
 from ..text import text_cache
 
+try:  # the compiled scan, built when the package is installed (the pure-Python one gives the same)
+    from .. import _speedups
+except ImportError:  # pragma: no cover - no compiler where the package was installed
+    _speedups = None
+
 DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data"
 
 
@@ -94,6 +99,7 @@ class Phrases:
         for p in phrases:
             _KEYS.setdefault(p.lower(), []).append((self.index, None if ignore_case else p))
         _AUTOMATON.clear()  # rebuilt with the new keys on the next search
+        _FIRST_RUNS.clear()
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[PhraseMatch]:
         starts, ends = _text_hits(text, len(_SETS))[self.index]
@@ -125,6 +131,8 @@ class Phrases:
 _SETS: list[Phrases] = []
 _KEYS: dict[str, list[tuple[int, str | None]]] = {}  # lower-cased phrase -> (set, phrase as written or None)
 _AUTOMATON: list = []  # the automaton over _KEYS, built on demand
+_FIRST_RUNS: list = []  # the keys by their first run of word characters and hyphens, built on demand
+_RUN = re.compile(r"[\w-]+")
 
 
 def _automaton():
@@ -139,6 +147,21 @@ def _automaton():
     return _AUTOMATON[0]
 
 
+def _first_runs() -> dict | None:
+    """The keys by their first run of word characters and hyphens, as the compiled scan takes them;
+    None when a key does not open with one (a curated "(UN)"), which only the automaton finds."""
+    if not _FIRST_RUNS:
+        runs: dict[str, list] | None = {}
+        for key, owners in _KEYS.items():
+            m = _RUN.match(key)
+            if m is None:
+                runs = None
+                break
+            runs.setdefault(m.group(), []).append((key, len(key), tuple(owners)))
+        _FIRST_RUNS.append(runs)
+    return _FIRST_RUNS[0]
+
+
 @text_cache
 def _text_hits(text: str, generation: int) -> list[tuple[list[int], list[int]]]:
     """For each set of phrases: the starts and ends of its leftmost-longest whole-word hits in
@@ -146,6 +169,14 @@ def _text_hits(text: str, generation: int) -> list[tuple[list[int], list[int]]]:
     hay = text.lower()
     if len(hay) != len(text):  # "İ" lowers to two characters: lower each character to one
         hay = "".join(c.lower()[:1] for c in text)
+    runs = _first_runs() if _speedups is not None else None
+    if runs is not None:
+        return _speedups.phrase_hits(text, hay, runs, generation)
+    return _automaton_hits(text, hay, generation)
+
+
+def _automaton_hits(text: str, hay: str, generation: int) -> list[tuple[list[int], list[int]]]:
+    """What ``_text_hits`` gives, found by the Aho-Corasick automaton over every key."""
     n = len(hay)
     found: list[list[tuple[int, int]]] = [[] for _ in range(generation)]
     for end, (length, owners) in _automaton().iter(hay):

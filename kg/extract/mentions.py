@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from .. import places
 from ..text import text_cache
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon, _speedups, alternation
 
 
 @dataclass(slots=True)
@@ -60,6 +60,11 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 @text_cache
 def all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """The matches of ``_TOKEN`` in ``text`` as (start, end, text), and their starts."""
+    return _tokens(text)
+
+
+def _python_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     toks = []
     append = toks.append
     pos = 0
@@ -78,6 +83,9 @@ def all_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
                     append((pos + m.start(), pos + m.end(), m.group()))
         pos += n + 1
     return toks, list(map(itemgetter(0), toks))
+
+
+_tokens = _speedups.tokens if _speedups is not None else _python_tokens
 
 
 def token_occurrences(text: str, words, start: int = 0) -> list[tuple[int, int, str]]:

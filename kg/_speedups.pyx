@@ -1,0 +1,95 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""Compiled forms of the two scans every release goes through: its tokens and the occurrences of the
+curated phrases. Each gives exactly what its pure-Python reference gives (``kg.extract.mentions``,
+``kg.extract.lexicon``; the tests compare them on random text); the package works without this
+module, only slower."""
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
+
+
+cdef inline bint _word(Py_UCS4 c):
+    """A character of ``\\w``: a letter, a digit or the underscore."""
+    return c == u'_' or Py_UNICODE_ISALNUM(c)
+
+
+cdef inline bint _joined(Py_UCS4 c):
+    """A character that joins a phrase to its neighbour: a word character or the hyphen."""
+    return c == u'-' or _word(c)
+
+
+cdef inline bint _inner(Py_UCS4 c):
+    """A character that may join two runs of word characters inside one token."""
+    return c == u'-' or c == u'.' or c == u'/' or c == u'&' or c == u'\u2019' or c == u"'"
+
+
+def tokens(str text):
+    """The matches of ``\\w+(?:[-./&’']\\w+)*|[^\\w\\s]`` in ``text``: (tokens as (start, end, text),
+    their starts)."""
+    cdef Py_ssize_t n = len(text), i = 0, j
+    cdef Py_UCS4 c
+    toks = []
+    starts = []
+    while i < n:
+        c = text[i]
+        if _word(c):
+            j = i + 1
+            while j < n and _word(text[j]):
+                j += 1
+            while j + 1 < n and _inner(text[j]) and _word(text[j + 1]):
+                j += 2
+                while j < n and _word(text[j]):
+                    j += 1
+            toks.append((i, j, text[i:j]))
+            starts.append(i)
+            i = j
+        elif Py_UNICODE_ISSPACE(c):
+            i += 1
+        else:
+            toks.append((i, i + 1, text[i:i + 1]))
+            starts.append(i)
+            i += 1
+    return toks, starts
+
+
+def phrase_hits(str text, str hay, dict first_runs, Py_ssize_t sets):
+    """For each of ``sets`` phrase sets, the starts and ends of its leftmost-longest whole-word hits.
+
+    ``hay`` is ``text`` lower-cased, one character for one. A phrase that starts at a word boundary
+    starts a maximal run of word characters and hyphens in ``hay``, and that run is the phrase's own
+    first run: ``first_runs`` maps each first run to its phrases as (phrase, length, owners), an owner
+    being (set, the phrase as written or None when the set ignores case).
+    """
+    cdef Py_ssize_t n = len(hay), i = 0, j, b, klen
+    found = [[] for _ in range(sets)]
+    while i < n:
+        if not _joined(hay[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _joined(hay[j]):
+            j += 1
+        candidates = first_runs.get(hay[i:j])
+        if candidates is not None:
+            for key, klen, owners in candidates:
+                b = i + klen
+                if klen != j - i and (b > n or (b < n and _joined(hay[b])) or not hay.startswith(key, i)):
+                    continue
+                for index, written in owners:
+                    if written is None or text[i:b] == written:
+                        found[index].append((i, -b))
+        i = j
+    out = []
+    cdef Py_ssize_t a, last
+    for hits in found:
+        starts = []
+        ends = []
+        if hits:
+            hits.sort()  # by start, the longest first
+            last = -1
+            for a, b in hits:
+                if a < last:
+                    continue
+                starts.append(a)
+                ends.append(-b)
+                last = -b
+        out.append((starts, ends))
+    return out
