@@ -8,7 +8,9 @@ from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
 
 cdef inline bint _word(Py_UCS4 c):
     """A character of ``\\w``: a letter, a digit or the underscore."""
-    return c == u'_' or Py_UNICODE_ISALNUM(c)
+    if c < 128:
+        return (u'a' <= c <= u'z') or (u'A' <= c <= u'Z') or (u'0' <= c <= u'9') or c == u'_'
+    return Py_UNICODE_ISALNUM(c)
 
 
 cdef inline bint _joined(Py_UCS4 c):
@@ -71,7 +73,8 @@ def phrase_hits(str text, str hay, dict first_runs, Py_ssize_t sets):
         if candidates is not None:
             for key, klen, owners in candidates:
                 b = i + klen
-                if klen != j - i and (b > n or (b < n and _joined(hay[b])) or not hay.startswith(key, i)):
+                if klen != j - i and (b > n or j == n or hay[j] != (<str>key)[j - i]
+                                      or (b < n and _joined(hay[b])) or not hay.startswith(key, i)):
                     continue
                 for index, written in owners:
                     if written is None or text[i:b] == written:

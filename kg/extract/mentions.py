@@ -397,7 +397,8 @@ def _places_in_run(run: str) -> tuple:
     cities = places.city_names()
     firsts = _place_first_words()
     for w in run.split():  # most runs hold no word a place name starts with
-        if _place_reach(firsts, w.rstrip(".,")):
+        w = w.rstrip(".,")
+        if w in firsts or (w.isupper() or not w.isascii()) and _place_reach(firsts, w):
             break
     else:
         return ()
