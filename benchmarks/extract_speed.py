@@ -41,7 +41,7 @@ def main() -> None:
     t0 = time.perf_counter()
     extract(next(iter(read_all([a.folder], on_skip=lambda e: None))))  # loads the curated data, as every build does
     print(f"curated data loaded in {time.perf_counter() - t0:.2f} s; compiled scans (kg._speedups): "
-          f"{'yes' if lexicon._speedups is not None else 'no, pure Python'}")
+          f"{'yes' if getattr(lexicon, '_speedups', None) is not None else 'no, pure Python'}")
     print(f"{'run':>6} {'releases':>9} {'wall s':>7} {'cpu s':>7} {'rel/s (cpu)':>12} {'ms/rel (cpu)':>13} {'of it read':>11}")
     rows = []
     for i in range(a.runs):
