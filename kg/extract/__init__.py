@@ -61,7 +61,8 @@ _BE_PAST_BEFORE = re.compile(r"\b(?:was|were|be|been|being)\s+$")
 _HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
 _PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
-_BODY_KINDS = frozenset(("session", "meeting", "conference", "forum", "workshop", "seminar"))
+_GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
+_BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _ITS = re.compile(r"\s+(?:its|their)\s+")
 _DIGIT = re.compile(r"\d")
@@ -517,15 +518,14 @@ class _Extractor:
         events: list[ev.Event] = []
         by_label: dict[str, ev.Event] = {}
         last: ev.Event | None = None
-        gatherings = {"meeting", "conference", "forum", "workshop", "seminar"}
-        has_gathering = any(m.concrete and m.kind in gatherings for m in ems)
+        has_gathering = any(m.concrete and m.kind in _GATHERINGS for m in ems)
         promoted = None
         if not any(m.concrete and not ev.is_generic(m.label) for m in ems):
             # no event is named: "the WCO took part in a regional workshop held in Accra from 30 September to
             # 2 October" reports one all the same, when a trigger and a date or a place stand with it
             for em in ems:
                 s0, s1 = self.sents[em.sentence]
-                if em.kind in gatherings | {"training", "mission"} and _TRIGGER.search(text, s0, s1) \
+                if (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and _TRIGGER.search(text, s0, s1) \
                         and (self.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
                     em.concrete = True
                     em.label = _LEADING_ARTICLE.sub("", em.label)
@@ -589,6 +589,7 @@ class _Extractor:
             if not subject:
                 continue
             names = [o.acronym or o.name for o, _ in subject]
+            roles: list = []  # what the verb alone tells of who hosts and who attends
             if m.group(1) in ("visited", "visits", "paid a visit to", "pays a visit to"):
                 target = objects[0][0].acronym or objects[0][0].name if objects else \
                     (self.text[obj_places[0].start:obj_places[0].end] if obj_places else None)
@@ -601,14 +602,8 @@ class _Extractor:
                     continue
                 visitor = objects[0][0]
                 label, kind = f"visit of {visitor.acronym or visitor.name} to {' and '.join(names)}", "visit"
-                if first_label.get(label) is None and first_kind.get(kind) is None:
-                    e = ev.Event(f"event{len(events)}", kind, label)
-                    e.mentions.append(ev.EventMention(a, b, kind, label, None, True, si, a))
-                    e.roles += [("organizer", o, (om.start, b)) for o, om in subject]
-                    e.roles.append(("attendee", visitor, (a, objects[0][1].end)))
-                    note(len(events), e)
-                    events.append(e)
-                continue
+                roles = [("organizer", o, (om.start, b)) for o, om in subject]
+                roles.append(("attendee", visitor, (a, objects[0][1].end)))
             elif m.group(1) in ("agreed", "agree", "signed", "sign"):
                 parties = list(dict.fromkeys(names + [o.acronym or o.name for o, _ in objects]))
                 if len(parties) < 2:
@@ -623,10 +618,12 @@ class _Extractor:
             twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing") else None)
                      if i is not None]
             if twins:
-                events[min(twins)].mentions.append(mention)
+                if not roles:  # (a delegation's visit told again keeps its first telling alone)
+                    events[min(twins)].mentions.append(mention)
                 continue
             e = ev.Event(f"event{len(events)}", kind, label)
             e.mentions.append(mention)
+            e.roles += roles
             note(len(events), e)
             events.append(e)
 

@@ -32,10 +32,9 @@ class DateSpan:
 
 @lru_cache(maxsize=4)
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
-    words = sorted(lex.months, key=len, reverse=True)
     # the month words of every language as a prefix tree: under IGNORECASE it matches what their plain
     # longest-first alternation matches (tested), trying far fewer branches at each position
-    month = literal_alternation(words) + r"\.?"
+    month = literal_alternation(list(lex.months)) + r"\.?"
     day = r"(\d{1,2})" + _ORD
     year = r"(\d{4})"
     wk = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
