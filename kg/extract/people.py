@@ -45,12 +45,19 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     }
 
 
-def _windows(text: str, lex: Lexicon, start: int) -> list[tuple[int, int]]:
-    """The stretches of text around an honorific or a role word: the only places a person is found."""
-    anchors = lex.phrases("honorifics", "role_words")
+# where each pattern's match can start, from the honorific or role word it is built on: the
+# honorific pattern at the honorific, a role pattern at most one modifier word before the role, the
+# name-then-role pattern up to a name of four words before it; every match ends within 240 characters
+_REACH = {"honorific": ("honorifics", 0), "role_name": ("role_words", 40), "role_before": ("role_words", 40),
+          "name_role": ("role_words", 120)}
+
+
+def _windows(text: str, lex: Lexicon, start: int, rule: str) -> list[tuple[int, int]]:
+    """The stretches of text where ``rule`` can match: around the honorifics or the role words."""
+    key, lead = _REACH[rule]
     out: list[tuple[int, int]] = []
-    for m in anchors.finditer(text, start):
-        a, b = max(start, m.start() - 120), min(len(text), m.end() + 240)
+    for m in lex.phrases(key).finditer(text, start):
+        a, b = max(start, m.start() - lead), min(len(text), m.end() + 240)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:
@@ -63,9 +70,9 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[Per
     by_span: dict[tuple[int, int], PersonMention] = {}
     taken: list[tuple[int, int]] = []
     roles = lex.set("role_words")
-    windows = _windows(text, lex, start)
     for rule in ("honorific", "role_name", "name_role", "role_before"):
-        for m in (x for a, b in windows for x in _patterns(lex)[rule].finditer(text, a, b)):
+        pattern = _patterns(lex)[rule]
+        for m in (x for a, b in _windows(text, lex, start, rule) for x in pattern.finditer(text, a, b)):
             name = m.group("name").strip()
             a = m.start("name")
             # trim words that are not part of a name (roles, organization words, places)
