@@ -111,3 +111,120 @@ def phrase_hits(str text, str hay, dict first_runs, Py_ssize_t sets):
                 last = -b
         out.append((starts, ends))
     return out
+
+
+cdef inline bint _capital(Py_UCS4 c) noexcept:
+    """A capital that opens a word of a place name: ``[A-ZÀ-ÖØ-Þ]``."""
+    return (u'A' <= c <= u'Z') or (0xC0 <= c <= 0xD6) or (0xD8 <= c <= 0xDE)
+
+
+cdef inline bint _name_char(Py_UCS4 c) noexcept:
+    """A character of a word of a place name: ``[\\w'’.-]``."""
+    return c == u"'" or c == u'\u2019' or c == u'.' or c == u'-' or _word(c)
+
+
+cdef inline bint _blank(Py_UCS4 c) noexcept:
+    return c == u' ' or c == u'\u00a0'
+
+
+cdef Py_ssize_t _connector(int kind, void *data, Py_ssize_t k, Py_ssize_t n) noexcept:
+    """The length of ``(?:of|the|and|de|du|da|es|el|la|al)[ \\u00a0]`` at ``k``, 0 when there is none."""
+    if k + 2 >= n:
+        return 0
+    cdef Py_UCS4 a = PyUnicode_READ(kind, data, k), b = PyUnicode_READ(kind, data, k + 1)
+    cdef Py_UCS4 c = PyUnicode_READ(kind, data, k + 2)
+    if ((a == u'o' and b == u'f') or (a == u'd' and (b == u'e' or b == u'u' or b == u'a'))
+            or (a == u'e' and (b == u's' or b == u'l')) or (a == u'l' and b == u'a') or (a == u'a' and b == u'l')):
+        return 3 if _blank(c) else 0
+    if k + 3 < n and ((a == u't' and b == u'h' and c == u'e') or (a == u'a' and b == u'n' and c == u'd')):
+        return 4 if _blank(PyUnicode_READ(kind, data, k + 3)) else 0
+    return 0
+
+
+cdef inline bint _in_question(int kind, void *data, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """A word the lookup folds or title-cases (not ASCII, or in capitals): left to the full lookup."""
+    cdef Py_ssize_t k
+    cdef bint upper = False, lower = False
+    cdef Py_UCS4 c
+    for k in range(a, b):
+        c = PyUnicode_READ(kind, data, k)
+        if c > 127:
+            return True
+        if u'A' <= c <= u'Z':
+            upper = True
+        elif u'a' <= c <= u'z':
+            lower = True
+    return upper and not lower
+
+
+def place_runs(str text, dict firsts, frozenset singles, frozenset pairs):
+    """The runs of capitalised words (``_CAPITAL_RUN`` in ``kg.extract.mentions``) that may name a
+    country or a city: the (start, end) of each run where ``_may_name_place`` lets a word through
+    (a one-word name, the first two words of a longer one as "first second" in ``pairs``, or a word
+    that is looked up folded or title-cased)."""
+    cdef Py_ssize_t n = len(text), i = 0, j, k, step, ws, we, ce, ns, ne, nce
+    PyUnicode_READY(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef bint keep
+    out = []
+    while i < n:
+        if not _capital(PyUnicode_READ(kind, data, i)) or (i > 0 and _joined(PyUnicode_READ(kind, data, i - 1))):
+            i += 1
+            continue
+        # the run: a capitalised word, then more joined by a blank or hyphen and connector words
+        j = i + 1
+        while j < n and _name_char(PyUnicode_READ(kind, data, j)):
+            j += 1
+        while j < n:
+            c = PyUnicode_READ(kind, data, j)
+            if not (_blank(c) or c == u'-'):
+                break
+            k = j + 1
+            step = _connector(kind, data, k, n)
+            while step:
+                k += step
+                step = _connector(kind, data, k, n)
+            if k >= n or not _capital(PyUnicode_READ(kind, data, k)):
+                break
+            j = k + 1
+            while j < n and _name_char(PyUnicode_READ(kind, data, j)):
+                j += 1
+        # its words (split at blanks): does one open a place name?
+        keep = False
+        ws = i
+        while ws < j and not keep:
+            while ws < j and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, ws)):
+                ws += 1
+            if ws >= j:
+                break
+            we = ws
+            while we < j and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, we)):
+                we += 1
+            ce = we
+            while ce > ws and (PyUnicode_READ(kind, data, ce - 1) == u'.' or PyUnicode_READ(kind, data, ce - 1) == u','):
+                ce -= 1
+            if _in_question(kind, data, ws, ce):
+                keep = True
+            elif ce > ws and text[ws:ce] in firsts:
+                if text[ws:ce] in singles:
+                    keep = True
+                else:
+                    ns = we
+                    while ns < j and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, ns)):
+                        ns += 1
+                    if ns < j:
+                        ne = ns
+                        while ne < j and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, ne)):
+                            ne += 1
+                        nce = ne
+                        while nce > ns and (PyUnicode_READ(kind, data, nce - 1) == u'.' or PyUnicode_READ(kind, data, nce - 1) == u','):
+                            nce -= 1
+                        keep = (_in_question(kind, data, ns, nce) or f"{text[ws:we]} {text[ns:ne]}" in pairs
+                                or f"{text[ws:we]} {text[ns:nce]}" in pairs)
+            ws = we
+        if keep:
+            out.append((i, j))
+        i = j
+    return out

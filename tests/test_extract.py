@@ -548,6 +548,37 @@ def test_compiled_phrase_scan_finds_what_the_automaton_finds():
         assert _speedups.phrase_hits(text, hay, runs, generation) == lexicon._automaton_hits(text, hay, generation), text
 
 
+def test_compiled_place_runs_keep_every_run_that_names_a_place():
+    """The compiled scan of capitalised runs lets through every run the pure-Python one does (it
+    may let through more: the place lookup decides), so both find the same countries and cities."""
+    import random
+
+    from kg import _speedups
+    from kg.extract import mentions as mn
+    from kg.text import forget_texts
+
+    rnd = random.Random(29)
+    words = ["The", "Hague", "the", "Gambia", "General", "Santos", "Secretary", "Vienna", "Austria", "VIENNA",
+             "TOGO", "Lomé", "Lome", "Lomè", "Yaoundé", "São", "Paulo", "Port", "of", "Spain", "Dar", "es", "Salaam",
+             "Republic", "Korea", "Guinea-Bissau", "Guinea", "Bissau", "St.", "Louis", "New", "York", "Delhi",
+             "and", "de", "del", "la", "Brussels,", "Geneva.", "ÉCOLE", "Øresund", "Þingvellir", "Ý", "x", "US", "U.S."]
+    glue = [" ", " ", " ", "  ", "\u00a0", "-", ", ", ". ", "’s ", "\n", "", "(", ")"]
+    texts = _random_texts(1500, 31)
+    texts += ["".join(rnd.choice(words + list(_TRICKY)) + rnd.choice(glue) for _ in range(rnd.randint(0, 30)))
+              for _ in range(4000)]
+    texts += ["Held in The Hague. Next year in Dar es Salaam.", "In St. Louis. And São Paulo.", "THE HAGUE"]
+    firsts, (singles, pairs) = mn._place_first_words(), mn._place_singles_and_pairs()
+    for text in texts:
+        compiled = _speedups.place_runs(text, firsts, singles, pairs)
+        python = mn._python_place_runs(text, firsts, singles, pairs)
+        assert set(python) <= set(compiled), text
+        all_runs = {m.span() for m in mn._CAPITAL_RUN.finditer(text)}
+        assert set(compiled) <= all_runs, text
+        named = [(a, b) for a, b in all_runs if mn._places_in_run(text[a:b])]
+        assert set(named) <= set(python), text
+        forget_texts()
+
+
 def test_sentence_boundaries_are_the_plain_pattern_matches():
     """The boundary pattern is written for speed; it finds what the plain one finds."""
     import random

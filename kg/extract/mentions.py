@@ -377,16 +377,24 @@ def countries_and_cities(text: str) -> list[Mention]:
     """Countries by name or alias, and cities of the GeoNames gazetteer, as written in the text.
 
     Looked up by runs of capitalised words (up to five), longest first: a dictionary lookup per run
-    instead of one regex over thousands of names.
+    instead of one regex over thousands of names. Only the runs where a word opens a place name (by
+    its first two words) are looked up; the compiled scan finds them in one pass.
     """
     out = []
-    for m in _CAPITAL_RUN.finditer(text):
-        found = _places_in_run(m.group())
-        if found:
-            base = m.start()
-            for a, b, kind, name, ident, rule, extra in found:
-                out.append(Mention(base + a, base + b, kind, name, ident, rule, extra=dict(extra)))
+    singles, pairs = _place_singles_and_pairs()
+    for base, end in _place_runs(text, _place_first_words(), singles, pairs):
+        for a, b, kind, name, ident, rule, extra in _places_in_run(text[base:end]):
+            out.append(Mention(base + a, base + b, kind, name, ident, rule, extra=dict(extra)))
     return out
+
+
+def _python_place_runs(text: str, firsts: dict[str, int], singles: frozenset[str],
+                       pairs: frozenset[str]) -> list[tuple[int, int]]:
+    """The runs of capitalised words that may name a place, as (start, end)."""
+    return [m.span() for m in _CAPITAL_RUN.finditer(text) if _may_name_place(m.group().split(), firsts)]
+
+
+_place_runs = _speedups.place_runs if _speedups is not None else _python_place_runs
 
 
 @text_cache(maxsize=1024)
@@ -396,11 +404,7 @@ def _places_in_run(run: str) -> tuple:
     cn = places.country_names()
     cities = places.city_names()
     firsts = _place_first_words()
-    for w in run.split():  # most runs hold no word a place name starts with
-        w = w.rstrip(".,")
-        if w in firsts or (w.isupper() or not w.isascii()) and _place_reach(firsts, w):
-            break
-    else:
+    if not _may_name_place(run.split(), firsts):
         return ()
     out = []
     words = list(_NON_SPACE.finditer(run))
@@ -436,6 +440,30 @@ def _places_in_run(run: str) -> tuple:
     return tuple(out)
 
 
+def _may_name_place(words: list[str], firsts: dict[str, int]) -> bool:
+    """Whether a place name can start at one of ``words`` (a run split at blanks): a word that is a
+    one-word name, or the first two words of a longer one; a word in capitals or not in ASCII, which
+    is looked up folded or title-cased, is let through to the full lookup. Most runs hold none ("The
+    Secretary General": "The" and "General" only start names whose second word differs)."""
+    singles, pairs = _place_singles_and_pairs()
+    for i, raw in enumerate(words):
+        w = raw.rstrip(".,")
+        if w.isupper() or not w.isascii():
+            if _place_reach(firsts, w):
+                return True
+            continue
+        if w not in firsts:
+            continue
+        if w in singles:
+            return True
+        if i + 1 < len(words):
+            nxt = words[i + 1]
+            cut = nxt.rstrip(".,")
+            if f"{raw} {nxt}" in pairs or f"{raw} {cut}" in pairs or cut.isupper() or not cut.isascii():
+                return True
+    return False
+
+
 def _place_reach(firsts: dict[str, int], word: str) -> int:
     """The most words a country or city name starting with ``word`` has (as written, folded, or
     title-cased when in capitals; ``firsts`` is :func:`_place_first_words`), 0 when none starts with it."""
@@ -453,6 +481,20 @@ def _place_first_words() -> dict[str, int]:
         if words:
             out[words[0]] = max(out.get(words[0], 0), len(words))
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_singles_and_pairs() -> tuple[frozenset[str], frozenset[str]]:
+    """The country and city names of one word, and the first two words of the longer ones (as
+    "first second")."""
+    singles, pairs = set(), set()
+    for n in list(places.country_names()) + list(places.city_names()):
+        words = n.split()
+        if len(words) == 1:
+            singles.add(words[0])
+        elif words:
+            pairs.add(f"{words[0]} {words[1]}")
+    return frozenset(singles), frozenset(pairs)
 
 
 @lru_cache(maxsize=1)
