@@ -579,6 +579,34 @@ def test_compiled_place_runs_keep_every_run_that_names_a_place():
         forget_texts()
 
 
+def test_date_patterns_tried_where_a_date_starts_find_what_their_search_finds():
+    """Each date pattern is tried only where a date can start (a day or a weekday, or a month word):
+    the same matches as searching the whole window, on random text made of date parts."""
+    import random
+
+    from kg.extract import dates, lexicon
+
+    lex = lexicon.load()
+    pats = dates._patterns(lex)
+    rnd = random.Random(37)
+    parts = ["27", "5", "31st", "2019", "18th", "x9", "May", "may", "June", "juin", "Sept.", "SEPT", "noviembre",
+             "июня", "十二月", "Wednesday", "wednesday,", "Sunday", "Mon", "to", "-", "–", "and", "de", "del", "from",
+             "Thursday-", "Z", "3", ",", "was", "set", "out", "the", "est", "mars", "März", "٢٧"]
+    glue = [" ", " ", "", "-", ", ", "\u00a0", "\n", "/"]
+    texts = ["".join(rnd.choice(parts) + rnd.choice(glue) for _ in range(rnd.randint(1, 25))) for _ in range(3000)]
+    texts += ["From Wednesday 27 to Friday 29 May 2019, and on 5 June", "May 30 to June 2, 2019 and May 27-29, 2019"]
+    for text in texts:
+        windows = [(0, len(text))]
+        day_starts = [[m.start() for m in dates._DAY_START.finditer(text)]]
+        month_starts = [[m.start() for m in dates._month_words(lex).finditer(text)]]
+        for name, pattern in pats.items():
+            if name == "iso":
+                continue
+            starts = month_starts if name.startswith("md") else day_starts
+            found = [m.span() for m in dates._matches_at(pattern, text, windows, starts)]
+            assert found == [m.span() for m in pattern.finditer(text)], (name, text)
+
+
 def test_sentence_boundaries_are_the_plain_pattern_matches():
     """The boundary pattern is written for speed; it finds what the plain one finds."""
     import random

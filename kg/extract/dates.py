@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,6 +89,26 @@ def _needs_year(month_word: str, lex: Lexicon) -> bool:
     return lower in _abbreviations(lex) or lex.month_languages.get(lower) == "en" and not word[:1].isupper()
 
 
+# where a day-first date can start: a digit or a weekday at the start of a word
+_DAY_START = re.compile(r"[\dMTWFSmtwfs](?<!\w.)(?:(?<=\d)|(?i:(?<=m)onday|(?<=t)uesday|(?<=w)ednesday|(?<=t)hursday"
+                        r"|(?<=f)riday|(?<=s)aturday|(?<=s)unday))")
+
+
+def _matches_at(pattern: re.Pattern, text: str, windows: list[tuple[int, int]],
+                starts: list[list[int]]) -> Iterator[re.Match]:
+    """What ``pattern.finditer`` finds in each window, given every position of the window where a
+    match can start: the pattern is tried at those only."""
+    for (_, b), here in zip(windows, starts):
+        last = -1
+        for pos in here:
+            if pos < last:
+                continue
+            m = pattern.match(text, pos, b)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _mk(y: int, mo: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, mo, d)
@@ -114,8 +135,10 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     windows: list[tuple[int, int]] = []
     toks, _ = all_tokens(text)
     token_at = token_index(text)
+    month_starts = []
     for mw in _month_words(lex).finditer(text, start, end):
         t0, t1 = mw.span()
+        month_starts.append(t0)
         k = token_at.get(t0)
         if k is None or toks[k][1] != t1:
             continue  # part of a longer token ("May-June")
@@ -124,9 +147,16 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
             windows[-1] = (windows[-1][0], b)
         else:
             windows.append((a, b))
+    # and in a window, a date starts at a day or a weekday, or (month first) at a month word: each
+    # pattern is tried there only, which finds what its search of the window finds
+    day_starts = [[m.start() for m in _DAY_START.finditer(text, a, b)] for a, b in windows]
+    month_first = [[p for p in month_starts if a <= p < b] for a, b in windows]
     for name in ("dm_dm", "d_dm", "md_md", "md_d", "md", "dm", "iso"):
-        spans = windows if name != "iso" else [(start, end)]
-        for mt in (x for a, b in spans for x in pats[name].finditer(text, a, b)):
+        if name == "iso":
+            found_here = pats[name].finditer(text, start, end)
+        else:
+            found_here = _matches_at(pats[name], text, windows, month_first if name.startswith("md") else day_starts)
+        for mt in found_here:
             a, b = mt.span() if name != "iso" else (mt.start(1), mt.end())
             if not free(a, b):
                 continue
