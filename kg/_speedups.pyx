@@ -228,3 +228,18 @@ def place_runs(str text, dict firsts, frozenset singles, frozenset pairs):
             out.append((i, j))
         i = j
     return out
+
+
+def first_control(str text):
+    """The offset of the first C0 or C1 control character other than tab, newline and carriage
+    return (``[\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]``) in ``text``, -1 if there is none."""
+    cdef Py_ssize_t n = len(text), i
+    PyUnicode_READY(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if c < 0xa0 and ((0x01 <= c <= 0x08) or c == 0x0b or c == 0x0c or (0x0e <= c <= 0x1f) or c >= 0x7f):
+            return i
+    return -1

@@ -57,10 +57,17 @@ def iter_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
     A named input that is missing, not a regular file or of an unknown suffix raises
     :class:`InputError`.
     """
+    for path, _, _ in _files(inputs):
+        yield Path(path)
+
+
+def _files(inputs: Iterable[str | Path]) -> Iterator[tuple[str, str, os.stat_result]]:
+    """What :func:`iter_paths` yields, as (path written as pathlib writes it, lower-case suffix,
+    the file's status): a walk of thousands of files makes no path object per entry."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     for given in inputs:
-        path = Path(given)
+        path = str(Path(given))
         st = _stat(path)
         if stat.S_ISDIR(st.st_mode):
             key = (st.st_dev, st.st_ino)
@@ -73,22 +80,24 @@ def iter_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
             key = (st.st_dev, st.st_ino)
             if key not in seen_files:
                 seen_files.add(key)
-                yield path
+                yield path, _suffix(path), st
         else:
             raise InputError(path, "not a regular file")
 
 
-def _walk(top: Path, seen_dirs: set[tuple[int, int]],
-          seen_files: set[tuple[int, int]]) -> Iterator[Path]:
+def _walk(top: str, seen_dirs: set[tuple[int, int]],
+          seen_files: set[tuple[int, int]]) -> Iterator[tuple[str, str, os.stat_result]]:
     try:
         with os.scandir(top) as it:
             names = sorted(entry.name for entry in it)
     except OSError as e:
         raise InputError(top, _reason(e)) from None
+    # a child's path as pathlib writes it ("." / "x" is "x")
+    prefix = "" if top == "." else top if top.endswith("/") else top + "/"
     for name in names:
         if name.startswith("."):
             continue
-        path = top / name
+        path = prefix + name
         try:
             st = os.stat(path)  # follows links; a broken or looping link fails here
         except OSError:
@@ -99,12 +108,20 @@ def _walk(top: Path, seen_dirs: set[tuple[int, int]],
                 seen_dirs.add(key)
                 yield from _walk(path, seen_dirs, seen_files)
         elif stat.S_ISREG(st.st_mode):
-            if path.suffix.lower() in READERS and key not in seen_files:
+            suffix = _suffix(name)
+            if suffix in READERS and key not in seen_files:
                 seen_files.add(key)
-                yield path
+                yield path, suffix, st
 
 
-def _stat(path: Path) -> os.stat_result:
+def _suffix(path: str) -> str:
+    """The lower-case suffix of the last part of ``path``, as ``Path.suffix`` gives it."""
+    name = path.rpartition("/")[2]
+    i = name.rfind(".")
+    return name[i:].lower() if 0 < i < len(name) - 1 else ""
+
+
+def _stat(path: str | Path) -> os.stat_result:
     try:
         return os.stat(path)
     except FileNotFoundError:
@@ -118,8 +135,8 @@ def _reason(e: OSError) -> str:
     return reason[:1].lower() + reason[1:]
 
 
-def _reader_for(path: Path) -> Callable[[Path, bytes], Iterator[Release]]:
-    suffix = path.suffix.lower()
+def _reader_for(path: str | Path) -> Callable[[Path, bytes], Iterator[Release]]:
+    suffix = _suffix(str(path))
     reader = READERS.get(suffix)
     if reader is None:
         known = ", ".join(sorted(READERS))
@@ -135,8 +152,7 @@ def read_path(path: str | Path) -> Iterator[Release]:
     """Yield the releases of one file, choosing the reader by the file's suffix."""
     path = Path(path)
     reader = _reader_for(path)
-    data = _read_bytes(path)
-    yield from reader(path, data)
+    yield from reader(path, _read_bytes(path))
 
 
 def read_all(inputs: Iterable[str | Path],
@@ -148,13 +164,15 @@ def read_all(inputs: Iterable[str | Path],
     explicitly, the same file is an error.
     """
     inputs = list(inputs)
-    named = {Path(p) for p in inputs}
-    for path in iter_paths(inputs):
-        if path in named or path.suffix.lower() not in (".json", ".jsonl"):
-            yield from read_path(path)
+    named = {str(Path(p)) for p in inputs}
+    for name, suffix, st in _files(inputs):
+        path = Path(name)
+        reader = READERS[suffix]
+        if name in named or suffix not in (".json", ".jsonl"):
+            yield from reader(path, _read_bytes(path, st))
             continue
         try:
-            releases = list(read_path(path))
+            releases = list(reader(path, _read_bytes(path, st)))
         except InputError as e:
             if "no text field" not in e.problem:
                 raise
@@ -164,9 +182,11 @@ def read_all(inputs: Iterable[str | Path],
         yield from releases
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; never blocks on a FIFO or device."""
-    st = _stat(path)
+def _read_bytes(path: Path, st: os.stat_result | None = None) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; never blocks on a FIFO or device (``st``,
+    the file's status when the walk has just read it, spares a second look)."""
+    if st is None:
+        st = _stat(path)
     if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a directory")
     if not stat.S_ISREG(st.st_mode):
@@ -242,12 +262,22 @@ def normalise_text(text: str) -> str:
     'A\\nB\\nC D\\nE'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text) is None:
+    if not _has_control(text):
         return text
     return _CONTROL.sub(lambda m: "\n" if m.group() in _CONTROL_BREAKS else " ", text)
 
 
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+try:  # the compiled scans, built when the package is installed (the regex gives the same)
+    from kg import _speedups
+except ImportError:  # pragma: no cover - no compiler where the package was installed
+    _speedups = None
+
+
+def _has_control(text: str) -> bool:
+    if _speedups is not None:
+        return _speedups.first_control(text) >= 0
+    return _CONTROL.search(text) is not None
 _CONTROL_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
 
 

@@ -384,3 +384,37 @@ def test_fixture_folder_walk():
     assert got == sorted(got, key=lambda s: s.split("/"))
     assert "bad/notes.xyz" not in got and "bad/empty.txt" in got
     assert got[0] == "bad/blank.txt"
+
+
+def test_walk_writes_paths_as_pathlib_does(tmp_path, monkeypatch):
+    """The walk builds paths as strings; they are the ones pathlib writes ("." / "a" is "a"), so a
+    release's source is the same however its folder is named."""
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for top in (".", "./", "b", "b/", "./b/../b"):
+        got = [str(p) for p in iter_paths([top])]
+        walked = [str(Path(top) / p.relative_to(tmp_path / Path(top))) for p in iter_paths([tmp_path / top])]
+        assert got == walked, top
+    assert [r.source for r in read_all(["."])] == ["a/y.HTML", "b/c.md", "b/z.txt", "m.jsonl#L1", "m.jsonl#L2"]
+
+
+def test_suffix_is_pathlib_suffix():
+    from kg.read import _suffix
+
+    for name in ["a.txt", "A.TXT", ".hidden", "a.", "a.b.Json", "noext", "dir.d/file", "x/.y", "x/y.md", "..",
+                 "a..txt", "/", "x/", "é.HTML"]:
+        assert _suffix(str(Path(name))) == Path(name).suffix.lower(), name
+
+
+def test_compiled_control_scan_is_the_control_pattern():
+    import random
+
+    from kg import _speedups
+    from kg.read import _CONTROL
+
+    rnd = random.Random(41)
+    chars = "a \n\t\r\x00\x01\x08\x09\x0a\x0b\x0c\x0d\x0e\x1f\x20\x7e\x7f\x80\x85\x9f\xa0é’\u2028\U0001F600"
+    for _ in range(3000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 30)))
+        m = _CONTROL.search(text)
+        assert _speedups.first_control(text) == (m.start() if m else -1), repr(text)
