@@ -645,20 +645,28 @@ def test_sentence_at_is_the_first_sentence_holding_the_span():
             assert text.sentence_at(s, start, end) == scan(s, start, end), (s, start, end)
 
 
-def test_plural_acronym_pattern_is_the_plain_one():
-    """The plural-acronym pattern takes a word's letters whole; it finds what the backtracking one finds."""
+def test_plural_acronyms_are_what_a_plain_pattern_finds():
+    """The plurals of the gazetteer's acronyms ("RTCs") are phrases of the one scan: found where a
+    whole-word pattern of plural acronyms finds a word whose singular the gazetteer has as an acronym."""
     import random
     import re
 
-    from kg.extract import mentions
+    from kg.extract import lexicon, mentions
+    from kg.text import forget_texts
 
+    lex = lexicon.load()
     plain = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])s(?![\w-])")
+    acronyms = sorted(acr for acr, e in lex.entries.items() if e.acronym == acr)
+    assert len(acronyms) > 50
     rnd = random.Random(9)
-    parts = ["RTC", "s", "S", "A", "a", "x", "-", "_", "1", " ", ".", "é", "Ls", "(", "’"]
-    for _ in range(5000):
-        s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 20)))
-        fast = [(m.start(), m.end()) for m in mentions._PLURAL_ACRONYM.finditer(s) if m.end() - m.start() >= 3]
-        assert fast == [m.span() for m in plain.finditer(s)], repr(s)
+    parts = ["s", "S", "A", "a", "x", "-", "_", "1", " ", " ", ".", "é", "Ls", "(", "’", "RTC", "WCOs", "UNs"]
+    for _ in range(4000):
+        text = "".join(rnd.choice(parts + rnd.sample(acronyms, 3)) for _ in range(rnd.randint(0, 20)))
+        forget_texts()
+        got = [(m.start, m.end) for m in mentions.gazetteer(text, lex) if m.rule == "gazetteer-plural"]
+        expected = [m.span() for m in plain.finditer(text)
+                    if (e := lex.entries.get(m.group(1))) is not None and e.acronym == m.group(1)]
+        assert got == expected, repr(text)
 
 
 def test_month_words_prefix_tree_is_the_plain_alternation_ignoring_case():

@@ -263,9 +263,8 @@ _GENERIC_AFTER = re.compile(r"\s+(?:agencies|bodies|entities|members|member stat
                             r"staff|officials|system|family|missions)\b")
 
 
-# a word of letters that opens with a capital and ends in a capital and "s" ("RTCs", "RILOs"): the
-# letters are taken whole (possessive), then the end is checked, so nothing is tried twice
-_PLURAL_ACRONYM = re.compile(r"[A-Z](?<![\w-].)[A-Za-z]*+(?<=[A-Z]s)(?![\w-])")
+# a word of letters that opens with a capital and ends in a capital and "s" ("RTCs", "RILOs")
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 
 
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
@@ -277,16 +276,19 @@ def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
             continue  # "United Nations agencies", "EU member states": a kind of body, not the body
         out.append(Mention(a, b, e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
     # plural acronyms: "RTCs", "RILOs"
-    for m in _PLURAL_ACRONYM.finditer(text):
+    for m in _plural_acronyms(lex).finditer(text):
         a, b = m.span()
-        acr = text[a:b - 1]
-        if len(acr) < 2:
-            continue  # "As": one capital
-        e = lex.entries.get(acr)
-        if e is not None and e.acronym == acr:
-            out.append(Mention(m.start(), m.end(), e.kind, e.name, e.name, "gazetteer-plural", e.acronym,
-                               {"country": e.country}))
+        e = lex.entries[text[a:b - 1]]
+        out.append(Mention(a, b, e.kind, e.name, e.name, "gazetteer-plural", e.acronym, {"country": e.country}))
     return sorted(out, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=4)
+def _plural_acronyms(lex: Lexicon):
+    """The plurals of the gazetteer's acronyms that are words of letters opening and ending with a
+    capital ("RTC" -> "RTCs"), as whole words."""
+    plurals = [acr + "s" for acr, e in lex.entries.items() if e.acronym == acr]
+    return alternation([p for p in plurals if _PLURAL_ACRONYM.fullmatch(p)])
 
 
 @text_cache
