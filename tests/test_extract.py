@@ -607,6 +607,23 @@ def test_date_patterns_tried_where_a_date_starts_find_what_their_search_finds():
             assert found == [m.span() for m in pattern.finditer(text)], (name, text)
 
 
+def test_day_month_year_lines_are_read_as_the_date_patterns_read_them():
+    """A date line "07 июня 2019" is read directly; for every month word of every language, in three
+    cases, with good and impossible days, it gives what the date patterns give."""
+    from kg.extract import dates, lexicon
+    from kg.text import forget_texts
+
+    lex = lexicon.load()
+    for word in lex.months:
+        for form in (word, word.capitalize(), word.upper()):
+            for day, year in (("7", "2019"), ("07", "2031"), ("31", "2019"), ("30", "2020"), ("0", "2019")):
+                line = f"{day} {form} {year}"
+                forget_texts()
+                spans = dates.find_dates(line, lex, None)
+                expected = spans[0].first if len(spans) == 1 and spans[0].first == spans[0].last else None
+                assert dates.parse_dateline(line, lex) == expected, line
+
+
 def test_sentence_boundaries_are_the_plain_pattern_matches():
     """The boundary pattern is written for speed; it finds what the plain one finds."""
     import random

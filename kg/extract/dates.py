@@ -196,6 +196,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     return sorted(found, key=lambda d: d.start)
 
 
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -203,6 +204,11 @@ _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
     """The date of a publication date line such as "07 июня 2019", "17 十二月 2013", "2019年6月7日" or
     "05.06.2019"."""
+    m = _DAY_MONTH_YEAR.fullmatch(line)
+    if m is not None and m[2].lower() in lex.months:  # the common shape, read directly
+        date = _mk(int(m[3]), lex.months[m[2].lower()], int(m[1]))
+        if date is not None:
+            return date
     spans = find_dates(line, lex, None)
     if len(spans) == 1 and spans[0].first == spans[0].last:
         return spans[0].first
