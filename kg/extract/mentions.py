@@ -393,7 +393,8 @@ def countries_and_cities(text: str) -> list[Mention]:
 def _python_place_runs(text: str, firsts: dict[str, int], singles: frozenset[str],
                        pairs: frozenset[str]) -> list[tuple[int, int]]:
     """The runs of capitalised words that may name a place, as (start, end)."""
-    return [m.span() for m in _CAPITAL_RUN.finditer(text) if _may_name_place(m.group().split(), firsts)]
+    return [m.span() for m in _CAPITAL_RUN.finditer(text)
+            if _may_name_place(m.group().split(), firsts, singles, pairs)]
 
 
 _place_runs = _speedups.place_runs if _speedups is not None else _python_place_runs
@@ -406,7 +407,7 @@ def _places_in_run(run: str) -> tuple:
     cn = places.country_names()
     cities = places.city_names()
     firsts = _place_first_words()
-    if not _may_name_place(run.split(), firsts):
+    if not _may_name_place(run.split(), firsts, *_place_singles_and_pairs()):
         return ()
     out = []
     words = list(_NON_SPACE.finditer(run))
@@ -442,12 +443,12 @@ def _places_in_run(run: str) -> tuple:
     return tuple(out)
 
 
-def _may_name_place(words: list[str], firsts: dict[str, int]) -> bool:
+def _may_name_place(words: list[str], firsts: dict[str, int], singles: frozenset[str],
+                    pairs: frozenset[str]) -> bool:
     """Whether a place name can start at one of ``words`` (a run split at blanks): a word that is a
     one-word name, or the first two words of a longer one; a word in capitals or not in ASCII, which
     is looked up folded or title-cased, is let through to the full lookup. Most runs hold none ("The
     Secretary General": "The" and "General" only start names whose second word differs)."""
-    singles, pairs = _place_singles_and_pairs()
     for i, raw in enumerate(words):
         w = raw.rstrip(".,")
         if w.isupper() or not w.isascii():
