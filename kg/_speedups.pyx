@@ -157,6 +157,29 @@ cdef inline bint _in_question(int kind, void *data, Py_ssize_t a, Py_ssize_t b) 
     return upper and not lower
 
 
+cdef inline Py_ssize_t _skip_space(int kind, void *data, Py_ssize_t k, Py_ssize_t end) noexcept:
+    while k < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)):
+        k += 1
+    return k
+
+
+cdef inline Py_ssize_t _word_end(int kind, void *data, Py_ssize_t k, Py_ssize_t end) noexcept:
+    while k < end and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)):
+        k += 1
+    return k
+
+
+cdef inline Py_ssize_t _cut(int kind, void *data, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """The end of the word ``a:b`` without the full stops and commas that close it."""
+    cdef Py_UCS4 c
+    while b > a:
+        c = PyUnicode_READ(kind, data, b - 1)
+        if c != u'.' and c != u',':
+            break
+        b -= 1
+    return b
+
+
 def place_runs(str text, dict firsts, frozenset singles, frozenset pairs):
     """The runs of capitalised words (``_CAPITAL_RUN`` in ``kg.extract.mentions``) that may name a
     country or a city: the (start, end) of each run where ``_may_name_place`` lets a word through
@@ -193,37 +216,23 @@ def place_runs(str text, dict firsts, frozenset singles, frozenset pairs):
                 j += 1
         # its words (split at blanks): does one open a place name?
         keep = False
-        ws = i
+        ws = _skip_space(kind, data, i, j)
         while ws < j and not keep:
-            while ws < j and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, ws)):
-                ws += 1
-            if ws >= j:
-                break
-            we = ws
-            while we < j and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, we)):
-                we += 1
-            ce = we
-            while ce > ws and (PyUnicode_READ(kind, data, ce - 1) == u'.' or PyUnicode_READ(kind, data, ce - 1) == u','):
-                ce -= 1
+            we = _word_end(kind, data, ws, j)
+            ce = _cut(kind, data, ws, we)
             if _in_question(kind, data, ws, ce):
                 keep = True
             elif ce > ws and text[ws:ce] in firsts:
                 if text[ws:ce] in singles:
                     keep = True
                 else:
-                    ns = we
-                    while ns < j and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, ns)):
-                        ns += 1
+                    ns = _skip_space(kind, data, we, j)
                     if ns < j:
-                        ne = ns
-                        while ne < j and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, ne)):
-                            ne += 1
-                        nce = ne
-                        while nce > ns and (PyUnicode_READ(kind, data, nce - 1) == u'.' or PyUnicode_READ(kind, data, nce - 1) == u','):
-                            nce -= 1
+                        ne = _word_end(kind, data, ns, j)
+                        nce = _cut(kind, data, ns, ne)
                         keep = (_in_question(kind, data, ns, nce) or f"{text[ws:we]} {text[ns:ne]}" in pairs
                                 or f"{text[ws:we]} {text[ns:nce]}" in pairs)
-            ws = we
+            ws = _skip_space(kind, data, we, j)
         if keep:
             out.append((i, j))
         i = j
