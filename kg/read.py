@@ -30,6 +30,11 @@ from kg.errors import InputError
 from kg.model import Release
 from kg.text import literal_alternation
 
+try:  # the compiled scans, built when the package is installed (the regex gives the same)
+    from kg import _speedups
+except ImportError:  # pragma: no cover - no compiler where the package was installed
+    _speedups = None
+
 _NUL = b"\x00"
 MAX_BYTES = 20_000_000
 """Files larger than this are refused before they are read."""
@@ -267,17 +272,13 @@ def normalise_text(text: str) -> str:
     return _CONTROL.sub(lambda m: "\n" if m.group() in _CONTROL_BREAKS else " ", text)
 
 
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-try:  # the compiled scans, built when the package is installed (the regex gives the same)
-    from kg import _speedups
-except ImportError:  # pragma: no cover - no compiler where the package was installed
-    _speedups = None
-
-
 def _has_control(text: str) -> bool:
     if _speedups is not None:
         return _speedups.first_control(text) >= 0
     return _CONTROL.search(text) is not None
+
+
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CONTROL_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
 
 
