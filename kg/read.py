@@ -28,12 +28,7 @@ from urllib.parse import urlsplit
 
 from kg.errors import InputError
 from kg.model import Release
-from kg.text import literal_alternation
-
-try:  # the compiled scans, built when the package is installed (the regex gives the same)
-    from kg import _speedups
-except ImportError:  # pragma: no cover - no compiler where the package was installed
-    _speedups = None
+from kg.text import _speedups, literal_alternation
 
 _NUL = b"\x00"
 MAX_BYTES = 20_000_000

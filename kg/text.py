@@ -5,6 +5,11 @@ import bisect
 import re
 from functools import lru_cache
 
+try:  # the compiled scans, built when the package is installed (the pure-Python ones give the same)
+    from . import _speedups
+except ImportError:  # pragma: no cover - no compiler where the package was installed
+    _speedups = None
+
 # a sentence ends at . ! ? (not after a known abbreviation or a single capital) followed by space and
 # an upper-case letter, digit or quote, or at a line break
 _ABBREV = r"(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bvs.)(?<!\betc.)(?<!\bProf.)(?<!\bH\.E.)(?<!\b[A-Z].)"

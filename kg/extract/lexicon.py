@@ -9,12 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..text import text_cache
-
-try:  # the compiled scan, built when the package is installed (the pure-Python one gives the same)
-    from .. import _speedups
-except ImportError:  # pragma: no cover - no compiler where the package was installed
-    _speedups = None
+from ..text import _speedups, text_cache
 
 DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data"
 
