@@ -64,18 +64,53 @@ def tokens(str text):
     return toks, starts
 
 
-def phrase_hits(str text, str hay, dict first_runs, Py_ssize_t sets):
+cdef inline bint _same_from(int kind, void *data, str key, Py_ssize_t at, Py_ssize_t k, Py_ssize_t klen) except -1:
+    """Whether ``key[k:klen]`` is written at ``at`` in the text of ``kind`` and ``data`` (which is long
+    enough)."""
+    PyUnicode_READY(key)
+    cdef int key_kind = PyUnicode_KIND(key)
+    cdef void *key_data = PyUnicode_DATA(key)
+    while k < klen:
+        if PyUnicode_READ(kind, data, at) != PyUnicode_READ(key_kind, key_data, k):
+            return False
+        at += 1
+        k += 1
+    return True
+
+
+cdef inline Py_ssize_t _sign(int kind, void *data, Py_ssize_t i, Py_ssize_t j) noexcept:
+    """A 16-bit digest of the run ``i:j`` (its length, first, second and last characters)."""
+    cdef Py_ssize_t first = <Py_ssize_t>PyUnicode_READ(kind, data, i)
+    cdef Py_ssize_t second = 0
+    cdef Py_ssize_t last = <Py_ssize_t>PyUnicode_READ(kind, data, j - 1)
+    if j - i > 1:
+        second = <Py_ssize_t>PyUnicode_READ(kind, data, i + 1)
+    return (first * 1031 + second * 131 + last * 17 + (j - i)) & 0xFFFF
+
+
+def run_sign(str run):
+    """The digest :func:`phrase_hits` looks a run up by in its table (0 to 65535)."""
+    PyUnicode_READY(run)
+    return _sign(PyUnicode_KIND(run), PyUnicode_DATA(run), 0, len(run)) if run else 0
+
+
+def phrase_hits(str text, str hay, dict first_runs, bytes signs, Py_ssize_t sets):
     """For each of ``sets`` phrase sets, the starts and ends of its leftmost-longest whole-word hits.
 
     ``hay`` is ``text`` lower-cased, one character for one. A phrase that starts at a word boundary
     starts a maximal run of word characters and hyphens in ``hay``, and that run is the phrase's own
     first run: ``first_runs`` maps each first run to its phrases as (phrase, length, owners), an owner
-    being (set, the phrase as written or None when the set ignores case).
+    being (set, the phrase as written or None when the set ignores case). ``signs`` has 65,536 bytes,
+    not 0 at the :func:`run_sign` of every first run: a run whose digest is 0 there opens no phrase and
+    is passed over without being looked up.
     """
     cdef Py_ssize_t n = len(hay), i = 0, j, b, klen
     PyUnicode_READY(hay)
     cdef int kind = PyUnicode_KIND(hay)
     cdef void *data = PyUnicode_DATA(hay)
+    if len(signs) != 0x10000:
+        raise ValueError("signs must have 65536 bytes")
+    cdef const unsigned char *seen = signs
     found = [[] for _ in range(sets)]
     while i < n:
         if not _joined(PyUnicode_READ(kind, data, i)):
@@ -84,12 +119,15 @@ def phrase_hits(str text, str hay, dict first_runs, Py_ssize_t sets):
         j = i + 1
         while j < n and _joined(PyUnicode_READ(kind, data, j)):
             j += 1
+        if not seen[_sign(kind, data, i, j)]:
+            i = j
+            continue
         candidates = first_runs.get(hay[i:j])
         if candidates is not None:
             for key, klen, owners in candidates:
                 b = i + klen
-                if klen != j - i and (b > n or j == n or PyUnicode_READ(kind, data, j) != (<str>key)[j - i]
-                                      or (b < n and _joined(PyUnicode_READ(kind, data, b))) or not hay.startswith(key, i)):
+                if klen != j - i and (b > n or (b < n and _joined(PyUnicode_READ(kind, data, b)))
+                                      or not _same_from(kind, data, key, j, j - i, klen)):
                     continue
                 for index, written in owners:
                     if written is None or text[i:b] == written:

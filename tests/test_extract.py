@@ -545,7 +545,7 @@ def test_compiled_phrase_scan_finds_what_the_automaton_finds():
         hay = text.lower()
         if len(hay) != len(text):
             hay = "".join(c.lower()[:1] for c in text)
-        assert _speedups.phrase_hits(text, hay, runs, generation) == lexicon._automaton_hits(text, hay, generation), text
+        assert _speedups.phrase_hits(text, hay, *runs, generation) == lexicon._automaton_hits(text, hay, generation), text
 
 
 def test_compiled_place_runs_keep_every_run_that_names_a_place():

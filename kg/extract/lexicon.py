@@ -142,18 +142,23 @@ def _automaton():
     return _AUTOMATON[0]
 
 
-def _first_runs() -> dict | None:
-    """The keys by their first run of word characters and hyphens, as the compiled scan takes them;
-    None when a key does not open with one (a curated "(UN)"), which only the automaton finds."""
+def _first_runs() -> tuple[dict, bytes] | None:
+    """The keys by their first run of word characters and hyphens, as the compiled scan takes them,
+    and the table of those runs' digests it passes over other runs with; None when a key does not
+    open with such a run (a curated "(UN)"), which only the automaton finds."""
     if not _FIRST_RUNS:
-        runs: dict[str, list] | None = {}
+        runs: dict[str, list] = {}
         for key, owners in _KEYS.items():
             m = _RUN.match(key)
             if m is None:
-                runs = None
+                _FIRST_RUNS.append(None)
                 break
             runs.setdefault(m.group(), []).append((key, len(key), tuple(owners)))
-        _FIRST_RUNS.append(runs)
+        else:
+            signs = bytearray(1 << 16)
+            for run in runs:
+                signs[_speedups.run_sign(run)] = 1
+            _FIRST_RUNS.append((runs, bytes(signs)))
     return _FIRST_RUNS[0]
 
 
@@ -166,7 +171,7 @@ def _text_hits(text: str, generation: int) -> list[tuple[list[int], list[int]]]:
         hay = "".join(c.lower()[:1] for c in text)
     runs = _first_runs() if _speedups is not None else None
     if runs is not None:
-        return _speedups.phrase_hits(text, hay, runs, generation)
+        return _speedups.phrase_hits(text, hay, *runs, generation)
     return _automaton_hits(text, hay, generation)
 
 
