@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 try:  # the compiled scans, built when the package is installed (the pure-Python ones give the same)
@@ -37,6 +38,26 @@ def forget_texts() -> None:
     """Drop everything :func:`text_cache` functions remember (called as each release starts)."""
     for cached in _TEXT_CACHES:
         cached.cache_clear()
+
+
+def matches_at(pattern: re.Pattern, text: str, windows: list[tuple[int, int]],
+               starts: list[list[int]]) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text, a, b)`` finds in each window ``(a, b)``, given (sorted, for each
+    window) every position of it where a match can start: the pattern is tried at those only.
+
+    >>> p = re.compile(r"[A-Z]\\w+")
+    >>> [m.group() for m in matches_at(p, "See Rome and Oslo", [(0, 17)], [[4, 13]])]
+    ['Rome', 'Oslo']
+    """
+    for (_, b), here in zip(windows, starts):
+        last = -1
+        for pos in here:
+            if pos < last:
+                continue
+            m = pattern.match(text, pos, b)
+            if m is not None:
+                last = m.end()
+                yield m
 
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:

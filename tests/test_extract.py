@@ -585,6 +585,7 @@ def test_date_patterns_tried_where_a_date_starts_find_what_their_search_finds():
     import random
 
     from kg.extract import dates, lexicon
+    from kg.text import matches_at
 
     lex = lexicon.load()
     pats = dates._patterns(lex)
@@ -603,7 +604,7 @@ def test_date_patterns_tried_where_a_date_starts_find_what_their_search_finds():
             if name == "iso":
                 continue
             starts = month_starts if name.startswith("md") else day_starts
-            found = [m.span() for m in dates._matches_at(pattern, text, windows, starts)]
+            found = [m.span() for m in matches_at(pattern, text, windows, starts)]
             assert found == [m.span() for m in pattern.finditer(text)], (name, text)
 
 
@@ -754,3 +755,41 @@ def test_acronym_slash_and_verb_patterns_are_the_plain_ones():
         s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))
         for fast, plain in ((ex._ACRONYM_SLASH_COUNTRY, plain_country), (ex._ACRONYM_SLASH_CODE, plain_code)):
             assert [(m.span(), m.groups()) for m in fast.finditer(s)] == [(m.span(), m.groups()) for m in plain.finditer(s)], repr(s)
+
+
+def test_people_patterns_tried_where_a_match_starts_find_what_their_search_finds():
+    """The role patterns are tried only at the role words the phrase scan finds, the word before one,
+    and the capitals of the words before a comma before one: the same matches as searching the
+    windows around the role words, on random text made of names, roles and glue."""
+    import random
+
+    import importlib
+
+    from kg.extract import lexicon
+    from kg.text import forget_texts, matches_at
+
+    people_module = importlib.import_module("kg.extract.people")  # (the package exports its function)
+    lex = lexicon.load()
+    pats = people_module._patterns(lex)
+    rnd = random.Random(41)
+    roles = ["Secretary General", "Secretary-General", "Deputy Secretary General", "Director", "Director General",
+             "Deputy Director", "Head", "Chair", "Chairperson", "Vice-Chair", "Minister", "First Vice Finance Minister",
+             "Minister of State", "Commissioner", "representative", "Permanent Representative", "Chief"]
+    words = ["Mr.", "Ms", "Dr.", "H.E.", "Kunio", "Mikuriya", "Jalal", "Al-Qudah", "O’Neil", "YOON", "Young-Sun", "de",
+             "van", "J.R.", "José", "Müller", "The", "the", "Acting", "Regional", "of", "for", "WCO", "World", "Customs",
+             "Organization", "(WCO)", "and", "said", "met", "Director-designate", "co-Director", "x", "7", "“", "("]
+    glue = [" ", " ", " ", ", ", ", the ", "\u00a0", "\n", "-", "", ".", "  "]
+    texts = ["".join(rnd.choice(roles if rnd.random() < 0.3 else words) + rnd.choice(glue)
+                     for _ in range(rnd.randint(1, 30))) for _ in range(4000)]
+    texts += ["Kunio Mikuriya, Secretary General of the World Customs Organization, met the Secretary General of "
+              "INTERPOL, Jurgen Stock, and Commissioner YOON Young-Sun of the Korea Customs Service."]
+    for text in texts:
+        forget_texts()
+        hits = lex.phrases("role_words").finditer(text)
+        role_starts, name_starts = people_module._role_starts(text, hits, 0)
+        for rule in ("role_name", "role_before", "name_role"):
+            windows = people_module._windows(text, hits, 0, people_module._REACH[rule][1])
+            starts = name_starts if rule == "name_role" else role_starts
+            found = [m.span() for m in matches_at(pats[rule], text, windows, [[p for p in starts if a <= p < b] for a, b in windows])]
+            searched = [m.span() for a, b in windows for m in pats[rule].finditer(text, a, b)]
+            assert found == searched, (rule, text)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import literal_alternation
+from ..text import literal_alternation, matches_at
 from .lexicon import Lexicon, alternation
 from .mentions import all_tokens, token_index
 
@@ -94,21 +93,6 @@ _DAY_START = re.compile(r"[\dMTWFSmtwfs](?<!\w.)(?:(?<=\d)|(?i:(?<=m)onday|(?<=t
                         r"|(?<=f)riday|(?<=s)aturday|(?<=s)unday))")
 
 
-def _matches_at(pattern: re.Pattern, text: str, windows: list[tuple[int, int]],
-                starts: list[list[int]]) -> Iterator[re.Match]:
-    """What ``pattern.finditer`` finds in each window, given every position of the window where a
-    match can start: the pattern is tried at those only."""
-    for (_, b), here in zip(windows, starts):
-        last = -1
-        for pos in here:
-            if pos < last:
-                continue
-            m = pattern.match(text, pos, b)
-            if m is not None:
-                last = m.end()
-                yield m
-
-
 def _mk(y: int, mo: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, mo, d)
@@ -155,7 +139,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
         if name == "iso":
             found_here = pats[name].finditer(text, start, end)
         else:
-            found_here = _matches_at(pats[name], text, windows, month_first if name.startswith("md") else day_starts)
+            found_here = matches_at(pats[name], text, windows, month_first if name.startswith("md") else day_starts)
         for mt in found_here:
             a, b = mt.span() if name != "iso" else (mt.start(1), mt.end())
             if not free(a, b):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import literal_alternation
+from ..text import literal_alternation, matches_at
 from .lexicon import Lexicon
 
 _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-z][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|De|de|van|von|der|da|dos|Al|El|bin|ben)"
@@ -30,14 +31,15 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     roles = literal_alternation(lex.list("role_words"))
     # (the modifier word is possessive: a word cut short is never followed by the blank)
     role_phrase = rf"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)(?:[A-Z][\w-]*+|[A-Z]{{2,}}+)\s+)?(?:{roles})"
-    org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*(?:\s+(?:of|for|on|and|the|against|to|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
+    org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*+(?:\s+(?:of|for|on|and|the|against|to|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*+){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
     # the look-aheads come first: the search passes over most positions with one test
     return {
         # Mr. Jalal Al-Qudah, the Director General of Jordan Customs
         "honorific": re.compile(rf"{hon_start}\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
         # Kunio Mikuriya, Secretary General of the World Customs Organization
-        # (the name is atomic: a shorter one is never followed by the comma)
-        "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail}"),
+        # (the name is atomic: a shorter one is never followed by the comma; the role is a whole word,
+        # not the start of "Headquarters")
+        "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase})(?![\w-]){org_tail}"),
         # the Secretary General of INTERPOL, Jurgen Stock
         "role_name": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{_NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
         # Secretary General Mikuriya / Commissioner YOON Young-Sun of the Korea Customs Service
@@ -45,18 +47,21 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     }
 
 
-# where each pattern's match can start, from the honorific or role word it is built on: the
-# honorific pattern at the honorific, a role pattern at most one modifier word before the role, the
-# name-then-role pattern up to a name of four words before it; every match ends within 240 characters
+# the phrases each pattern is built on and how far before one its match can start (the honorific
+# pattern at the honorific, a role pattern at most one modifier word before the role, the
+# name-then-role pattern up to a name of four words before it); every match ends within 240 characters
 _REACH = {"honorific": ("honorifics", 0), "role_name": ("role_words", 40), "role_before": ("role_words", 40),
           "name_role": ("role_words", 120)}
+# the characters of the words of a name (``_NAME_TOKEN``) and the blanks between them
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-"
+                        + "".join(map(chr, range(0xE0, 0xF7))) + "".join(map(chr, range(0xF8, 0x100))))
+_BLANKS = " \u00a0"
 
 
-def _windows(text: str, lex: Lexicon, start: int, rule: str) -> list[tuple[int, int]]:
-    """The stretches of text where ``rule`` can match: around the honorifics or the role words."""
-    key, lead = _REACH[rule]
+def _windows(text: str, hits: list, start: int, lead: int) -> list[tuple[int, int]]:
+    """The stretches of text where a pattern built on ``hits`` can match."""
     out: list[tuple[int, int]] = []
-    for m in lex.phrases(key).finditer(text, start):
+    for m in hits:
         a, b = max(start, m.start() - lead), min(len(text), m.end() + 240)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
@@ -65,14 +70,89 @@ def _windows(text: str, lex: Lexicon, start: int, rule: str) -> list[tuple[int, 
     return out
 
 
+def _word_before(text: str, q: int, lo: int) -> int | None:
+    """The start of the run of word characters and hyphens that ends at the blanks before ``q``."""
+    j = q
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == q:
+        return None
+    k = j
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+        k -= 1
+    return k if k < j else None
+
+
+def _role_starts(text: str, hits: list, lo: int) -> tuple[list[int], list[int]]:
+    """Where a role phrase can start around the role words ``hits`` (the phrase scan's leftmost-longest
+    whole-word hits): the start of a role word, which is a hit's start or a word inside a hit, or the
+    modifier word before one; and where a match of the name-then-role pattern can start: a capital
+    among the last four words before a comma that stands, perhaps with "the", before such a phrase."""
+    roles: set[int] = set()
+    names: set[int] = set()
+    for m in hits:
+        h, f = m.start(), m.end()
+        for q in [h] + [p for p in range(h + 1, f) if not (text[p - 1].isalnum() or text[p - 1] in "_-")]:
+            for r in (q, _word_before(text, q, lo)):
+                if r is None:
+                    continue
+                roles.add(r)
+                for c in _commas_before(text, r, lo):
+                    names.update(_name_capitals(text, c, lo))
+    return sorted(roles), sorted(names)
+
+
+def _commas_before(text: str, r: int, lo: int) -> list[int]:
+    """The comma of ``,\\s+(?:the\\s+)?`` ending at ``r``, if there is one (either way)."""
+    j = r
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    out = []
+    if j < r:
+        if j > lo and text[j - 1] == ",":
+            out.append(j - 1)
+        if j - 3 > lo and text.startswith("the", j - 3):
+            i = j - 3
+            while i > lo and text[i - 1].isspace():
+                i -= 1
+            if i < j - 3 and i > lo and text[i - 1] == ",":
+                out.append(i - 1)
+    return out
+
+
+def _name_capitals(text: str, c: int, lo: int) -> list[int]:
+    """The capitals of the last four words of name characters before ``c``."""
+    k, words = c, 1
+    while k > lo:
+        ch = text[k - 1]
+        if ch in _BLANKS:
+            if k < c and text[k] not in _BLANKS:
+                if words == 4:
+                    break
+                words += 1
+        elif ch not in _NAME_CHARS:
+            break
+        k -= 1
+    return [p for p in range(k, c) if "A" <= text[p] <= "Z"]
+
+
 def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[PersonMention]:
     out: list[PersonMention] = []
     by_span: dict[tuple[int, int], PersonMention] = {}
     taken: list[tuple[int, int]] = []
     roles = lex.set("role_words")
+    role_hits = lex.phrases("role_words").finditer(text, start)
+    role_starts, name_starts = _role_starts(text, role_hits, start)
     for rule in ("honorific", "role_name", "name_role", "role_before"):
         pattern = _patterns(lex)[rule]
-        for m in (x for a, b in _windows(text, lex, start, rule) for x in pattern.finditer(text, a, b)):
+        key, lead = _REACH[rule]
+        windows = _windows(text, role_hits if key == "role_words" else lex.phrases(key).finditer(text, start), start, lead)
+        if rule == "honorific":
+            found: Iterable[re.Match] = (x for a, b in windows for x in pattern.finditer(text, a, b))
+        else:  # tried only where a match can start (what searching the windows finds, tested)
+            starts = name_starts if rule == "name_role" else role_starts
+            found = matches_at(pattern, text, windows, [[p for p in starts if a <= p < b] for a, b in windows])
+        for m in found:
             name = m.group("name").strip()
             a = m.start("name")
             # trim words that are not part of a name (roles, organization words, places)
