@@ -103,7 +103,7 @@ def _role_starts(text: str, hits: list, lo: int) -> tuple[list[int], list[int]]:
 
 
 def _commas_before(text: str, r: int, lo: int) -> list[int]:
-    """The comma of ``,\\s+(?:the\\s+)?`` ending at ``r``, if there is one (either way)."""
+    """The commas that open ``,\\s+(?:the\\s+)?`` ending at ``r`` (one without "the", one with it)."""
     j = r
     while j > lo and text[j - 1].isspace():
         j -= 1
