@@ -179,20 +179,33 @@ cdef Py_ssize_t _connector(int kind, void *data, Py_ssize_t k, Py_ssize_t n) noe
     return 0
 
 
-cdef inline bint _in_question(int kind, void *data, Py_ssize_t a, Py_ssize_t b) noexcept:
-    """A word the lookup folds or title-cases (not ASCII, or in capitals): left to the full lookup."""
+cdef inline int _shape(int kind, void *data, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """How the lookup reads the word ``a:b``: 2 not ASCII (folded), 1 in capitals (title-cased too),
+    0 as written."""
     cdef Py_ssize_t k
     cdef bint upper = False, lower = False
     cdef Py_UCS4 c
     for k in range(a, b):
         c = PyUnicode_READ(kind, data, k)
         if c > 127:
-            return True
+            return 2
         if u'A' <= c <= u'Z':
             upper = True
         elif u'a' <= c <= u'z':
             lower = True
-    return upper and not lower
+    return 1 if upper and not lower else 0
+
+
+cdef bint _opens_place(str text, int kind, void *data, Py_ssize_t a, Py_ssize_t b, dict firsts) except -1:
+    """Whether a word that the lookup folds or title-cases may open a place name: one not in ASCII
+    is left to the full lookup; one in capitals ("TOGO") opens one as written or title-cased."""
+    cdef int shape = _shape(kind, data, a, b)
+    if shape == 2:
+        return True
+    if shape == 1:
+        word = text[a:b]
+        return bool(firsts.get(word) or firsts.get(word.title()))
+    return False
 
 
 cdef inline Py_ssize_t _skip_space(int kind, void *data, Py_ssize_t k, Py_ssize_t end) noexcept:
@@ -221,8 +234,8 @@ cdef inline Py_ssize_t _cut(int kind, void *data, Py_ssize_t a, Py_ssize_t b) no
 def place_runs(str text, dict firsts, frozenset singles, frozenset pairs):
     """The runs of capitalised words (``_CAPITAL_RUN`` in ``kg.extract.mentions``) that may name a
     country or a city: the (start, end) of each run where ``_may_name_place`` lets a word through
-    (a one-word name, the first two words of a longer one as "first second" in ``pairs``, or a word
-    that is looked up folded or title-cased)."""
+    (a one-word name, the first two words of a longer one as "first second" in ``pairs``, a word in
+    capitals that opens a name once title-cased, or a word not in ASCII, which is looked up folded)."""
     cdef Py_ssize_t n = len(text), i = 0, j, k, step, ws, we, ce, ns, ne, nce
     PyUnicode_READY(text)
     cdef int kind = PyUnicode_KIND(text)
@@ -258,8 +271,8 @@ def place_runs(str text, dict firsts, frozenset singles, frozenset pairs):
         while ws < j and not keep:
             we = _word_end(kind, data, ws, j)
             ce = _cut(kind, data, ws, we)
-            if _in_question(kind, data, ws, ce):
-                keep = True
+            if _shape(kind, data, ws, ce):
+                keep = _opens_place(text, kind, data, ws, ce, firsts)
             elif ce > ws and text[ws:ce] in firsts:
                 if text[ws:ce] in singles:
                     keep = True
@@ -268,7 +281,7 @@ def place_runs(str text, dict firsts, frozenset singles, frozenset pairs):
                     if ns < j:
                         ne = _word_end(kind, data, ns, j)
                         nce = _cut(kind, data, ns, ne)
-                        keep = (_in_question(kind, data, ns, nce) or f"{text[ws:we]} {text[ns:ne]}" in pairs
+                        keep = (_shape(kind, data, ns, nce) != 0 or f"{text[ws:we]} {text[ns:ne]}" in pairs
                                 or f"{text[ws:we]} {text[ns:nce]}" in pairs)
             ws = _skip_space(kind, data, we, j)
         if keep:

@@ -304,18 +304,25 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
         letters = [c.lower() for c in (head if slash and tail in places.country_names() else acr) if c.isalpha()]
         if acr.endswith("s") and acr[:-1].isupper():
             letters = letters[:-1]
-        before = tokens(text, max(0, m.start() - 200), m.start())
-        words = [t for t in before if t[2][:1].isalnum() or t[2][:1] == "_"]
+        if not letters:  # "(1/FRANCE)": no initial to read
+            continue
+        words = []  # the last 15 words before the parenthesis (within 200 characters)
+        for t in reversed(tokens(text, max(0, m.start() - 200), m.start())):
+            if t[2][:1].isalnum() or t[2][:1] == "_":
+                words.append(t)
+                if len(words) == 15:
+                    break
         if not words:
             continue
+        words.reverse()
         # the shortest run of preceding words whose initials hold the acronym's letters in order
         best = None
         lowered = [w[2].lower() for w in words]
         initials = ""  # of the words from k on, leaving out the small ones
-        for k in range(len(words) - 1, max(-1, len(words) - 16), -1):
+        for k in range(len(words) - 1, -1, -1):
             if lowered[k] not in _NOT_INITIALS:
                 initials = words[k][2][0].lower() + initials
-            if _subseq(letters, lowered[k:]) and initials[:1] == letters[0] and len(initials) >= max(1, len(letters) - 2):
+            if initials[:1] == letters[0] and len(initials) >= max(1, len(letters) - 2) and _subseq(letters, lowered[k:]):
                 best = k
                 break
         if best is None:
