@@ -393,6 +393,15 @@ def test_extract_people_with_roles_and_affiliations():
     assert f["jobTitle"] == {("Zouhair Chorfi", "Chairperson"), ("Jurgen Stock", "Secretary General")}
 
 
+def test_a_role_word_is_a_whole_word_not_the_start_of_a_longer_one():
+    """"Kim Lee, the Headquarters liaison": no "Head" named Kim Lee, even beside a role word."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Director of the WCO met partners. Kim Lee, the "
+            "Headquarters liaison, spoke. Ana Ruiz, Director of Customs, spoke too.\n")
+    people = nodes(text, "person")
+    assert "Kim Lee" not in people
+    assert ("Ana Ruiz", "Director") in facts(text)["jobTitle"]
+
+
 def test_extract_countries_through_adjectives():
     text = "Title of a release\n\n01 January 2025\n\nThai Customs and the WCO held a workshop.\n"
     countries = nodes(text, "country")
@@ -764,9 +773,8 @@ def test_people_patterns_tried_where_a_match_starts_find_what_their_search_finds
     """The role patterns are tried only at the role words the phrase scan finds, the word before one,
     and the capitals of the words before a comma before one: the same matches as searching the
     windows around the role words, on random text made of names, roles and glue."""
-    import random
-
     import importlib
+    import random
 
     from kg.extract import lexicon
     from kg.text import forget_texts, matches_at
