@@ -304,7 +304,7 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
         letters = [c.lower() for c in (head if slash and tail in places.country_names() else acr) if c.isalpha()]
         if acr.endswith("s") and acr[:-1].isupper():
             letters = letters[:-1]
-        if not letters:  # "(1/FRANCE)": no initial to read
+        if not letters:  # no letter of the acronym to look for among the initials
             continue
         words = []  # the last 15 words before the parenthesis (within 200 characters)
         for t in reversed(tokens(text, max(0, m.start() - 200), m.start())):
