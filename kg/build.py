@@ -138,7 +138,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
           prune: bool = False, jobs: int = 1,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build or update the store at ``store_path`` from ``inputs``; returns the counts."""
-    from .store import open_store, put_releases, release_index, remove_release
+    from .store import open_store, put_releases, release_index, remove_release, upgrade_layout
     from .validate import report_graph, validate_batch
 
     try:
@@ -160,6 +160,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     rep.seconds["read"] = time.perf_counter() - t0
 
     with open_store(store_path) as store:
+        upgrade_layout(store)
         index = release_index(store)
         todo: list[tuple[Release, str, str]] = []
         wanted = set()

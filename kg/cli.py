@@ -132,7 +132,7 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
                    "[default: from --output's suffix, else trig].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (atomically); default: standard output.")
 @click.option("--graphs", type=click.Choice(["data", "evidence", "all"]), default="data", show_default=True,
-              help="RDF formats: release data graphs only, with their evidence graphs, or everything stored.")
+              help="RDF formats: release data graphs only, with their evidence graphs, or every graph of every release.")
 @click.option("--network", type=click.Choice(["entities", "coparticipation"]), default="entities", show_default=True,
               help="Network formats: the entity graph, or organizations linked by shared events.")
 @reports_errors

@@ -104,19 +104,25 @@ def resolve_query(name_or_file: str | None, sparql: str | None, params: dict[str
 
 
 def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[dict]]:
-    """Run a SELECT (or ASK) query over the release data and evidence graphs; rows as dicts."""
-    from .store import graph_names
+    """Run a SELECT (or ASK) query; rows as dicts.
+
+    The default graph is the merged data of the releases in the graph (each fact once, however many
+    releases state it; quarantined releases left out). The release graphs are named graphs, for
+    provenance: ``GRAPH ?g`` reaches each release's data graph ``R``, its evidence ``R/evidence``,
+    and also ``R/meta`` and ``R/quarantine``, whose names say what they are.
+    """
+    from .store import MERGED, check_layout
 
     gate(sparql)
-    graphs = [ox.NamedNode(g) for g in graph_names(store) if not g.endswith(("/quarantine", "/meta"))]
+    check_layout(store)
     subs = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
     try:
         result = store.query(sparql, prefixes=PREFIXES, substitutions=subs or None,
-                             default_graph=graphs or None)
+                             default_graph=ox.NamedNode(MERGED))
     except SyntaxError as e:
         raise QueryError(f"the query does not parse: {e}") from None
-    if isinstance(result, bool):
-        return ["ask"], [{"ask": result}]
+    if isinstance(result, (bool, getattr(ox, "QueryBoolean", bool))):
+        return ["ask"], [{"ask": bool(result)}]
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries are answered here; use `kg export` for graphs")
     cols = [v.value for v in result.variables]

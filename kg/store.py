@@ -7,8 +7,17 @@ Layout of the named graphs, for a release IRI ``R``:
 * ``R/quarantine``  the data graph of a release that violates a shape
 * ``R/meta``        bookkeeping: content hash, source path, validation report
 
-A release's graphs are replaced in one SPARQL update, which pyoxigraph applies as one transaction:
-a reader (or a build killed at any moment) sees either all the old graphs or all the new ones.
+and two graphs of the store itself:
+
+* ``MERGED``        the merged data: every triple that at least one release data graph holds, once.
+                    Queries read it as their default graph, so a fact stated by a thousand releases
+                    is matched once, not a thousand times.
+* ``STORE_META``    the store's layout version.
+
+A release's graphs, and its share of the merged data, are replaced in one SPARQL update, which
+pyoxigraph applies as one transaction: a reader (or a build killed at any moment) sees either all
+the old graphs or all the new ones, and the merged data always equals the union of the release data
+graphs.
 """
 from __future__ import annotations
 
@@ -24,6 +33,14 @@ from .errors import StoreError
 
 RKG = "https://w3id.org/release-kg/ontology#"
 SUFFIXES = ("", "/evidence", "/quarantine", "/meta")
+STORE_GRAPHS = "https://w3id.org/release-kg/graph/"
+MERGED = STORE_GRAPHS + "data"
+STORE_META = STORE_GRAPHS + "store"
+LAYOUT = "https://w3id.org/release-kg/graph/layout/2"
+_CONFORMS_TO = "http://purl.org/dc/terms/conformsTo"
+# true for ?g bound to a release data graph (not an evidence, quarantine or meta graph, not the store's own)
+_IS_DATA_GRAPH = (f'!STRSTARTS(STR(?g), "{STORE_GRAPHS}") && !STRENDS(STR(?g), "/evidence") '
+                  '&& !STRENDS(STR(?g), "/quarantine") && !STRENDS(STR(?g), "/meta")')
 
 
 def to_ox(t: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -63,30 +80,67 @@ def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]
     """Store a batch of releases (IRI, suffix -> N-Triples lines) in one transaction.
 
     Releases the store does not hold yet are loaded with the N-Quads parser, all in one load; those
-    it holds are replaced by one SPARQL update that drops their graphs and inserts the new ones. A
-    crash leaves each release with all of its old graphs or all of its new ones.
+    it holds are replaced by one SPARQL update that takes their old triples out of the merged data
+    (those no other release states), drops their graphs and inserts the new ones. A crash leaves
+    each release with all of its old graphs or all of its new ones.
     """
     fresh = [(r, g) for r, g in releases if r not in existing]
     changed = [(r, g) for r, g in releases if r in existing]
     if fresh:
         lines = []
+        merged = f" <{MERGED}> .\n"
         for release_iri, graphs in fresh:
             for suffix, triples in graphs.items():
                 tail = f" <{release_iri}{suffix}> .\n"
                 lines.extend(t[:-1].rstrip() + tail for t in triples)
+                if suffix == "":
+                    lines.extend(t[:-1].rstrip() + merged for t in triples)
         store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     if changed:
-        parts = [f"DROP SILENT GRAPH <{r}{suffix}>" for r, _ in changed for suffix in SUFFIXES]
+        parts = []
+        for r, _ in changed:
+            parts.extend(_retract(r))
         body = [f"GRAPH <{r}{suffix}> {{\n" + "\n".join(triples) + "\n}"
                 for r, graphs in changed for suffix, triples in graphs.items() if triples]
+        body += [f"GRAPH <{MERGED}> {{\n" + "\n".join(graphs[""]) + "\n}"
+                 for _, graphs in changed if graphs.get("")]
         if body:
             parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
         store.update(" ;\n".join(parts))
 
 
+def _retract(release_iri: str) -> list[str]:
+    """Update operations that remove one release: its triples that no other release data graph holds
+    leave the merged data, then its graphs are dropped. Run in order, release after release."""
+    r = f"<{release_iri}>"
+    return [f"""DELETE {{ GRAPH <{MERGED}> {{ ?s ?p ?o }} }} WHERE {{
+  GRAPH {r} {{ ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {r} && {_IS_DATA_GRAPH}) }}
+}}"""] + [f"DROP SILENT GRAPH <{release_iri}{s}>" for s in SUFFIXES]
+
+
 def remove_release(store: ox.Store, release_iri: str) -> None:
-    """Remove every graph of one release, in one transaction."""
-    store.update(" ;\n".join(f"DROP SILENT GRAPH <{release_iri}{s}>" for s in SUFFIXES))
+    """Remove every graph of one release and its share of the merged data, in one transaction."""
+    store.update(" ;\n".join(_retract(release_iri)))
+
+
+def check_layout(store: ox.Store) -> None:
+    """Raise ``StoreError`` when the store holds releases but was written without the merged data
+    (by an earlier version of kg); ``kg build`` brings such a store up to date."""
+    if store.contains_named_graph(ox.NamedNode(STORE_META)) or not any(True for _ in store.named_graphs()):
+        return
+    raise StoreError("this store was written by an earlier version of kg without the merged data graph; "
+                     "run `kg build` on it once to bring it up to date")
+
+
+def upgrade_layout(store: ox.Store) -> None:
+    """Give a store written by an earlier version of kg its merged data, in one transaction (a no-op
+    on a store that has it)."""
+    if store.contains_named_graph(ox.NamedNode(STORE_META)):
+        return
+    store.update(f"""DROP SILENT GRAPH <{MERGED}> ;
+INSERT {{ GRAPH <{MERGED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DATA_GRAPH}) }} ;
+INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <{_CONFORMS_TO}> <{LAYOUT}> }} }}""")
 
 
 def release_index(store: ox.Store) -> dict[str, tuple[str, str, str, str]]:
@@ -112,7 +166,9 @@ def to_rdflib_term(t):
 
 
 def graph_names(store: ox.Store) -> list[str]:
-    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    """The names of the releases' graphs (not the store's own merged data and layout graphs), sorted."""
+    return sorted(g.value for g in store.named_graphs()
+                  if isinstance(g, ox.NamedNode) and not g.value.startswith(STORE_GRAPHS))
 
 
 def data_graph_names(store: ox.Store) -> list[str]:

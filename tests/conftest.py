@@ -4,6 +4,8 @@
   N-Triples lines found only in the expected graph and only in the actual one);
 * ``store_nquads(path)``: every quad of an on-disk store (all graphs), sorted, read with pyoxigraph
   directly, so that two stores can be compared without going through ``kg``;
+* ``assert_merged_is_union(path)``: the store's merged data graph holds exactly the triples of its
+  release data graphs (quarantined releases left out);
 * ``run_kg(*args)``: the installed ``kg`` executable, run in a subprocess;
 * ``seed_store``: a store built from ``seeds/`` once per test session (copy it before changing it).
 """
@@ -49,6 +51,22 @@ def assert_isomorphic(expected: Graph, actual: Graph, what: str = "graph") -> No
     pytest.fail("\n".join(lines), pytrace=False)
 
 
+def assert_merged_is_union(path: str | Path) -> None:
+    """The merged data graph of the store at ``path`` is the set union of its release data graphs."""
+    from kg.store import MERGED, data_graph_names
+
+    store = ox.Store.read_only(str(path))
+    try:
+        union = {(q.subject, q.predicate, q.object) for g in data_graph_names(store)
+                 for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
+        merged = {(q.subject, q.predicate, q.object)
+                  for q in store.quads_for_pattern(None, None, None, ox.NamedNode(MERGED))}
+    finally:
+        del store
+    assert merged == union, (f"merged data: {len(merged - union)} triples no release states, "
+                             f"{len(union - merged)} release triples missing")
+
+
 def rdflib_term(t):
     """A pyoxigraph term as the rdflib term a parser gives (``"x"^^xsd:string`` is the plain ``"x"``)."""
     return to_rdflib_term(t)
@@ -76,9 +94,13 @@ def store_nquads(path: str | Path) -> list[str]:
 
 
 def store_graph_names(path: str | Path) -> list[str]:
+    """The names of the release graphs of a store (not the store's own merged data and layout graphs)."""
+    from kg.store import STORE_GRAPHS
+
     store = ox.Store.read_only(str(path))
     try:
-        return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and not g.value.startswith(STORE_GRAPHS))
     finally:
         del store
 

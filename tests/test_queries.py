@@ -83,12 +83,14 @@ def _variables(node, out: set[str]) -> set[str]:
 
 def _bound(node, out: set[str]) -> set[str]:
     """The variables a pattern binds: in triple patterns (also inside EXISTS and subqueries),
-    by BIND, by VALUES and as ``(expression AS ?var)``."""
+    by BIND, by VALUES, as ``(expression AS ?var)`` and as the graph of ``GRAPH ?var``."""
     if isinstance(node, CompValue):
         if node.name == "TriplesBlock":
             _variables(_field(node, "triples"), out)
         elif node.name == "Bind":
             out.add(str(_field(node, "var")))
+        elif node.name == "GraphGraphPattern" and isinstance(_field(node, "term"), Variable):
+            out.add(str(_field(node, "term")))
         elif node.name.startswith(("InlineData", "ValuesClause")):
             _variables(_field(node, "var"), out)
         elif node.name == "vars" and _field(node, "evar") is not None:
