@@ -79,10 +79,11 @@ def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
 def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]]], existing: set[str]) -> None:
     """Store a batch of releases (IRI, suffix -> N-Triples lines) in one transaction.
 
-    Releases the store does not hold yet are loaded with the N-Quads parser, all in one load; those
-    it holds are replaced by one SPARQL update that takes their old triples out of the merged data
-    (those no other release states), drops their graphs and inserts the new ones. A crash leaves
-    each release with all of its old graphs or all of its new ones.
+    Releases the store does not hold yet are loaded with the N-Quads parser, all in one load, their
+    data triples also into the merged data; those it holds are replaced by one SPARQL update that
+    takes their old triples out of the merged data (those no other release states), drops their
+    graphs and inserts the new ones. A crash leaves each release with all of its old graphs or all of
+    its new ones, and the merged data with the union of what is stored.
     """
     fresh = [(r, g) for r, g in releases if r not in existing]
     changed = [(r, g) for r, g in releases if r in existing]
@@ -97,9 +98,7 @@ def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]
                     lines.extend(t[:-1].rstrip() + merged for t in triples)
         store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     if changed:
-        parts = []
-        for r, _ in changed:
-            parts.extend(_retract(r))
+        parts = _retract(store, {r for r, _ in changed})
         body = [f"GRAPH <{r}{suffix}> {{\n" + "\n".join(triples) + "\n}"
                 for r, graphs in changed for suffix, triples in graphs.items() if triples]
         body += [f"GRAPH <{MERGED}> {{\n" + "\n".join(graphs[""]) + "\n}"
@@ -109,19 +108,34 @@ def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]
         store.update(" ;\n".join(parts))
 
 
-def _retract(release_iri: str) -> list[str]:
-    """Update operations that remove one release: its triples that no other release data graph holds
-    leave the merged data, then its graphs are dropped. Run in order, release after release."""
-    r = f"<{release_iri}>"
-    return [f"""DELETE {{ GRAPH <{MERGED}> {{ ?s ?p ?o }} }} WHERE {{
-  GRAPH {r} {{ ?s ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != {r} && {_IS_DATA_GRAPH}) }}
-}}"""] + [f"DROP SILENT GRAPH <{release_iri}{s}>" for s in SUFFIXES]
+def is_data_graph(name: str) -> bool:
+    """True for the name of a release data graph (not evidence, quarantine, meta, nor the store's own)."""
+    return not name.startswith(STORE_GRAPHS) and not name.endswith(SUFFIXES[1:])
+
+
+def _retract(store: ox.Store, release_iris: set[str]) -> list[str]:
+    """Update operations that remove releases: the triples of their data graphs that no other release
+    data graph holds leave the merged data, then their graphs are dropped.
+
+    Each triple is looked up by its subject, predicate and object in every graph, and the lookup stops
+    at the first other release that states it, so the cost follows the releases removed, not the store.
+    """
+    gone: set[str] = set()
+    for r in sorted(release_iris):
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(r)):
+            for other in store.quads_for_pattern(q.subject, q.predicate, q.object, None):
+                g = other.graph_name.value
+                if g not in release_iris and is_data_graph(g):
+                    break
+            else:
+                gone.add(f"{q.subject} {q.predicate} {q.object} .")
+    parts = [f"DELETE DATA {{ GRAPH <{MERGED}> {{\n" + "\n".join(sorted(gone)) + "\n}}"] if gone else []
+    return parts + [f"DROP SILENT GRAPH <{r}{s}>" for r in sorted(release_iris) for s in SUFFIXES]
 
 
 def remove_release(store: ox.Store, release_iri: str) -> None:
     """Remove every graph of one release and its share of the merged data, in one transaction."""
-    store.update(" ;\n".join(_retract(release_iri)))
+    store.update(" ;\n".join(_retract(store, {release_iri})))
 
 
 def check_layout(store: ox.Store) -> None:
