@@ -121,7 +121,7 @@ def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> t
                              default_graph=ox.NamedNode(MERGED))
     except SyntaxError as e:
         raise QueryError(f"the query does not parse: {e}") from None
-    if isinstance(result, (bool, getattr(ox, "QueryBoolean", bool))):
+    if isinstance(result, ox.QueryBoolean):
         return ["ask"], [{"ask": bool(result)}]
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries are answered here; use `kg export` for graphs")

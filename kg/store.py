@@ -187,7 +187,7 @@ def graph_names(store: ox.Store) -> list[str]:
 
 def data_graph_names(store: ox.Store) -> list[str]:
     """The names of the release data graphs (what exports and queries show)."""
-    return [g for g in graph_names(store) if not g.endswith(SUFFIXES[1:])]
+    return [g for g in graph_names(store) if is_data_graph(g)]
 
 
 def quads(store: ox.Store, graphs: Iterable[str]) -> list[ox.Quad]:
