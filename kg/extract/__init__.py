@@ -18,6 +18,7 @@ from ..resolve import Curation
 from ..text import SpanIndex, forget_texts, literal_alternation, sentences, text_cache
 from . import events as ev
 from . import mentions as mn
+from . import roles
 from .dates import DateSpan, find_dates, parse_dateline
 from .lexicon import Lexicon, load
 from .people import people
@@ -207,6 +208,7 @@ class _Extractor:
         self.things = self._things()
         self.persons = self._people()
         self.events = self._events()
+        self._roles()
         self._emails()
         self._emit()
         return ex
@@ -561,6 +563,16 @@ class _Extractor:
         self._frames(events)
         return events
 
+    def _roles(self) -> None:
+        """The roles the trigger phrases of ``ontology/data/triggers.json`` state (see ``roles``)."""
+        found = sorted(((m.start, m.end, e) for e in self.events for m in e.mentions), key=lambda x: x[:2])
+        for c in roles.read_roles(self.text, self.sents, self._role_mentions, self._clause_start, found, self.main):
+            c.event.roles.append((c.role, c.org, (c.start, c.end)))
+
+    def _role_mentions(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
+        """The organizations named in ``a:b`` and those of the people named there, by start."""
+        return sorted(self.org_at(a, b) + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+
     def _verb_events(self, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
         """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
         of its own when the sentence names no event."""
@@ -828,7 +840,7 @@ class _Extractor:
                     if bodies and e.kind in _BODY_KINDS:
                         e.body = bodies[0][1]
                         e.body_org = bodies[0][0]
-                        if e.ordinal and not any(r in ("organizer", "invitedBy") for r, _, _ in e.roles):
+                        if e.ordinal:  # a body holds its own sessions, whoever invites to them
                             e.roles.append(("organizer", e.body_org, (m.start, m.end)))
                         break
         for e, role in header_hosts:

@@ -1,0 +1,296 @@
+"""Roles: which organizations took part in, hosted or invited to each event.
+
+A phase over the mentions already found. It reads every sentence that holds a trigger phrase of
+``ontology/data/triggers.json`` by a shallow analysis of the sentence:
+
+* a **subject** trigger ("Freedonia Customs attended ...", "... and the Ruritanian Police hosted ...")
+  takes the organizations of its subject: the words between the start of its clause and the verb.
+  The clause starts after a fronted adverbial phrase ("At the invitation of X, ..."), a relative
+  pronoun, or the arguments of the trigger before it; two verbs joined by "and" share a subject.
+  In the passive ("X was invited to ...") the subject takes the frame's ``passive_role``, if any.
+* an **agent** trigger ("was opened by", "organized jointly by") and an **after** trigger
+  ("representatives of", "at the invitation of", "for the officers of") take the list that
+  follows: organizations, and people through their affiliation, joined by commas, "and",
+  appositions and roles, up to a clause boundary.
+* a subject trigger with an ``object_role`` gives it to the list after the verb ("X visited Y").
+
+Organizations named as the members of another ("ABC Member States") are not that organization.
+Each role goes to the event named in the sentence (after a subject verb, before an agent or after
+phrase when there is one), else to the last event named before, else to the release's main event.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data" / "triggers.json"
+
+READS = ("subject", "agent", "after")
+ROLES = ("attendee", "organizer", "invitedBy")
+
+_DETERMINER = r"(?:(?:a|an|the|its|his|her|their|our)\s+)?"
+_MODIFIER = r"(?:[a-z][\w-]*\s+)?"
+_GAP = r"\s+(?:[a-z]+ly\s+)?"  # an adverb may stand between two words of a phrase
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
+# where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
+# a finite verb of the common kind, a preposition that opens a new complement
+_BOUNDARY = re.compile(r"[;:!?\"“”()]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
+                       r"had|will|would|to|on|in|at|during|under|through|after|before|since|for|about|regarding|"
+                       r"with|by|held|said|says|stated|noted|added|including|such)\b", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
+                                r"recently|yearly|twice|once)\b", re.I)
+_RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
+_COMMA = re.compile(r",\s*")
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
+_FIRST_GAP = 45  # the most characters between a trigger and the first of its arguments
+_NEXT_GAP = 90  # ... and between two arguments of one list
+
+
+@dataclass(frozen=True)
+class Frame:
+    meaning: str
+    role: str | None
+    reads: str
+    pattern: re.Pattern
+    object_role: str | None = None
+    passive_role: str | None = None
+
+
+@dataclass(frozen=True)
+class Triggers:
+    frames: tuple[Frame, ...]
+    not_the_organization: re.Pattern
+    participles: frozenset[str]  # lower-case past participles of every verb of the frames
+    adjective_use: re.Pattern  # what follows a participle used as an adjective ("organized crime")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One organization in one role at one event, with the span that states it."""
+
+    role: str
+    org: object
+    event: object
+    start: int
+    end: int
+    meaning: str
+
+
+def _inflect(lemma: str, irregular: dict[str, list[str]]) -> tuple[list[str], list[str]]:
+    """(every form, the past participles) of a verb: "organize" -> organize, organizes, organized,
+    organizing and the -ise forms; a hyphenated verb inflects its last part ("co-host")."""
+    head, sep, last = lemma.rpartition("-")
+    prefix = head + sep
+    if last in irregular:
+        forms = irregular[last]
+        past = [f for f in forms if f not in (last, last + "s") and not f.endswith("ing")]
+    else:
+        stem = last[:-1] if last.endswith("e") else last
+        third = last + ("es" if last.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        ed = last + "d" if last.endswith("e") else (last[:-1] + "ied" if re.search(r"[^aeiou]y$", last) else last + "ed")
+        forms = [last, third, ed, stem + "ing"]
+        past = [ed]
+        if last.endswith("ize"):
+            forms += [f.replace("iz", "is") for f in forms]
+            past += [ed.replace("iz", "is")]
+    return [prefix + f for f in forms], [prefix + f for f in past]
+
+
+def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) -> tuple[str, list[str]]:
+    words = phrase.split()
+    out: list[str] = []
+    pending = ""
+    participles: list[str] = []
+    for i, w in enumerate(words):
+        if w == "{a}":
+            pending += _DETERMINER
+            continue
+        if w == "{adj}":
+            pending += _MODIFIER
+            continue
+        if i == 0 and reads in ("subject", "agent"):
+            forms, past = _inflect(w, irregular)
+            participles += past
+            alternatives = past if reads == "agent" else forms
+            piece = "(?:" + "|".join(re.escape(f) for f in sorted(set(alternatives), key=len, reverse=True)) + ")"
+        elif w.endswith("+"):
+            piece = re.escape(w[:-1]) + "(?:e?s)?"
+        else:
+            piece = re.escape(w)
+        if out:
+            out.append(_GAP)
+        out.append(pending + piece)
+        pending = ""
+    return "".join(out), participles
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = DATA) -> Triggers:
+    """The trigger frames of ``path``, compiled once per process."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    irregular = data["verb_forms"]
+    frames = []
+    participles: set[str] = set()
+    for f in data["frames"]:
+        if f["reads"] not in READS or f["role"] not in ROLES + (None,):
+            raise ValueError(f"{path}: frame {f['meaning']!r}: unknown reads {f['reads']!r} or role {f['role']!r}")
+        pieces = []
+        for phrase in f["phrases"]:
+            piece, past = _phrase_pattern(phrase, f["reads"], irregular)
+            pieces.append(piece)
+            participles.update(p.lower() for p in past)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(pieces) + r")(?![\w-])", re.I)
+        frames.append(Frame(f["meaning"], f["role"], f["reads"], pattern, f.get("object_role"), f.get("passive_role")))
+    for forms in irregular.values():
+        participles.update(x for x in forms if x.endswith(("en", "d", "t")) and x not in ("send", "lead", "hold", "meet"))
+    members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b")
+    adjective = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["not_followed_by"]) + r")\b", re.I)
+    return Triggers(tuple(frames), members, frozenset(participles), adjective)
+
+
+Mention = tuple  # (organization, mention with .start and .end)
+
+
+def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
+               clause_start: Callable[[int, int], int], event_mentions: list[tuple[int, int, object]],
+               main: object | None, triggers: Triggers | None = None) -> list[Claim]:
+    """Every (organization, role, event) the trigger phrases of the sentences state.
+
+    ``mentions_in(a, b)`` gives the organizations named in ``a:b`` (and those of the people named
+    there, through their affiliation), sorted by start; ``event_mentions`` the (start, end, event)
+    of every event mention, sorted; ``clause_start(s0, pos)`` where the clause that ends at ``pos``
+    starts, after a fronted phrase of the sentence that starts at ``s0``.
+    """
+    trig = triggers or load()
+    starts = [s for s, _, _ in event_mentions]
+    ends = sorted(e for _, e, _ in event_mentions)
+    claims: list[Claim] = []
+
+    def event_for(s0: int, s1: int, pos: int, after_first: bool) -> object | None:
+        i, j = bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)
+        here = event_mentions[i:j]
+        before = [e for s, _, e in here if s < pos]
+        after = [e for s, _, e in here if s >= pos]
+        if after_first and after:
+            return after[0]
+        if before:
+            return before[-1]
+        if after:
+            return after[0]
+        return event_mentions[i - 1][2] if i > 0 else main
+
+    def members(o_m: Mention) -> bool:
+        m = o_m[1]
+        return bool(trig.not_the_organization.match(text, m.end, m.end + 40)) or \
+            bool(re.search(r"\b(?:[Mm]ember\s+(?:[Ss]tates|countries|[Aa]dministrations)|[Mm]embers)\s+of\s+(?:the\s+)?$",
+                           text[max(0, m.start - 40):m.start]))
+
+    def arguments(pos: int, stop: int) -> tuple[list[Mention], int]:
+        """The list of organizations that starts right after ``pos`` and ends before ``stop``, and
+        where it ends."""
+        out: list[Mention] = []
+        cur, limit = pos, _FIRST_GAP
+        for o_m in mentions_in(pos, stop):
+            m = o_m[1]
+            if m.start < cur:  # an organization inside the last one's span (a person's affiliation)
+                out.append(o_m)
+                cur = max(cur, m.end)
+                continue
+            gap = text[cur:m.start]
+            if len(gap) > limit or _BOUNDARY.search(gap):
+                break
+            out.append(o_m)
+            cur, limit = m.end, _NEXT_GAP
+        return out, cur
+
+    def reduced_relative(a: int, b: int, s0: int) -> bool:
+        """A participle that modifies the noun before it ("the forum held in Ruritania", "the
+        Congress, hosted every year by ...") or is an adjective ("organized crime")."""
+        if trig.adjective_use.match(text, b):
+            return True
+        if _PERFECT_BEFORE.search(text, max(s0, a - 20), a):
+            return False
+        if _PREPOSITION_AFTER.match(text, b):
+            return True
+        i = bisect.bisect_left(ends, a - 3)
+        return i < len(ends) and ends[i] <= a and not text[ends[i]:a].strip(" ,")
+
+    def adjust(o_ms: list[Mention]) -> list[Mention]:
+        return [o_m for o_m in o_ms if not members(o_m)]
+
+    for s0, s1 in sentences:
+        hits = []
+        for f in trig.frames:
+            for m in f.pattern.finditer(text, s0, s1):
+                hits.append((m.start(), m.end(), f))
+        if not hits:
+            continue
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        kept: list[tuple[int, int, Frame]] = []
+        for h in hits:  # the longest of overlapping phrases ("bring together representatives of")
+            if kept and h[0] < kept[-1][1]:
+                continue
+            kept.append(h)
+        here: list[Claim] = []
+        fronted: list[Claim] = []  # the arguments of a phrase that opens the sentence ("At the invitation of X, ...")
+        subjects: set[int] = set()  # id() of the organizations that are the subject of a verb
+        last_end = s0  # where the arguments of the trigger before end
+        last_subject = s0
+        after_fronted = False
+        for k, (a, b, f) in enumerate(kept):
+            stop = kept[k + 1][0] if k + 1 < len(kept) else s1
+            first = text[a:b].split()[0].lower()
+            if f.reads == "subject":
+                if first.endswith("ing") and not _BE_BEFORE.search(text, max(s0, a - 20), a):
+                    continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
+                passive = first in trig.participles and (
+                    bool(_BE_BEFORE.search(text, max(s0, a - 20), a)) or reduced_relative(a, b, s0))
+                shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 else None
+                if shared:
+                    start = last_subject
+                elif after_fronted:
+                    # after "At the invitation of X, Director of Y, ...", the subject is the last comma
+                    # segment before the verb, with the one before it when it names no organization
+                    cuts = [last_end] + [m.end() for m in _COMMA.finditer(text, last_end, a)]
+                    start = cuts[-1]
+                    if len(cuts) > 2 and not mentions_in(cuts[-1], a):
+                        start = cuts[-2]
+                else:
+                    start = max(clause_start(s0, a), last_end)
+                rel = _RELATIVE.search(text, start, a)  # "the Committee which reports to X held ..."
+                subject_end = rel.start() if rel else a
+                role = f.passive_role if passive else f.role
+                e = event_for(s0, s1, b, after_first=True)
+                if e is not None:
+                    for o_m in adjust(mentions_in(start, subject_end)):
+                        if o_m[1].end <= subject_end:
+                            subjects.add(id(o_m[0]))
+                            if role:
+                                here.append(Claim(role, o_m[0], e, o_m[1].start, b, f.meaning))
+                last_subject = start
+                end = b
+                if f.object_role and not passive and e is not None:
+                    objects, end = arguments(b, stop)
+                    for o_m in adjust(objects):
+                        here.append(Claim(f.object_role, o_m[0], e, a, o_m[1].end, f.meaning))
+                last_end = max(b, end)
+                after_fronted = False
+            else:
+                args, end = arguments(b, stop)
+                e = event_for(s0, s1, a, after_first=False)
+                opens = not mentions_in(s0, a) and all(x[2].reads != "subject" for x in kept[:k])
+                if e is not None and f.role:
+                    for o_m in adjust(args):
+                        (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
+                last_end = max(b, end) if not opens else b
+                last_subject = last_end
+                after_fronted = opens
+        claims += here
+        claims += [c for c in fronted if id(c.org) not in subjects]
+    return claims
