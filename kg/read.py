@@ -38,8 +38,10 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "ontology" / "data"
 MONTHS_FILE = DATA_DIR / "months.tsv"
 NOISE_FILE = DATA_DIR / "page_noise.txt"
 
-DATE_WINDOW = 3
-"""How many non-empty lines after the title are looked at for the date line."""
+DATE_WINDOW = 8
+"""How many non-empty lines after the title are looked at for the date line (the look stops at the
+first paragraph: a line of PARAGRAPH characters or more that ends a sentence)."""
+PARAGRAPH = 100
 
 
 # --------------------------------------------------------------------------- paths
@@ -321,7 +323,10 @@ def _date_line_re() -> re.Pattern[str]:
 
 
 # the separators of a date line's parts: "05 June 2019 | News", "Brussels • 14 May 2020"
-_DATE_LINE_PARTS = re.compile(r"\s+[|•·]\s+")
+_DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*")
+_BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
+# a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
+_DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
 _SHORT_PART = re.compile(r"\w[\w’'&./-]*(?:\s+[\w’'&./-]+){0,3}")
 
 
@@ -329,7 +334,7 @@ def is_date_line(line: str) -> bool:
     """True if ``line`` (surrounding whitespace ignored) is nothing but a calendar date, perhaps after
     a weekday or a label ("Published on", "Posted:", "Date:") and with a time; or a date beside a
     few words set apart by a bar or a bullet ("05 June 2019 | News", "Brussels | 14 May 2020")."""
-    line = line.strip()
+    line = _BULLET_LEAD.sub("", line.strip(), count=1)
     if _date_line_re().fullmatch(line) is not None:
         return True
     if "|" not in line and "•" not in line and "·" not in line:
@@ -422,6 +427,9 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
             continue
         if is_date_line(line):
             return None, (s, e), nxt
+        lead = _date_lead(line)
+        if lead is not None and len(line) >= PARAGRAPH:
+            return None, (s + lead[0], s + lead[1]), s + lead[2]
         title = (s, e)
         body_start = nxt
         break
@@ -429,6 +437,17 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         return None, None, 0
     dateline, after = _find_dateline(text, lines, DATE_WINDOW, md)
     return title, dateline, (after if dateline else body_start)
+
+
+def _date_lead(line: str) -> tuple[int, int, int] | None:
+    """(start, end) of the date that opens a paragraph ("(5 May 2019) The ...", "05/05/2019 - The
+    ...") and where the paragraph's text starts after it, or None."""
+    lead = 1 if line.startswith("(") else 0
+    m = _date_line_re().match(line, lead)
+    if m is None or lead and not line.startswith(")", m.end()):
+        return None
+    sep = _DATE_LEAD_SEPARATOR.match(line, m.end())
+    return (lead, m.end(), sep.end()) if sep else None
 
 
 def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int,
@@ -443,6 +462,11 @@ def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int
             return (s, e), nxt
         if is_noise_line(line):
             continue
+        if len(line) >= PARAGRAPH and line.endswith((".", "!", "?", ".\u201d", '."')):
+            lead = _date_lead(line)
+            if lead is not None:
+                return (s + lead[0], s + lead[1]), s + lead[2]
+            break
         seen += 1
         if seen >= window:
             break

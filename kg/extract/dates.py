@@ -181,6 +181,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
 
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"(?:\w+day,?\s+)?(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})")  # "Novembre 4, 2013", any language
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -191,6 +192,11 @@ def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
     m = _DAY_MONTH_YEAR.fullmatch(line)
     if m is not None and m[2].lower() in lex.months:  # the common shape, read directly
         date = _mk(int(m[3]), lex.months[m[2].lower()], int(m[1]))
+        if date is not None:
+            return date
+    m = _MONTH_DAY_YEAR.fullmatch(line)
+    if m is not None and m[1].lower() in lex.months:
+        date = _mk(int(m[3]), lex.months[m[1].lower()], int(m[2]))
         if date is not None:
             return date
     spans = find_dates(line, lex, None)

@@ -33,13 +33,14 @@ DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data" / "tr
 READS = ("subject", "agent", "after")
 ROLES = ("attendee", "organizer", "invitedBy")
 
-_DETERMINER = r"(?:(?:a|an|the|its|his|her|their|our)\s+)?"
+_DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+               r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|[a-z]+teen)\s+)?")
 _MODIFIER = r"(?:[a-z][\w-]*\s+)?"
 _GAP = r"\s+(?:[a-z]+ly\s+)?"  # an adverb may stand between two words of a phrase
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
 # a finite verb of the common kind, a preposition that opens a new complement
-_BOUNDARY = re.compile(r"[;:!?\"“”()]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
+_BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
                        r"had|will|would|to|on|in|at|during|under|through|after|before|since|for|about|regarding|"
                        r"with|by|held|said|says|stated|noted|added|including|such)\b", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
@@ -60,6 +61,9 @@ class Frame:
     pattern: re.Pattern
     object_role: str | None = None
     passive_role: str | None = None
+    inverted: bool = False
+    needs_event: bool = False
+    transitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,8 @@ def load(path: Path = DATA) -> Triggers:
             pieces.append(piece)
             participles.update(p.lower() for p in past)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(pieces) + r")(?![\w-])", re.I)
-        frames.append(Frame(f["meaning"], f["role"], f["reads"], pattern, f.get("object_role"), f.get("passive_role")))
+        frames.append(Frame(f["meaning"], f["role"], f["reads"], pattern, f.get("object_role"), f.get("passive_role"),
+                            f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False)))
     for forms in irregular.values():
         participles.update(x for x in forms if x.endswith(("en", "d", "t")) and x not in ("send", "lead", "hold", "meet"))
     members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b")
@@ -209,14 +214,14 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             cur, limit = m.end, _NEXT_GAP
         return out, cur
 
-    def reduced_relative(a: int, b: int, s0: int) -> bool:
+    def reduced_relative(a: int, b: int, s0: int, transitive: bool) -> bool:
         """A participle that modifies the noun before it ("the forum held in Ruritania", "the
         Congress, hosted every year by ...") or is an adjective ("organized crime")."""
         if trig.adjective_use.match(text, b):
             return True
         if _PERFECT_BEFORE.search(text, max(s0, a - 20), a):
             return False
-        if _PREPOSITION_AFTER.match(text, b):
+        if transitive and _PREPOSITION_AFTER.match(text, b):
             return True
         i = bisect.bisect_left(ends, a - 3)
         return i < len(ends) and ends[i] <= a and not text[ends[i]:a].strip(" ,")
@@ -228,7 +233,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         hits = []
         for f in trig.frames:
             for m in f.pattern.finditer(text, s0, s1):
-                hits.append((m.start(), m.end(), f))
+                # trigger words are lower-case but at the start of a sentence ("States Parties" is no verb)
+                if m.group()[1:].islower() or not m.group()[1:].strip() or m.group().islower():
+                    if m.group()[0].islower() or not text[s0:m.start()].strip(" \t\n\"“‘'(•-*"):
+                        hits.append((m.start(), m.end(), f))
         if not hits:
             continue
         hits.sort(key=lambda h: (h[0], -h[1]))
@@ -243,14 +251,17 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         last_end = s0  # where the arguments of the trigger before end
         last_subject = s0
         after_fronted = False
+        named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1)  # the sentence names an event
         for k, (a, b, f) in enumerate(kept):
             stop = kept[k + 1][0] if k + 1 < len(kept) else s1
             first = text[a:b].split()[0].lower()
+            if f.needs_event and not named:
+                continue
             if f.reads == "subject":
                 if first.endswith("ing") and not _BE_BEFORE.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
                 passive = first in trig.participles and (
-                    bool(_BE_BEFORE.search(text, max(s0, a - 20), a)) or reduced_relative(a, b, s0))
+                    bool(_BE_BEFORE.search(text, max(s0, a - 20), a)) or reduced_relative(a, b, s0, f.transitive))
                 shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 else None
                 if shared:
                     start = last_subject
@@ -267,14 +278,19 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 subject_end = rel.start() if rel else a
                 role = f.passive_role if passive else f.role
                 e = event_for(s0, s1, b, after_first=True)
-                if e is not None:
-                    for o_m in adjust(mentions_in(start, subject_end)):
-                        if o_m[1].end <= subject_end:
-                            subjects.add(id(o_m[0]))
-                            if role:
-                                here.append(Claim(role, o_m[0], e, o_m[1].start, b, f.meaning))
-                last_subject = start
                 end = b
+                if e is not None:
+                    found = [o_m for o_m in adjust(mentions_in(start, subject_end)) if o_m[1].end <= subject_end]
+                    for o_m in found:
+                        subjects.add(id(o_m[0]))
+                        if role:
+                            here.append(Claim(role, o_m[0], e, o_m[1].start, b, f.meaning))
+                    if not found and f.inverted and role:  # '"...," said P, Director of X'
+                        objects, end = arguments(b, stop)
+                        for o_m in adjust(objects):
+                            subjects.add(id(o_m[0]))
+                            here.append(Claim(role, o_m[0], e, a, o_m[1].end, f.meaning))
+                last_subject = start
                 if f.object_role and not passive and e is not None:
                     objects, end = arguments(b, stop)
                     for o_m in adjust(objects):
