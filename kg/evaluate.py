@@ -42,7 +42,7 @@ _COUNTRY_SAME = {
     "drc": "dr congo", "bolivia plurinational state of": "bolivia", "tanzania united republic of": "tanzania",
     "united republic of tanzania": "tanzania", "moldova republic of": "moldova", "republic of moldova": "moldova",
     "syrian arab republic": "syria", "venezuela bolivarian republic of": "venezuela", "north macedonia": "macedonia",
-    "the former yugoslav republic of macedonia": "macedonia", "former yugoslav republic of macedonia": "macedonia",
+    "former yugoslav republic of macedonia": "macedonia",
     "brunei darussalam": "brunei", "burma": "myanmar", "republic of the union of myanmar": "myanmar",
     "kyrgyz republic": "kyrgyzstan", "slovak republic": "slovakia", "timor leste": "east timor",
     "cabo verde": "cape verde", "eswatini": "swaziland",

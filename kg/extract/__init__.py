@@ -383,7 +383,7 @@ class _Extractor:
                 if big is o or len(big.name) <= len(o.name):
                     continue
                 prefix = big.name[:big.name.find(o.name)].split() if f" {o.name} " in f" {big.name} " else None
-                # "Committee of Experts" in "Committee of Experts for the WCA Region", "Task Force on ..."
+                # "Board of Auditors" in "Board of Auditors for the Northern Region", "Task Force on ..."
                 # in "OECD Task Force on ...": one body
                 if prefix is not None and (not prefix or len(prefix) <= 2 and all(w.isupper() for w in prefix)):
                     big.mentions += o.mentions
@@ -437,7 +437,7 @@ class _Extractor:
                 if entry is not None:
                     m = mn.Mention(m.start, m.end, entry.kind, entry.name, entry.name, "gazetteer", entry.acronym)
                 out.append(m)
-        # acronyms defined for an instrument or programme ("United Nations Convention against Corruption (UNCAC)")
+        # acronyms defined for an instrument or programme ("Freedonia Convention on Border Trade (FCBT)")
         for a, b, acr, aa, ab in mn.acronym_definitions(text, lex):
             for m in list(out):
                 if m.end == b and m.start >= a - 60 and not m.acronym:
@@ -512,7 +512,7 @@ class _Extractor:
     def _events(self) -> list[ev.Event]:
         text, lex = self.text, self.lex
         ems = ev.event_mentions(text, lex, self.sents, self.r.title)
-        # an event noun inside an organization's name is not an event ("Conference of Directors General of Customs")
+        # an event noun inside an organization's name is not an event ("Conference of Heads of Ruritanian Ports")
         org_spans = SpanIndex([(m.start, m.end) for o in self.orgs for m in o.mentions])
         ems = [e for e in ems if e.ordinal or not org_spans.covers(e.start, e.end)]
         # the kind word inside an organization's name ("United Nations Conference on Trade ...") is no event
@@ -768,7 +768,7 @@ class _Extractor:
                         e.roles.append(("organizer" if m.group().lower().startswith("visit") else "attendee", o, (m.start(), om.end)))
                 for o, om in subj:
                     e.roles.append(("attendee", o, (om.start, m.end())))
-                # "took part in a roundtable with ..., including the IMO, ISO and UNCTAD"
+                # "took part in a panel with ..., among them the ABC, DEF and GHI"
                 w = re.compile(r"\bwith\b").search(text, m.end(), s1)
                 if w:
                     for o, om in self.org_at(w.end(), self._np_end(w.end(), s1, allow_commas=True)):
@@ -780,7 +780,7 @@ class _Extractor:
                 np_end = self._np_end(m.end(), s1, allow_commas=True)
                 for o, om in self.org_at(m.end(), np_end):
                     e.roles.append(("attendee", o, (m.start(), om.end)))
-            # "at the WCO Headquarters", "at the premises of the WCO Secretariat": the host's own house
+            # "at the ABC Headquarters", "at the premises of the ABC Secretariat": the host's own house
             for m in _AT_HOUSE.finditer(sent):
                 seg_end = s0 + m.end()
                 hits = self.org_at(seg_end, seg_end + 120)
@@ -801,7 +801,7 @@ class _Extractor:
                     e.dates.append(pick)
             pure_pub_line = self._pub_line and self._pub_line[0] <= s0 and s1 <= self._pub_line[1]
             if main and not here and sent_dates and self._is_header_line(s0, s1) and not pure_pub_line:
-                # "OECD, Paris, 18-19 April 2016", "IMO Headquarters, 12 and 13 June 2018": the host's line
+                # "ABC, Fredonia City, 3-4 May 2021", "DEF Headquarters, 7 and 8 June 2022": the host's line
                 first = self.org_at(s0, sent_dates[0].start)
                 if first and first[0][1].start == s0:
                     header_hosts.append((main, ("organizer", first[0][0], (s0, first[0][1].end))))
@@ -873,7 +873,7 @@ class _Extractor:
         return bool(self.r.dateline and self.r.dateline[0] <= pos < self.r.dateline[1])
 
     def _is_header_line(self, s0: int, s1: int) -> bool:
-        """A short line such as "Brussels, 14-18 February 2011" or "IMO Headquarters, 12 and 13 June 2018"."""
+        """A short line such as "Fredonia City, 3-7 March 2021" or "DEF Headquarters, 7 and 8 June 2022"."""
         line = self.text[s0:s1]
         return len(line) < 160 and "\n" not in line and not line.rstrip().endswith(".") and s0 < self.start + 600
 
@@ -965,8 +965,8 @@ class _Extractor:
 
     def _host_np_end(self, pos: int, s1: int) -> int:
         """End of the organizations named after "hosted by", "at the invitation of", ...: a list
-        ("the UN ECA, the European Union and the Federal Republic of Ethiopia") or one name with its
-        apposition ("the Director General of German Customs, Mr. H.J. Stähr")."""
+        ("the ABC, the Alpha Union and the Republic of Freedonia") or one name with its
+        apposition ("the Director General of Freedonia Customs, Mr. A.B. Jones")."""
         end = self._np_end(pos, s1)
         while end < s1 and self.text.startswith(",", end):
             nxt = self._np_end(end + 1, s1)

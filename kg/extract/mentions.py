@@ -242,7 +242,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if words[0] in lex.set("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
         possessive = POSSESSIVE_END.search(name)
-        if possessive:  # "the International Organization of Airport and Seaport Police’s summit"
+        if possessive:  # "the International Association of River Pilots’ summit"
             name, b = name[:possessive.start()], b - 2
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern"))
     return _longest(out)
@@ -558,7 +558,7 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
             continue
         out.append(Mention(a, b, kind, name, name, f"{kind}-head-pattern"))
     if kind == "programme" and "Operation" in text:
-        # "Operation Pandora", "Operations STOP I and STOP II"
+        # "Operation Tidewater", "Operations NORTH I and NORTH II"
         for m in _OPERATIONS.finditer(text):
             pos = m.start(1)
             for part in _AND_SPLIT.split(m.group(1)):

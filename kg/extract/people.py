@@ -1,5 +1,5 @@
-"""People: names after an honorific or beside a role ("Mr. Zouhair Chorfi, Chairperson of ...",
-"the Secretary General of INTERPOL, Jurgen Stock", "Secretary General Mikuriya")."""
+"""People: names after an honorific or beside a role ("Ms. Ada Quill, Chairperson of ...",
+"the Secretary General of the ABC, Jon Brandt", "Secretary General Brandt")."""
 from __future__ import annotations
 
 import re
@@ -34,15 +34,15 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*+(?:\s+(?:of|for|on|and|the|against|to|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*+){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
     # the look-aheads come first: the search passes over most positions with one test
     return {
-        # Mr. Jalal Al-Qudah, the Director General of Jordan Customs
+        # Mr. Ivo Marsh, the Director General of Freedonia Customs
         "honorific": re.compile(rf"{hon_start}\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
-        # Kunio Mikuriya, Secretary General of the World Customs Organization
+        # Jon Brandt, Secretary General of the Alpha Trade Organization
         # (the name is atomic: a shorter one is never followed by the comma; the role is a whole word,
         # not the start of "Headquarters")
         "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase})(?![\w-]){org_tail}"),
-        # the Secretary General of INTERPOL, Jurgen Stock
+        # the Secretary General of the ABC, Jon Brandt
         "role_name": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{_NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
-        # Secretary General Mikuriya / Commissioner YOON Young-Sun of the Korea Customs Service
+        # Secretary General Brandt / Commissioner PARK Min-Jun of the Ruritania Customs Service
         "role_before": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase})\s+(?P<name>{_NAME}){org_tail}"),
     }
 
