@@ -101,6 +101,7 @@ _AND_OR_START = re.compile(r"^\s*(?:and|or)\s+")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 _SPACES = re.compile(r"\s+")
+_NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w’'-]*)*\s+")  # "ABC| Policy Organs |Meetings"
 
 
 def _valid_url(url: str) -> bool:
@@ -836,12 +837,18 @@ class _Extractor:
                     bodies = self.org_at(m.start, m.end)
                     noun_end = self._kind_noun_end(m)
                     # "the 10th session of the X": the body follows "of" ("a workshop ... for X" serves X)
+                    named_after = [(o, x) for o, x in bodies if x.end <= m.noun and _NAME_WORDS.fullmatch(text, x.end, m.noun)]
                     bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
                     if bodies and e.kind in _BODY_KINDS:
                         e.body = bodies[0][1]
                         e.body_org = bodies[0][0]
-                        if e.ordinal:  # a body holds its own sessions, whoever invites to them
+                        # a body holds its own sessions, whoever invites to them
+                        if e.ordinal or roles.is_body(e.body_org.name):
                             e.roles.append(("organizer", e.body_org, (m.start, m.end)))
+                        break
+                    if named_after and e.kind in _BODY_KINDS and m.concrete and (e.ordinal or roles.is_body(named_after[-1][0].name)):
+                        # "the 30th Alpha Summit", "the Executive Committee meeting": named after its host
+                        e.roles.append(("organizer", named_after[-1][0], (m.start, m.end)))
                         break
         for e, role in header_hosts:
             e.roles.append(role)

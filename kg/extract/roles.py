@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 
 DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data" / "triggers.json"
 
-READS = ("subject", "agent", "after")
+READS = ("subject", "agent", "after", "object")
 ROLES = ("attendee", "organizer", "invitedBy")
 
 _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -48,6 +48,7 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
 _COMMA = re.compile(r",\s*")
+_HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 _FIRST_GAP = 45  # the most characters between a trigger and the first of its arguments
 _NEXT_GAP = 90  # ... and between two arguments of one list
@@ -64,6 +65,8 @@ class Frame:
     inverted: bool = False
     needs_event: bool = False
     transitive: bool = False
+    body_role: str | None = None
+    adjacent: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Triggers:
     not_the_organization: re.Pattern
     participles: frozenset[str]  # lower-case past participles of every verb of the frames
     adjective_use: re.Pattern  # what follows a participle used as an adjective ("organized crime")
+    bodies: frozenset[str]  # the last words of the names of bodies that meet
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) ->
         if w == "{adj}":
             pending += _MODIFIER
             continue
-        if i == 0 and reads in ("subject", "agent"):
+        if i == 0 and reads in ("subject", "agent", "object"):
             forms, past = _inflect(w, irregular)
             participles += past
             alternatives = past if reads == "agent" else forms
@@ -151,15 +155,22 @@ def load(path: Path = DATA) -> Triggers:
             participles.update(p.lower() for p in past)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(pieces) + r")(?![\w-])", re.I)
         frames.append(Frame(f["meaning"], f["role"], f["reads"], pattern, f.get("object_role"), f.get("passive_role"),
-                            f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False)))
+                            f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
+                            f.get("body_role"), f.get("adjacent", False)))
     for forms in irregular.values():
         participles.update(x for x in forms if x.endswith(("en", "d", "t")) and x not in ("send", "lead", "hold", "meet"))
     members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b")
     adjective = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["not_followed_by"]) + r")\b", re.I)
-    return Triggers(tuple(frames), members, frozenset(participles), adjective)
+    return Triggers(tuple(frames), members, frozenset(participles), adjective, frozenset(data["bodies"]))
 
 
 Mention = tuple  # (organization, mention with .start and .end)
+
+
+def is_body(name: str, triggers: Triggers | None = None) -> bool:
+    """Whether ``name`` is the name of a body that meets ("the Executive Council")."""
+    words = name.split()
+    return bool(words) and words[-1] in (triggers or load()).bodies
 
 
 def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
@@ -195,6 +206,13 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         return bool(trig.not_the_organization.match(text, m.end, m.end + 40)) or \
             bool(re.search(r"\b(?:[Mm]ember\s+(?:[Ss]tates|countries|[Aa]dministrations)|[Mm]embers)\s+of\s+(?:the\s+)?$",
                            text[max(0, m.start - 40):m.start]))
+
+    def adjacent(pos: int, stop: int) -> tuple[list[Mention], int]:
+        """The organization named right after ``pos`` ("at the ABC", "at the premises of the ABC")."""
+        for o_m in mentions_in(pos, stop)[:1]:
+            if _HOUSE.fullmatch(text, pos, o_m[1].start):
+                return [o_m], o_m[1].end
+        return [], pos
 
     def arguments(pos: int, stop: int) -> tuple[list[Mention], int]:
         """The list of organizations that starts right after ``pos`` and ends before ``stop``, and
@@ -281,6 +299,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 end = b
                 if e is not None:
                     found = [o_m for o_m in adjust(mentions_in(start, subject_end)) if o_m[1].end <= subject_end]
+                    if f.body_role and len({id(o) for o, _ in found}) == 1 and is_body(getattr(found[0][0], "name", ""), trig):
+                        role = f.body_role  # "the Executive Council met": the body holds its own meeting
                     for o_m in found:
                         subjects.add(id(o_m[0]))
                         if role:
@@ -298,7 +318,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 last_end = max(b, end)
                 after_fronted = False
             else:
-                args, end = arguments(b, stop)
+                args, end = (adjacent if f.adjacent else arguments)(b, stop)
                 e = event_for(s0, s1, a, after_first=False)
                 opens = not mentions_in(s0, a) and all(x[2].reads != "subject" for x in kept[:k])
                 if e is not None and f.role:
