@@ -101,6 +101,8 @@ _AND_OR_START = re.compile(r"^\s*(?:and|or)\s+")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 _SPACES = re.compile(r"\s+")
+# the kind of an event no phrase names, by the meaning of the trigger that tells it
+_UNNAMED_KINDS = {"signing": "signing", "visit": "visit", "meeting": "meeting", "beneficiary": "training"}
 _NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w’'-]*)*\s+")  # "ABC| Policy Organs |Meetings"
 
 
@@ -565,9 +567,33 @@ class _Extractor:
         return events
 
     def _roles(self) -> None:
-        """The roles the trigger phrases of ``ontology/data/triggers.json`` state (see ``roles``)."""
+        """The roles the trigger phrases of ``ontology/data/triggers.json`` state (see ``roles``). In a
+        release that names no event, the first sentence that states a role reports one ("Freedonia
+        Customs and the Alpha Police signed a memorandum"): it is named after its event phrase, or
+        after what the trigger tells ("signing", "visit", "meeting")."""
         found = sorted(((m.start, m.end, e) for e in self.events for m in e.mentions), key=lambda x: x[:2])
-        for c in roles.read_roles(self.text, self.sents, self._role_mentions, self._clause_start, found, self.main):
+        unnamed = ev.Event(f"event{len(self.events)}", "other", "") if self.main is None else None
+        claims = roles.read_roles(self.text, self.sents, self._role_mentions, self._clause_start, found,
+                                  self.main or unnamed)
+        first = next((c for c in claims if c.event is unnamed), None)
+        if first is not None:
+            assert unnamed is not None
+            si = self.sentence_of(first.start)
+            s0, s1 = self.sents[si] if si >= 0 else (first.start, first.end)
+            phrase = next((m for m in self.event_mentions if s0 <= m.start < s1), None)
+            if phrase is not None:
+                unnamed.kind, unnamed.label = phrase.kind, _LEADING_ARTICLE.sub("", phrase.label)
+                mention = phrase
+            else:
+                unnamed.kind = _UNNAMED_KINDS.get(first.meaning, "meeting")
+                names = list(dict.fromkeys(c.org.acronym or c.org.name for c in claims if c.event is unnamed))
+                unnamed.label = f"{unnamed.kind} of {' and '.join(names[:3])}"
+                mention = ev.EventMention(first.start, first.end, unnamed.kind, unnamed.label, None, True, si, first.start)
+            unnamed.mentions.append(mention)
+            unnamed.places.extend(p for p in self._event_places(s0, s1, unnamed))
+            self.events.append(unnamed)
+            self.main = unnamed
+        for c in claims:
             c.event.roles.append((c.role, c.org, (c.start, c.end)))
 
     def _role_mentions(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
