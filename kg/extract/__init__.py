@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace as dc_replace
 from functools import lru_cache
 
 from .. import places
@@ -163,7 +164,7 @@ class _Extractor:
         self.ex = Extraction(release)
         self.start = release.title[0] if release.title else release.body_start
         self._pub_line: tuple[int, int] | None = None
-        self._pub_head: tuple[int, int] | None = None  # the places of a "Brussels, 15 March 2011" line
+        self._dated_at: list[mn.Mention] = []  # the places of a "Brussels, 15 March 2011" line
         skip = [release.dateline] if release.dateline else []
         self.sents = [s for s in sentences(self.text, self.start)
                       if not any(a <= s[0] and s[1] <= b for a, b in skip)]
@@ -192,21 +193,23 @@ class _Extractor:
         ex.add_fact(rel.key, "identifier", Value(r.id), whole)
         if r.title:
             ex.add_fact(rel.key, "headline", Value(r.headline or ""), Evidence(*r.title, "reader-title", 1.0))
+        self.places = self._places()
+        self._place_starts = [m.start for m in self.places]
         published = r.published
         pub_ev = whole
         if published is None and r.dateline:
             published = parse_dateline(text[r.dateline[0]:r.dateline[1]], self.lex)
             pub_ev = Evidence(*r.dateline, "dateline", 1.0)
-        if published is None and r.dateline is None and r.title:
-            published, pub_ev = self._place_dateline(pub_ev)
+        if r.title:
+            line_date, line_ev = self._place_dateline(published.year if published else None)
+            if published is None and r.dateline is None and line_ev is not None:
+                published, pub_ev = line_date, line_ev
         self.published = published
         if published:
             ex.add_fact(rel.key, "datePublished", Value(published.isoformat(), "date"), pub_ev)
         if r.url and _valid_url(r.url):
             ex.add_fact(rel.key, "url", Value(r.url, "iri"), whole)
 
-        self.places = self._places()
-        self._place_starts = [m.start for m in self.places]
         self.orgs = self._organizations()
         self.things = self._things()
         self.persons = self._people()
@@ -216,12 +219,14 @@ class _Extractor:
         self._emit()
         return ex
 
-    def _place_dateline(self, fallback: Evidence) -> tuple[dt.date | None, Evidence]:
-        """A "Brussels/Montreal, 15 March 2011" line right below the title, or standing for one: the
-        place and date of publication (a range there is an event's dates, not a publication date)."""
+    def _place_dateline(self, year: int | None) -> tuple[dt.date | None, Evidence | None]:
+        """A "Brussels/Montreal, 15 March 2011" line right below the title, or a paragraph that opens
+        so ("FREDONIA CITY, 5 May (Agency) - ..."): the place and date of publication (a range there is
+        an event's dates, not a publication date). Keeps the places in ``self._dated_at``; a yearless
+        date takes ``year``."""
         assert self.r.title is not None
         pos = self.r.title[0]
-        for _ in range(4):
+        for _ in range(6):
             m = _LINE.match(self.text, pos)
             if m is None or m.end() >= len(self.text):
                 break
@@ -232,12 +237,17 @@ class _Extractor:
             head = _HEADER_PLACES.match(line)
             if head is None:
                 continue
-            spans = find_dates(self.text, self.lex, None, line_start + head.end(), line_start + min(len(line), head.end() + 30))
+            spans = find_dates(self.text, self.lex, year, line_start + head.end(), line_start + min(len(line), head.end() + 30))
             if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
-                self._pub_line = (line_start, line_start + len(line))
-                self._pub_head = (line_start, line_start + head.end())
+                self._pub_line = (line_start, spans[0].end)
+                h0, h1 = line_start, line_start + head.end()
+                at = self.places_in(h0, h1)
+                if not at and self.text[h0:h1].isupper():  # "FREDONIA CITY, 5 May": the names as written elsewhere
+                    at = [dc_replace(p, start=h0 + p.start, end=h0 + p.end)
+                          for p in mn.countries_and_cities(self.text[h0:h1].title())]
+                self._dated_at = at
                 return spans[0].first, Evidence(spans[0].start, spans[0].end, "place-dateline", 0.9)
-        return None, fallback
+        return None, None
 
     # -- places ----------------------------------------------------------------------------------
     def _places(self) -> list[mn.Mention]:
@@ -593,8 +603,17 @@ class _Extractor:
             unnamed.places.extend(p for p in self._event_places(s0, s1, unnamed))
             self.events.append(unnamed)
             self.main = unnamed
+        placed: set[int] = set()
         for c in claims:
             c.event.roles.append((c.role, c.org, (c.start, c.end)))
+            # an event no sentence places: where the first sentence that gives it a role says it was
+            if not c.event.places and id(c.event) not in placed:
+                placed.add(id(c.event))
+                si = self.sentence_of(c.start)
+                if si >= 0:
+                    c.event.places.extend(self._event_places(*self.sents[si], c.event))
+                    if c.event.places and c.event.mode is None:
+                        c.event.mode = "in-person"
 
     def _role_mentions(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
         """The organizations named in ``a:b`` and those of the people named there, by start."""
@@ -880,7 +899,7 @@ class _Extractor:
             e.roles.append(role)
         # "MONTENEGRO, Budva, 19 September 2017 - ... is hosting a learning event": with no place of its
         # own and not held online, the event the release is about took place where the release was dated
-        dated_at = self.places_in(*self._pub_head) if self._pub_head else []
+        dated_at = self._dated_at
         one_country = len({p.ident if p.kind == "country" else p.extra.get("country") for p in dated_at}) == 1
         if main is not None and not main.places and main.mode != "virtual" and one_country:  # not "Brussels/Montreal"
             main.places.extend(dated_at)
