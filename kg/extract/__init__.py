@@ -416,7 +416,9 @@ class _Extractor:
         """Every organization mention, sorted by start (longest first), with the starts for bisection;
         built once the organizations are known."""
         if getattr(self, "_org_index", None) is None:
-            pairs = sorted(((o, m) for o in self.orgs for m in o.mentions),
+            # "ABC Member States", "the ABC countries": the members, not the organization
+            members = roles.load().not_the_organization
+            pairs = sorted(((o, m) for o in self.orgs for m in o.mentions if not members.match(self.text, m.end)),
                            key=lambda x: (x[1].start, -(x[1].end - x[1].start)))
             self._org_index = ([m.start for _, m in pairs], pairs)
             self._org_starts = {m.start for _, m in pairs}
