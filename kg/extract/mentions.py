@@ -167,12 +167,15 @@ def _starts_another_body(word: str) -> bool:
 
 
 def _chain_right(toks: list, i: int, text: str) -> int:
-    """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``."""
+    """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``
+    (a day or a month ends it: "Freedonia Customs on Monday")."""
     n = len(toks)
     j = i
     last = i
     while j < n:
         t = toks[j][2]
+        if t.lower() in _CALENDAR_WORDS:
+            break
         if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
         if is_cap(t) and t not in _STOP_LEFT:
@@ -220,6 +223,16 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 and not all(t[2] in HOUSE_WORDS for t in toks[left + 1:right]):
             left += 1
         a, b = toks[left][0], toks[right - 1][1]
+        if right > k_end:
+            # "Council on Trade, Industry and Finance": a list of fields ends the complement
+            tail = _FIELD_LIST.match(text, b)
+            if tail and not heads.search(tail.group()):
+                b = tail.end()
+        if hm.group() in _SEATED:
+            # "Programme Office in Freedonia", "Embassy of Ruritania in Freedonia": where it sits
+            seat = _SEAT.match(text, b)
+            if seat and seat.group(1) in places.country_names():
+                b = seat.end()
         name = text[a:b]
         words = name.split()
         if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and right == k_end and not _OPEN_PAREN.match(text[b:b + 3]):
@@ -379,6 +392,12 @@ the organization itself."""
 _OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
                          r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)")
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
+_FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?![\w-])")
+_SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau"))
+_SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
+_CALENDAR_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                             "november", "december"))
 _RESOLUTION = re.compile(r"\b[Rr]esolution\s+\d+/\d+\b")
 
 
