@@ -606,6 +606,7 @@ class _Extractor:
             self.events.append(unnamed)
             self.main = unnamed
         placed: set[int] = set()
+        dated: set[int] = set()
         for c in claims:
             c.event.roles.append((c.role, c.org, (c.start, c.end)))
             # an event no sentence places: where the first sentence that gives it a role says it was
@@ -616,6 +617,15 @@ class _Extractor:
                     c.event.places.extend(self._event_places(*self.sents[si], c.event))
                     if c.event.places and c.event.mode is None:
                         c.event.mode = "in-person"
+            # ... and when: the dates of that sentence (a range first)
+            if not c.event.dates and id(c.event) not in dated:
+                dated.add(id(c.event))
+                si = self.sentence_of(c.start)
+                if si >= 0:
+                    s0, s1 = self.sents[si]
+                    here = [d for d in self._dates if s0 <= d.start < s1]
+                    if here:
+                        c.event.dates.append(next((d for d in here if d.first != d.last), here[0]))
 
     def _role_mentions(self, a: int, b: int) -> list[tuple[_Org, mn.Mention]]:
         """The organizations named in ``a:b`` and those of the people named there, by start."""
@@ -716,6 +726,7 @@ class _Extractor:
             dates = [self._fix_year(d) for d in dates]
             pub_line = self._pub_line
             dates = [d for d in dates if not (pub_line and pub_line[0] <= d.start < pub_line[1])]
+        self._dates = dates
 
         index = sorted(((m.start, i) for i, e in enumerate(events) for m in e.mentions))
         starts = [x for x, _ in index]

@@ -19,6 +19,7 @@ from .mentions import all_tokens, token_index
 
 _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
 _ORD = r"(?:st|nd|rd|th|er|e)?"
+_YEAR_GAP = r"(?:\s*,\s*|\s+)"  # "May 27, 2019", "May 27 2019", "May 27 , 2019", "May 27,2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +52,13 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016
         "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m},?\s+{de_year}{year}\b", re.I),
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
-        "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:,?\s+{de_year}{year})?(?!\d)", re.I),
+        "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
         # May 30 to June 2, 2019 / June 3 to June 5, 2019 (month first)
-        "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{en}\s+{day},?\s+{year}\b"),
+        "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{en}\s+{day}{_YEAR_GAP}{year}\b"),
         # May 27-29, 2019 (month first: English usage, capitalised month)
-        "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day},?\s+{year}\b"),
+        "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day}{_YEAR_GAP}{year}\b"),
         # May 27, 2019
-        "md": re.compile(rf"{month_first}\b{en}\s+{day},?\s+{year}\b"),
+        "md": re.compile(rf"{month_first}\b{en}\s+{day}{_YEAR_GAP}{year}\b"),
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
         "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{de}{m}(?:,?\s+{de_year}{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
         # 2019-06-07: opens with the first dash, which the search skips ahead to, and looks behind it
