@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .mentions import all_tokens
+
 DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data" / "triggers.json"
 
 READS = ("subject", "agent", "after", "object")
@@ -59,7 +61,6 @@ class Frame:
     meaning: str
     role: str | None
     reads: str
-    pattern: re.Pattern
     object_role: str | None = None
     passive_role: str | None = None
     inverted: bool = False
@@ -71,7 +72,7 @@ class Frame:
 
 @dataclass(frozen=True)
 class Triggers:
-    frames: tuple[Frame, ...]
+    starts: dict[str, tuple[tuple[Frame, re.Pattern], ...]]  # lower-case first word -> the frames and phrases it opens
     not_the_organization: re.Pattern
     participles: frozenset[str]  # lower-case past participles of every verb of the frames
     adjective_use: re.Pattern  # what follows a participle used as an adjective ("organized crime")
@@ -110,11 +111,17 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> tuple[list[str], li
     return [prefix + f for f in forms], [prefix + f for f in past]
 
 
-def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) -> tuple[str, list[str]]:
+def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) -> tuple[str, list[str], list[str]]:
+    """(the pattern of a phrase from its first word on, the forms its first word takes, the past
+    participles of its verb). Optional words before the first word only widen the span; they are
+    left out."""
     words = phrase.split()
+    while words and words[0] in ("{a}", "{adj}"):
+        words = words[1:]
     out: list[str] = []
     pending = ""
     participles: list[str] = []
+    firsts: list[str] = []
     for i, w in enumerate(words):
         if w == "{a}":
             pending += _DETERMINER
@@ -127,15 +134,20 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) ->
             participles += past
             alternatives = past if reads == "agent" else forms
             piece = "(?:" + "|".join(re.escape(f) for f in sorted(set(alternatives), key=len, reverse=True)) + ")"
+            firsts = alternatives
         elif w.endswith("+"):
             piece = re.escape(w[:-1]) + "(?:e?s)?"
+            if i == 0:
+                firsts = [w[:-1], w[:-1] + "s", w[:-1] + "es"]
         else:
             piece = re.escape(w)
+            if i == 0:
+                firsts = [w]
         if out:
             out.append(_GAP)
         out.append(pending + piece)
         pending = ""
-    return "".join(out), participles
+    return "".join(out), [f.lower() for f in firsts], participles
 
 
 @lru_cache(maxsize=4)
@@ -143,25 +155,40 @@ def load(path: Path = DATA) -> Triggers:
     """The trigger frames of ``path``, compiled once per process."""
     data = json.loads(path.read_text(encoding="utf-8"))
     irregular = data["verb_forms"]
-    frames = []
     participles: set[str] = set()
+    by_first: dict[str, dict[Frame, list[str]]] = {}
     for f in data["frames"]:
         if f["reads"] not in READS or f["role"] not in ROLES + (None,):
             raise ValueError(f"{path}: frame {f['meaning']!r}: unknown reads {f['reads']!r} or role {f['role']!r}")
-        pieces = []
+        frame = Frame(f["meaning"], f["role"], f["reads"], f.get("object_role"), f.get("passive_role"),
+                      f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
+                      f.get("body_role"), f.get("adjacent", False))
         for phrase in f["phrases"]:
-            piece, past = _phrase_pattern(phrase, f["reads"], irregular)
-            pieces.append(piece)
+            piece, firsts, past = _phrase_pattern(phrase, f["reads"], irregular)
             participles.update(p.lower() for p in past)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(pieces) + r")(?![\w-])", re.I)
-        frames.append(Frame(f["meaning"], f["role"], f["reads"], pattern, f.get("object_role"), f.get("passive_role"),
-                            f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
-                            f.get("body_role"), f.get("adjacent", False)))
+            for w in firsts:
+                by_first.setdefault(w, {}).setdefault(frame, []).append(piece)
+    starts = {w: tuple((frame, re.compile("(?:" + "|".join(pieces) + r")(?![\w-])", re.I))
+                       for frame, pieces in frames.items())
+              for w, frames in by_first.items()}
     for forms in irregular.values():
         participles.update(x for x in forms if x.endswith(("en", "d", "t")) and x not in ("send", "lead", "hold", "meet"))
     members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b")
     adjective = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["not_followed_by"]) + r")\b", re.I)
-    return Triggers(tuple(frames), members, frozenset(participles), adjective, frozenset(data["bodies"]))
+    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]))
+
+
+def find_triggers(text: str, triggers: Triggers, start: int = 0) -> list[tuple[int, int, Frame]]:
+    """Every trigger phrase of ``text`` after ``start``: (start, end, frame), tried only at the
+    words that open a phrase."""
+    out = []
+    toks, offsets = all_tokens(text)
+    for a, _, tok in toks[bisect.bisect_left(offsets, start):]:
+        for frame, pattern in triggers.starts.get(tok.lower(), ()):
+            m = pattern.match(text, a)
+            if m is not None:
+                out.append((a, m.end(), frame))
+    return out
 
 
 Mention = tuple  # (organization, mention with .start and .end)
@@ -247,14 +274,19 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
     def adjust(o_ms: list[Mention]) -> list[Mention]:
         return [o_m for o_m in o_ms if not members(o_m)]
 
-    for s0, s1 in sentences:
-        hits = []
-        for f in trig.frames:
-            for m in f.pattern.finditer(text, s0, s1):
-                # trigger words are lower-case but at the start of a sentence ("States Parties" is no verb)
-                if m.group()[1:].islower() or not m.group()[1:].strip() or m.group().islower():
-                    if m.group()[0].islower() or not text[s0:m.start()].strip(" \t\n\"“‘'(•-*"):
-                        hits.append((m.start(), m.end(), f))
+    sentences = list(sentences)
+    sentence_starts = [s0 for s0, _ in sentences]
+    per_sentence: list[list[tuple[int, int, Frame]]] = [[] for _ in sentences]
+    for a, b, f in find_triggers(text, trig, sentence_starts[0] if sentences else len(text)):
+        i = bisect.bisect_right(sentence_starts, a) - 1
+        if i < 0 or b > sentences[i][1]:
+            continue
+        phrase = text[a:b]
+        # trigger words are lower-case but at the start of a sentence ("States Parties" is no verb)
+        if (phrase[1:].islower() or phrase.islower()) and (
+                phrase[0].islower() or not text[sentences[i][0]:a].strip(" \t\n\"“‘'(•-*")):
+            per_sentence[i].append((a, b, f))
+    for (s0, s1), hits in zip(sentences, per_sentence):
         if not hits:
             continue
         hits.sort(key=lambda h: (h[0], -h[1]))
