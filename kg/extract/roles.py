@@ -44,7 +44,7 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?
 # a finite verb of the common kind, a preposition that opens a new complement
 _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
                        r"had|will|would|to|on|in|at|during|under|through|after|before|since|for|about|regarding|"
-                       r"with|by|held|said|says|stated|noted|added|including|such)\b", re.I)
+                       r"with|by|held|said|says|stated|noted|added)\b", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
@@ -52,7 +52,7 @@ _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
 _COMMA = re.compile(r",\s*")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
-_FIRST_GAP = 45  # the most characters between a trigger and the first of its arguments
+_FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _NEXT_GAP = 90  # ... and between two arguments of one list
 
 
