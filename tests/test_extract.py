@@ -53,9 +53,10 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("Published on 9 September 2021", "2021-09-09"),
     ("Wednesday, 5 June 2019", "2019-06-05"),
     ("Date: 05.06.2019", "2019-06-05"),
+    ("Novembre 4, 2013", "2013-11-04"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
         "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
-        "published-on", "weekday", "date-label"])
+        "published-on", "weekday", "date-label", "month-first-french"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 
@@ -806,3 +807,19 @@ def test_people_patterns_tried_where_a_match_starts_find_what_their_search_finds
             found = [m.span() for m in matches_at(pats[rule], text, windows, [[p for p in starts if a <= p < b] for a, b in windows])]
             searched = [m.span() for a, b in windows for m in pats[rule].finditer(text, a, b)]
             assert found == searched, (rule, text)
+
+
+def test_capitals_dateline_places_the_event():
+    text = ("Port security forum opens\n\nVIENNA, 5 May (Ports Agency) - The 2nd Forum on Port Security opened today "
+            "with delegates of the Ruritania Revenue Authority attending.\n")
+    f = facts(text)
+    assert any(o == "Vienna" for _, o in f.get("heldIn", set()))
+
+
+def test_an_event_takes_place_and_dates_from_the_sentence_that_gives_it_a_role():
+    text = ("Ports agencies sign a memorandum\n\n2 September 2014\n\nThe Ruritania Revenue Authority and the "
+            "Freedonia Police Service signed a memorandum on data exchange in Vilnius, Lithuania, on 1 September 2014.\n")
+    f = facts(text)
+    assert {o for _, o in f["attendee"]} == {"Ruritania Revenue Authority", "Freedonia Police Service"}
+    assert {o for _, o in f["heldIn"]} >= {"Vilnius"}
+    assert {o for _, o in f["startDate"]} == {"2014-09-01"}

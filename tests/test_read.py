@@ -108,7 +108,8 @@ def test_place_and_date_or_event_dates_are_not_a_dateline():
     "  Sept. 19, 2017  ", "7 июня 2019 г.", "05.06.2019", "25/06/2019", "5-6-2019",
     "Published on 9 September 2021", "Wednesday, 5 June 2019", "Date: 05.06.2019",
     "2019-06-05 10:30", "5 June 2019, 14:00 CET", "05 June 2019 | News", "Brussels | 14 May 2020",
-    "News • Brussels • 5 June 2019", "5 June 2019 | 3 min read",
+    "News • Brussels • 5 June 2019", "5 June 2019 | 3 min read", "20 June 2016|Announcement",
+    "• Wednesday, 12 October 2022", "2017-04-07 16:28 | news.example | 1",
 ])
 def test_date_line_shapes(line):
     assert read.is_date_line(line)
@@ -418,3 +419,30 @@ def test_compiled_control_scan_is_the_control_pattern():
         text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 30)))
         m = _CONTROL.search(text)
         assert _speedups.first_control(text) == (m.start() if m else -1), repr(text)
+
+
+def test_date_line_below_page_furniture():
+    text = ("Ports Agency Opens a Training Centre\n\nShare\n\nPrint\n\nSubscribe\n\nNews\n\nRelated topics\n\n"
+            "4 April 2016\n\nThe centre opened its doors to trainees from the region.\n")
+    title, dateline, body = read.layout(text)
+    assert text[dateline[0]:dateline[1]] == "4 April 2016"
+    assert text[body:].strip().startswith("The centre")
+
+
+def test_the_first_paragraph_ends_the_look_for_a_date_line():
+    text = ("Ports Agency Opens a Training Centre\n\nThe centre opened its doors to trainees from the whole region "
+            "on Monday, after two years of works financed by the partners.\n\n4 April 2016\n")
+    assert read.layout(text)[1] is None
+
+
+@pytest.mark.parametrize("paragraph, date, rest", [
+    ("(5 May 2019) The ports agency opened a training centre for the trainees of the whole region this week.",
+     "5 May 2019", "The ports"),
+    ("05/05/2019 - The ports agency opened a training centre for the trainees of the whole region this week.",
+     "05/05/2019", "The ports"),
+])
+def test_a_date_that_opens_the_first_paragraph(paragraph, date, rest):
+    for text in (f"Ports Agency Opens a Training Centre\n\n{paragraph}\n", f"{paragraph}\n"):
+        title, dateline, body = read.layout(text)
+        assert text[dateline[0]:dateline[1]] == date
+        assert text[body:].startswith(rest)

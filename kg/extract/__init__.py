@@ -102,6 +102,7 @@ _AND_OR_START = re.compile(r"^\s*(?:and|or)\s+")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 _SPACES = re.compile(r"\s+")
+_ANY_YEAR = 2000  # a leap year
 # the kind of an event no phrase names, by the meaning of the trigger that tells it
 _UNNAMED_KINDS = {"signing": "signing", "visit": "visit", "meeting": "meeting", "beneficiary": "training"}
 _NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w’'-]*)*\s+")  # "ABC| Policy Organs |Meetings"
@@ -237,7 +238,9 @@ class _Extractor:
             head = _HEADER_PLACES.match(line)
             if head is None:
                 continue
-            spans = find_dates(self.text, self.lex, year, line_start + head.end(), line_start + min(len(line), head.end() + 30))
+            # (a yearless date is read in any year, for its place: "VIENNA, 5 May (Agency) -")
+            spans = find_dates(self.text, self.lex, year or _ANY_YEAR, line_start + head.end(),
+                               line_start + min(len(line), head.end() + 30))
             if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
                 self._pub_line = (line_start, spans[0].end)
                 h0, h1 = line_start, line_start + head.end()
@@ -246,6 +249,8 @@ class _Extractor:
                     at = [dc_replace(p, start=h0 + p.start, end=h0 + p.end)
                           for p in mn.countries_and_cities(self.text[h0:h1].title())]
                 self._dated_at = at
+                if spans[0].yearless and not year:
+                    return None, None
                 return spans[0].first, Evidence(spans[0].start, spans[0].end, "place-dateline", 0.9)
         return None, None
 

@@ -1,0 +1,122 @@
+"""Roles (who took part, hosted, invited), read through the trigger frames of ontology/data/triggers.json.
+
+Driven by the folder ``fixtures/roles``: one invented release per wording or scope case, and
+``expected.json`` with the roles each must give (and those it must not).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.extract import roles
+from test_extract import facts, nodes
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "fixtures" / "roles"
+EXPECTED = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
+TRIGGERS = ROOT / "ontology" / "data" / "triggers.json"
+
+
+def test_every_roles_case_has_its_expectation():
+    cases = {p.stem for p in CASES.glob("*.txt")}
+    assert cases == {k for k in EXPECTED if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in CASES.glob("*.txt")))
+def test_roles_case(case):
+    got = facts((CASES / f"{case}.txt").read_text(encoding="utf-8"))
+    want = EXPECTED[case]
+    for role, names in want.items():
+        if role == "not":
+            continue
+        found = {o for _, o in got.get(role, set())}
+        assert set(names) <= found, f"{case}: {role} {sorted(found)}"
+    for role, names in want.get("not", {}).items():
+        found = {o for _, o in got.get(role, set())}
+        assert not set(names) & found, f"{case}: not {role} {sorted(set(names) & found)}"
+
+
+# -- the curated data ------------------------------------------------------------------------------
+
+def _example(phrase: str, reads: str, irregular: dict) -> str:
+    """The phrase as a text would write it: optional words left out, a verb in its past form."""
+    words = [w for w in phrase.split() if w not in ("{a}", "{adj}")]
+    if reads in ("subject", "agent", "object"):
+        words[0] = roles._inflect(words[0], irregular)[1][0]
+    return " ".join(w.rstrip("+") for w in words)
+
+
+def _frames():
+    data = json.loads(TRIGGERS.read_text(encoding="utf-8"))
+    for f in data["frames"]:
+        for phrase in f["phrases"]:
+            yield f, phrase, data["verb_forms"]
+
+
+@pytest.mark.parametrize("frame, phrase, irregular", list(_frames()),
+                         ids=[f"{f['meaning']}-{f['reads']}-{p}" for f, p, _ in _frames()])
+def test_every_trigger_phrase_is_found_by_the_extractor(frame, phrase, irregular):
+    text = _example(phrase, frame["reads"], irregular) + " the meeting."
+    hits = roles.find_triggers(text, roles.load())
+    assert any(a == 0 and f.meaning == frame["meaning"] and f.reads == frame["reads"] for a, _, f in hits), text
+
+
+def test_every_list_of_the_trigger_file_is_read():
+    data = json.loads(TRIGGERS.read_text(encoding="utf-8"))
+    source = (ROOT / "kg" / "extract" / "roles.py").read_text(encoding="utf-8")
+    for key in data:
+        if not key.startswith("_"):
+            assert f'data["{key}"]' in source, key
+    frame_keys = {k for f in data["frames"] for k in f}
+    for key in frame_keys - {"meaning", "role", "reads", "phrases"}:
+        assert f'f.get("{key}"' in source, key
+
+
+def test_every_list_of_the_lexicon_is_read():
+    lexicon = json.loads((ROOT / "ontology" / "data" / "lexicon.json").read_text(encoding="utf-8"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kg").rglob("*.py"))
+    for key in lexicon:
+        if not key.startswith("_"):
+            assert re.search(rf"""["']{re.escape(key)}["']""", source), f"lexicon.json: {key} is read nowhere"
+
+
+def test_verbs_are_inflected_by_the_mechanism():
+    forms, past = roles._inflect("organize", {})
+    assert {"organize", "organizes", "organized", "organizing", "organised", "organising"} <= set(forms)
+    assert set(past) == {"organized", "organised"}
+    forms, past = roles._inflect("co-host", {})
+    assert "co-hosted" in forms and past == ["co-hosted"]
+    forms, past = roles._inflect("take", {"take": ["take", "takes", "took", "taken", "taking"]})
+    assert set(past) == {"took", "taken"}
+
+
+def test_adverbs_and_articles_are_optional_inside_a_phrase():
+    t = roles.load()
+    for text in ("organized jointly by the ABC", "delivered a presentation", "delivered an opening presentation",
+                 "took the floor"):
+        assert roles.find_triggers(text, t), text
+
+
+def test_bodies_are_read_from_the_trigger_file():
+    assert roles.is_body("Northern Ports Council") and roles.is_body("Working Group")
+    assert not roles.is_body("Alpha Trade Organization")
+
+
+# -- organizations the roles depend on -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The Government of Japan funded the 2nd Workshop on Ports.", "Government of Japan"),
+    ("The Sectoral Council on Trade, Industry and Finance met in Arusha.", "Sectoral Council on Trade, Industry and Finance"),
+    ("The Alpha Programme Office in Kenya hosted the 1st Seminar on Ports.", "Alpha Programme Office in Kenya"),
+])
+def test_organization_names(text, name):
+    assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
+
+
+def test_a_day_is_never_part_of_a_name():
+    found = nodes("A title\n\n5 May 2020\n\nThe Ruritania Revenue Authority on Monday opened the 1st Forum on Ports.\n",
+                  "organization")
+    assert "Ruritania Revenue Authority" in found and not any("Monday" in n for n in found)
