@@ -120,3 +120,10 @@ def test_a_day_is_never_part_of_a_name():
     found = nodes("A title\n\n5 May 2020\n\nThe Ruritania Revenue Authority on Monday opened the 1st Forum on Ports.\n",
                   "organization")
     assert "Ruritania Revenue Authority" in found and not any("Monday" in n for n in found)
+
+
+def test_a_long_one_word_name_in_other_capitals_is_the_same_organization():
+    for written in ("Interpol", "INTERPOL"):
+        found = nodes(f"A title\n\n5 May 2020\n\n{written} attended the 2nd Forum on Port Security.\n", "organization")
+        assert "International Criminal Police Organization" in found, written
+    assert not nodes("A title\n\n5 May 2020\n\nWho attended the 2nd Forum on Port Security?\n", "organization")

@@ -239,6 +239,12 @@ def load(extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon
             for n in [row["name"], row.get("acronym"), *row.get("aliases", [])]:
                 if n and n not in entries:
                     entries[n] = e
+    # a one-word name of five letters or more is the same name in capitals or with one capital
+    # ("INTERPOL", "Interpol"); shorter ones are words too ("WHO", "Who")
+    for n, e in list(entries.items()):
+        if e.kind == "organization" and " " not in n and len(n) >= 5 and n[:1].isupper():
+            for variant in (n.upper(), n[:1] + n[1:].lower()):
+                entries.setdefault(variant, e)
     by_name = {e.name: e for e in entries.values()}
     for canonical, aliases in extra_aliases:
         e = by_name.get(canonical) or Entry("organization", canonical, None)
