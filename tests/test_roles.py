@@ -127,3 +127,8 @@ def test_a_long_one_word_name_in_other_capitals_is_the_same_organization():
         found = nodes(f"A title\n\n5 May 2020\n\n{written} attended the 2nd Forum on Port Security.\n", "organization")
         assert "International Criminal Police Organization" in found, written
     assert not nodes("A title\n\n5 May 2020\n\nWho attended the 2nd Forum on Port Security?\n", "organization")
+
+
+def test_a_body_is_known_by_its_head_before_a_complement():
+    assert roles.is_body("Council of Ministers of Freedonia") and roles.is_body("Committee on Port Security")
+    assert not roles.is_body("Organization of Ruritanian Ports Councils")

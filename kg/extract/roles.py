@@ -50,6 +50,7 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
 _COMMA = re.compile(r",\s*")
+_COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
@@ -195,9 +196,10 @@ Mention = tuple  # (organization, mention with .start and .end)
 
 
 def is_body(name: str, triggers: Triggers | None = None) -> bool:
-    """Whether ``name`` is the name of a body that meets ("the Executive Council")."""
-    words = name.split()
-    return bool(words) and words[-1] in (triggers or load()).bodies
+    """Whether ``name`` is the name of a body that meets: its head, the last word before a
+    complement, is a body's ("the Executive Council", "the Council of Ministers of Freedonia")."""
+    words = _COMPLEMENT.split(name, maxsplit=1)[0].split()
+    return bool(words) and words[-1].rstrip("’'") in (triggers or load()).bodies
 
 
 def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
