@@ -752,23 +752,24 @@ def test_acronym_slash_and_verb_patterns_are_the_plain_ones():
     import random
     import re
 
-    import kg.extract as ex
+    from kg.extract import occurrences, organizations
 
     rnd = random.Random(19)
 
-    plain_verbs = re.compile(r"\b(" + "|".join(ex._VERB_EVENT_WORDS) + r")\b")
+    plain_verbs = re.compile(r"\b(" + "|".join(occurrences._VERB_EVENT_WORDS) + r")\b")
     verb_parts = ["met", " with", "sign", "ed", "agree", "d", "paid a visit to", "to meet", "x", "-", " ", "visit", "s",
                   "welcomed a delegation from", "received a delegation of", "welcome"]
     for _ in range(5000):
         s = "".join(rnd.choice(verb_parts) for _ in range(rnd.randint(0, 8)))
-        assert [(m.span(), m.groups()) for m in ex._VERB_EVENT.finditer(s)] == \
+        assert [(m.span(), m.groups()) for m in occurrences._VERB_EVENT.finditer(s)] == \
             [(m.span(), m.groups()) for m in plain_verbs.finditer(s)], repr(s)
     plain_country = re.compile(r"\b([A-Z]{2,8})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
     plain_code = re.compile(r"\b([A-Z]{2,8})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
     parts = ["RTC", "ROCB", "A", "B", "AB", "/", "/ ", "Thailand", " ", "Asia Pacific", "x", "é", "1", "_", "A/P", "ABCDEFGHIJ"]
     for _ in range(5000):
         s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))
-        for fast, plain in ((ex._ACRONYM_SLASH_COUNTRY, plain_country), (ex._ACRONYM_SLASH_CODE, plain_code)):
+        for fast, plain in ((organizations._ACRONYM_SLASH_COUNTRY, plain_country),
+                            (organizations._ACRONYM_SLASH_CODE, plain_code)):
             assert [(m.span(), m.groups()) for m in fast.finditer(s)] == [(m.span(), m.groups()) for m in plain.finditer(s)], repr(s)
 
 

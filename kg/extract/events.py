@@ -38,6 +38,7 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
 _TRIGGER = re.compile(r"\b(?:held|hold|holds|took place|participated|participates|attended|attends|hosted|hosts|"
                       r"hosting|organi[sz]ed|organi[sz]es|convened|took part|takes part|conducted|conducts|"
                       r"launched|opened|signed|paid|pays|undertook|undertakes|carried out)\b")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # "the 3rd meeting" -> "3rd meeting"
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 
 

@@ -26,9 +26,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
+from . import events as ev
 from .mentions import all_tokens
+
+if TYPE_CHECKING:
+    from .context import Context
+    from .occurrences import Found
 
 DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data" / "triggers.json"
 
@@ -39,7 +44,7 @@ _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|t
                r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|[a-z]+teen)\s+)?")
 _MODIFIER = r"(?:[a-z][\w-]*\s+)?"
 _GAP = r"\s+(?:[a-z]+ly\s+)?"  # an adverb may stand between two words of a phrase
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
+_BE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
 # a finite verb of the common kind, a preposition that opens a new complement
 _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
@@ -310,10 +315,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             if f.needs_event and not named:
                 continue
             if f.reads == "subject":
-                if first.endswith("ing") and not _BE_BEFORE.search(text, max(s0, a - 20), a):
+                if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
                 passive = first in trig.participles and (
-                    bool(_BE_BEFORE.search(text, max(s0, a - 20), a)) or reduced_relative(a, b, s0, f.transitive))
+                    bool(_BE_AUX.search(text, max(s0, a - 20), a)) or reduced_relative(a, b, s0, f.transitive))
                 shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 else None
                 if shared:
                     start = last_subject
@@ -364,3 +369,56 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         claims += here
         claims += [c for c in fronted if id(c.org) not in subjects]
     return claims
+
+
+# the kind of an event no phrase names, by the meaning of the trigger that tells it
+_UNNAMED_KINDS = {"signing": "signing", "visit": "visit", "meeting": "meeting", "beneficiary": "training"}
+
+
+def assign_roles(ctx: Context, found: Found) -> None:
+    """The roles the trigger phrases of ``ontology/data/triggers.json`` state (see ``roles``). In a
+    release that names no event, the first sentence that states a role reports one ("Freedonia
+    Customs and the Alpha Police signed a memorandum"): it is named after its event phrase, or
+    after what the trigger tells ("signing", "visit", "meeting")."""
+    named = sorted(((m.start, m.end, e) for e in found.events for m in e.mentions), key=lambda x: x[:2])
+    unnamed = ev.Event(f"event{len(found.events)}", "other", "") if found.main is None else None
+    claims = read_roles(ctx.text, ctx.sents, ctx._role_mentions, ctx._clause_start, named, found.main or unnamed)
+    first = next((c for c in claims if c.event is unnamed), None)
+    if first is not None:
+        assert unnamed is not None
+        si = ctx.sentence_of(first.start)
+        s0, s1 = ctx.sents[si] if si >= 0 else (first.start, first.end)
+        phrase = next((m for m in found.mentions if s0 <= m.start < s1), None)
+        if phrase is not None:
+            unnamed.kind, unnamed.label = phrase.kind, ev.LEADING_ARTICLE.sub("", phrase.label)
+            mention = phrase
+        else:
+            unnamed.kind = _UNNAMED_KINDS.get(first.meaning, "meeting")
+            names = list(dict.fromkeys(c.org.acronym or c.org.name for c in claims if c.event is unnamed))
+            unnamed.label = f"{unnamed.kind} of {' and '.join(names[:3])}"
+            mention = ev.EventMention(first.start, first.end, unnamed.kind, unnamed.label, None, True, si, first.start)
+        unnamed.mentions.append(mention)
+        unnamed.places.extend(p for p in ctx._event_places(s0, s1, unnamed))
+        found.events.append(unnamed)
+        found.main = unnamed
+    placed: set[int] = set()
+    dated: set[int] = set()
+    for c in claims:
+        c.event.roles.append((c.role, c.org, (c.start, c.end)))
+        # an event no sentence places: where the first sentence that gives it a role says it was
+        if not c.event.places and id(c.event) not in placed:
+            placed.add(id(c.event))
+            si = ctx.sentence_of(c.start)
+            if si >= 0:
+                c.event.places.extend(ctx._event_places(*ctx.sents[si], c.event))
+                if c.event.places and c.event.mode is None:
+                    c.event.mode = "in-person"
+        # ... and when: the dates of that sentence (a range first)
+        if not c.event.dates and id(c.event) not in dated:
+            dated.add(id(c.event))
+            si = ctx.sentence_of(c.start)
+            if si >= 0:
+                s0, s1 = ctx.sents[si]
+                here = [d for d in found.dates if s0 <= d.start < s1]
+                if here:
+                    c.event.dates.append(next((d for d in here if d.first != d.last), here[0]))

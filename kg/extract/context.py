@@ -1,0 +1,345 @@
+"""The context every extraction phase reads: one release, the curated data, the sentences, and what
+the earlier phases found in it (places, publication, organizations, instruments and programmes,
+people). Frozen: a phase adds what it finds by making a new context (``Context.with_``), never by
+changing one; the indexes over the found mentions are built once per context, on first use.
+
+Besides the fields, the context answers the questions the later phases ask of a span of text:
+which places, organizations and people it names, where a clause or a noun phrase starts and ends.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .. import places
+from ..model import Evidence, Release
+from ..resolve import Curation
+from ..text import SpanIndex, sentences, text_cache
+from . import events as ev
+from . import mentions as mn
+from . import roles
+from .dates import DateSpan
+from .lexicon import Lexicon
+from .roles import _COMMA, _RELATIVE
+
+# a full stop, not the dot of "Mr.", "Dr." or an initial (the look-behinds follow the dot, so that
+# they are tried at dots only)
+_STOP = r"[;:]|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
+_NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|" + _STOP
+                     + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
+_NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+[a-z]\w*ed)\s")
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
+_CAPITAL_BEFORE = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]*\s+)?capital(?:\s+city)?(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+$")
+_KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
+_TRIGGER = re.compile(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
+                      r"gathered|opened|launched|signed|took part|conducted|delivered|carried out|undertook)\b")
+_LEAD_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invitation of|[Aa]t the request of|[Oo]n \d|[Ii]n \d|[Dd]uring|[Aa]fter|[Ff]ollowing|[Ii]n (?:his|her|their))[^,]*,\s*")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
+_NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
+_LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
+_PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
+_ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
+                         r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
+_AND_THE = re.compile(r"^(?:and\s+)?(?:the\s+)?")
+_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+")
+_PLACE_CUE = re.compile(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
+_FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
+_IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
+
+
+@text_cache(maxsize=4096)
+def norm(s: str) -> str:
+    """A name folded for comparison: accents, case and blanks."""
+    return " ".join(places.fold(s).lower().replace("’", "'").split())
+
+
+class Org:
+    """One organization of a release with every name and mention it has there."""
+
+    def __init__(self, name: str, ident: str, acronym: str | None = None, from_gazetteer: bool = False):
+        self.name = name
+        self.ident = ident
+        self.acronym = acronym
+        self.alt: set[str] = set()
+        self.mentions: list[mn.Mention] = []
+        self.from_gazetteer = from_gazetteer
+        self.key = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    r: Release
+    text: str
+    lex: Lexicon
+    cur: Curation
+    start: int  # where the release's own text starts (its title, else its body)
+    sents: tuple[tuple[int, int], ...]
+    places: tuple[mn.Mention, ...] = ()  # sorted, not overlapping
+    published: dt.date | None = None
+    pub_evidence: Evidence | None = None
+    pub_line: tuple[int, int] | None = None  # a "Brussels, 15 March 2011" line: the place and date
+    dated_at: tuple[mn.Mention, ...] = ()  # ... and the places it names
+    orgs: tuple[Org, ...] = ()
+    gazetteer: tuple[mn.Mention, ...] = ()
+    things: tuple[mn.Mention, ...] = ()
+    persons: tuple[dict, ...] = ()
+
+    @classmethod
+    def of(cls, release: Release, lex: Lexicon, curation: Curation) -> Context:
+        start = release.title[0] if release.title else release.body_start
+        skip = [release.dateline] if release.dateline else []
+        sents = tuple(s for s in sentences(release.text, start) if not any(a <= s[0] and s[1] <= b for a, b in skip))
+        return cls(release, release.text, lex, curation, start, sents)
+
+    def with_(self, **found) -> Context:
+        """This context with what a phase found."""
+        return dataclasses.replace(self, **found)
+
+    # -- indexes, built on first use ------------------------------------------------------------------
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [a for a, _ in self.sents]
+
+    @cached_property
+    def _place_starts(self) -> list[int]:
+        return [m.start for m in self.places]
+
+    @cached_property
+    def _org_index(self) -> tuple[list[int], list[tuple[Org, mn.Mention]], frozenset[int], SpanIndex]:
+        # "ABC Member States", "the ABC countries": the members, not the organization
+        members = roles.load().not_the_organization
+        pairs = sorted(((o, m) for o in self.orgs for m in o.mentions if not members.match(self.text, m.end)),
+                       key=lambda x: (x[1].start, -(x[1].end - x[1].start)))
+        return ([m.start for _, m in pairs], pairs, frozenset(m.start for _, m in pairs),
+                SpanIndex([(m.start, m.end) for _, m in pairs]))
+
+    def _org_mentions(self) -> tuple[list[int], list[tuple[Org, mn.Mention]]]:
+        """Every organization mention, sorted by start (longest first), with the starts for bisection."""
+        return self._org_index[0], self._org_index[1]
+
+    @property
+    def _org_starts(self) -> frozenset[int]:
+        return self._org_index[2]
+
+    @property
+    def _org_span_index(self) -> SpanIndex:
+        return self._org_index[3]
+
+    @cached_property
+    def _persons_index_data(self) -> tuple[SpanIndex, list[int], list[tuple[object, dict]]]:
+        pairs = sorted(((m, p) for p in self.persons for m in p["mentions"]), key=lambda x: x[0].start)
+        return SpanIndex([(m.start, m.end) for m, _ in pairs]), [m.start for m, _ in pairs], pairs
+
+    def _person_index(self) -> tuple[SpanIndex, list[int], list[tuple[object, dict]]]:
+        """The people's mentions: a span index, and (start, (mention, person)) sorted for bisection."""
+        return self._persons_index_data
+
+    # -- questions about spans of text ----------------------------------------------------------------
+    def places_in(self, a: int, b: int) -> list[mn.Mention]:
+        """The places that start in ``a:b``, in text order (``self.places`` is sorted and does not overlap)."""
+        starts = self._place_starts
+        return self.places[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+    def sentence_of(self, pos: int) -> int:
+        """The index of the sentence that holds ``pos``, -1 if none (the sentences are sorted and do
+        not overlap)."""
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        return i if i >= 0 and pos < self.sents[i][1] else -1
+
+    def _after_ordinal(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 12):pos]
+        return bool(_ORDINAL_BEFORE.search(before))
+
+    def org_at(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
+        """Organizations mentioned inside ``a:b``, in text order, each once (its first mention there)."""
+        starts, pairs = self._org_mentions()
+        out = []
+        seen = set()
+        for i in range(bisect.bisect_left(starts, a), len(pairs)):
+            o, m = pairs[i]
+            if m.start >= b:
+                break
+            if m.end <= b and id(o) not in seen:
+                out.append((o, m))
+                seen.add(id(o))
+        return out
+
+    def _role_mentions(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
+        """The organizations named in ``a:b`` and those of the people named there, by start."""
+        return sorted(self.org_at(a, b) + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+
+    def _kind_noun_end(self, m: ev.EventMention) -> int:
+        """Where the kind noun of an event phrase ends ("10th session| of the ...")."""
+        k = _KIND_PREPOSITION.search(self.text[m.start:m.end])
+        return m.start + (k.start() if k else m.end - m.start)
+
+    def _fix_year(self, d: DateSpan) -> DateSpan:
+        if not d.yearless or self.published is None:
+            return d
+        if (d.first - self.published).days > 120:
+            try:
+                return DateSpan(d.start, d.end, d.first.replace(year=d.first.year - 1), d.last.replace(year=d.last.year - 1), True)
+            except ValueError:
+                return d
+        return d
+
+    def _in_dateline(self, pos: int) -> bool:
+        return bool(self.r.dateline and self.r.dateline[0] <= pos < self.r.dateline[1])
+
+    def _is_header_line(self, s0: int, s1: int) -> bool:
+        """A short line such as "Fredonia City, 3-7 March 2021" or "DEF Headquarters, 7 and 8 June 2022"."""
+        line = self.text[s0:s1]
+        return len(line) < 160 and "\n" not in line and not line.rstrip().endswith(".") and s0 < self.start + 600
+
+    def _has_trigger(self, sent: str) -> bool:
+        return bool(_TRIGGER.search(sent))
+
+    def _clause_start(self, s0: int, pos: int) -> int:
+        """Start of the clause that ends at ``pos``: after an introductory "At the invitation of X," or "On DATE,"."""
+        seg = self.text[s0:pos]
+        best = s0
+        for m in _LEAD_CLAUSE.finditer(seg):
+            best = s0 + m.end()
+        # a relative clause right before the verb ("..., which ...") is not the subject
+        rel = list(_RELATIVE_AFTER_COMMA.finditer(seg))
+        if rel:
+            best = max(best, s0 + rel[-1].end())
+        return best
+
+    def _object_end(self, pos: int, s1: int) -> int:
+        """End of the object of "visited" / "met with": before a comma, a date or a preposition."""
+        m = _NP_STOP.search(self.text[pos:s1])
+        return pos + (m.start() if m else s1 - pos)
+
+    def _np_end(self, pos: int, s1: int, allow_commas: bool = False) -> int:
+        """End of the noun phrase starting at ``pos``: the next clause boundary."""
+        m = (_NP_END_LIST if allow_commas else _NP_END).search(self.text, pos, s1)
+        return m.start() if m else s1
+
+    def _subject_start(self, s0: int, verb: int) -> int:
+        """Start of the subject of the verb at ``verb``, walking back over comma-separated segments:
+        a person with a role apposition ("Dr. X, the Secretary General of Y, participated"), a role
+        with a person ("the Secretary General of Y, X, visited"), or a list of organizations. What lies
+        before (an "At the invitation of ..." phrase) is not the subject."""
+        text = self.text
+        cuts = [s0] + [m.end() for m in _COMMA.finditer(text[s0:verb])]
+        cuts = [s0] + [s0 + c for c in cuts[1:]]
+        segs = [(cuts[i], (cuts[i + 1] if i + 1 < len(cuts) else verb)) for i in range(len(cuts))]
+        segs = [(a, b) for a, b in segs if text[a:b].strip(" ,")]
+        if not segs:
+            return s0
+
+        self._org_mentions()
+        person_spans = self._person_index()[0]
+
+        def kind(a: int, b: int) -> str:
+            seg = text[a:b].strip(" ,")
+            body = _LIST_LEAD.sub("", seg)
+            off = a + len(seg) - len(body)
+            if _PREPOSITION_START.match(seg):
+                return "intro"
+            if person_spans.covers(off) or person_spans.covers(off + 4) and off + 4 < b:
+                return "person"
+            if _ROLE_START.match(body):
+                return "role"
+            if off in self._org_starts:
+                return "org"
+            return "other"
+
+        kinds = [kind(a, b) for a, b in segs]
+        i = len(segs) - 1
+        last = kinds[i]
+        if last == "intro":
+            return segs[i][1]
+        if last in ("role", "person"):
+            want = "person" if last == "role" else "role"
+            if i > 0 and kinds[i - 1] == want:
+                i -= 1
+        else:
+            while i > 0 and kinds[i - 1] in ("org", "other") and kinds[i - 1] != "intro":
+                if last == "org" and kinds[i - 1] != "org":
+                    break
+                i -= 1
+        return segs[i][0]
+
+    def _subject_orgs(self, a: int, b: int, consumed: list[tuple[int, int]]) -> list[tuple[Org, mn.Mention]]:
+        """Organizations of the subject ``a:b`` of a verb: named there or through a person's affiliation,
+        leaving out relative clauses and the hosts of an "at the invitation of" phrase."""
+        rel = _RELATIVE.search(self.text[a:b])
+        end = a + rel.start() if rel else b
+        found = self.org_at(a, end) + self._person_orgs(a, end)
+        seen = set()
+        out = []
+        for o, m in found:
+            if any(x <= m.start < y for x, y in consumed) or id(o) in seen:
+                continue
+            seen.add(id(o))
+            out.append((o, m))
+        return out
+
+    def _host_np_end(self, pos: int, s1: int) -> int:
+        """End of the organizations named after "hosted by", "at the invitation of", ...: a list
+        ("the ABC, the Alpha Union and the Republic of Freedonia") or one name with its
+        apposition ("the Director General of Freedonia Customs, Mr. A.B. Jones")."""
+        end = self._np_end(pos, s1)
+        while end < s1 and self.text.startswith(",", end):
+            nxt = self._np_end(end + 1, s1)
+            seg = self.text[end + 1:nxt].strip()
+            seg_start = end + 1 + (len(self.text[end + 1:nxt]) - len(self.text[end + 1:nxt].lstrip()))
+            seg_body = _AND_THE.sub("", seg)
+            starts_org = any(m.start == seg_start + (len(seg) - len(seg_body)) for o in self.orgs for m in o.mentions)
+            is_person = any(m.start == seg_start + (len(seg) - len(_HONORIFIC_START.sub("", seg))) or m.start == seg_start
+                            for p in self.persons for m in p["mentions"])
+            followed_by_verb = nxt < s1 and self.text[nxt:nxt + 1] not in ",.;:"
+            if not seg or not (starts_org or is_person) or nxt == end + 1 or followed_by_verb:
+                break
+            end = nxt
+        return end
+
+    def _person_orgs(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
+        """The affiliations of the people named inside ``a:b``, each person once."""
+        _, starts, pairs = self._person_index()
+        out = []
+        seen: set[int] = set()
+        for m, p in pairs[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+            if p["org"] is None or m.end > b or id(p) in seen:
+                continue
+            seen.add(id(p))
+            out.append((p["org"], mn.Mention(m.start, m.end, "person", p["name"], p["name"], m.rule)))
+        return out
+
+    def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
+        text = self.text
+        out = []
+        self._org_mentions()
+        in_orgs = self._org_span_index
+        for p in self.places_in(s0, s1):
+            if p.rule == "country-adjective":
+                continue
+            if in_orgs.covers(p.start):
+                continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
+            before = text[max(s0, p.start - 40):p.start]
+            if _CAPITAL_BEFORE.search(before):  # "in the Kenyan capital, Nairobi"
+                out.append(p)
+                continue
+            if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident \
+                    and text[out[-1].end:p.start].strip() == "(":
+                out.append(p)  # "in Lomé (Togo)"
+                continue
+            if _PLACE_CUE.search(before) or \
+                    self._is_header_line(s0, s1):
+                if _FROM_BEFORE.search(before) and not self._is_header_line(s0, s1):
+                    continue
+                if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident:
+                    out.append(p)
+                    continue
+                if _IN_BEFORE.search(before) or \
+                        self._is_header_line(s0, s1) or before.rstrip().endswith(","):
+                    if before.rstrip().endswith(",") and not (out and out[-1].end >= p.start - 3) and not self._is_header_line(s0, s1):
+                        continue
+                    out.append(p)
+        return out

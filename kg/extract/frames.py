@@ -1,0 +1,241 @@
+"""Phase 7, frames: around each event phrase, who hosted, invited or took part (the trigger phrases
+of ``lexicon.json``), where and when it took place and in which mode."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import events as ev
+from . import roles
+from .context import Context
+from .dates import DateSpan, find_dates
+from .occurrences import _GATHERINGS, Found, main_event
+# "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
+# the search can then skip ahead to
+_AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
+_COMMA_END = re.compile(r",\s*$")
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+_BE_PAST_BEFORE = re.compile(r"\b(?:was|were|be|been|being)\s+$")
+_HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
+_TODAY = re.compile(r"\btoday\b")
+_PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
+_BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_ITS = re.compile(r"\s+(?:its|their)\s+")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
+_NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w’'-]*)*\s+")  # "ABC| Policy Organs |Meetings"
+
+
+def read_frames(ctx: Context, found: Found) -> None:
+    text, lex = ctx.text, ctx.lex
+    events = found.events
+    main = found.main = main_event(ctx, events)
+    sents = ctx.sents
+    part = lex.phrases("participation_verbs", ignore_case=True).per_span(text, sents)
+    speech = lex.set("speech_verbs", lower=True)
+    host_v = lex.phrases("hosting_verbs").per_span(text, sents)
+    passive_host = lex.phrases("passive_hosting", ignore_case=True).per_span(text, sents)
+    thanks_host = lex.phrases("hosting_thanks", ignore_case=True).per_span(text, sents)
+    invite = lex.set("invitation_phrases")
+    passive_att = lex.phrases("passive_attendance", ignore_case=True).per_span(text, sents)
+    virtual = lex.phrases("virtual_words").per_span(text, sents)
+    hybrid_words = lex.phrases("hybrid_words")
+    hybrid = hybrid_words.per_span(text, sents)
+    default_year = ctx.published.year if ctx.published else None
+    dates = [d for d in find_dates(text, lex, default_year, ctx.start) if not ctx._in_dateline(d.start)]
+    if ctx.published:
+        dates = [ctx._fix_year(d) for d in dates]
+        pub_line = ctx.pub_line
+        dates = [d for d in dates if not (pub_line and pub_line[0] <= d.start < pub_line[1])]
+    found.dates = dates
+
+    index = sorted(((m.start, i) for i, e in enumerate(events) for m in e.mentions))
+    starts = [x for x, _ in index]
+
+    def mentions_in(a: int, b: int) -> list[tuple[int, ev.Event]]:
+        """(start, event) of every event mention starting inside ``a:b``."""
+        return [(x, events[i]) for x, i in index[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]]
+
+    def events_in(a: int, b: int) -> list[ev.Event]:
+        found: list[ev.Event] = []
+        for _, e in mentions_in(a, b):
+            if e not in found:
+                found.append(e)
+        return found
+
+    header_hosts: list[tuple[ev.Event, tuple]] = []
+    for si, (s0, s1) in enumerate(ctx.sents):
+        sent = text[s0:s1]
+        here = events_in(s0, s1)
+        target = here[0] if here else None
+        # invitation / passive hosting: "at the invitation of X", "organized by X"
+        consumed: list[tuple[int, int]] = []
+        for m in passive_host[si]:
+            np_end = ctx._host_np_end(m.end(), s1)
+            consumed.append((m.start(), np_end))
+            hosts = ctx.org_at(m.end(), np_end)
+            if not hosts:
+                hosts = ctx._person_orgs(m.end(), np_end)
+            after = events_in(m.end(), s1)
+            before = events_in(s0, m.start())
+            e = (before[-1] if before and text[before[-1].mentions[-1].end:m.start()].strip(" ,") in ("", "was", "were", "is", "will be", "has been", "was jointly", "was also")
+                 else after[0] if after else before[-1] if before else main if m.group().lower() in invite else None)
+            if e is None:
+                continue
+            role = "invitedBy" if m.group().lower() in invite else "organizer"
+            if m.group() in ("in collaboration with", "in cooperation with", "in partnership with", "with the support of", "funded by", "sponsored by"):
+                role = "organizer"
+            for o, om in hosts:
+                e.roles.append((role, o, (m.start(), om.end)))
+        # "thanked X for hosting (the event)": X hosted (and "hosting" there has no subject of its own)
+        thanked: list[tuple[int, int]] = []
+        for m in thanks_host[si]:
+            thanked.append((m.start(), m.end()))
+            thank = None
+            for thank in _THANK.finditer(text, s0, m.start()):
+                pass
+            if thank is None:
+                continue
+            after = events_in(m.end(), s1)
+            e = after[0] if after else (here[0] if here else main)
+            if e is None:
+                continue
+            for o, om in ctx.org_at(thank.end(), m.start()):
+                e.roles.append(("organizer", o, (thank.start(), m.end())))
+        # active hosting: "X hosted/organized/held (its) EVENT"
+        for m in host_v[si]:
+            if any(a <= m.start() < b for a, b in thanked):
+                continue
+            after = events_in(m.end(), min(m.end() + 61, s1))
+            if not after:
+                continue
+            if _COMMA_END.search(text[max(s0, m.start() - 3):m.start()]):
+                # ", held in Vienna": a participle describing the event, not its host; but "X, in
+                # partnership with Y, convened a workshop": the verb and its object
+                gap = text[m.end():mentions_in(m.end(), s1)[0][0]].split()
+                if len(gap) > 2 or any(w.lower() in _PREPOSITIONS for w in gap):
+                    continue
+            subj_start = ctx._subject_start(ctx._clause_start(s0, m.start()), m.start())
+            participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
+            if participle and _BE_BEFORE.search(text[subj_start:m.start()]):
+                continue
+            subj = ctx._subject_orgs(subj_start, m.start(), consumed)
+            for o, om in subj:
+                after[0].roles.append(("organizer", o, (om.start, m.end())))
+            # "the Enforcement Committee held its 40th Session": the subject's own session
+            e = after[0]
+            if subj and e.body is None and e.ordinal and e.kind in _BODY_KINDS \
+                    and _ITS.fullmatch(text, m.end(), mentions_in(m.end(), s1)[0][0]):
+                e.body_org, e.body = subj[0]
+                if " of " not in e.label:
+                    e.label = f"{e.label} of the {e.body_org.name}"
+        # participation: "X participated in / attended EVENT"
+        for m in part[si]:
+            clause = ctx._clause_start(s0, m.start())
+            subj_start = clause if m.group().lower() in speech else ctx._subject_start(clause, m.start())
+            subject = text[subj_start:m.start()]
+            if _BE_PAST_BEFORE.search(subject) and "represented" not in m.group():
+                continue
+            after = events_in(m.end(), s1)
+            e = after[0] if after else (here[-1] if here else main)
+            if e is None:
+                continue
+            subj = ctx._subject_orgs(subj_start, m.start(), consumed)
+            if m.group().lower().startswith(("visit", "met with", "travel")):
+                obj_end = ctx._object_end(m.end(), s1)
+                e.places.extend(ctx.places_in(m.end(), obj_end))
+                for o, om in ctx.org_at(m.end(), obj_end):
+                    e.roles.append(("organizer" if m.group().lower().startswith("visit") else "attendee", o, (m.start(), om.end)))
+            for o, om in subj:
+                e.roles.append(("attendee", o, (om.start, m.end())))
+            # "took part in a panel with ..., among them the ABC, DEF and GHI"
+            w = re.compile(r"\bwith\b").search(text, m.end(), s1)
+            if w:
+                for o, om in ctx.org_at(w.end(), ctx._np_end(w.end(), s1, allow_commas=True)):
+                    e.roles.append(("attendee", o, (m.start(), om.end)))
+        for m in passive_att[si]:
+            e = here[0] if here else main
+            if e is None:
+                continue
+            np_end = ctx._np_end(m.end(), s1, allow_commas=True)
+            for o, om in ctx.org_at(m.end(), np_end):
+                e.roles.append(("attendee", o, (m.start(), om.end)))
+        # "at the ABC Headquarters", "at the premises of the ABC Secretariat": the host's own house
+        for m in _AT_HOUSE.finditer(sent):
+            seg_end = s0 + m.end()
+            hits = ctx.org_at(seg_end, seg_end + 120)
+            if hits and hits[0][1].start == seg_end and (
+                    "premises" in m.group() or _HQ_AFTER.match(text[hits[0][1].end:hits[0][1].end + 14])
+                    or text[hits[0][1].start:hits[0][1].end].endswith(("Secretariat", "Headquarters"))):
+                for e in here[:1]:
+                    e.roles.append(("organizer", hits[0][0], (s0 + m.start(), hits[0][1].end)))
+        # when and where, for the events of this sentence (or the main event in a dateline-like line)
+        sent_dates = [d for d in dates if s0 <= d.start < s1]
+        today = _TODAY.search(sent) if "today" in sent else None
+        if not sent_dates and today and ctx.published and here:
+            sent_dates = [DateSpan(s0 + today.start(), s0 + today.end(), ctx.published, ctx.published)]
+        if sent_dates:
+            e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
+            if e is not None and not e.dates:
+                pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
+                e.dates.append(pick)
+        pure_pub_line = ctx.pub_line and ctx.pub_line[0] <= s0 and s1 <= ctx.pub_line[1]
+        if main and not here and sent_dates and ctx._is_header_line(s0, s1) and not pure_pub_line:
+            # "ABC, Fredonia City, 3-4 May 2021", "DEF Headquarters, 7 and 8 June 2022": the host's line
+            first = ctx.org_at(s0, sent_dates[0].start)
+            if first and first[0][1].start == s0:
+                header_hosts.append((main, ("organizer", first[0][0], (s0, first[0][1].end))))
+        for e in here or ([main] if main and ctx._is_header_line(s0, s1) and not pure_pub_line else []):
+            if e is None:
+                continue
+            for p in ctx._event_places(s0, s1, e):
+                e.places.append(p)
+            if hybrid[si]:
+                e.mode = "hybrid"
+            elif virtual[si] and e.mode is None:
+                e.mode = "virtual"
+    for e in events:
+        if e.kind == "visit":
+            # "a study visit to the X": X is visited, and the visited party hosts the visit and takes part in it
+            for m in e.mentions:
+                visited = next(((o, om) for o, om in ctx.org_at(m.start, m.end)
+                                if _TO_BEFORE.search(text, max(m.start, om.start - 8), om.start)), None)
+                if visited is not None:
+                    e.roles.append(("organizer", visited[0], (m.start, visited[1].end)))
+                    break
+            e.roles += [("attendee", o, span) for r, o, span in e.roles if r in ("organizer", "invitedBy")]
+        if e.mode is None and e.places:
+            e.mode = "in-person"
+        for m in e.mentions[:1]:
+            if ctx.r.title and ctx.r.title[0] <= m.start < ctx.r.title[1]:
+                if hybrid_words.search(text, ctx.r.title[0], ctx.r.title[1]):
+                    e.mode = "hybrid"
+        # the body whose session it is: "10th session of the Implementation Review Group"
+        for m in e.mentions:
+            if m.concrete:
+                bodies = ctx.org_at(m.start, m.end)
+                noun_end = ctx._kind_noun_end(m)
+                # "the 10th session of the X": the body follows "of" ("a workshop ... for X" serves X)
+                named_after = [(o, x) for o, x in bodies if x.end <= m.noun and _NAME_WORDS.fullmatch(text, x.end, m.noun)]
+                bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
+                if bodies and e.kind in _BODY_KINDS:
+                    e.body = bodies[0][1]
+                    e.body_org = bodies[0][0]
+                    # a body holds its own sessions, whoever invites to them
+                    if e.ordinal or roles.is_body(e.body_org.name):
+                        e.roles.append(("organizer", e.body_org, (m.start, m.end)))
+                    break
+                if named_after and e.kind in _BODY_KINDS and m.concrete and (e.ordinal or roles.is_body(named_after[-1][0].name)):
+                    # "the 30th Alpha Summit", "the Executive Committee meeting": named after its host
+                    e.roles.append(("organizer", named_after[-1][0], (m.start, m.end)))
+                    break
+    for e, role in header_hosts:
+        e.roles.append(role)
+    # "MONTENEGRO, Budva, 19 September 2017 - ... is hosting a learning event": with no place of its
+    # own and not held online, the event the release is about took place where the release was dated
+    dated_at = ctx.dated_at
+    one_country = len({p.ident if p.kind == "country" else p.extra.get("country") for p in dated_at}) == 1
+    if main is not None and not main.places and main.mode != "virtual" and one_country:  # not "Brussels/Montreal"
+        main.places.extend(dated_at)
+        main.mode = main.mode or "in-person"

@@ -1,0 +1,164 @@
+"""Phase 6, events: the events a release reports, from their names ("the 10th session of the ...")
+and from the verbs that tell them ("A and B met", "X visited Y"); one event per occurrence, however
+many times it is named."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import SpanIndex, literal_alternation
+from . import events as ev
+from .context import Context, norm as _norm
+from .dates import DateSpan
+from .context import _TRIGGER
+# the verbs that tell an event as a prefix tree whose words open with their first letter and test the
+# word boundary after it (the search skips ahead from letter to letter)
+_VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", "met with", "met", "to meet", "agreed",
+                     "agree", "signed", "sign", "welcomed a delegation from", "welcomed a delegation of",
+                     "received a delegation from", "received a delegation of", "welcomes a delegation from",
+                     "receives a delegation from"]
+_VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
+_GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Found:
+    """The events of a release, which the next phases fill: their roles, places, dates and topics.
+
+    ``mentions`` are every event phrase of the text (named or not); ``main`` the event the release is
+    about (set by the frames phase); ``dates`` the event dates of the text."""
+
+    events: list[ev.Event]
+    mentions: list[ev.EventMention]
+    main: ev.Event | None = None
+    dates: list[DateSpan] = field(default_factory=list)
+
+
+def find_events(ctx: Context) -> Found:
+    text, lex = ctx.text, ctx.lex
+    ems = ev.event_mentions(text, lex, ctx.sents, ctx.r.title)
+    # an event noun inside an organization's name is not an event ("Conference of Heads of Ruritanian Ports")
+    org_spans = SpanIndex([(m.start, m.end) for o in ctx.orgs for m in o.mentions])
+    ems = [e for e in ems if e.ordinal or not org_spans.covers(e.start, e.end)]
+    # the kind word inside an organization's name ("United Nations Conference on Trade ...") is no event
+    ems = [e for e in ems if not org_spans.covers(e.noun) or e.ordinal and org_spans.covers(e.start, e.end)]
+    events: list[ev.Event] = []
+    by_label: dict[str, ev.Event] = {}
+    last: ev.Event | None = None
+    has_gathering = any(m.concrete and m.kind in _GATHERINGS for m in ems)
+    promoted = None
+    if not any(m.concrete and not ev.is_generic(m.label) for m in ems):
+        # no event is named: "the WCO took part in a regional workshop held in Accra from 30 September to
+        # 2 October" reports one all the same, when a trigger and a date or a place stand with it
+        for em in ems:
+            s0, s1 = ctx.sents[em.sentence]
+            if (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and _TRIGGER.search(text, s0, s1) \
+                    and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
+                em.concrete = True
+                em.label = ev.LEADING_ARTICLE.sub("", em.label)
+                promoted = em
+                break
+    for em in ems:
+        key = _norm(ev.LEADING_ARTICLE.sub("", em.label))
+        if em.kind == "session" and not em.ordinal and has_gathering:
+            em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
+        if em.concrete and (em is promoted or not ev.is_generic(em.label)):
+            e = by_label.get(key)
+            if e is None:
+                # the same event again under a shorter or longer name
+                e = next((x for x in events if x.kind == em.kind and (
+                    em.ordinal and x.ordinal == em.ordinal  # "20th RTC Heads Meeting" = "20th Meeting of Heads of ..."
+                    or (key in _norm(x.label) or _norm(x.label) in key)
+                    and (x.ordinal == em.ordinal or not x.ordinal or not em.ordinal))), None)
+                if e is not None and len(em.label) > len(e.label) and em.ordinal:
+                    e.label = em.label
+            if e is None:
+                e = ev.Event(f"event{len(events)}", em.kind, em.label, ordinal=em.ordinal)
+                events.append(e)
+                by_label[key] = e
+            e.mentions.append(em)
+            last = e
+        else:
+            target = last if last is not None and (last.kind == em.kind or em.kind in ("meeting", "session", "other")) else None
+            target = target or next((x for x in events if x.kind == em.kind), None)
+            if target is not None:
+                target.mentions.append(em)
+    _verb_events(ctx, events, ems)
+    return Found(events, ems)
+
+
+def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
+    """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
+    of its own when the sentence names no event."""
+    named = {ctx.sentence_of(x.start) for x in ems}  # the sentences that name an event
+    # where in ``events`` the first event of a label is, and the first of a kind without an ordinal
+    first_label: dict[str, int] = {}
+    first_kind: dict[str, int] = {}
+
+    def note(i: int, x: ev.Event) -> None:
+        first_label.setdefault(x.label, i)
+        if not x.ordinal:
+            first_kind.setdefault(x.kind, i)
+    for i, x in enumerate(events):
+        note(i, x)
+    for si, (s0, s1) in enumerate(ctx.sents):
+        if si in named:
+            continue
+        m = _VERB_EVENT.search(ctx.text, s0, s1)
+        if m is None:
+            continue
+        a, b = m.start(), m.end()
+        subject = ctx._subject_orgs(ctx._clause_start(s0, a), a, [])
+        obj_end = ctx._object_end(b, s1)
+        objects = ctx.org_at(b, obj_end)
+        obj_places = [p for p in ctx.places_in(b, obj_end) if p.rule != "country-adjective"]
+        if not subject:
+            continue
+        names = [o.acronym or o.name for o, _ in subject]
+        roles: list = []  # what the verb alone tells of who hosts and who attends
+        if m.group(1) in ("visited", "visits", "paid a visit to", "pays a visit to"):
+            target = objects[0][0].acronym or objects[0][0].name if objects else \
+                (ctx.text[obj_places[0].start:obj_places[0].end] if obj_places else None)
+            if target is None:
+                continue
+            label, kind = f"visit of {' and '.join(names)} to {target}", "visit"
+        elif m.group(1).endswith(("delegation from", "delegation of")):
+            # "X welcomed a delegation from Y": Y visits X, who hosts
+            if not objects:
+                continue
+            visitor = objects[0][0]
+            label, kind = f"visit of {visitor.acronym or visitor.name} to {' and '.join(names)}", "visit"
+            roles = [("organizer", o, (om.start, b)) for o, om in subject]
+            roles.append(("attendee", visitor, (a, objects[0][1].end)))
+        elif m.group(1) in ("agreed", "agree", "signed", "sign"):
+            parties = list(dict.fromkeys(names + [o.acronym or o.name for o, _ in objects]))
+            if len(parties) < 2:
+                continue
+            agreed = m.group(1).startswith("agree")
+            label = f"{'agreement' if agreed else 'signing'} between {' and '.join(parties)}"
+            kind = "other" if agreed else "signing"
+        else:
+            label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
+        mention = ev.EventMention(a, b, kind, label, None, True, si, a)
+        # the same visit told in the title and the body, or a signing the title already names
+        twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing") else None)
+                 if i is not None]
+        if twins:
+            if not roles:  # (a delegation's visit told again keeps its first telling alone)
+                events[min(twins)].mentions.append(mention)
+            continue
+        e = ev.Event(f"event{len(events)}", kind, label)
+        e.mentions.append(mention)
+        e.roles += roles
+        note(len(events), e)
+        events.append(e)
+
+
+def main_event(ctx: Context, events: list[ev.Event]) -> ev.Event | None:
+    """The event a release is about: the first one named in the title or the first sentences."""
+    for e in events:
+        for m in e.mentions:
+            if ctx.r.title and ctx.r.title[0] <= m.start < ctx.r.title[1]:
+                return e
+    return events[0] if events else None

@@ -1,0 +1,159 @@
+"""Phase 3, organizations: every organization of a release, by gazetteer, acronym definition and
+head-word pattern, with all its names and mentions (and the gazetteer's hits, which the next phase
+reads for instruments and programmes)."""
+from __future__ import annotations
+
+import re
+
+from .. import places
+from ..text import SpanIndex
+from . import mentions as mn
+from .context import Context, Org, norm as _norm
+# (the acronym's first capital comes first and the word boundary after it, as a look-behind: the
+# search skips ahead from capital to capital)
+_ACRONYM_SLASH_COUNTRY = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
+
+
+def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
+    text, lex = ctx.text, ctx.lex
+    orgs: dict[str, Org] = {}
+    by_acr: dict[str, Org] = {}
+
+    def get(name: str, ident: str, acronym: str | None = None, gaz: bool = False) -> Org:
+        k = _norm(ident)
+        o = orgs.get(k)
+        if o is None:
+            o = orgs[k] = Org(name, ident, acronym, gaz)
+        if acronym and not o.acronym:
+            o.acronym = acronym
+        if o.acronym:
+            by_acr.setdefault(o.acronym, o)
+        return o
+
+    gaz = [m for m in mn.gazetteer(text, lex) if m.start >= ctx.start]
+    chunks = [m for m in mn.organizations(text, lex, ctx.start, ctx.cur.not_organizations) if m.start >= ctx.start]
+    # "the 6th Global AEO Conference": a numbered gathering, not a body, wherever its name stands
+    numbered = {m.name for m in chunks if ctx._after_ordinal(m.start)}
+    chunks = [m for m in chunks if m.name not in numbered]
+    chunks_by_end: dict[int, list[mn.Mention]] = {}
+    for c in chunks:
+        chunks_by_end.setdefault(c.end, []).append(c)
+    defs = mn.acronym_definitions(text, lex)
+    local = {acr: text[a:b] for a, b, acr, _, _ in defs}
+    def clashes(m: mn.Mention) -> bool:
+        """An acronym this release defines for something other than the gazetteer's entry."""
+        acr = text[m.start:m.end]
+        if acr not in local or acr != m.acronym:
+            return False
+        entry = lex.entries.get(local[acr])
+        return entry is None or entry.name != m.name
+    gaz = [m for m in gaz if not clashes(m)]
+    defined: dict[str, tuple[int, int]] = {}
+    for m in gaz:
+        if m.kind == "organization":
+            o = get(m.name, m.ident, m.acronym, True)
+            o.mentions.append(m)
+    for a, b, acr, aa, ab in defs:
+        if a < ctx.start:
+            continue
+        long = text[a:b]
+        entry = lex.entries.get(long)
+        chunk = next((c for c in chunks_by_end.get(b, ()) if a - 60 <= c.start <= a + 2), None)
+        if entry is None and chunk is not None:
+            entry = lex.entries.get(chunk.name)
+        if entry is not None and entry.kind != "organization":
+            continue
+        if entry is None and chunk is None:
+            continue
+        if entry is not None:
+            o = get(entry.name, entry.name, entry.acronym or acr, True)
+            if acr != entry.acronym:
+                o.alt.add(acr)
+        else:
+            assert chunk is not None
+            name = chunk.name
+            o = by_acr.get(acr) if acr in by_acr and not by_acr[acr].from_gazetteer else None
+            o = o or get(name, name, acr)
+            if o.name != name:
+                o.alt.add(name)
+        o.acronym = o.acronym or acr
+        by_acr[acr] = o
+        defined[acr] = (aa, ab)
+        o.mentions.append(mn.Mention(aa, ab, "organization", o.name, o.ident, "acronym-definition", acr))
+    # acronyms used alone, after their definition in this release
+    if defined:
+        for t0, t1, tok in mn.token_occurrences(text, defined, ctx.start):
+            o = by_acr[tok]
+            o.mentions.append(mn.Mention(t0, t1, "organization", o.name, o.ident, "acronym", tok))
+    # "UN ECA": an acronym right before another organization's name qualifies it
+    starts_of: dict[int, set[int]] = {}
+    for o in orgs.values():
+        for y in o.mentions:
+            starts_of.setdefault(y.start, set()).add(id(o))
+    for o in orgs.values():
+        o.mentions = [x for x in o.mentions if not (
+            x.acronym and text[x.start:x.end] == x.acronym and len(x.acronym) <= 3 and text[x.end:x.end + 1] == " "
+            and starts_of.get(x.end + 1, set()) - {id(o)})]
+    # "RTC/ Thailand": a body of one country
+    cn = places.country_names()
+    for m in _ACRONYM_SLASH_COUNTRY.finditer(text) if "/" in text else ():
+        if m.start() < ctx.start or m.group(2) not in cn or m.group() in defined:
+            continue  # (an acronym this release defines, "(CCF/Japan)", names what it defines)
+        name = f"{m.group(1)}/{m.group(2)}"
+        o = get(name, name)
+        o.alt.add(m.group())
+        o.mentions.append(mn.Mention(m.start(), m.end(), "organization", name, name, "acronym-country"))
+        for p in orgs.values():
+            if p is not o:
+                p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
+    # "ROCB A/P": an acronym with a regional qualifier is its own body
+    for m in _ACRONYM_SLASH_CODE.finditer(text) if "/" in text else ():
+        if m.start() < ctx.start or m.group(1) not in by_acr:
+            continue
+        parent = by_acr[m.group(1)]
+        o = get(m.group(), m.group(), m.group())
+        o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
+        parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
+    covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
+    adjectives = places.country_adjectives()
+    for c in chunks:
+        if covered.covers(c.start, c.end):
+            continue
+        first, *rest = c.name.split()
+        first = mn.POSSESSIVE_END.sub("", first)
+        # "the WCO Secretariat", "WCO Headquarters", "INTERPOL's General Secretariat": the organization itself
+        if first in by_acr and rest and all(w in mn.HOUSE_WORDS for w in rest) and ("Secretariat" in rest or "Headquarters" in rest):
+            by_acr[first].mentions.append(c)
+            continue
+        if c.name in lex.entries and lex.entries[c.name].kind != "organization":
+            continue
+        # "Argentine Federal Administration of Public Revenue": a known body with its country before it
+        entry = lex.entries.get(" ".join(rest)) if rest and (first in adjectives or first in cn) else None
+        if entry is not None and entry.kind == "organization":
+            o = get(entry.name, entry.name, entry.acronym, True)
+            o.alt.add(c.name)
+            o.mentions.append(c)
+            continue
+        o = get(c.name, c.name)
+        o.mentions.append(c)
+    # a name that is part of a longer name of this release is that organization
+    names = sorted(orgs.values(), key=lambda o: -len(o.name))
+    for o in list(orgs.values()):
+        if o.from_gazetteer or o.acronym or len(o.name.split()) < 2:
+            continue
+        for big in names:
+            if big is o or len(big.name) <= len(o.name):
+                continue
+            prefix = big.name[:big.name.find(o.name)].split() if f" {o.name} " in f" {big.name} " else None
+            # "Board of Auditors" in "Board of Auditors for the Northern Region", "Task Force on ..."
+            # in "OECD Task Force on ...": one body
+            if prefix is not None and (not prefix or len(prefix) <= 2 and all(w.isupper() for w in prefix)):
+                big.mentions += o.mentions
+                big.alt |= o.alt
+                o.mentions = []
+                break
+    out = [o for o in orgs.values() if o.mentions]
+    for o in out:
+        o.mentions.sort(key=lambda m: m.start)
+    return tuple(sorted(out, key=lambda o: o.mentions[0].start)), tuple(gaz)

@@ -1,0 +1,71 @@
+"""Phase 5, people: name, role, affiliation and mentions of each person of a release."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .context import Context
+from .lexicon import Lexicon
+from .people import people
+_FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
+
+
+_NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head", "Minister",
+                "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council", "Session", "Meeting",
+                "In", "On", "At", "During", "After", "Both", "Members", "Member", "International", "National",
+                "Organization", "Organisation", "Office"}
+
+
+@lru_cache(maxsize=4)
+def _never_names(lex: Lexicon) -> frozenset[str]:
+    """Words that never end or start a person's name: month names and the words of roles and bodies."""
+    return frozenset(_NEVER_NAMES | {w.capitalize() for w in lex.months})
+
+
+def find_persons(ctx: Context) -> tuple[dict, ...]:
+    """The people of the release: name, role, affiliation and mentions, one entry per person."""
+    not_names = set()
+    for o in ctx.orgs:
+        not_names.update(o.name.split())
+        if o.acronym:
+            not_names.add(o.acronym)
+    for m in ctx.places:
+        not_names.update(ctx.text[m.start:m.end].split())
+    not_names |= _never_names(ctx.lex)
+    found = people(ctx.text, ctx.lex, ctx.start, not_names)
+    persons: dict[str, dict] = {}
+    for p in found:
+        key = None
+        for k, q in persons.items():
+            if k == p.name or (len(p.name.split()) == 1 and (k.split()[-1] == p.name or k.split()[0] == p.name)):
+                key = k
+                break
+            if len(k.split()) == 1 and (p.name.split()[-1] == k or p.name.split()[0] == k):
+                persons[p.name] = persons.pop(k)
+                persons[p.name]["name"] = p.name
+                key = p.name
+                break
+        if key is None:
+            key = p.name
+            persons[key] = {"name": p.name, "role": None, "org": None, "mentions": []}
+        q = persons[key]
+        q["mentions"].append(p)
+        if p.role and not q["role"]:
+            q["role"] = p.role
+        if p.org_span and q["org"] is None:
+            hits = ctx.org_at(p.org_span[0] - 1, p.org_span[1] + 1)
+            if hits:
+                q["org"] = hits[0][0]
+        if q["org"] is None and p.role:
+            # "WCO Secretary General": the organization named inside the role
+            for o in ctx.orgs:
+                if o.acronym and p.role.split()[:1] == [o.acronym]:
+                    q["org"] = o
+    # "Mr. Benjamin" where the text also writes "Raymond Benjamin": the full name
+    for q in persons.values():
+        if len(q["name"].split()) == 1:
+            for m in _FIRST_NAME.finditer(ctx.text, ctx.start):
+                if m.group(2) == q["name"] and m.group(1) not in not_names and m.group(1) not in ctx.lex.set("honorifics"):
+                    q["name"] = f"{m.group(1)} {q['name']}"
+                    break
+    return tuple(persons.values())

@@ -1,0 +1,66 @@
+"""Phase 2, publication: the date a release was published (given by its reader, its date line, or a
+"Brussels, 15 March 2011" line under its title) and the places such a line names."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace as dc_replace
+from typing import Any
+
+from ..model import Evidence
+from . import mentions as mn
+from .context import Context
+from .dates import find_dates, parse_dateline
+_HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?,\s*){1,4}")
+_LINE = re.compile(r"\n*([^\n]*)")
+_ANY_YEAR = 2000  # a leap year
+
+
+def read_publication(ctx: Context) -> dict[str, Any]:
+    """The publication fields of the context: ``published``, ``pub_evidence``, ``pub_line``, ``dated_at``."""
+    r, text = ctx.r, ctx.text
+    published = r.published
+    pub_ev = Evidence(0, len(text), "reader", 1.0)
+    if published is None and r.dateline:
+        published = parse_dateline(text[r.dateline[0]:r.dateline[1]], ctx.lex)
+        pub_ev = Evidence(*r.dateline, "dateline", 1.0)
+    line, dated_at = None, ()
+    if r.title:
+        line_date, line_ev, line, dated_at = _place_dateline(ctx, published.year if published else None)
+        if published is None and r.dateline is None and line_ev is not None:
+            published, pub_ev = line_date, line_ev
+    return {"published": published, "pub_evidence": pub_ev, "pub_line": line, "dated_at": dated_at}
+
+
+def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evidence | None, tuple[int, int] | None, tuple[mn.Mention, ...]]:
+    """A "Brussels/Montreal, 15 March 2011" line right below the title, or a paragraph that opens
+    so ("FREDONIA CITY, 5 May (Agency) - ..."): the place and date of publication (a range there is
+    an event's dates, not a publication date): (date, evidence, the span of the place and date, the
+    places). A yearless date takes ``year``."""
+    assert ctx.r.title is not None
+    pos = ctx.r.title[0]
+    for _ in range(6):
+        m = _LINE.match(ctx.text, pos)
+        if m is None or m.end() >= len(ctx.text):
+            break
+        line_start, line = m.start(1), m.group(1)
+        pos = m.end() + 1
+        if not line.strip():
+            continue
+        head = _HEADER_PLACES.match(line)
+        if head is None:
+            continue
+        # (a yearless date is read in any year, for its place: "VIENNA, 5 May (Agency) -")
+        spans = find_dates(ctx.text, ctx.lex, year or _ANY_YEAR, line_start + head.end(),
+                           line_start + min(len(line), head.end() + 30))
+        if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
+            h0, h1 = line_start, line_start + head.end()
+            at = ctx.places_in(h0, h1)
+            if not at and ctx.text[h0:h1].isupper():  # "FREDONIA CITY, 5 May": the names as written elsewhere
+                at = [dc_replace(p, start=h0 + p.start, end=h0 + p.end)
+                      for p in mn.countries_and_cities(ctx.text[h0:h1].title())]
+            line = (line_start, spans[0].end)
+            if spans[0].yearless and not year:
+                return None, None, line, tuple(at)
+            return spans[0].first, Evidence(spans[0].start, spans[0].end, "place-dateline", 0.9), line, tuple(at)
+    return None, None, None, ()

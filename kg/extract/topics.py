@@ -1,0 +1,133 @@
+"""Phase 8, topics: what each event discussed: phrases after topic triggers ("discussed", "focused
+on", "the theme ... is"), list items after a colon, quoted titles, chapters of a convention."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import events as ev
+from .context import Context, norm as _norm
+from .occurrences import Found
+_ON_ABOUT = re.compile(r"\b(?:on|about)\s+(?:the\s+)?(.+)$")
+_BULLET = re.compile(r"[•\-*–·]\s*")
+_BULLET_ITEM = re.compile(r"[•\-*–·]\s*(?:The\s+|the\s+)?")
+_QUOTED = re.compile(r"[‘“\"']([^‘’“”\"']{8,120})[’”\"']")
+_CHAPTERS = re.compile(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?")
+_CHAPTER_PART = re.compile(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)")
+_LIST_INTRO = re.compile(r"[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)?\s*")
+_LIST_PART = re.compile(r"[^;•\n]+")
+_LIST_PIECE = re.compile(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+")
+_AND_OR_START = re.compile(r"^\s*(?:and|or)\s+")
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
+_NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
+
+
+def _has_topic(e: ev.Event, topic: str) -> bool:
+    key = _norm(topic)
+    return any(key == _norm(t) for t, _, _ in e.topics)
+
+
+def read_topics(ctx: Context, found: Found) -> None:
+    """What events discussed: phrases after topic triggers ("discussed", "focused on", "the theme
+    ... is"), list items after a colon, quoted titles, and the "on ..." complement of an event's name."""
+    text, events, main = ctx.text, found.events, found.main
+    trig = ctx.lex.phrases("topic_triggers", ignore_case=True).per_span(text, ctx.sents)
+    for e in events:
+        for m in e.mentions[:1]:
+            if ctx.text[m.start:m.end] != m.label:
+                continue  # a label made from a verb ("meeting of X and Y") is not the text's words
+            c = _ON_ABOUT.search(m.label)
+            if c and len(c.group(1).split()) >= 2:
+                a = m.start + c.start(1)
+                _add_topic(ctx, found, e, a, a + len(c.group(1)))
+    pending_list: ev.Event | None = None
+    firsts = _first_event_of_sentences(ctx, events)
+    for si, (s0, s1) in enumerate(ctx.sents):
+        e = firsts.get(si, main)
+        if e is None:
+            continue
+        sent = text[s0:s1]
+        if pending_list is not None and _BULLET.match(sent):
+            item = _BULLET_ITEM.match(sent)
+            _add_topic(ctx, found, pending_list, s0 + item.end(), s1, list_item=True)
+            continue
+        pending_list = None
+        for q in _QUOTED.finditer(sent):
+            _add_topic(ctx, found, e, s0 + q.start(1), s0 + q.end(1))
+        # "chapters III (Criminalization ...) and IV (International cooperation)": one topic each
+        for c in () if "hapter" not in sent else _CHAPTERS.finditer(sent):
+            tail = c.group(2) or ""
+            for part in _CHAPTER_PART.finditer(c.group(1)):
+                name = f"chapter {part.group()}{tail}"
+                _add_topic(ctx, found, e, s0 + c.start(1) + part.start(), s0 + c.start(1) + part.end(), name=name)
+        for n, m in enumerate(trig[si]):
+            if n >= 2:
+                break
+            seg_start = m.end()
+            colon = text.find(":", seg_start, s1)
+            if colon >= 0 and colon - seg_start < 60:
+                seg_start = colon + 1  # "Topics debated during the session also included: A; B; and C"
+            elif m.group().lower().startswith("theme"):
+                verb = re.compile(r"\s(?:is|was|were|are)\s").search(text, seg_start, min(s1, seg_start + 80))
+                if verb:
+                    seg_start = verb.end()
+            lead = _LIST_INTRO.match(text[seg_start:s1])
+            seg_start += lead.end() if lead else 0
+            if seg_start >= s1 - 1 and sent.rstrip().endswith(":"):
+                pending_list = e
+                continue
+            for part in _LIST_PART.finditer(text[seg_start:s1]):
+                p0 = seg_start + part.start()
+                pieces = list(_LIST_PIECE.finditer(part.group()))
+                if any(len(x.group().split()) < 2 for x in pieces) or ";" in text[seg_start:s1]:
+                    pieces = [part]  # "practices, challenges, observations and ...": one phrase, not a list
+                    p0 = seg_start
+                for piece in pieces:
+                    chunk = _AND_OR_START.sub("", piece.group())
+                    a = p0 + piece.start() + (len(piece.group()) - len(chunk))
+                    _add_topic(ctx, found, e, a, p0 + piece.end(), list_item=colon >= 0 or m.group().lower() == "theme")
+            if sent.rstrip().endswith(":"):
+                pending_list = e
+
+
+def _first_event_of_sentences(ctx: Context, events: list[ev.Event]) -> dict[int, ev.Event]:
+    """Sentence index -> the first event (in the order of ``events``) mentioned there."""
+    starts = [a for a, _ in ctx.sents]
+    out: dict[int, ev.Event] = {}
+    for e in events:
+        for m in e.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < ctx.sents[i][1]:
+                out.setdefault(i, e)
+    return out
+
+
+def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: str | None = None, list_item: bool = False) -> None:
+    """Add the phrase ``text[a:b]`` (or ``name``, read there) as a topic of ``e``: 2 to 14 words,
+    or up to 40 for an item of an agenda list."""
+    text = ctx.text
+    if not 0 <= a <= b <= len(text):
+        return
+    if name is not None:
+        if not _has_topic(e, name):
+            e.topics.append((name, a, b))
+        return
+    while a < b and text[a] in " .,:;“”\"'‘’(":
+        a += 1
+    while b > a and text[b - 1] in " .,:;“”\"'‘’":
+        b -= 1
+    piece = text[a:b]
+    lead = _ARTICLE.match(piece)
+    if lead:
+        a += lead.end()
+        piece = text[a:b]
+    words = piece.split()
+    if not (2 <= len(words) <= (40 if list_item else 14)) or piece.lower().startswith(ctx.lex.tuple("topic_stop_starts")):
+        return
+    if _NOT_TOPIC_START.match(piece):
+        return
+    if _has_topic(e, piece):
+        return
+    if any(m.start <= a and b <= m.end + 2 for m in found.mentions if m.concrete):
+        return  # "addressed the 5th meeting of ...": the event itself, not a topic
+    e.topics.append((piece, a, b))
