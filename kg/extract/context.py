@@ -26,12 +26,6 @@ from .dates import DateSpan
 from .lexicon import Lexicon
 from .roles import _COMMA, _RELATIVE
 
-# a full stop, not the dot of "Mr.", "Dr." or an initial (the look-behinds follow the dot, so that
-# they are tried at dots only)
-_STOP = r"[;:]|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bProf\.)(?<!\b[A-Z]\.)"
-_NP_END = re.compile(r",\s(?:the|a|an|held|which|who|where|in|on|at|from|was|were|and\s+the)\s|" + _STOP
-                     + r"|\s(?:participated|attended|took|held|visited|met|delivered|hosted)\b")
-_NP_END_LIST = re.compile(_STOP + r"|\s(?:to|which|who|where|held|participated|attended|took|delivered|the\s+[a-z]\w*ed)\s")
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
 _CAPITAL_BEFORE = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]*\s+)?capital(?:\s+city)?(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+$")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
@@ -44,8 +38,6 @@ _LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                          r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
-_AND_THE = re.compile(r"^(?:and\s+)?(?:the\s+)?")
-_HONORIFIC_START = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+")
 _PLACE_CUE = re.compile(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
@@ -215,10 +207,6 @@ class Context:
         m = _NP_STOP.search(self.text[pos:s1])
         return pos + (m.start() if m else s1 - pos)
 
-    def _np_end(self, pos: int, s1: int, allow_commas: bool = False) -> int:
-        """End of the noun phrase starting at ``pos``: the next clause boundary."""
-        m = (_NP_END_LIST if allow_commas else _NP_END).search(self.text, pos, s1)
-        return m.start() if m else s1
 
     def _subject_start(self, s0: int, verb: int) -> int:
         """Start of the subject of the verb at ``verb``, walking back over comma-separated segments:
@@ -281,24 +269,6 @@ class Context:
             out.append((o, m))
         return out
 
-    def _host_np_end(self, pos: int, s1: int) -> int:
-        """End of the organizations named after "hosted by", "at the invitation of", ...: a list
-        ("the ABC, the Alpha Union and the Republic of Freedonia") or one name with its
-        apposition ("the Director General of Freedonia Customs, Mr. A.B. Jones")."""
-        end = self._np_end(pos, s1)
-        while end < s1 and self.text.startswith(",", end):
-            nxt = self._np_end(end + 1, s1)
-            seg = self.text[end + 1:nxt].strip()
-            seg_start = end + 1 + (len(self.text[end + 1:nxt]) - len(self.text[end + 1:nxt].lstrip()))
-            seg_body = _AND_THE.sub("", seg)
-            starts_org = any(m.start == seg_start + (len(seg) - len(seg_body)) for o in self.orgs for m in o.mentions)
-            is_person = any(m.start == seg_start + (len(seg) - len(_HONORIFIC_START.sub("", seg))) or m.start == seg_start
-                            for p in self.persons for m in p["mentions"])
-            followed_by_verb = nxt < s1 and self.text[nxt:nxt + 1] not in ",.;:"
-            if not seg or not (starts_org or is_person) or nxt == end + 1 or followed_by_verb:
-                break
-            end = nxt
-        return end
 
     def _person_orgs(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
         """The affiliations of the people named inside ``a:b``, each person once."""

@@ -13,18 +13,14 @@ from .occurrences import _GATHERINGS, Found, main_event
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
 _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
-_COMMA_END = re.compile(r",\s*$")
-_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
-_BE_PAST_BEFORE = re.compile(r"\b(?:was|were|be|been|being)\s+$")
 _HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
-_PREPOSITIONS = frozenset(("in", "at", "on", "from", "by", "to", "for", "with", "during", "under", "of", "as"))
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-_ITS = re.compile(r"\s+(?:its|their)\s+")
+_OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
-_THANK = re.compile(r"\b(?:[Tt]hank(?:ed|s|ing)?|(?:gratitude|grateful|appreciation)\s+to)\b")
 _NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w’'-]*)*\s+")  # "ABC| Policy Organs |Meetings"
+
 
 
 def read_frames(ctx: Context, found: Found) -> None:
@@ -32,13 +28,6 @@ def read_frames(ctx: Context, found: Found) -> None:
     events = found.events
     main = found.main = main_event(ctx, events)
     sents = ctx.sents
-    part = lex.phrases("participation_verbs", ignore_case=True).per_span(text, sents)
-    speech = lex.set("speech_verbs", lower=True)
-    host_v = lex.phrases("hosting_verbs").per_span(text, sents)
-    passive_host = lex.phrases("passive_hosting", ignore_case=True).per_span(text, sents)
-    thanks_host = lex.phrases("hosting_thanks", ignore_case=True).per_span(text, sents)
-    invite = lex.set("invitation_phrases")
-    passive_att = lex.phrases("passive_attendance", ignore_case=True).per_span(text, sents)
     virtual = lex.phrases("virtual_words").per_span(text, sents)
     hybrid_words = lex.phrases("hybrid_words")
     hybrid = hybrid_words.per_span(text, sents)
@@ -69,98 +58,18 @@ def read_frames(ctx: Context, found: Found) -> None:
         sent = text[s0:s1]
         here = events_in(s0, s1)
         target = here[0] if here else None
-        # invitation / passive hosting: "at the invitation of X", "organized by X"
-        consumed: list[tuple[int, int]] = []
-        for m in passive_host[si]:
-            np_end = ctx._host_np_end(m.end(), s1)
-            consumed.append((m.start(), np_end))
-            hosts = ctx.org_at(m.end(), np_end)
-            if not hosts:
-                hosts = ctx._person_orgs(m.end(), np_end)
-            after = events_in(m.end(), s1)
-            before = events_in(s0, m.start())
-            e = (before[-1] if before and text[before[-1].mentions[-1].end:m.start()].strip(" ,") in ("", "was", "were", "is", "will be", "has been", "was jointly", "was also")
-                 else after[0] if after else before[-1] if before else main if m.group().lower() in invite else None)
-            if e is None:
-                continue
-            role = "invitedBy" if m.group().lower() in invite else "organizer"
-            if m.group() in ("in collaboration with", "in cooperation with", "in partnership with", "with the support of", "funded by", "sponsored by"):
-                role = "organizer"
-            for o, om in hosts:
-                e.roles.append((role, o, (m.start(), om.end)))
-        # "thanked X for hosting (the event)": X hosted (and "hosting" there has no subject of its own)
-        thanked: list[tuple[int, int]] = []
-        for m in thanks_host[si]:
-            thanked.append((m.start(), m.end()))
-            thank = None
-            for thank in _THANK.finditer(text, s0, m.start()):
-                pass
-            if thank is None:
-                continue
-            after = events_in(m.end(), s1)
-            e = after[0] if after else (here[0] if here else main)
-            if e is None:
-                continue
-            for o, om in ctx.org_at(thank.end(), m.start()):
-                e.roles.append(("organizer", o, (thank.start(), m.end())))
-        # active hosting: "X hosted/organized/held (its) EVENT"
-        for m in host_v[si]:
-            if any(a <= m.start() < b for a, b in thanked):
-                continue
+        # "the Enforcement Committee held its 40th Session": the subject's own session (who took part,
+        # hosted or invited is read by the roles phase)
+        for m in _OWN_SESSION.finditer(text, s0, s1):
             after = events_in(m.end(), min(m.end() + 61, s1))
-            if not after:
+            if not after or mentions_in(m.end(), s1)[0][0] != m.end():
                 continue
-            if _COMMA_END.search(text[max(s0, m.start() - 3):m.start()]):
-                # ", held in Vienna": a participle describing the event, not its host; but "X, in
-                # partnership with Y, convened a workshop": the verb and its object
-                gap = text[m.end():mentions_in(m.end(), s1)[0][0]].split()
-                if len(gap) > 2 or any(w.lower() in _PREPOSITIONS for w in gap):
-                    continue
-            subj_start = ctx._subject_start(ctx._clause_start(s0, m.start()), m.start())
-            participle = m.group().endswith("ed") or m.group() in ("held", "run", "ran")
-            if participle and _BE_BEFORE.search(text[subj_start:m.start()]):
-                continue
-            subj = ctx._subject_orgs(subj_start, m.start(), consumed)
-            for o, om in subj:
-                after[0].roles.append(("organizer", o, (om.start, m.end())))
-            # "the Enforcement Committee held its 40th Session": the subject's own session
             e = after[0]
-            if subj and e.body is None and e.ordinal and e.kind in _BODY_KINDS \
-                    and _ITS.fullmatch(text, m.end(), mentions_in(m.end(), s1)[0][0]):
+            subj = ctx._subject_orgs(ctx._subject_start(ctx._clause_start(s0, m.start()), m.start()), m.start(), [])
+            if subj and e.body is None and e.ordinal and e.kind in _BODY_KINDS:
                 e.body_org, e.body = subj[0]
                 if " of " not in e.label:
                     e.label = f"{e.label} of the {e.body_org.name}"
-        # participation: "X participated in / attended EVENT"
-        for m in part[si]:
-            clause = ctx._clause_start(s0, m.start())
-            subj_start = clause if m.group().lower() in speech else ctx._subject_start(clause, m.start())
-            subject = text[subj_start:m.start()]
-            if _BE_PAST_BEFORE.search(subject) and "represented" not in m.group():
-                continue
-            after = events_in(m.end(), s1)
-            e = after[0] if after else (here[-1] if here else main)
-            if e is None:
-                continue
-            subj = ctx._subject_orgs(subj_start, m.start(), consumed)
-            if m.group().lower().startswith(("visit", "met with", "travel")):
-                obj_end = ctx._object_end(m.end(), s1)
-                e.places.extend(ctx.places_in(m.end(), obj_end))
-                for o, om in ctx.org_at(m.end(), obj_end):
-                    e.roles.append(("organizer" if m.group().lower().startswith("visit") else "attendee", o, (m.start(), om.end)))
-            for o, om in subj:
-                e.roles.append(("attendee", o, (om.start, m.end())))
-            # "took part in a panel with ..., among them the ABC, DEF and GHI"
-            w = re.compile(r"\bwith\b").search(text, m.end(), s1)
-            if w:
-                for o, om in ctx.org_at(w.end(), ctx._np_end(w.end(), s1, allow_commas=True)):
-                    e.roles.append(("attendee", o, (m.start(), om.end)))
-        for m in passive_att[si]:
-            e = here[0] if here else main
-            if e is None:
-                continue
-            np_end = ctx._np_end(m.end(), s1, allow_commas=True)
-            for o, om in ctx.org_at(m.end(), np_end):
-                e.roles.append(("attendee", o, (m.start(), om.end)))
         # "at the ABC Headquarters", "at the premises of the ABC Secretariat": the host's own house
         for m in _AT_HOUSE.finditer(sent):
             seg_end = s0 + m.end()

@@ -39,7 +39,6 @@ _TOKEN = re.compile(r"[\w]+(?:[-./&’'][\w]+)*|[^\w\s]", re.UNICODE)
 _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Za-z][A-Za-z0-9./&\- ]{0,14}?[A-Za-z0-9])\s*\)")
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Za-z0-9./&-]{2,14}$|^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]{3,}pol$")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
-_CONNECT = {"of", "for", "on", "against", "to", "and", "the", "de", "des", "du", "la", "&", "in"}
 _INNER_CONNECT = {"of", "for", "on", "against", "to", "and", "the", "de", "des", "du", "la", "&"}
 _STOP_LEFT = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Both",
               "At", "In", "On", "By", "For", "From", "With", "During", "After", "Before", "Under", "As", "And",

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data" / "triggers.json"
 
-READS = ("subject", "agent", "after", "object")
+READS = ("subject", "agent", "after", "object", "thanked")
 ROLES = ("attendee", "organizer", "invitedBy")
 
 _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -55,10 +55,13 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
 _COMMA = re.compile(r",\s*")
+_ASIDE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s*")  # the end of ", in cooperation with X (XY),"
+_OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
 _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
+_HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
 
 
@@ -67,7 +70,7 @@ class Frame:
     meaning: str
     role: str | None
     reads: str
-    object_role: str | None = None
+    object_role: tuple[str, ...] = ()
     passive_role: str | None = None
     inverted: bool = False
     needs_event: bool = False
@@ -83,6 +86,7 @@ class Triggers:
     participles: frozenset[str]  # lower-case past participles of every verb of the frames
     adjective_use: re.Pattern  # what follows a participle used as an adjective ("organized crime")
     bodies: frozenset[str]  # the last words of the names of bodies that meet
+    thanking: re.Pattern  # the words after which an organization is thanked
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,9 @@ def load(path: Path = DATA) -> Triggers:
     for f in data["frames"]:
         if f["reads"] not in READS or f["role"] not in ROLES + (None,):
             raise ValueError(f"{path}: frame {f['meaning']!r}: unknown reads {f['reads']!r} or role {f['role']!r}")
-        frame = Frame(f["meaning"], f["role"], f["reads"], f.get("object_role"), f.get("passive_role"),
+        object_role = f.get("object_role")
+        frame = Frame(f["meaning"], f["role"], f["reads"],
+                      tuple([object_role] if isinstance(object_role, str) else object_role or ()), f.get("passive_role"),
                       f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
                       f.get("body_role"), f.get("adjacent", False))
         for phrase in f["phrases"]:
@@ -181,7 +187,8 @@ def load(path: Path = DATA) -> Triggers:
         participles.update(x for x in forms if x.endswith(("en", "d", "t")) and x not in ("send", "lead", "hold", "meet"))
     members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b")
     adjective = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["not_followed_by"]) + r")\b", re.I)
-    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]))
+    thanking = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["thanking"]) + r")\b", re.I)
+    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking)
 
 
 def find_triggers(text: str, triggers: Triggers, start: int = 0) -> list[tuple[int, int, Frame]]:
@@ -273,6 +280,9 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             return True
         if _PERFECT_BEFORE.search(text, max(s0, a - 20), a):
             return False
+        named = mentions_in(max(s0, a - 80), a)
+        if named and not text[named[-1][1].end:a].strip():
+            return False  # "Freedonia Customs conducted in Ruritania a course": the verb of its subject
         if transitive and _PREPOSITION_AFTER.match(text, b):
             return True
         i = bisect.bisect_left(ends, a - 3)
@@ -298,10 +308,12 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             continue
         hits.sort(key=lambda h: (h[0], -h[1]))
         kept: list[tuple[int, int, Frame]] = []
-        for h in hits:  # the longest of overlapping phrases ("bring together representatives of")
-            if kept and h[0] < kept[-1][1]:
+        for h in hits:  # the longest of overlapping phrases ("bring together representatives of"), and a
+            # shorter one at the same start that reads elsewhere ("met" and "met at the ABC")
+            if kept and h[0] < kept[-1][1] and not (h[0] == kept[-1][0] and h[2].reads != kept[-1][2].reads):
                 continue
             kept.append(h)
+        kept.sort(key=lambda h: (h[0], h[2].reads != "subject"))  # a subject first: the other reads after it
         here: list[Claim] = []
         fronted: list[Claim] = []  # the arguments of a phrase that opens the sentence ("At the invitation of X, ...")
         subjects: set[int] = set()  # id() of the organizations that are the subject of a verb
@@ -309,19 +321,30 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         last_subject = s0
         after_fronted = False
         named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1)  # the sentence names an event
+        aside: tuple[int, int] | None = None  # the subject before ", in cooperation with X," and where it ends
         for k, (a, b, f) in enumerate(kept):
-            stop = kept[k + 1][0] if k + 1 < len(kept) else s1
+            stop = s1  # where the next phrase starts, unless it heads this one's list ("attended by officers of")
+            for x in kept[k + 1:]:
+                if x[0] < b or x[2].reads == "after" and x[0] - b <= _HEAD_GAP and not mentions_in(b, x[0]):
+                    continue
+                stop = x[0]
+                break
             first = text[a:b].split()[0].lower()
             if f.needs_event and not named:
                 continue
             if f.reads == "subject":
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
-                passive = first in trig.participles and (
-                    bool(_BE_AUX.search(text, max(s0, a - 20), a)) or reduced_relative(a, b, s0, f.transitive))
+                if first in trig.participles and not _BE_AUX.search(text, max(s0, a - 20), a) \
+                        and reduced_relative(a, b, s0, f.transitive):
+                    continue  # "the forum held in Ruritania": no verb of a clause, no subject
+                passive = first in trig.participles and bool(_BE_AUX.search(text, max(s0, a - 20), a))
                 shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 else None
+                subject_end = a
                 if shared:
                     start = last_subject
+                elif aside is not None and _ASIDE_END.fullmatch(text, last_end, a):
+                    start, subject_end = aside  # "X, in cooperation with Y, convened ...": X
                 elif after_fronted:
                     # after "At the invitation of X, Director of Y, ...", the subject is the last comma
                     # segment before the verb, with the one before it when it names no organization
@@ -331,8 +354,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         start = cuts[-2]
                 else:
                     start = max(clause_start(s0, a), last_end)
-                rel = _RELATIVE.search(text, start, a)  # "the Committee which reports to X held ..."
-                subject_end = rel.start() if rel else a
+                rel = _RELATIVE.search(text, start, subject_end)  # "the Committee which reports to X held ..."
+                subject_end = rel.start() if rel else subject_end
                 role = f.passive_role if passive else f.role
                 e = event_for(s0, s1, b, after_first=True)
                 end = b
@@ -353,16 +376,32 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 if f.object_role and not passive and e is not None:
                     objects, end = arguments(b, stop)
                     for o_m in adjust(objects):
-                        here.append(Claim(f.object_role, o_m[0], e, a, o_m[1].end, f.meaning))
+                        for object_role in f.object_role:
+                            here.append(Claim(object_role, o_m[0], e, a, o_m[1].end, f.meaning))
                 last_end = max(b, end)
                 after_fronted = False
+                aside = None
+            elif f.reads == "thanked":
+                # "thanked the ABC for hosting": the organizations between the thanks and the phrase
+                thanks = None
+                for thanks in trig.thanking.finditer(text, s0, a):
+                    pass
+                e = event_for(s0, s1, b, after_first=True)
+                if thanks is not None and e is not None and f.role:
+                    for o_m in adjust(mentions_in(thanks.end(), a)):
+                        here.append(Claim(f.role, o_m[0], e, thanks.start(), b, f.meaning))
+                last_end = b
             else:
                 args, end = (adjacent if f.adjacent else arguments)(b, stop)
                 e = event_for(s0, s1, a, after_first=False)
-                opens = not mentions_in(s0, a) and all(x[2].reads != "subject" for x in kept[:k])
+                # a phrase that opens the sentence, perhaps after a short adverbial ("On 5 May, at the
+                # invitation of X, ...")
+                opens = bool(_OPENING.fullmatch(text, s0, a)) and not mentions_in(s0, a) \
+                    and all(x[2].reads != "subject" for x in kept[:k])
                 if e is not None and f.role:
                     for o_m in adjust(args):
                         (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
+                aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
                 last_end = max(b, end) if not opens else b
                 last_subject = last_end
                 after_fronted = opens
