@@ -132,3 +132,10 @@ def test_a_long_one_word_name_in_other_capitals_is_the_same_organization():
 def test_a_body_is_known_by_its_head_before_a_complement():
     assert roles.is_body("Council of Ministers of Freedonia") and roles.is_body("Committee on Port Security")
     assert not roles.is_body("Organization of Ruritanian Ports Councils")
+
+
+def test_an_acronym_with_a_country_or_a_regional_code_is_a_body_of_its_own():
+    text = ("A title\n\n5 May 2020\n\nThe Regional Training Centre (RTC) network met in Suva. RTC Fiji and RTC India "
+            "attended the 2nd Meeting of Training Centres, with the Regional Training Centre ECE as RTC ECE.\n")
+    found = nodes(text, "organization")
+    assert {"RTC Fiji", "RTC India", "RTC ECE"} <= set(found)

@@ -12,6 +12,7 @@ from .context import Context, Org, norm as _norm
 # (the acronym's first capital comes first and the word boundary after it, as a look-behind: the
 # search skips ahead from capital to capital)
 _ACRONYM_SLASH_COUNTRY = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_ACRONYM_QUALIFIED = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})[ \u00a0]([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?![\w/-])")
 _ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
 
 
@@ -115,6 +116,19 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         o = get(m.group(), m.group(), m.group())
         o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
         parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
+    # "RTC Fiji", "RILO ECE": an organization's acronym with a country or a regional code is a body of
+    # its own (a code that is another organization's acronym, "UN ESCAP", is that organization)
+    for m in _ACRONYM_QUALIFIED.finditer(text):
+        acr, qualifier = m.group(1), m.group(2)
+        if m.start() < ctx.start or acr not in by_acr or qualifier in by_acr or m.group() in defined \
+                or not (qualifier in cn or qualifier.isupper() and qualifier not in cn):
+            continue
+        parent = by_acr[acr]
+        o = get(m.group(), m.group(), m.group())
+        o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
+        for p in orgs.values():
+            if p is not o:
+                p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
     covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
     adjectives = places.country_adjectives()
     for c in chunks:
