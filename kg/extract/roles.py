@@ -56,7 +56,9 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
 _COMMA = re.compile(r",\s*")
 _ASIDE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s*")  # the end of ", in cooperation with X (XY),"
+_BY_AFTER = re.compile(r"\s+by\b")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
+_MODIFIED = re.compile(r"[ \u00a0]\d")  # "the ABC 1540 Committee"
 _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
@@ -185,7 +187,7 @@ def load(path: Path = DATA) -> Triggers:
               for w, frames in by_first.items()}
     for forms in irregular.values():
         participles.update(x for x in forms if x.endswith(("en", "d", "t")) and x not in ("send", "lead", "hold", "meet"))
-    members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b")
+    members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b", re.I)
     adjective = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["not_followed_by"]) + r")\b", re.I)
     thanking = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["thanking"]) + r")\b", re.I)
     return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking)
@@ -243,7 +245,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         return event_mentions[i - 1][2] if i > 0 else main
 
     def members(o_m: Mention) -> bool:
+        """Not the organization itself: its members ("ABC Member States"), or its acronym naming something
+        else ("the ABC 1540 Committee")."""
         m = o_m[1]
+        if m.kind == "organization" and text[m.start:m.end].isupper() and _MODIFIED.match(text, m.end):
+            return True
         return bool(trig.not_the_organization.match(text, m.end, m.end + 40)) or \
             bool(re.search(r"\b(?:[Mm]ember\s+(?:[Ss]tates|countries|[Aa]dministrations)|[Mm]embers)\s+of\s+(?:the\s+)?$",
                            text[max(0, m.start - 40):m.start]))
@@ -336,7 +342,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
                 if first in trig.participles and not _BE_AUX.search(text, max(s0, a - 20), a) \
-                        and reduced_relative(a, b, s0, f.transitive):
+                        and (reduced_relative(a, b, s0, f.transitive) or _BY_AFTER.match(text, b)):
                     continue  # "the forum held in Ruritania": no verb of a clause, no subject
                 passive = first in trig.participles and bool(_BE_AUX.search(text, max(s0, a - 20), a))
                 shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 else None
