@@ -139,3 +139,9 @@ def test_an_acronym_with_a_country_or_a_regional_code_is_a_body_of_its_own():
             "attended the 2nd Meeting of Training Centres, with the Regional Training Centre ECE as RTC ECE.\n")
     found = nodes(text, "organization")
     assert {"RTC Fiji", "RTC India", "RTC ECE"} <= set(found)
+
+
+def test_a_head_that_opens_a_name_after_and_starts_a_second_organization():
+    found = nodes("A title\n\n5 May 2020\n\nOfficers of the Ruritania Police Service and Ministry of Trade of Freedonia "
+                  "attended the 2nd Seminar on Ports.\n", "organization")
+    assert {"Ruritania Police Service", "Ministry of Trade of Freedonia"} <= set(found)

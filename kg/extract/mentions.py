@@ -137,7 +137,8 @@ def token_index(text: str) -> dict[int, int]:
     return dict(zip(starts, range(len(starts))))
 
 
-def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "") -> int:
+def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "",
+                    leading: frozenset[str] = frozenset()) -> int:
     """Index of the first token of the run of name tokens ending just before token ``i``
     (a name never crosses a line break)."""
     j = i
@@ -151,18 +152,19 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
             j -= 1
             continue
         if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT \
-                and not _starts_another_body(toks[j][2]) and not _ACRONYM.match(toks[j - 2][2]):
+                and not _starts_another_body(toks[j][2], leading) and not _ACRONYM.match(toks[j - 2][2]):
             j -= 1
             continue
         break
     return j
 
 
-def _starts_another_body(word: str) -> bool:
-    """"Thai Customs and |Japan Customs": a country or an acronym after "and" starts a second name
-    (while "Customs and |Excise Administration" goes on with one)."""
+def _starts_another_body(word: str, leading: frozenset[str] = frozenset()) -> bool:
+    """"Thai Customs and |Japan Customs", "Freedonia Police and |Ministry of Trade": a country, an
+    acronym or a head word that opens a name (``leading``) after "and" starts a second name (while
+    "Customs and |Excise Administration" goes on with one)."""
     return word in places.country_names() or word in places.country_adjectives() or (word.isupper() and len(word) > 1) \
-        or bool(_ACRONYM.match(word))  # "AfCFTA"
+        or bool(_ACRONYM.match(word)) or word in leading  # "AfCFTA"
 
 
 def _chain_right(toks: list, i: int, text: str) -> int:
@@ -197,7 +199,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
     out: list[Mention] = []
     adjectives = places.country_adjectives()
     for hm, toks, k, k_end in _head_words(text, heads):
-        left = _cap_chain_left(toks, k, text=text)
+        left = _cap_chain_left(toks, k, text=text, leading=lex.set("org_heads_leading"))
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
             r0 = right + 1
