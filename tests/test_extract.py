@@ -824,3 +824,14 @@ def test_an_event_takes_place_and_dates_from_the_sentence_that_gives_it_a_role()
     assert {o for _, o in f["attendee"]} == {"Ruritania Revenue Authority", "Freedonia Police Service"}
     assert {o for _, o in f["heldIn"]} >= {"Vilnius"}
     assert {o for _, o in f["startDate"]} == {"2014-09-01"}
+
+
+def test_an_event_without_a_name_is_an_event_of_its_own():
+    text = ("Title of a release\n\n01 March 2024\n\nThe 3rd Meeting of the Northern Ports Council took place in Riga on "
+            "12 February 2024. The Ruritania Revenue Authority also organized a two-day regional workshop in Tallinn, "
+            "Estonia, from 20 to 21 February 2024.\n")
+    f = facts(text)
+    assert ("two-day regional workshop", "Ruritania Revenue Authority") in f["organizer"]
+    assert ("two-day regional workshop", "Tallinn") in f["heldIn"]
+    assert ("two-day regional workshop", "2024-02-20") in f["startDate"]
+    assert ("3rd Meeting of the Northern Ports Council", "Riga") in f["heldIn"]

@@ -19,6 +19,7 @@ _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", 
                      "receives a delegation from"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
+_INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a two-day expert group |meeting"
 _DIGIT = re.compile(r"\d")
 
 
@@ -47,23 +48,27 @@ def find_events(ctx: Context) -> Found:
     by_label: dict[str, ev.Event] = {}
     last: ev.Event | None = None
     has_gathering = any(m.concrete and m.kind in _GATHERINGS for m in ems)
-    promoted = None
-    if not any(m.concrete and not ev.is_generic(m.label) for m in ems):
-        # no event is named: "the WCO took part in a regional workshop held in Accra from 30 September to
-        # 2 October" reports one all the same, when a trigger and a date or a place stand with it
-        for em in ems:
-            s0, s1 = ctx.sents[em.sentence]
-            if (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and _TRIGGER.search(text, s0, s1) \
-                    and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
-                em.concrete = True
-                em.label = ev.LEADING_ARTICLE.sub("", em.label)
-                promoted = em
-                break
+    promoted: set[int] = set()
+    none_named = not any(m.concrete and not ev.is_generic(m.label) for m in ems)
+    for em in ems:
+        # an event no name gives: "the ABC took part in a regional workshop held in Accra from 30 September
+        # to 2 October" reports one all the same, when a trigger and a date or a place stand with it; a
+        # phrase with "a" is a new event, one with "the" only when the release names none
+        s0, s1 = ctx.sents[em.sentence]
+        indefinite = _INDEFINITE.search(text, max(s0, em.start - 40), em.start)
+        if not em.concrete and (none_named and not promoted or indefinite) \
+                and (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and _TRIGGER.search(text, s0, s1) \
+                and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
+            em.concrete = True
+            # named by its words: "a two-day expert group meeting" -> "two-day expert group meeting"
+            modifiers = indefinite.group(1) if indefinite else ""
+            em.label = ev.LEADING_ARTICLE.sub("", modifiers + em.label)
+            promoted.add(id(em))
     for em in ems:
         key = _norm(ev.LEADING_ARTICLE.sub("", em.label))
         if em.kind == "session" and not em.ordinal and has_gathering:
             em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
-        if em.concrete and (em is promoted or not ev.is_generic(em.label)):
+        if em.concrete and (id(em) in promoted or not ev.is_generic(em.label)):
             e = by_label.get(key)
             if e is None:
                 # the same event again under a shorter or longer name
