@@ -835,3 +835,10 @@ def test_an_event_without_a_name_is_an_event_of_its_own():
     assert ("two-day regional workshop", "Tallinn") in f["heldIn"]
     assert ("two-day regional workshop", "2024-02-20") in f["startDate"]
     assert ("3rd Meeting of the Northern Ports Council", "Riga") in f["heldIn"]
+
+
+def test_titles_are_not_people_and_a_family_name_finds_its_full_name():
+    text = ("Title of a release\n\n01 March 2024\n\nIvo MARSH, Director of the Ruritania Revenue Authority, opened the "
+            "2nd Forum on Ports in Riga on 28 February 2024. Mr. Marsh thanked the participants. Dr. attended too.\n")
+    people = set(nodes(text, "person"))
+    assert "Ivo MARSH" in people and "Marsh" not in people and "Dr" not in people

@@ -10,6 +10,8 @@ from .people import people
 _FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
 
 
+_TITLE_WORDS = {"Excellency", "Lt", "Col", "Gen", "Maj", "Capt", "Sgt", "Insp", "Supt", "Executive", "Responsible",
+                "Extraordinary", "Plenipotentiary", "Senior", "Chief", "Medical", "Officials", "Officer"}
 _NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head", "Minister",
                 "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council", "Session", "Meeting",
                 "In", "On", "At", "During", "After", "Both", "Members", "Member", "International", "National",
@@ -61,11 +63,21 @@ def find_persons(ctx: Context) -> tuple[dict, ...]:
             for o in ctx.orgs:
                 if o.acronym and p.role.split()[:1] == [o.acronym]:
                     q["org"] = o
-    # "Mr. Benjamin" where the text also writes "Raymond Benjamin": the full name
+    # "Mr. Marsh" where the text also writes "Ivo Marsh" (or "Ivo MARSH", or "Marsh Ivo" in the order of
+    # names that put the family name first): the full name
+    honorifics = ctx.lex.set("honorifics")
+    titles = {w.rstrip(".") for w in honorifics} | _TITLE_WORDS | _never_names(ctx.lex)
     for q in persons.values():
-        if len(q["name"].split()) == 1:
+        if len(q["name"].split()) == 1 and q["name"].rstrip(".") not in titles:
+            surname = q["name"]
             for m in _FIRST_NAME.finditer(ctx.text, ctx.start):
-                if m.group(2) == q["name"] and m.group(1) not in not_names and m.group(1) not in ctx.lex.set("honorifics"):
-                    q["name"] = f"{m.group(1)} {q['name']}"
+                if m.group(2).lower() == surname.lower() and m.group(1) not in not_names and m.group(1) not in honorifics:
+                    q["name"] = f"{m.group(1)} {m.group(2)}"
                     break
-    return tuple(persons.values())
+                if m.group(1) == surname and m.group(2) not in not_names and m.group(2)[:1].isupper() \
+                        and m.group(2).lower() != surname.lower() and not m.group(2).isupper():
+                    q["name"] = f"{m.group(1)} {m.group(2)}"
+                    break
+    # what the patterns took for a name but is a title ("Dr", "Her Excellency", "Lt")
+    return tuple(q for q in persons.values()
+                 if not all(w.rstrip(".") in titles or len(w.rstrip(".")) <= 1 for w in q["name"].split()))
