@@ -28,9 +28,10 @@ SEED_ID = "000_460ff2c4436acc53"
 SEED_FILE = SEEDS / f"{SEED_ID}.txt"
 CLI_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "cli"
 FIXTURE_RELEASES = CLI_FIXTURES / "releases"
-# stricter shapes (every event needs an organizer) under which the seed release is quarantined
+# stricter shapes (every event names an organizer and none is the session of a body) under which the seed
+# release is quarantined
 STRICT_SHAPES = CLI_FIXTURES / "strict-shapes.ttl"
-STRICT_MESSAGE = "Test shapes: an event must name its organizer."
+STRICT_MESSAGE = "Test shapes: an event must not be the session of a body."  # the seed's violation
 
 
 def _nt_lines(g: Graph) -> list[str]:

@@ -10,7 +10,7 @@
   message, when a release graph of the store violates a shape (a quad added with pyoxigraph);
 * ``kg build --strict`` exits 0 on the seed. No release text was found that makes the extractor
   produce a graph violating ``ontology/shapes.ttl``, so quarantine is triggered with stricter shapes
-  (``fixtures/cli/strict-shapes.ttl``: every event needs an organizer, the seed names none):
+  (``fixtures/cli/strict-shapes.ttl``: no event may be the session of a body, and the seed reports one):
   ``--strict`` then exits 1;
 * ``kg build --report``: the counts and per-stage seconds; unchanged -> skipped, changed -> replaced,
   ``--prune`` after deleting a file removes its graphs;

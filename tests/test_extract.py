@@ -443,7 +443,7 @@ def test_extract_same_session_from_two_publishers_is_one_event():
     ea = {i for k, i in resolve(extract(release(one, "a"))).iris.items() if k.startswith("event")}
     eb = {i for k, i in resolve(extract(release(two, "b"))).iris.items() if k.startswith("event")}
     assert ea & eb
-    three = two.replace("4 to 6 March 2020", "4 to 6 March 2021")  # another year: another session
+    three = two.replace("43rd", "44th")  # another number: another session
     ec = {i for k, i in resolve(extract(release(three, "c"))).iris.items() if k.startswith("event")}
     assert not ea & ec
 
@@ -842,3 +842,15 @@ def test_titles_are_not_people_and_a_family_name_finds_its_full_name():
             "2nd Forum on Ports in Riga on 28 February 2024. Mr. Marsh thanked the participants. Dr. attended too.\n")
     people = set(nodes(text, "person"))
     assert "Ivo MARSH" in people and "Marsh" not in people and "Dr" not in people
+
+
+def test_a_numbered_session_of_a_body_is_one_event_across_releases_dated_or_not():
+    def event_idents(text, rid):
+        ex = extract(release(text, rid))
+        return {n.ident for n in ex.nodes.values() if n.kind == "event"}
+
+    dated = ("Title of a release\n\n01 March 2024\n\nThe Alpha Trade Organization attended the 12th session of the "
+             "Northern Ports Council in Riga from 2 to 4 February 2024.\n")
+    undated = ("Another release\n\n05 March 2024\n\nThe Ruritania Revenue Authority reported on the 12th session of the "
+               "Northern Ports Council.\n")
+    assert event_idents(dated, "r1") == event_idents(undated, "r2") != set()

@@ -189,18 +189,18 @@ def test_the_merged_data_follows_replaced_and_pruned_releases(tmp_path):
     second = folder / "02-meeting-second.txt"
     second.write_text(second.read_text(encoding="utf-8").replace(
         "4th meeting of the Expert Group on Risk Management, held in Geneva, Switzerland, from 8 to 9 March 2022",
-        "2nd seminar of the Working Group on Border Data, held in Brussels, Belgium, from 8 to 9 March 2022"),
+        "2nd Seminar on Border Data, held in Brussels, Belgium, from 8 to 9 March 2022"),
         encoding="utf-8")
     assert build(folder, store).replaced == 1
     assert_merged_is_union(store)
     events = sorted(r["event_name"] for r in rows_of(store, "participations", org="UPU"))
-    assert events == ["2nd seminar of the Working Group on Border Data", MEETING]
+    assert events == ["2nd Seminar on Border Data", MEETING]
 
     (folder / "03-meeting-third.txt").unlink()
     build(folder, store, prune=True)
     assert_merged_is_union(store)
     assert [r["event_name"] for r in rows_of(store, "participations", org="UPU")] == [
-        "2nd seminar of the Working Group on Border Data"]
+        "2nd Seminar on Border Data"]
     assert rows_of(store, "events-by-place", place="Geneva") == []
 
     for f in folder.iterdir():

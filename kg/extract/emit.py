@@ -164,12 +164,12 @@ def emit(ctx: Context, found: Found) -> Extraction:
 
 
 def _event_ident(ctx: Context, e: ev.Event) -> str:
-    """Identity of an event across releases: body + ordinal + kind (+ start date when stated), else
-    name + start date, else scoped to this release."""
+    """Identity of an event across releases: body + ordinal + kind (the 10th session of a body is one
+    event, whether a release dates it or not), else name + start date, else scoped to this release."""
     body = e.body_org
     date = e.dates[0].first.isoformat() if e.dates else ""
     if body is not None and e.ordinal:
-        return f"{body.ident} {e.ordinal} {e.kind} {date}".strip()
+        return f"{body.ident} {e.ordinal} {e.kind}"
     if date:
         return f"{e.label} {date}"
     return f"{ctx.r.id} {e.label}"
