@@ -145,3 +145,21 @@ def test_a_head_that_opens_a_name_after_and_starts_a_second_organization():
     found = nodes("A title\n\n5 May 2020\n\nOfficers of the Ruritania Police Service and Ministry of Trade of Freedonia "
                   "attended the 2nd Seminar on Ports.\n", "organization")
     assert {"Ruritania Police Service", "Ministry of Trade of Freedonia"} <= set(found)
+
+
+def test_every_rule_of_the_evidence_is_in_the_one_table():
+    from kg.extract import extract, rules
+    from test_extract import release
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))]
+    texts.append((ROOT / "seeds" / "000_460ff2c4436acc53.txt").read_text(encoding="utf-8"))
+    seen = set()
+    for i, text in enumerate(texts):
+        ex = extract(release(text, f"r{i}"))
+        for f in ex.facts:
+            assert f.evidence.rule in rules.RULES, f.evidence.rule
+            assert f.evidence.confidence == rules.RULES[f.evidence.rule][0]
+            seen.add(f.evidence.rule)
+    # the roles of the cases are told by the mechanism that read them
+    assert {"role-participation", "role-hosting", "role-invitation", "role-speech", "role-chairing",
+            "role-beneficiary", "role-meeting", "role-signing", "role-venue", "role-body"} <= seen

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from .. import places
-from ..model import Evidence, Extraction, Node, Value
+from ..model import Extraction, Node, Value
 from . import events as ev
 from . import mentions as mn
+from . import rules
 from .context import Context, norm as _norm
 from .occurrences import Found
 _SPACES = re.compile(r"\s+")
@@ -30,12 +31,12 @@ def _valid_url(url: str) -> bool:
 def emit(ctx: Context, found: Found) -> Extraction:
     r, text = ctx.r, ctx.text
     ex = Extraction(r)
-    E = Evidence
-    whole = Evidence(0, len(text), "reader", 1.0)
+    E = rules.evidence
+    whole = E(0, len(text), "reader")
     rel = ex.add_node(Node("release", "release", r.headline or r.id, ident=r.id))
     ex.add_fact(rel.key, "identifier", Value(r.id), whole)
     if r.title:
-        ex.add_fact(rel.key, "headline", Value(r.headline or ""), Evidence(*r.title, "reader-title", 1.0))
+        ex.add_fact(rel.key, "headline", Value(r.headline or ""), E(*r.title, "reader-title"))
     if ctx.published:
         assert ctx.pub_evidence is not None
         ex.add_fact(rel.key, "datePublished", Value(ctx.published.isoformat(), "date"), ctx.pub_evidence)
@@ -102,9 +103,9 @@ def emit(ctx: Context, found: Found) -> Extraction:
         ex.add_node(Node(key, "person", p["name"], ident=p["name"], evidence=[E(first.start, first.end, first.rule)]))
         ex.add_fact("release", "mentions", key, E(first.start, first.end, first.rule))
         if p["role"]:
-            ex.add_fact(key, "jobTitle", Value(p["role"]), E(first.start, first.end, first.rule, 0.8))
+            ex.add_fact(key, "jobTitle", Value(p["role"]), E(first.start, first.end, "person-role"))
         if p["org"] is not None:
-            ex.add_fact(key, "affiliation", p["org"].key, E(first.start, first.end, first.rule, 0.8))
+            ex.add_fact(key, "affiliation", p["org"].key, E(first.start, first.end, "person-affiliation"))
     # events
     for i, e in enumerate(found.events):
         key = f"event{i}"
@@ -128,26 +129,26 @@ def emit(ctx: Context, found: Found) -> Extraction:
             seen_places.add(pk)
             ex.add_fact(key, "heldIn", pk, E(p.start, p.end, "event-place"))
         if e.mode:
-            ex.add_fact(key, "attendanceMode", Value(e.mode, "mode"), E(m0.start, m0.end, "attendance-mode", 0.7))
+            ex.add_fact(key, "attendanceMode", Value(e.mode, "mode"), E(m0.start, m0.end, "attendance-mode"))
         seen_roles = set()
-        for role, o, (a, b) in e.roles:  # every span that states a role is evidence for it
+        for role, o, (a, b), rule in e.roles:  # every span that states a role is evidence for it
             if (role, o.key, a, b) in seen_roles:
                 continue
             seen_roles.add((role, o.key, a, b))
-            ex.add_fact(key, role, o.key, E(min(a, b), max(a, b), f"frame-{role}", 0.8))
+            ex.add_fact(key, role, o.key, E(min(a, b), max(a, b), rule))
         seen_topics = set()
         for t, a, b in e.topics[:8]:
             tk = f"topic:{_norm(t)}"
             if tk in seen_topics:
                 continue
             seen_topics.add(tk)
-            ex.add_node(Node(tk, "topic", t, ident=_norm(t), evidence=[E(a, b, "topic-trigger", 0.6)]))
-            ex.add_fact(key, "discussed", tk, E(a, b, "topic-trigger", 0.6))
+            ex.add_node(Node(tk, "topic", t, ident=_norm(t), evidence=[E(a, b, "topic-trigger")]))
+            ex.add_fact(key, "discussed", tk, E(a, b, "topic-trigger"))
     # contacts: on the node the sentence names, else on the publisher-less release's first organization
     for m in emails:
         key = f"contact:{m.ident}"
         ex.add_node(Node(key, "contact", m.ident, ident=m.ident, evidence=[E(m.start, m.end, m.rule)]))
-        ex.add_fact(key, "email", Value(m.ident), E(m.start, m.end, m.rule, 1.0))
+        ex.add_fact(key, "email", Value(m.ident), E(m.start, m.end, m.rule))
         s = ctx.sentence_of(m.start)
         owner = None
         if s >= 0:
@@ -159,7 +160,7 @@ def emit(ctx: Context, found: Found) -> Extraction:
                 if a <= t.start < m.start and t.kind == "programme":
                     owner = thing_keys.get((t.kind, _norm(t.ident)), owner)
         if owner:
-            ex.add_fact(owner, "contactPoint", key, E(m.start, m.end, "email-owner", 0.7))
+            ex.add_fact(owner, "contactPoint", key, E(m.start, m.end, "email-owner"))
     return ex
 
 

@@ -67,7 +67,7 @@ class Event:
     dates: list = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     mode: str | None = None
-    roles: list[tuple[str, Mention, tuple[int, int]]] = field(default_factory=list)  # (role, org, evidence span)
+    roles: list[tuple[str, object, tuple[int, int], str]] = field(default_factory=list)  # (role, org, evidence span, rule)
     topics: list[tuple[str, int, int]] = field(default_factory=list)
 
 

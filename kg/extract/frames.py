@@ -78,7 +78,7 @@ def read_frames(ctx: Context, found: Found) -> None:
                     "premises" in m.group() or _HQ_AFTER.match(text[hits[0][1].end:hits[0][1].end + 14])
                     or text[hits[0][1].start:hits[0][1].end].endswith(("Secretariat", "Headquarters"))):
                 for e in here[:1]:
-                    e.roles.append(("organizer", hits[0][0], (s0 + m.start(), hits[0][1].end)))
+                    e.roles.append(("organizer", hits[0][0], (s0 + m.start(), hits[0][1].end), "role-house"))
         # when and where, for the events of this sentence (or the main event in a dateline-like line)
         sent_dates = [d for d in dates if s0 <= d.start < s1]
         today = _TODAY.search(sent) if "today" in sent else None
@@ -94,7 +94,7 @@ def read_frames(ctx: Context, found: Found) -> None:
             # "ABC, Fredonia City, 3-4 May 2021", "DEF Headquarters, 7 and 8 June 2022": the host's line
             first = ctx.org_at(s0, sent_dates[0].start)
             if first and first[0][1].start == s0:
-                header_hosts.append((main, ("organizer", first[0][0], (s0, first[0][1].end))))
+                header_hosts.append((main, ("organizer", first[0][0], (s0, first[0][1].end), "role-header")))
         for e in here or ([main] if main and ctx._is_header_line(s0, s1) and not pure_pub_line else []):
             if e is None:
                 continue
@@ -111,9 +111,9 @@ def read_frames(ctx: Context, found: Found) -> None:
                 visited = next(((o, om) for o, om in ctx.org_at(m.start, m.end)
                                 if _TO_BEFORE.search(text, max(m.start, om.start - 8), om.start)), None)
                 if visited is not None:
-                    e.roles.append(("organizer", visited[0], (m.start, visited[1].end)))
+                    e.roles.append(("organizer", visited[0], (m.start, visited[1].end), "role-visit"))
                     break
-            e.roles += [("attendee", o, span) for r, o, span in e.roles if r in ("organizer", "invitedBy")]
+            e.roles += [("attendee", o, span, rule) for r, o, span, rule in e.roles if r in ("organizer", "invitedBy")]
         if e.mode is None and e.places:
             e.mode = "in-person"
         for m in e.mentions[:1]:
@@ -133,11 +133,11 @@ def read_frames(ctx: Context, found: Found) -> None:
                     e.body_org = bodies[0][0]
                     # a body holds its own sessions, whoever invites to them
                     if e.ordinal or roles.is_body(e.body_org.name):
-                        e.roles.append(("organizer", e.body_org, (m.start, m.end)))
+                        e.roles.append(("organizer", e.body_org, (m.start, m.end), "role-body"))
                     break
                 if named_after and e.kind in _BODY_KINDS and m.concrete and (e.ordinal or roles.is_body(named_after[-1][0].name)):
                     # "the 30th Alpha Summit", "the Executive Committee meeting": named after its host
-                    e.roles.append(("organizer", named_after[-1][0], (m.start, m.end)))
+                    e.roles.append(("organizer", named_after[-1][0], (m.start, m.end), "role-body"))
                     break
     for e, role in header_hosts:
         e.roles.append(role)

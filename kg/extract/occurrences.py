@@ -134,8 +134,8 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
                 continue
             visitor = objects[0][0]
             label, kind = f"visit of {visitor.acronym or visitor.name} to {' and '.join(names)}", "visit"
-            roles = [("organizer", o, (om.start, b)) for o, om in subject]
-            roles.append(("attendee", visitor, (a, objects[0][1].end)))
+            roles = [("organizer", o, (om.start, b), "role-delegation") for o, om in subject]
+            roles.append(("attendee", visitor, (a, objects[0][1].end), "role-delegation"))
         elif m.group(1) in ("agreed", "agree", "signed", "sign"):
             parties = list(dict.fromkeys(names + [o.acronym or o.name for o, _ in objects]))
             if len(parties) < 2:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import Evidence
 from . import mentions as mn
+from . import rules
 from .context import Context
 from .dates import find_dates, parse_dateline
 _HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?,\s*){1,4}")
@@ -20,10 +21,10 @@ def read_publication(ctx: Context) -> dict[str, Any]:
     """The publication fields of the context: ``published``, ``pub_evidence``, ``pub_line``, ``dated_at``."""
     r, text = ctx.r, ctx.text
     published = r.published
-    pub_ev = Evidence(0, len(text), "reader", 1.0)
+    pub_ev = rules.evidence(0, len(text), "reader")
     if published is None and r.dateline:
         published = parse_dateline(text[r.dateline[0]:r.dateline[1]], ctx.lex)
-        pub_ev = Evidence(*r.dateline, "dateline", 1.0)
+        pub_ev = rules.evidence(*r.dateline, "dateline")
     line, dated_at = None, ()
     if r.title:
         line_date, line_ev, line, dated_at = _place_dateline(ctx, published.year if published else None)
@@ -62,5 +63,5 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
             line = (line_start, spans[0].end)
             if spans[0].yearless and not year:
                 return None, None, line, tuple(at)
-            return spans[0].first, Evidence(spans[0].start, spans[0].end, "place-dateline", 0.9), line, tuple(at)
+            return spans[0].first, rules.evidence(spans[0].start, spans[0].end, "place-dateline"), line, tuple(at)
     return None, None, None, ()

@@ -449,7 +449,7 @@ def assign_roles(ctx: Context, found: Found) -> None:
     placed: set[int] = set()
     dated: set[int] = set()
     for c in claims:
-        c.event.roles.append((c.role, c.org, (c.start, c.end)))
+        c.event.roles.append((c.role, c.org, (c.start, c.end), f"role-{c.meaning}"))
         # an event no sentence places: where the first sentence that gives it a role says it was
         if not c.event.places and id(c.event) not in placed:
             placed.add(id(c.event))
