@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "ontology" / "data"
+from . import resources
+
+DATA_DIR = resources.DATA
 
 MIN_POPULATION = 100_000
 MIN_NAME_LENGTH = 4

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import resources
 from .errors import QueryError, UsageError
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
+QUERIES = resources.QUERIES
 PREFIXES = {
     "schema": "https://schema.org/",
     "rkg": "https://w3id.org/release-kg/ontology#",

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kg import resources
 from kg.errors import InputError
 from kg.model import Release
 from kg.text import _speedups, literal_alternation
@@ -34,7 +35,7 @@ _NUL = b"\x00"
 MAX_BYTES = 20_000_000
 """Files larger than this are refused before they are read."""
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "ontology" / "data"
+DATA_DIR = resources.DATA
 MONTHS_FILE = DATA_DIR / "months.tsv"
 NOISE_FILE = DATA_DIR / "page_noise.txt"
 

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Namespace, URIRef
 
+from . import resources
+
 SH = Namespace("http://www.w3.org/ns/shacl#")
 RKG = Namespace("https://w3id.org/release-kg/ontology#")
-SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+SHAPES = resources.ONTOLOGY / "shapes.ttl"
 
 
 @dataclass(frozen=True)

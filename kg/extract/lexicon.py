@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .. import resources
 from ..text import _speedups, text_cache
 
-DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data"
+DATA = resources.DATA
 
 
 @dataclass(frozen=True)

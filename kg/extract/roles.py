@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .. import resources
 from . import events as ev
 from .mentions import all_tokens
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from .context import Context
     from .occurrences import Found
 
-DATA = Path(__file__).resolve().parent.parent.parent / "ontology" / "data" / "triggers.json"
+DATA = resources.DATA / "triggers.json"
 
 READS = ("subject", "agent", "after", "object", "thanked")
 ROLES = ("attendee", "organizer", "invitedBy")
