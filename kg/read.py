@@ -305,7 +305,7 @@ def _date_line_re() -> re.Pattern[str]:
     year = r"\d{4}(?:\s*(?:г\.?|года|год|年))?"
     shapes = [
         # 7 June 2019, 07 июня 2019, 7. Juni 2019, 5 de noviembre de 2013, 17 十二月 2013
-        rf"{day}\.?[\s.]*(?:de\s+)?{month}\.?(?:[\s.,]+(?:de|del)\s+|[\s.,]+){year}",
+        rf"(?:ngày\s+)?{day}\.?[\s.]*(?:de\s+)?{month}\.?(?:[\s.,]+(?:de|del|năm)\s+|[\s.,]+){year}",
         # September 19, 2017; Sept. 19 2017
         rf"{month}\.?\s+{day},?\s+{year}",
         # 2019-06-07

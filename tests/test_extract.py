@@ -54,9 +54,11 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("Wednesday, 5 June 2019", "2019-06-05"),
     ("Date: 05.06.2019", "2019-06-05"),
     ("Novembre 4, 2013", "2013-11-04"),
+    ("ngày 5 tháng 6 năm 2019", "2019-06-05"),
+    ("٥ يونيو ٢٠١٩", "2019-06-05"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
         "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
-        "published-on", "weekday", "date-label", "month-first-french"])
+        "published-on", "weekday", "date-label", "month-first-french", "vietnamese", "arabic-digits"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 

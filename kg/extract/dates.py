@@ -41,7 +41,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     wk = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     m = f"({month})"
     de = r"(?:de\s+)?"  # "5 de noviembre de 2013", "12 de março de 2018", "7 de junio del 2019"
-    de_year = r"(?:del?\s+)?"
+    de_year = r"(?:(?:del?|năm)\s+)?"  # "7 de junio del 2019", "7 tháng 6 năm 2019"
     english = sorted((w for w, lang in lex.month_languages.items() if lang == "en"), key=len, reverse=True)
     en = "(" + "|".join(re.escape(w.capitalize()) for w in english) + r")\.?"
     # each pattern opens with a look-ahead at the characters a match can start with: the search
@@ -125,8 +125,8 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
         t0, t1 = mw.span()
         month_starts.append(t0)
         k = token_at.get(t0)
-        if k is None or toks[k][1] != t1:
-            continue  # part of a longer token ("May-June")
+        if k is None or toks[k][1] > t1 or toks[k][1] < t1 and text[t1:t1 + 1].isalnum():
+            continue  # part of a longer token ("May-June"); a month of two words ends with a word
         a, b = max(start, t0 - 45), min(end, t1 + 45)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
