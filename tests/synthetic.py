@@ -33,7 +33,7 @@ def release_text(i: int) -> str:
     day = 3 + i % 20
     kind = KINDS[i % len(KINDS)]
     body = BODIES[i % len(BODIES)]
-    ordinal = 1 + i % 40
+    ordinal = 1 + i // 20  # (a body's numbered session is one event: each release its own)
     suffix = "th" if 10 <= ordinal % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(ordinal % 10, "th")
     return (
         f"{guest_acr} takes part in the {ordinal}{suffix} {kind} of the {body}\n\n"
