@@ -12,7 +12,7 @@ Builds (or, with `kg build`'s incremental builds, reuses) one store per corpus i
 Then, for every named query of queries/ (parameters as in the README: org=WCO, entity=WCO,
 place=Vienna, text=session, below=0.8), it prints the median of --runs runs of
 
-* ``engine``: ``kg.query.run`` on the opened store (the SPARQL engine and reading the rows);
+* ``engine``: ``kg.sparql.run`` on the opened store (the SPARQL engine and reading the rows);
 * ``cli``: the whole ``kg query NAME --format csv`` process, start-up included;
 * ``rdflib``: rdflib's in-memory engine on the same data (the merged data as default graph, the
   evidence graphs as named graphs), loaded once, for stores of at most --rdflib-max releases.
@@ -65,7 +65,7 @@ def store_size(store: Path) -> tuple[int, int]:
 
 
 def params_of(name: str) -> dict[str, str]:
-    from kg.query import named_queries
+    from kg.sparql import named_queries
 
     return {k: PARAMS[k] for k in named_queries()[name].params}
 
@@ -81,7 +81,7 @@ def child(args: list[str], timeout: float) -> dict | None:
 
 
 def engine_child(store: str, name: str, runs: int) -> dict:
-    from kg.query import resolve_query, run
+    from kg.sparql import resolve_query, run
     from kg.store import open_store
 
     text, bindings = resolve_query(name, None, params_of(name))
@@ -100,7 +100,7 @@ def rdflib_child(store: str, names: list[str], runs: int, timeout: float) -> dic
     from rdflib import Dataset, URIRef
     from rdflib.plugins.sparql import prepareQuery
 
-    from kg.query import PREFIXES, resolve_query
+    from kg.sparql import PREFIXES, resolve_query
     from kg.store import MERGED, graph_names, open_store, to_rdflib
 
     ds = Dataset()
@@ -184,7 +184,7 @@ def main() -> None:
     ap.add_argument("--queries", help="only these named queries, comma-separated")
     a = ap.parse_args()
 
-    from kg.query import named_queries
+    from kg.sparql import named_queries
     from synthetic import write_corpus
 
     work = Path(a.work or tempfile.mkdtemp(prefix="kg-bench-queries-"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import BuildReport, Settings, build as _build
+from .builder import BuildReport, Settings, build as _build
 from .iri import DEFAULT_BASE
 from .validate import Report
 
@@ -21,21 +21,18 @@ def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str
 
 def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:
     """Rows (dicts) of a named query, a ``.rq`` file or SPARQL text, with ``?param`` bindings."""
-    import importlib
-
+    from .sparql import resolve_query, run
     from .store import open_store
 
-    q = importlib.import_module("kg.query")  # the module, not this function's namesake in kg/__init__
-
     is_sparql = any(k in name_or_sparql.upper() for k in ("SELECT", "ASK")) and " " in name_or_sparql
-    text, bindings = q.resolve_query(None if is_sparql else name_or_sparql, name_or_sparql if is_sparql else None, params)
+    text, bindings = resolve_query(None if is_sparql else name_or_sparql, name_or_sparql if is_sparql else None, params)
     with open_store(store, create=False) as s:
-        return q.run(s, text, bindings)[1]
+        return run(s, text, bindings)[1]
 
 
 def export(store: str | Path, fmt: str = "trig", output: str | Path | None = None, graphs: str = "data") -> bytes:
     """The graph serialised in ``fmt``; also written atomically to ``output`` when given."""
-    from .export import rdf_bytes, write_bytes_atomic
+    from .exporter import rdf_bytes, write_bytes_atomic
     from .store import open_store
 
     with open_store(store, create=False) as s:

@@ -55,8 +55,8 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
     out of the graph (quarantined) and listed. A release whose processing fails is reported and the
     build goes on; the exit code is then 1.
     """
-    from .build import Settings, build as run_build, default_jobs
-    from .export import write_bytes_atomic
+    from .builder import Settings, build as run_build, default_jobs
+    from .exporter import write_bytes_atomic
     from .iri import DEFAULT_BASE
 
     settings = Settings(base=base or DEFAULT_BASE, curation=curation, shapes=shapes)
@@ -104,7 +104,7 @@ def _progress():
 @reports_errors
 def query(name, store_path, sparql, params, fmt, list_queries) -> None:
     """Run a named query (see --list), a .rq file or --sparql TEXT on the store."""
-    from .query import named_queries, render, resolve_query, run
+    from .sparql import named_queries, render, resolve_query, run
     from .store import open_store
 
     if list_queries:
@@ -138,7 +138,7 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
 @reports_errors
 def export(store_path, fmt, output, graphs, network) -> None:
     """Write the knowledge graph in an RDF format (sorted), or its entity network for graph tools."""
-    from .export import RDF_FORMATS, guess_format, rdf_bytes, write_bytes_atomic
+    from .exporter import RDF_FORMATS, guess_format, rdf_bytes, write_bytes_atomic
     from .network import NETWORK_FORMATS, export_network, guess_network_format
     from .store import open_store
 
@@ -213,7 +213,7 @@ def explain(target, store_path, color) -> None:
 def evaluate(gold_dir, store_path, misses, json_path) -> None:
     """Score the store against gold annotations in GOLD_DIR (one JSON file per release, see README)."""
     from .evaluate import evaluate as run_eval, release_views, render
-    from .export import select_graphs, write_bytes_atomic
+    from .exporter import select_graphs, write_bytes_atomic
     from .store import graph_names, open_store, quads
 
     with open_store(store_path, create=False) as store:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
 from .errors import UsageError
-from .export import write_atomic
+from .exporter import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx

@@ -29,7 +29,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .export import write_atomic
+from .exporter import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx

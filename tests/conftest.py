@@ -128,10 +128,10 @@ def describe(proc: subprocess.CompletedProcess) -> str:
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory) -> Path:
     """A store built from seeds/ (do not change it: copy it with ``copy_store``)."""
-    import kg.build
+    import kg.builder
 
     path = tmp_path_factory.mktemp("seed") / "store"
-    report = kg.build.build([SEEDS], path, jobs=1)
+    report = kg.builder.build([SEEDS], path, jobs=1)
     assert (report.read, report.added, report.quarantined, report.failed) == (1, 1, 0, 0), report.as_dict()
     return path
 

@@ -38,7 +38,7 @@ def test_every_api_function_works_twice_and_after_importing_every_module(store, 
             "10th session of the Implementation Review Group of the Conference of the States Parties to the "
             "United Nations Convention against Corruption"]
         assert kg.query(store, "ASK { ?s ?p ?o }") == [{"ask": True}]
-        assert kg.export(store, "nt").count(b"\n") > 50
+        assert kg.export(store, "ntriples").count(b"\n") > 50
         assert sum(len(g) for g in kg.dataset(store).graphs()) > 50
         assert [r.conforms for r in kg.revalidate(store)] == [True]
         for name in _every_module():

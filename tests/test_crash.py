@@ -19,7 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build import BATCH, content_hash
+from kg.builder import BATCH, content_hash
 from kg.read import read_all
 from kg.store import STORE_GRAPHS
 from conftest import assert_merged_is_union

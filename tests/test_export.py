@@ -1,4 +1,4 @@
-"""Exports of the store (``kg.export`` and ``kg export``).
+"""Exports of the store (``kg.export()`` and ``kg export``).
 
 * every RDF format re-parses with rdflib to a graph isomorphic to the union of the store's release
   data graphs (evidence, meta and quarantined graphs are not exported by default);
@@ -23,8 +23,8 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-import kg.build
-from kg.export import RDF_FORMATS, write_atomic, write_bytes_atomic
+import kg.builder
+from kg.exporter import RDF_FORMATS, write_atomic, write_bytes_atomic
 from kg.store import STORE_GRAPHS
 
 from conftest import (SEED_ID, STRICT_SHAPES, FIXTURE_RELEASES, SEEDS, assert_isomorphic, describe, run_kg, store_graph,
@@ -40,7 +40,7 @@ TRIPLE_FORMATS = sorted(f for f, (_, keeps) in RDF_FORMATS.items() if not keeps)
 
 
 def build_store(path: Path) -> Path:
-    report = kg.build.build(INPUTS, path, jobs=1)
+    report = kg.builder.build(INPUTS, path, jobs=1)
     assert report.read == 4 and report.quarantined == 0, report.as_dict()
     return path
 
@@ -97,7 +97,7 @@ def test_export_leaves_out_quarantined_releases(tmp_path):
     import kg.iri
 
     path = tmp_path / "store"
-    report = kg.build.build(INPUTS, path, settings=kg.build.Settings(shapes=str(STRICT_SHAPES)), jobs=1)
+    report = kg.builder.build(INPUTS, path, settings=kg.builder.Settings(shapes=str(STRICT_SHAPES)), jobs=1)
     assert (report.read, report.quarantined) == (4, 1), report.as_dict()
     seed = kg.iri.release_iri(SEED_ID)
     assert seed + "/quarantine" in store_graph_names(path)
@@ -233,7 +233,7 @@ def test_export_write_atomic_replaces_file_and_leaves_no_temp(tmp_path):
 KILLED_WRITER = """
 import sys, time
 from pathlib import Path
-from kg.export import write_atomic
+from kg.exporter import write_atomic
 
 def write(tmp):
     with open(tmp, "wb") as f:

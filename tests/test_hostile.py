@@ -20,10 +20,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 
-import kg.build
-from kg.build import process, read_inputs
+import kg.builder
+from kg.builder import process, read_inputs
 from kg.errors import InputError
-from kg.export import rdf_bytes
+from kg.exporter import rdf_bytes
 from kg.iri import release_iri
 from kg.model import Release
 from kg.read import layout, read_path
@@ -336,7 +336,7 @@ def _texts_by_iri(folder: Path) -> dict[str, str]:
 
 def test_hostile_releases_survive_the_store_and_a_trig_export(tmp_path):
     expected = _hostile_corpus(tmp_path / "in")
-    rep = kg.build.build([tmp_path / "in"], tmp_path / "store", jobs=1)
+    rep = kg.builder.build([tmp_path / "in"], tmp_path / "store", jobs=1)
     assert (rep.read, rep.added, rep.quarantined, rep.failed) == (4, 4, 0, 0), rep.as_dict()
     with open_store(tmp_path / "store", create=False) as store:
         trig = rdf_bytes(store, "trig", "evidence")
@@ -560,7 +560,7 @@ def test_dotted_capital_i_keeps_case_insensitive_triggers():
 def test_graphml_export_drops_characters_xml_forbids(tmp_path):
     import networkx as nx
 
-    from kg.build import build
+    from kg.builder import build
     from kg.network import export_network
 
     (tmp_path / "in").mkdir()

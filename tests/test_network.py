@@ -31,7 +31,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build
+from kg.builder import build
 from kg.network import (NETWORK_FORMATS, coparticipation, csv_paths, entity_graph, write_graphml,
                         write_network)
 from kg.stats import graph_stats, render_stats, stats, stats_json

@@ -27,8 +27,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from pyparsing import ParseResults
 from rdflib.term import Variable
 
-import kg.build
-import kg.query
+import kg.builder
+import kg.sparql
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,15 +45,15 @@ SAMPLE_PARAMS = {"org": "WCO", "entity": "WCO", "place": "Vienna", "text": "sess
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("queries") / "store"
-    report = kg.build.build([ROOT / "seeds"], path, jobs=1)
+    report = kg.builder.build([ROOT / "seeds"], path, jobs=1)
     assert report.read == 1 and report.quarantined == 0, report.as_dict()
     return path
 
 
 def run(store_dir: Path, name: str, **params: str) -> tuple[list[str], list[dict]]:
-    text, bindings = kg.query.resolve_query(name, None, params)
+    text, bindings = kg.sparql.resolve_query(name, None, params)
     with open_store(store_dir, create=False) as store:
-        return kg.query.run(store, text, bindings)
+        return kg.sparql.run(store, text, bindings)
 
 
 def rows_of(store_dir: Path, name: str, **params: str) -> list[dict]:
@@ -117,12 +117,12 @@ def test_there_are_named_queries():
     names = {p.stem for p in QUERY_FILES}
     assert {"participations", "events-by-place", "topics-per-event", "events-per-year", "co-participants",
             "mentions", "evidence"} <= names
-    assert set(kg.query.named_queries()) == names
+    assert set(kg.sparql.named_queries()) == names
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
 def test_query_file_is_well_formed(path):
-    q = kg.query.load_query(path)
+    q = kg.sparql.load_query(path)
     assert q.description, f"{path.name}: the leading comment lines must say what the query answers"
     for name, text in q.params.items():
         assert text, f"{path.name}: parameter {name} has no description"
@@ -141,7 +141,7 @@ def test_query_file_is_well_formed(path):
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
 def test_query_runs_on_the_seed(path, store_dir):
-    q = kg.query.load_query(path)
+    q = kg.sparql.load_query(path)
     missing = set(q.params) - set(SAMPLE_PARAMS)
     assert not missing, f"add a sample value for {missing} to SAMPLE_PARAMS"
     params = {k: SAMPLE_PARAMS[k] for k in q.params}

@@ -25,10 +25,10 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-import kg.build
-import kg.query
+import kg.builder
+import kg.sparql
 from conftest import STRICT_SHAPES, assert_merged_is_union, describe, run_kg, store_graph_names
-from kg.build import Settings
+from kg.builder import Settings
 from kg.errors import StoreError
 from kg.store import MERGED, STORE_META, graph_names, open_store, to_rdflib
 
@@ -39,8 +39,8 @@ MEETING = "4th meeting of the Expert Group on Risk Management"
 QUARANTINED = "04-workshop-unorganized"
 
 
-def build(folder: Path, store: Path, *, prune: bool = False) -> kg.build.BuildReport:
-    return kg.build.build([folder], store, settings=Settings(shapes=str(STRICT_SHAPES)), prune=prune, jobs=1)
+def build(folder: Path, store: Path, *, prune: bool = False) -> kg.builder.BuildReport:
+    return kg.builder.build([folder], store, settings=Settings(shapes=str(STRICT_SHAPES)), prune=prune, jobs=1)
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +52,10 @@ def corpus_store(tmp_path_factory) -> Path:
 
 
 def rows_of(store: Path, name: str, **params: str) -> list[dict]:
-    text, bindings = kg.query.resolve_query(name, None, params)
+    text, bindings = kg.sparql.resolve_query(name, None, params)
     gc.collect()  # a store object of an earlier call, held by a reference cycle, keeps the store's lock
     with open_store(store, create=False) as s:
-        return kg.query.run(s, text, bindings)[1]
+        return kg.sparql.run(s, text, bindings)[1]
 
 
 def _norm(value) -> object:
@@ -77,8 +77,8 @@ def rdflib_rows(store: Path, name: str, params: dict[str, str]) -> list[tuple]:
             target = ds.graph(URIRef(g)) if g.endswith("/evidence") else ds.default_context
             for q in s.quads_for_pattern(None, None, None, ox.NamedNode(g)):
                 target.add(to_rdflib(q))
-    nq = kg.query.named_queries()[name]
-    result = ds.query(prepareQuery(nq.text, initNs=kg.query.PREFIXES),
+    nq = kg.sparql.named_queries()[name]
+    result = ds.query(prepareQuery(nq.text, initNs=kg.sparql.PREFIXES),
                       initBindings={k: Literal(v) for k, v in params.items()})
     return sorted((tuple(_norm(r[v]) for v in result.vars) for r in result), key=repr)
 
@@ -88,30 +88,30 @@ def oxigraph_rows(store: Path, name: str, params: dict[str, str]) -> list[tuple]
 
 
 def params_for(name: str) -> dict[str, str]:
-    return {k: PARAMS[k] for k in kg.query.named_queries()[name].params}
+    return {k: PARAMS[k] for k in kg.sparql.named_queries()[name].params}
 
 
 # ----------------------------------------------------------------------------- same rows as rdflib
 
 
-@pytest.mark.parametrize("name", sorted(kg.query.named_queries()))
+@pytest.mark.parametrize("name", sorted(kg.sparql.named_queries()))
 def test_named_query_agrees_with_rdflib_on_the_release_graphs(corpus_store, name):
     params = params_for(name)
     expected = rdflib_rows(corpus_store, name, params)
     assert oxigraph_rows(corpus_store, name, params) == expected
 
 
-@pytest.mark.parametrize("name", sorted(kg.query.named_queries()))
+@pytest.mark.parametrize("name", sorted(kg.sparql.named_queries()))
 def test_named_query_agrees_with_rdflib_on_the_seed(seed_store, name):
     params = {k: {"org": "WCO", "entity": "WCO", "place": "Vienna", "text": "session", "below": "0.8"}[k]
-              for k in kg.query.named_queries()[name].params}
+              for k in kg.sparql.named_queries()[name].params}
     assert oxigraph_rows(seed_store, name, params) == rdflib_rows(seed_store, name, params)
 
 
 def test_every_named_query_answers_on_the_seed_or_the_corpus(corpus_store, seed_store):
     """So that no comparison above passes by both engines answering nothing."""
     seed_params = {"org": "WCO", "entity": "WCO", "place": "Vienna", "text": "session", "below": "0.8"}
-    for name, nq in kg.query.named_queries().items():
+    for name, nq in kg.sparql.named_queries().items():
         on_corpus = rows_of(corpus_store, name, **params_for(name))
         on_seed = rows_of(seed_store, name, **{k: seed_params[k] for k in nq.params})
         assert on_corpus or on_seed, f"{name}: no rows on the seed nor on the fixture corpus"
@@ -155,7 +155,7 @@ def test_a_quarantined_release_appears_in_no_answer(corpus_store):
     assert rows_of(corpus_store, "evidence", entity="ICAO") == []
     assert rows_of(corpus_store, "find-events", text="cargo screening") == []
     assert rows_of(corpus_store, "events-by-place", place="Peru") == []
-    for name in kg.query.named_queries():
+    for name in kg.sparql.named_queries():
         for row in rows_of(corpus_store, name, **params_for(name)):
             assert not any(QUARANTINED in str(v) or "Civil Aviation" in str(v) for v in row.values()), (name, row)
 
@@ -164,7 +164,7 @@ def test_user_queries_see_the_merged_data_as_default_graph(corpus_store):
     def ask(sparql: str) -> list[dict]:
         gc.collect()
         with open_store(corpus_store, create=False) as s:
-            return kg.query.run(s, sparql)[1]
+            return kg.sparql.run(s, sparql)[1]
 
     assert ask("SELECT (COUNT(*) AS ?n) WHERE { ?e a schema:Event }") == [{"n": 1}], "one event, stated three times"
     assert ask("ASK { ?o schema:name 'International Civil Aviation Organization' }") == [{"ask": False}]
@@ -232,7 +232,7 @@ def test_a_store_without_merged_data_is_refused_then_brought_up_to_date(tmp_path
     proc = run_kg("query", "participations", "--param", "org=WCO", "--store", store)
     assert proc.returncode == 2 and "run `kg build`" in proc.stderr and "Traceback" not in proc.stderr, describe(proc)
 
-    report = kg.build.build([SEEDS], store, jobs=1)
+    report = kg.builder.build([SEEDS], store, jobs=1)
     assert report.skipped == 1, "the release itself is unchanged"
     assert_merged_is_union(store)
     assert rows_of(store, "participations", org="WCO") == before

@@ -17,7 +17,7 @@ from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 import kg.api
-import kg.build
+import kg.builder
 import kg.iri
 from kg.read import read_path
 from kg.validate import validate_graph
@@ -89,7 +89,7 @@ def test_seed_expected_trig_names_the_seed_release_graph():
 
 def _processed_seed() -> Graph:
     release = next(read_path(SEED_FILE))
-    g = kg.build.process(release)
+    g = kg.builder.process(release)
     assert g.release_iri == SEED_IRI
     return g.data
 
@@ -108,7 +108,7 @@ def test_seed_graph_conforms_to_shapes(source, seed_store):
 def evidence_case(request, tmp_path_factory):
     inputs, must_use = EVIDENCE_INPUTS[request.param]
     store = tmp_path_factory.mktemp(f"evidence-{request.param}") / "store"
-    report = kg.build.build(inputs, store, jobs=1)
+    report = kg.builder.build(inputs, store, jobs=1)
     assert report.quarantined == 0 and report.read > 0, report.as_dict()
     proc = run_kg("export", "--store", store, "--graphs", "evidence", "--format", "nquads")
     assert proc.returncode == 0, describe(proc)

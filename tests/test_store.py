@@ -52,19 +52,19 @@ def test_store_index_and_remove(tmp_path):
 
 def test_build_reports_a_release_whose_processing_fails_and_stores_the_others(tmp_path, monkeypatch):
     # a bug met on one input must not stop the build: the release is reported, the others stored
-    import kg.build
+    import kg.builder
     from synthetic import write_corpus
 
     write_corpus(tmp_path / "corpus", 3)
-    real = kg.build.process
+    real = kg.builder.process
 
-    def process(release, settings=kg.build.Settings()):
+    def process(release, settings=kg.builder.Settings()):
         if release.id == "r00001":
             raise RuntimeError("boom")
         return real(release, settings)
 
-    monkeypatch.setattr(kg.build, "process", process)
-    rep = kg.build.build([tmp_path / "corpus"], tmp_path / "s", jobs=1)
+    monkeypatch.setattr(kg.builder, "process", process)
+    rep = kg.builder.build([tmp_path / "corpus"], tmp_path / "s", jobs=1)
     assert (rep.added, rep.failed) == (2, 1)
     assert rep.failures[0]["release"] == "r00001" and "RuntimeError: boom" in rep.failures[0]["error"]
     with open_store(tmp_path / "s", create=False) as store:

@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.build import build
+from kg.builder import build
 from kg.network import entity_graph
 from kg.store import open_store
 from kg.viz import render_html

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .query import PREFIXES
+from .sparql import PREFIXES
 
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {  # name -> (format, keeps named graphs)
     "turtle": (ox.RdfFormat.TURTLE, False),
