@@ -163,3 +163,8 @@ def test_every_rule_of_the_evidence_is_in_the_one_table():
     # the roles of the cases are told by the mechanism that read them
     assert {"role-participation", "role-hosting", "role-invitation", "role-speech", "role-chairing",
             "role-beneficiary", "role-meeting", "role-signing", "role-venue", "role-body"} <= seen
+
+
+def test_an_instrument_named_after_an_organization_names_the_organization_too():
+    found = nodes("A title\n\n5 May 2020\n\nThe seminar covered the WTO Trade Facilitation Agreement.\n", "organization")
+    assert "World Trade Organization" in found

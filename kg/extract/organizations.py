@@ -55,6 +55,15 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         if m.kind == "organization":
             o = get(m.name, m.ident, m.acronym, True)
             o.mentions.append(m)
+        else:
+            # "the ABC Trade Agreement", "the ABC Integrity Programme": the name of an instrument or a
+            # programme that opens with an organization's names that organization too
+            first = text[m.start:m.end].split()[0]
+            entry = lex.entries.get(first)
+            if entry is not None and entry.kind == "organization":
+                o = get(entry.name, entry.name, entry.acronym, True)
+                o.mentions.append(mn.Mention(m.start, m.start + len(first), "organization", entry.name, entry.name,
+                                             "gazetteer", entry.acronym, {"country": entry.country}))
     for a, b, acr, aa, ab in defs:
         if a < ctx.start:
             continue
