@@ -10,6 +10,7 @@ from . import mentions as mn
 from . import rules
 from .context import Context, norm as _norm
 from .occurrences import Found
+
 _SPACES = re.compile(r"\s+")
 
 _HTTP_URL = re.compile(r"https?://[^/\s]")
@@ -29,6 +30,7 @@ def _valid_url(url: str) -> bool:
 
 
 def emit(ctx: Context, found: Found) -> Extraction:
+    """The nodes and facts of the release, each fact with its evidence and the rule that read it."""
     r, text = ctx.r, ctx.text
     ex = Extraction(r)
     E = rules.evidence

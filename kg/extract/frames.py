@@ -1,5 +1,6 @@
-"""Phase 7, frames: around each event phrase, who hosted, invited or took part (the trigger phrases
-of ``lexicon.json``), where and when it took place and in which mode."""
+"""Phase 7, frames: around each event phrase, where and when it took place and in which mode, the body
+whose session it is and the organization whose house or header line tells it hosts (who took part,
+hosted or invited is read by the roles phase)."""
 from __future__ import annotations
 
 import bisect
@@ -10,6 +11,7 @@ from . import roles
 from .context import Context
 from .dates import DateSpan, find_dates
 from .occurrences import _GATHERINGS, Found, main_event
+
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
 _AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
@@ -22,8 +24,9 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w’'-]*)*\s+")  # "ABC| Policy Organs |Meetings"
 
 
-
 def read_frames(ctx: Context, found: Found) -> None:
+    """Where and when each event took place, its mode, the body whose session it is, and the hosts a house or a
+    header line tells (filled into ``found``'s events)."""
     text, lex = ctx.text, ctx.lex
     events = found.events
     main = found.main = main_event(ctx, events)

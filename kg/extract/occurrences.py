@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from ..text import SpanIndex, literal_alternation
 from . import events as ev
-from .context import Context, norm as _norm
+from .context import _TRIGGER, Context, norm as _norm
 from .dates import DateSpan
-from .context import _TRIGGER
+
 # the verbs that tell an event as a prefix tree whose words open with their first letter and test the
 # word boundary after it (the search skips ahead from letter to letter)
 _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", "met with", "met", "to meet", "agreed",
@@ -37,6 +37,7 @@ class Found:
 
 
 def find_events(ctx: Context) -> Found:
+    """The events of the release, from their names and from the verbs that tell them."""
     text, lex = ctx.text, ctx.lex
     ems = ev.event_mentions(text, lex, ctx.sents, ctx.r.title)
     # an event noun inside an organization's name is not an event ("Conference of Heads of Ruritanian Ports")

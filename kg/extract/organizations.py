@@ -9,6 +9,7 @@ from .. import places
 from ..text import SpanIndex
 from . import mentions as mn
 from .context import Context, Org, norm as _norm
+
 # (the acronym's first capital comes first and the word boundary after it, as a look-behind: the
 # search skips ahead from capital to capital)
 _ACRONYM_SLASH_COUNTRY = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
@@ -17,6 +18,7 @@ _ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,
 
 
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
+    """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
     orgs: dict[str, Org] = {}
     by_acr: dict[str, Org] = {}

@@ -7,6 +7,7 @@ from functools import lru_cache
 from .context import Context
 from .lexicon import Lexicon
 from .people import people
+
 _FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
 
 

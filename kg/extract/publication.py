@@ -12,6 +12,7 @@ from . import mentions as mn
 from . import rules
 from .context import Context
 from .dates import find_dates, parse_dateline
+
 _HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?,\s*){1,4}")
 _LINE = re.compile(r"\n*([^\n]*)")
 _ANY_YEAR = 2000  # a leap year

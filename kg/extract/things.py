@@ -6,6 +6,7 @@ from .context import Context
 
 
 def find_things(ctx: Context) -> tuple[mn.Mention, ...]:
+    """The instruments and programmes the release names."""
     text, lex = ctx.text, ctx.lex
     org_spans = [(m.start, m.end) for o in ctx.orgs for m in o.mentions]
     out = [m for m in ctx.gazetteer if m.kind in ("instrument", "programme")]

@@ -8,6 +8,7 @@ import re
 from . import events as ev
 from .context import Context, norm as _norm
 from .occurrences import Found
+
 _ON_ABOUT = re.compile(r"\b(?:on|about)\s+(?:the\s+)?(.+)$")
 _BULLET = re.compile(r"[•\-*–·]\s*")
 _BULLET_ITEM = re.compile(r"[•\-*–·]\s*(?:The\s+|the\s+)?")
