@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -128,8 +129,9 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
 @main.command()
 @store_option
 @click.option("--format", "fmt", default=None,
-              help="turtle, trig, nquads, ntriples, jsonld, xml; or a network: graphml, gexf, cytoscape, dot, csv "
-                   "[default: from --output's suffix, else trig].")
+              help="turtle (ttl), trig, nquads (nq), ntriples (nt), jsonld (json-ld), xml (rdf); or a network: "
+                   "graphml, gexf, cytoscape, dot, csv [default: from --output's suffix, else trig; an unknown "
+                   "suffix is an error].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (atomically); default: standard output.")
 @click.option("--graphs", type=click.Choice(["data", "evidence", "all"]), default="data", show_default=True,
               help="RDF formats: release data graphs only, with their evidence graphs, or every graph of every release.")
@@ -138,11 +140,16 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
 @reports_errors
 def export(store_path, fmt, output, graphs, network) -> None:
     """Write the knowledge graph in an RDF format (sorted), or its entity network for graph tools."""
-    from .exporter import RDF_FORMATS, guess_format, rdf_bytes, write_bytes_atomic
+    from .exporter import RDF_FORMATS, format_name, guess_format, rdf_bytes, write_bytes_atomic
     from .network import NETWORK_FORMATS, export_network, guess_network_format
     from .store import open_store
 
-    fmt = fmt or (output and (guess_format(output) or guess_network_format(output))) or "trig"
+    if not fmt and output:
+        fmt = guess_format(output) or guess_network_format(output)
+        if fmt is None and Path(output).suffix:
+            raise UsageError(f"{output}: unknown output suffix {Path(output).suffix!r}; give --format "
+                             f"(one of {', '.join([*RDF_FORMATS, *NETWORK_FORMATS])})")
+    fmt = format_name(fmt or "trig")
     if fmt in NETWORK_FORMATS:
         if not output:
             raise UsageError(f"--format {fmt} writes files: give --output PATH")

@@ -23,6 +23,9 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {  # name -> (format, keeps 
     "jsonld": (ox.RdfFormat.JSON_LD, True),
     "xml": (ox.RdfFormat.RDF_XML, False),
 }
+# the other names the field's tools give the formats (rapper, riot, the Oxigraph CLI)
+RDF_ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "nq": "nquads", "n-quads": "nquads",
+               "json-ld": "jsonld", "rdf": "xml", "rdfxml": "xml", "rdf/xml": "xml"}
 SUFFIX_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "ntriples",
                   ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "xml", ".xml": "xml"}
 GRAPH_SETS = ("data", "evidence", "all")
@@ -30,6 +33,11 @@ GRAPH_SETS = ("data", "evidence", "all")
 
 def guess_format(path: str | Path) -> str | None:
     return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def format_name(name: str) -> str:
+    """The format's name as ``RDF_FORMATS`` spells it ("nt" -> "ntriples"); other names unchanged."""
+    return RDF_ALIASES.get(name.lower(), name.lower())
 
 
 def select_graphs(names: list[str], which: str) -> list[str]:
@@ -47,6 +55,7 @@ def rdf_bytes(store: ox.Store, fmt: str, graphs: str = "data") -> bytes:
     """The store's release graphs serialised in ``fmt``, in sorted order."""
     from .store import graph_names, quads
 
+    fmt = format_name(fmt)
     if fmt not in RDF_FORMATS:
         raise UsageError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
     rdf_format, keeps_graphs = RDF_FORMATS[fmt]

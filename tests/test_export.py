@@ -173,14 +173,26 @@ def test_export_all_graphs_is_the_whole_store(store):
 
 @pytest.mark.parametrize("suffix,fmt", [
     (".ttl", "turtle"), (".trig", "trig"), (".nq", "nquads"), (".nt", "ntriples"), (".jsonld", "jsonld"),
-    (".json", "jsonld"), (".rdf", "xml"), (".xml", "xml"), (".TTL", "turtle"), (".txt", "trig"), ("", "trig"),
-], ids=["ttl", "trig", "nq", "nt", "jsonld", "json", "rdf", "xml", "upper-case-TTL", "unknown-suffix-is-trig",
-        "no-suffix-is-trig"])
+    (".json", "jsonld"), (".rdf", "xml"), (".xml", "xml"), (".TTL", "turtle"), ("", "trig"),
+], ids=["ttl", "trig", "nq", "nt", "jsonld", "json", "rdf", "xml", "upper-case-TTL", "no-suffix-is-trig"])
 def test_export_output_suffix_guesses_format(suffix, fmt, store, tmp_path):
     out = tmp_path / f"graph{suffix}"
     proc = run_kg("export", "--store", store, "--output", out)
     assert proc.returncode == 0, describe(proc)
     assert out.read_bytes() == export(store, "--format", fmt)
+
+
+def test_export_unknown_suffix_is_an_error_and_writes_nothing(store, tmp_path):
+    out = tmp_path / "graph.txt"
+    proc = run_kg("export", "--store", store, "--output", out)
+    assert proc.returncode == 2, describe(proc)
+    assert "unknown output suffix '.txt'" in proc.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("alias,fmt", [("ttl", "turtle"), ("nt", "ntriples"), ("nq", "nquads"), ("json-ld", "jsonld"),
+                                       ("rdf", "xml"), ("TTL", "turtle")])
+def test_export_format_aliases(alias, fmt, store):
+    assert export(store, "--format", alias) == export(store, "--format", fmt)
 
 
 def test_export_explicit_format_wins_over_suffix(store, tmp_path):
