@@ -95,7 +95,25 @@ def explain(store: ox.Store, target: str) -> list[Reason]:
                 sentence=fields[RKG + "sentence"].value, rule=fields[RKG + "rule"].value,
                 confidence=float(fields[RKG + "confidence"].value))
             reasons[(r.release, r.start, r.end, r.subject, r.predicate, r.object)] = r
-    return [reasons[k] for k in sorted(reasons)]
+    # one fact the graph states through several properties ("attendee" and its inverse "participatedIn",
+    # "heldIn" and "location") is told once, by its first property
+    told: dict[tuple, tuple[int, tuple]] = {}
+    for k, r in reasons.items():
+        fact, rank = _FACT_OF.get(r.predicate, (r.predicate, 0))
+        key = (r.release, r.start, r.end, r.rule, fact, frozenset((r.subject, r.object)))
+        if key not in told or rank < told[key][0]:
+            told[key] = (rank, k)
+    return [reasons[k] for k in sorted(k for _, k in told.values())]
+
+
+def _facts() -> dict[str, tuple[str, int]]:
+    """Each materialised property (short form) -> (the fact it states, its rank among the fact's properties)."""
+    from .rdf import PREDICATES
+
+    return {prop.lstrip("^"): (fact, rank) for fact, props in PREDICATES.items() for rank, prop in enumerate(props)}
+
+
+_FACT_OF = _facts()
 
 
 def _short(iri: str) -> str:

@@ -57,3 +57,11 @@ def test_explain_render_marks_the_span_without_color():
 
     r = Reason("A", "schema:attendee", "B", "https://x/release/r", 4, 7, "met", "They met B.", "frame", 0.8)
     assert "They [met] B." in render([r], color=False)
+
+
+def test_a_fact_stated_through_two_properties_is_told_once(seed_store):
+    reasons = _reasons(seed_store, "WCO")
+    told = [(r.release, r.start, r.end, r.rule, frozenset((r.subject, r.object))) for r in reasons]
+    assert len(told) == len(set(told)), [r.predicate for r in reasons]
+    assert not any(r.predicate == "rkg:participatedIn" for r in reasons)
+    assert any(r.predicate == "schema:attendee" for r in reasons)
