@@ -12,11 +12,17 @@ A phase over the mentions already found. It reads every sentence that holds a tr
   ("representatives of", "at the invitation of", "for the officers of") take the list that
   follows: organizations, and people through their affiliation, joined by commas, "and",
   appositions and roles, up to a clause boundary.
-* a subject trigger with an ``object_role`` gives it to the list after the verb ("X visited Y").
+* a subject trigger with an ``object_role`` gives it to the list after the verb ("X visited Y"); an
+  **object** trigger takes the organization right after it ("took place at the ABC"); a **thanked**
+  trigger the organizations thanked before it ("thanked the ABC for hosting").
+* a subject separated from its verb by an aside keeps it ("X, in cooperation with Y, convened");
+  a participle after a noun ("the forum held in ...") or used as an adjective has no subject.
 
-Organizations named as the members of another ("ABC Member States") are not that organization.
-Each role goes to the event named in the sentence (after a subject verb, before an agent or after
-phrase when there is one), else to the last event named before, else to the release's main event.
+Organizations named as the members of another ("ABC Member States") are not that organization; a
+body that meets on its own holds its meeting. Each role goes to the event named in the sentence
+(after a subject verb, before an agent or after phrase when there is one), else to the last event
+named before, else to the release's main event (``assign_roles`` makes one when the release names
+none).
 """
 from __future__ import annotations
 
@@ -59,6 +65,7 @@ _COMMA = re.compile(r",\s*")
 _ASIDE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s*")  # the end of ", in cooperation with X (XY),"
 _BY_AFTER = re.compile(r"\s+by\b")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
+_MEMBERS_OF = re.compile(r"\b(?:member\s+(?:states|countries|administrations)|members)\s+of\s+(?:the\s+)?$", re.I)
 _MODIFIED = re.compile(r"[ \u00a0]\d")  # "the ABC 1540 Committee"
 _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
@@ -88,7 +95,7 @@ class Triggers:
     not_the_organization: re.Pattern
     participles: frozenset[str]  # lower-case past participles of every verb of the frames
     adjective_use: re.Pattern  # what follows a participle used as an adjective ("organized crime")
-    bodies: frozenset[str]  # the last words of the names of bodies that meet
+    bodies: frozenset[str]  # the head words of the names of bodies that meet
     thanking: re.Pattern  # the words after which an organization is thanked
 
 
@@ -251,9 +258,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         m = o_m[1]
         if m.kind == "organization" and text[m.start:m.end].isupper() and _MODIFIED.match(text, m.end):
             return True
-        return bool(trig.not_the_organization.match(text, m.end, m.end + 40)) or \
-            bool(re.search(r"\b(?:[Mm]ember\s+(?:[Ss]tates|countries|[Aa]dministrations)|[Mm]embers)\s+of\s+(?:the\s+)?$",
-                           text[max(0, m.start - 40):m.start]))
+        return bool(trig.not_the_organization.match(text, m.end, m.end + 40)
+                    or _MEMBERS_OF.search(text, max(0, m.start - 40), m.start))
 
     def adjacent(pos: int, stop: int) -> tuple[list[Mention], int]:
         """The organization named right after ``pos`` ("at the ABC", "at the premises of the ABC")."""
