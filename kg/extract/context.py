@@ -64,6 +64,9 @@ class Org:
 
 @dataclass(frozen=True, eq=False)
 class Context:
+    """One release as the phases read it: its text and sentences, the curated data, and what the
+    phases before found (empty until they run)."""
+
     r: Release
     text: str
     lex: Lexicon
