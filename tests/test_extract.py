@@ -856,3 +856,10 @@ def test_a_numbered_session_of_a_body_is_one_event_across_releases_dated_or_not(
     undated = ("Another release\n\n05 March 2024\n\nThe Ruritania Revenue Authority reported on the 12th session of the "
                "Northern Ports Council.\n")
     assert event_idents(dated, "r1") == event_idents(undated, "r2") != set()
+
+
+def test_words_said_in_a_release_about_no_event_report_no_event():
+    text = ("Ports agency welcomes new rules\n\n01 March 2024\n\nThe Ruritania Revenue Authority said on Monday that the "
+            "new rules on cargo data would apply from June. Its Director, Ms. Ada Quill, stressed their importance.\n")
+    f = facts(text)
+    assert "attendee" not in f and "organizer" not in f

@@ -423,6 +423,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
     return claims
 
 
+_NO_EVENT_OF_THEIR_OWN = ("speech",)  # meanings that tell no event when the release names none
 # the kind of an event no phrase names, by the meaning of the trigger that tells it
 _UNNAMED_KINDS = {"signing": "signing", "visit": "visit", "meeting": "meeting", "beneficiary": "training"}
 
@@ -435,6 +436,9 @@ def assign_roles(ctx: Context, found: Found) -> None:
     named = sorted(((m.start, m.end, e) for e in found.events for m in e.mentions), key=lambda x: x[:2])
     unnamed = ev.Event(f"event{len(found.events)}", "other", "") if found.main is None else None
     claims = read_roles(ctx.text, ctx.sents, ctx._role_mentions, ctx._clause_start, named, found.main or unnamed)
+    # words said report no event of their own ("the ABC said ..." in a release about no meeting)
+    if unnamed is not None and all(c.meaning in _NO_EVENT_OF_THEIR_OWN for c in claims if c.event is unnamed):
+        claims = [c for c in claims if c.event is not unnamed]
     first = next((c for c in claims if c.event is unnamed), None)
     if first is not None:
         assert unnamed is not None
