@@ -863,3 +863,11 @@ def test_words_said_in_a_release_about_no_event_report_no_event():
             "new rules on cargo data would apply from June. Its Director, Ms. Ada Quill, stressed their importance.\n")
     f = facts(text)
     assert "attendee" not in f and "organizer" not in f
+
+
+def test_a_gathering_named_after_an_organization_is_its_own():
+    text = ("Title of a release\n\n01 March 2024\n\nThe Northern Ports Council (NPC) Meeting, held in Riga on "
+            "28 February 2024, was attended by the Alpha Trade Organization.\n")
+    f = facts(text)
+    assert any(o == "Northern Ports Council" for _, o in f["organizer"])
+    assert any(o == "Alpha Trade Organization" for _, o in f["attendee"])

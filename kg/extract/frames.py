@@ -21,7 +21,8 @@ _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
-_NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w’'-]*)*\s+")  # "ABC| Policy Organs |Meetings"
+# "ABC| Policy Organs |Meetings", "Board of Auditors| (BOA) |Meeting"
+_NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s*\([A-Z][\w&/-]*\))?(?:\s+[A-Z][\w’'-]*)*\s+")
 
 
 def read_frames(ctx: Context, found: Found) -> None:
@@ -129,7 +130,9 @@ def read_frames(ctx: Context, found: Found) -> None:
                 bodies = ctx.org_at(m.start, m.end)
                 noun_end = ctx._kind_noun_end(m)
                 # "the 10th session of the X": the body follows "of" ("a workshop ... for X" serves X)
-                named_after = [(o, x) for o, x in bodies if x.end <= m.noun and _NAME_WORDS.fullmatch(text, x.end, m.noun)]
+                starts, pairs = ctx._org_mentions()
+                named_after = [(o, x) for o, x in pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, m.noun)]
+                               if x.end <= m.noun and _NAME_WORDS.fullmatch(text, x.end, m.noun)]
                 bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
                 if bodies and e.kind in _BODY_KINDS:
                     e.body = bodies[0][1]
@@ -138,8 +141,9 @@ def read_frames(ctx: Context, found: Found) -> None:
                     if e.ordinal or roles.is_body(e.body_org.name):
                         e.roles.append(("organizer", e.body_org, (m.start, m.end), "role-body"))
                     break
-                if named_after and e.kind in _BODY_KINDS and m.concrete and (e.ordinal or roles.is_body(named_after[-1][0].name)):
-                    # "the 30th Alpha Summit", "the Executive Committee meeting": named after its host
+                if named_after and e.kind in _BODY_KINDS and m.concrete:
+                    # "the 30th Alpha Summit", "the Board of Auditors (BOA) Meeting": a gathering named after an
+                    # organization is its own
                     e.roles.append(("organizer", named_after[-1][0], (m.start, m.end), "role-body"))
                     break
     for e, role in header_hosts:
