@@ -331,6 +331,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         fronted: list[Claim] = []  # the arguments of a phrase that opens the sentence ("At the invitation of X, ...")
         subjects: set[int] = set()  # id() of the organizations that are the subject of a verb
         last_end = s0  # where the arguments of the trigger before end
+        floor = s0  # where a subject can start: after the last verb's arguments or a fronted phrase (a noun
+        # phrase's list can stand inside a subject: "A, B, representatives of C and D met")
         last_subject = s0
         after_fronted = False
         named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1)  # the sentence names an event
@@ -366,7 +368,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     if len(cuts) > 2 and not mentions_in(cuts[-1], a):
                         start = cuts[-2]
                 else:
-                    start = max(clause_start(s0, a), last_end)
+                    start = max(clause_start(s0, a), floor)
                 rel = _RELATIVE.search(text, start, subject_end)  # "the Committee which reports to X held ..."
                 subject_end = rel.start() if rel else subject_end
                 role = f.passive_role if passive else f.role
@@ -391,7 +393,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     for o_m in adjust(objects):
                         for object_role in f.object_role:
                             here.append(Claim(object_role, o_m[0], e, a, o_m[1].end, f.meaning))
-                last_end = max(b, end)
+                last_end = floor = max(b, end)
                 after_fronted = False
                 aside = None
             elif f.reads == "thanked":
@@ -403,7 +405,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 if thanks is not None and e is not None and f.role:
                     for o_m in adjust(mentions_in(thanks.end(), a)):
                         here.append(Claim(f.role, o_m[0], e, thanks.start(), b, f.meaning))
-                last_end = b
+                last_end = floor = b
             else:
                 args, end = (adjacent if f.adjacent else arguments)(b, stop)
                 e = event_for(s0, s1, a, after_first=False)
@@ -416,6 +418,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
                 aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
                 last_end = max(b, end) if not opens else b
+                if opens or f.reads != "after" or f.role is None:  # (what supports stands outside the subject)
+                    floor = last_end
                 last_subject = last_end
                 after_fronted = opens
         claims += here
