@@ -337,6 +337,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         after_fronted = False
         named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1)  # the sentence names an event
         aside: tuple[int, int] | None = None  # the subject before ", in cooperation with X," and where it ends
+        prev_verb = False  # the phrase before is a subject verb
         for k, (a, b, f) in enumerate(kept):
             stop = s1  # where the next phrase starts, unless it heads this one's list ("attended by officers of")
             for x in kept[k + 1:]:
@@ -347,6 +348,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             first = text[a:b].split()[0].lower()
             if f.needs_event and not named:
                 continue
+            was_verb, prev_verb = prev_verb, f.reads == "subject"
             if f.reads == "subject":
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
@@ -354,7 +356,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         and (reduced_relative(a, b, s0, f.transitive) or _BY_AFTER.match(text, b)):
                     continue  # "the forum held in Ruritania": no verb of a clause, no subject
                 passive = first in trig.participles and bool(_BE_AUX.search(text, max(s0, a - 20), a))
-                shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 else None
+                # two verbs joined by "and" share their subject ("X organized and hosted ...")
+                shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 and was_verb else None
                 subject_end = a
                 if shared:
                     start = last_subject
