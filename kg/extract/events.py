@@ -39,6 +39,11 @@ _TRIGGER = re.compile(r"\b(?:held|hold|holds|took place|participated|participate
                       r"hosting|organi[sz]ed|organi[sz]es|convened|took part|takes part|conducted|conducts|"
                       r"launched|opened|signed|paid|pays|undertook|undertakes|carried out)\b")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # "the 3rd meeting" -> "3rd meeting"
+def is_modifier(word: str) -> bool:
+    """Whether ``word`` may stand before an event's kind noun in its name ("regional", "2019", "ABC")."""
+    return bool(_LEFT_OK.match(word))
+
+
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 
 

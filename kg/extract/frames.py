@@ -21,8 +21,16 @@ _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
-# "ABC| Policy Organs |Meetings", "Board of Auditors| (BOA) |Meeting"
-_NAME_WORDS = re.compile(r"(?:[’']s)?(?:\s*\([A-Z][\w&/-]*\))?(?:\s+[A-Z][\w’'-]*)*\s+")
+# what stands between an organization's name and the kind noun of a gathering named after it: "ABC|’s
+# Policy Organs |Meetings", "Board of Auditors| (BOA) |Meeting", "ABC| sub-regional |workshop"
+_NAME_GAP = re.compile(r"(?:[’']s)?(?:\s*\([A-Z][\w&/-]*\))?\s+((?:\S+\s+){0,4})")
+
+
+def _named_after(text: str, end: int, noun: int) -> bool:
+    """Whether the words between an organization's name (ending at ``end``) and an event's kind noun
+    (at ``noun``) are the rest of the event's name."""
+    m = _NAME_GAP.fullmatch(text, end, noun)
+    return m is not None and all(ev.is_modifier(w) for w in m.group(1).split())
 
 
 def read_frames(ctx: Context, found: Found) -> None:
@@ -132,7 +140,7 @@ def read_frames(ctx: Context, found: Found) -> None:
                 # "the 10th session of the X": the body follows "of" ("a workshop ... for X" serves X)
                 starts, pairs = ctx._org_mentions()
                 named_after = [(o, x) for o, x in pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, m.noun)]
-                               if x.end <= m.noun and _NAME_WORDS.fullmatch(text, x.end, m.noun)]
+                               if x.end <= m.noun and _named_after(text, x.end, m.noun)]
                 bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
                 if bodies and e.kind in _BODY_KINDS:
                     e.body = bodies[0][1]
