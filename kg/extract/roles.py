@@ -423,7 +423,6 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 last_end = max(b, end) if not opens else b
                 if opens or f.reads != "after" or f.role is None:  # (what supports stands outside the subject)
                     floor = last_end
-                last_subject = last_end
                 after_fronted = opens
         claims += here
         claims += [c for c in fronted if id(c.org) not in subjects]
