@@ -211,7 +211,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 first_run_end += 1
             inner = text[toks[r0][0]:toks[first_run_end - 1][1]] if first_run_end > r0 else ""
             continues = first_run_end < stop  # "of the Conference| of the States Parties ..."
-            nested = inner and inner.split()[-1] in lex.set("org_heads") and (len(inner.split()) > 1 or continues)
+            nested = inner and inner.split()[-1] in lex.set("org_heads") and continues
             if stop > r0 and not nested:
                 right = stop
         while left < k and toks[left][2] in ("and", "&", "the", "of"):

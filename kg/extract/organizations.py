@@ -17,6 +17,61 @@ _ACRONYM_QUALIFIED = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})[ \u00a0]([A-Z][a-z
 _ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
 
 
+# one item of a list of organizations: an acronym the release does not define, maybe with the city or
+# country of a branch ("ABC Ruritania")
+_LISTED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)(?:\s([A-Z][a-z]+))?(?![\w-])")
+_LIST_BEFORE = re.compile(r"(?:,|,?\s(?:and|&))\s(?:the\s)?$")
+_LIST_AFTER = re.compile(r"(?:,|,?\s(?:and|&))\s(?:the\s)?")
+_ITEM_OPENS = re.compile(r"(?:^|[,(;:\n]|\band|&|\bthe)\s*$")
+_ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
+
+
+def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, str]) -> None:
+    """"Freedonia Customs, ABC and the XYZ": an undefined acronym listed next to an organization is an
+    organization too (and so is the next one along the list)."""
+    text, lex = ctx.text, ctx.lex
+    cn, cities = places.country_names(), places.city_names()
+    known = {x.start: x.end for o in orgs.values() for x in o.mentions}
+    ends = {b for b in known.values()}
+    found: list[tuple[int, int, str]] = []
+    for m in _LISTED.finditer(text, ctx.start):
+        acr, branch = m.group(1), m.group(2)
+        if m.start() in known or acr in cn or acr in local or len(acr) < 3 or not mn._ACRONYM.match(acr) \
+                or acr.isupper() and len(acr) > 8 or acr.lower() in lex.set("not_organizations"):
+            continue
+        entry = lex.entries.get(acr)
+        if entry is not None and entry.kind != "organization" or acr in cities:
+            continue
+        end = m.end() if branch and (branch in cities or branch in cn) else m.end(1)
+        if not _ITEM_OPENS.search(text, max(0, m.start() - 6), m.start()) or not _ITEM_CLOSES.match(text, end):
+            continue  # a word of a longer name ("ABC Committee", "Agency XYZ")
+        found.append((m.start(), end, acr))
+    if not found:
+        return
+    starts = {a: (a, b, acr) for a, b, acr in found}
+    item_ends = {b: (a, b, acr) for a, b, acr in found}
+    accepted: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for a, b, acr in found:
+            if a in accepted:
+                continue
+            before = _LIST_BEFORE.search(text, max(0, a - 8), a)
+            after = _LIST_AFTER.match(text, b)
+            left = before is not None and (before.start() in ends or before.start() in item_ends and item_ends[before.start()][0] in accepted)
+            right = after is not None and (after.end() in known or after.end() in starts and after.end() in accepted)
+            if left or right:
+                accepted.add(a)
+                ends.add(b)
+                changed = True
+    for a, b, acr in found:
+        if a in accepted:
+            name = text[a:b]
+            o = get(name, name, acr if b == a + len(acr) else None)
+            o.mentions.append(mn.Mention(a, b, "organization", name, name, "acronym-listed", acr if b == a + len(acr) else None))
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -140,6 +195,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         for p in orgs.values():
             if p is not o:
                 p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
+    _listed_acronyms(ctx, orgs, get, local)
     covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
     adjectives = places.country_adjectives()
     for c in chunks:
