@@ -871,3 +871,29 @@ def test_a_gathering_named_after_an_organization_is_its_own():
     f = facts(text)
     assert any(o == "Northern Ports Council" for _, o in f["organizer"])
     assert any(o == "Alpha Trade Organization" for _, o in f["attendee"])
+
+
+def test_extract_undefined_acronyms_listed_next_to_an_organization_are_organizations():
+    text = ("Title of a release\n\n01 January 2025\n\nThe workshop gathered experts from the World Customs "
+            "Organization, QRTX, ZEPAL and the ABC Training Centre Ruritania, as well as FLOBC Freedonia.\n")
+    names = set(nodes(text, "organization"))
+    assert {"QRTX", "ZEPAL"} <= names
+    # an acronym inside a longer name, or a country's code, is not listed on its own
+    text = ("Title of a release\n\n01 January 2025\n\nOfficers of the QRTX Committee, the USA and the World Customs "
+            "Organization met.\n")
+    names = set(nodes(text, "organization"))
+    assert "QRTX" not in names and "USA" not in names
+
+
+def test_extract_undefined_acronym_a_role_belongs_to_is_an_organization():
+    text = ("Title of a release\n\n01 January 2025\n\nMs. Ada Quill, the Vice-Chair of the ZEPAL, opened the "
+            "meeting. Words glued by a lost blank, as in the WCOopened, are no name.\n")
+    names = set(nodes(text, "organization"))
+    assert "ZEPAL" in names
+    assert not any("opened" in n for n in names)
+
+
+def test_extract_body_of_a_named_organization_keeps_its_full_name():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Border Service of the Ruritanian Security Committee "
+            "attended the meeting.\n")
+    assert "Border Service of the Ruritanian Security Committee" in set(nodes(text, "organization"))

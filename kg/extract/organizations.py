@@ -22,6 +22,7 @@ _ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,
 _LISTED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)(?:\s([A-Z][a-z]+))?(?![\w-])")
 _LIST_BEFORE = re.compile(r"(?:,|,?\s(?:and|&))\s(?:the\s)?$")
 _LIST_AFTER = re.compile(r"(?:,|,?\s(?:and|&))\s(?:the\s)?")
+_GLUED = re.compile(r"[A-Z]{2}[a-z]{3}")  # "ABCmet": two words without their blank
 _ITEM_OPENS = re.compile(r"(?:^|[,(;:\n]|\band|&|\bthe)\s*$")
 _ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
 
@@ -37,7 +38,7 @@ def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, s
     for m in _LISTED.finditer(text, ctx.start):
         acr, branch = m.group(1), m.group(2)
         if m.start() in known or acr in cn or acr in local or len(acr) < 3 or not mn._ACRONYM.match(acr) \
-                or acr.isupper() and len(acr) > 8 or acr.lower() in lex.set("not_organizations"):
+                or acr.isupper() and len(acr) > 8 or _GLUED.search(acr) or acr.lower() in lex.set("not_organizations"):
             continue
         entry = lex.entries.get(acr)
         if entry is not None and entry.kind != "organization" or acr in cities:
@@ -48,9 +49,12 @@ def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, s
         found.append((m.start(), end, acr))
     if not found:
         return
+    # "the Vice-Chair of the ABC": an acronym a role belongs to
+    role_of = re.compile(rf"\b(?:{'|'.join(map(re.escape, lex.list('role_words')))})\s+(?:of|at)\s+(?:the\s+)?$")
+    by_role = {a for a, b, acr in found if role_of.search(text, max(0, a - 60), a)}
     starts = {a: (a, b, acr) for a, b, acr in found}
     item_ends = {b: (a, b, acr) for a, b, acr in found}
-    accepted: set[int] = set()
+    accepted: set[int] = set(by_role)
     changed = True
     while changed:
         changed = False
@@ -69,7 +73,8 @@ def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, s
         if a in accepted:
             name = text[a:b]
             o = get(name, name, acr if b == a + len(acr) else None)
-            o.mentions.append(mn.Mention(a, b, "organization", name, name, "acronym-listed", acr if b == a + len(acr) else None))
+            rule = "acronym-affiliation" if a in by_role else "acronym-listed"
+            o.mentions.append(mn.Mention(a, b, "organization", name, name, rule, acr if b == a + len(acr) else None))
 
 
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
