@@ -57,6 +57,10 @@ _BE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$",
 _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
                        r"had|will|would|to|on|in|at|during|under|through|after|before|since|for|about|regarding|"
                        r"with|by|held|said|says|stated|noted|added)\b", re.I)
+# after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
+_LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"), re.I)
+_COLON = re.compile(r"\s*:\s*")
+_SEMICOLON = re.compile(r";\s*(?:and\s+)?")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
@@ -190,7 +194,8 @@ def load(path: Path = DATA) -> Triggers:
             participles.update(p.lower() for p in past)
             for w in firsts:
                 by_first.setdefault(w, {}).setdefault(frame, []).append(piece)
-    starts = {w: tuple((frame, re.compile("(?:" + "|".join(pieces) + r")(?![\w-])", re.I))
+    # (the longer phrase first: an alternation takes the first that matches)
+    starts = {w: tuple((frame, re.compile("(?:" + "|".join(sorted(pieces, key=len, reverse=True)) + r")(?![\w-])", re.I))
                        for frame, pieces in frames.items())
               for w, frames in by_first.items()}
     for forms in irregular.values():
@@ -273,6 +278,21 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         where it ends."""
         out: list[Mention] = []
         cur, limit = pos, _FIRST_GAP
+        colon = _COLON.match(text, pos)
+        if colon and ";" in text[colon.end():stop]:
+            # items parted by semicolons: the first organization of each (a person's affiliation)
+            a = colon.end()
+            for item in [*_SEMICOLON.finditer(text, a, stop), None]:
+                b = item.start() if item else stop
+                firsts = [o_m for o_m in mentions_in(a, b) if o_m[1].start - a <= _FIRST_GAP]
+                if not firsts:
+                    break
+                out.append(firsts[0])
+                cur = firsts[0][1].end
+                a = item.end() if item else stop
+            return out, cur
+        boundary = _LIST_BOUNDARY if colon else _BOUNDARY
+        cur = colon.end() if colon else pos
         for o_m in mentions_in(pos, stop):
             m = o_m[1]
             if m.start < cur:  # an organization inside the last one's span (a person's affiliation)
@@ -280,7 +300,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 cur = max(cur, m.end)
                 continue
             gap = text[cur:m.start]
-            if len(gap) > limit or _BOUNDARY.search(gap):
+            if len(gap) > limit or boundary.search(gap):
                 break
             out.append(o_m)
             cur, limit = m.end, _NEXT_GAP
@@ -340,7 +360,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         prev_verb = False  # the phrase before is a subject verb
         for k, (a, b, f) in enumerate(kept):
             stop = s1  # where the next phrase starts, unless it heads this one's list ("attended by officers of")
-            for x in kept[k + 1:]:
+            for x in kept[k + 1:] if not _COLON.match(text, b) else ():  # (a list after a colon runs on)
                 if x[0] < b or x[2].reads == "after" and x[0] - b <= _HEAD_GAP and not mentions_in(b, x[0]):
                     continue
                 stop = x[0]
