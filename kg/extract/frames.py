@@ -19,6 +19,9 @@ _HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_OF_ONLY = re.compile(r"\s*of\s+(?:the\s+)?")
+_AND_THE = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?")
+_GOES_ON = re.compile(r"[’']s|\s+(?:[A-Z]|with\b)")
 _OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 # what stands between an organization's name and the kind noun of a gathering named after it: "ABC|’s
@@ -146,8 +149,18 @@ def read_frames(ctx: Context, found: Found) -> None:
                     e.body = bodies[0][1]
                     e.body_org = bodies[0][0]
                     # a body holds its own sessions, whoever invites to them
-                    if e.ordinal or roles.is_body(e.body_org.name):
+                    # and so does an organization whose own meeting it is ("the annual meetings of the
+                    # ABC", not "a meeting of the ABC Secretary General with ...")
+                    own = e.kind in ("meeting", "session") and _OF_ONLY.fullmatch(text, noun_end, bodies[0][1].start) \
+                        and not _GOES_ON.match(text, bodies[0][1].end)
+                    if e.ordinal or roles.is_body(e.body_org.name) or own:
                         e.roles.append(("organizer", e.body_org, (m.start, m.end), "role-body"))
+                    if own:  # "the annual meetings of the ABC and the XYZ"
+                        listed = [(o, y) for o, y in ctx.org_at(m.start, m.end) if y.start >= bodies[0][1].end]
+                        for (_, x), (o, y) in zip(bodies[:1] + listed, listed):
+                            if not _AND_THE.fullmatch(text, x.end, y.start) or _GOES_ON.match(text, y.end):
+                                break
+                            e.roles.append(("organizer", o, (m.start, m.end), "role-body"))
                     break
                 if named_after and e.kind in _BODY_KINDS and m.concrete:
                     # "the 30th Alpha Summit", "the Board of Auditors (BOA) Meeting": a gathering named after an
