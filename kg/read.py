@@ -364,9 +364,11 @@ def _noise_pattern() -> re.Pattern[str]:
 
 def is_noise_line(line: str) -> bool:
     """True if ``line`` is page chrome (a language notice, a menu word, ...) not a title."""
-    return _noise_pattern().search(line.strip()) is not None
+    line = line.strip()
+    return _noise_pattern().search(line) is not None or _NO_WORD.fullmatch(line) is not None
 
 
+_NO_WORD = re.compile(r"[\W_]+")  # "<", "×", "* * *": no letter, no digit
 _MD_HEADING = re.compile(r"#{1,6}(?=\s|$)")
 _MD_RULE = re.compile(r"(?:[=]+|[-*_](?:\s*[-*_]){2,})")
 
@@ -437,7 +439,56 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
     else:
         return None, None, 0
     dateline, after = _find_dateline(text, lines, DATE_WINDOW, md)
+    if dateline is None:
+        late = _late_dateline(text, title[0], md)
+        if late is not None:
+            return late
     return title, dateline, (after if dateline else body_start)
+
+
+LATE_WINDOW = 60
+"""How many non-empty lines from the top are looked at for a date line when none stands under the
+first line (a page whose menus and banners come before its title)."""
+# "The Hague, 5 May 2019", "05-05-2019 (Paris)": a date line with the place it was written in
+_PLACE_BEFORE_DATE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3},\s*")
+_PLACE_AFTER_DATE = re.compile(r"\s*\([A-Z][\w.’' -]{1,40}\)")
+TITLE_MIN = 20
+
+
+def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+    """``(title, dateline, body_start)`` when a date line stands further down, before the first
+    paragraph: the title is then the line of words just above it."""
+    previous: tuple[int, int] | None = None
+    seen = 0
+    for s, e, nxt in _lines(text, start):
+        s, e = _strip_span(text, s, e, md)
+        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
+            continue
+        line = text[s:e]
+        seen += 1
+        if seen > LATE_WINDOW or len(line) >= PARAGRAPH and line.endswith((".", "!", "?")):
+            return None
+        date = _bare_date(line)
+        if date is not None:
+            if previous is None or previous[0] == start:
+                return None  # (a place and date right under the first line are the publication's, see extract)
+            return previous, (s + date[0], s + date[1]), nxt
+        if len(line) >= TITLE_MIN and not is_noise_line(line) and not line.endswith(":"):
+            previous = (s, e)
+    return None
+
+
+def _bare_date(line: str) -> tuple[int, int] | None:
+    """Where the date of a line that is only a date (perhaps with its place) is."""
+    if is_date_line(line):
+        return 0, len(line)
+    m = _PLACE_BEFORE_DATE.match(line)
+    if m and _date_line_re().fullmatch(line, m.end()):
+        return m.end(), len(line)
+    m = _date_line_re().match(line)
+    if m and _PLACE_AFTER_DATE.fullmatch(line, m.end()):
+        return 0, m.end()
+    return None
 
 
 def _date_lead(line: str) -> tuple[int, int, int] | None:

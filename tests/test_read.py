@@ -429,6 +429,29 @@ def test_date_line_below_page_furniture():
     assert text[body:].strip().startswith("The centre")
 
 
+@pytest.mark.parametrize("line, date", [
+    ("12.03.2021 10:15", "12.03.2021 10:15"),
+    ("Ruritania City, 12 March 2021", "12 March 2021"),
+    ("12-03-2021 (Freedonia)", "12-03-2021"),
+])
+def test_date_line_under_a_title_behind_menus(line, date):
+    # a page whose menus, banners and teasers come first: the title is the line of words above the date
+    menus = "".join(f"{w}\n\n" for w in ("Skip to the content of this page", "Member countries:", "Observers:",
+                                            "Partners of the network:", "Make this your homepage", "Add to favourites",
+                                            "14:02 Ruritania City", "13:40 Freedonia City", "Mission statement"))
+    text = ("<\n\n×\n\n" + menus +
+            "Freedonia Customs Opens a Training Centre for the Region\n\n" + line + "\n\n"
+            "The centre opened its doors to trainees from the whole region on Monday, after two years of works.\n")
+    title, dateline, body = read.layout(text)
+    assert text[title[0]:title[1]] == "Freedonia Customs Opens a Training Centre for the Region"
+    assert text[dateline[0]:dateline[1]] == date
+    assert text[body:].strip().startswith("The centre")
+
+
+def test_lines_without_a_word_are_page_noise():
+    assert read.is_noise_line("  <  ") and read.is_noise_line("* * *") and not read.is_noise_line("G20")
+
+
 def test_the_first_paragraph_ends_the_look_for_a_date_line():
     text = ("Ports Agency Opens a Training Centre\n\nThe centre opened its doors to trainees from the whole region "
             "on Monday, after two years of works financed by the partners.\n\n4 April 2016\n")
