@@ -897,3 +897,11 @@ def test_extract_body_of_a_named_organization_keeps_its_full_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe Border Service of the Ruritanian Security Committee "
             "attended the meeting.\n")
     assert "Border Service of the Ruritanian Security Committee" in set(nodes(text, "organization"))
+
+
+def test_extract_a_body_of_a_country_keeps_the_whole_name_of_the_country():
+    text = ("Title of a release\n\n01 January 2025\n\nOfficials of the Customs Administration of Côte d'Ivoire and "
+            "the Maritime Safety Authority of Papua New Guinea met the Customs of Bosnia and Herzegovina.\n")
+    names = set(nodes(text, "organization"))
+    assert {"Customs Administration of Côte d'Ivoire", "Maritime Safety Authority of Papua New Guinea",
+            "Customs of Bosnia and Herzegovina"} <= names

@@ -167,16 +167,30 @@ def _starts_another_body(word: str, leading: frozenset[str] = frozenset()) -> bo
         or bool(_ACRONYM.match(word)) or word in leading  # "AfCFTA"
 
 
+@lru_cache(maxsize=1)
+def _long_country_names() -> re.Pattern:
+    """The names of countries of more than one word, longest first, as one pattern."""
+    names = sorted((n for n in places.country_names() if " " in n or "'" in n or "’" in n), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def _chain_right(toks: list, i: int, text: str) -> int:
     """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``
     (a day or a month ends it: "Freedonia Customs on Monday")."""
     n = len(toks)
     j = i
     last = i
+    countries = _long_country_names()
     while j < n:
         t = toks[j][2]
         if t.lower() in _CALENDAR_WORDS:
             break
+        country = countries.match(text, toks[j][0]) if is_cap(t) else None
+        if country:  # "of Côte d'Ivoire", "of Papua New Guinea": the whole name of a country
+            while j < n and toks[j][0] < country.end():
+                j += 1
+            last = j
+            continue
         if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
         if is_cap(t) and t not in _STOP_LEFT:
