@@ -20,6 +20,8 @@ _LIST_PART = re.compile(r"[^;•\n]+")
 _LIST_PIECE = re.compile(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+")
 _AND_OR_START = re.compile(r"^\s*(?:and|or)\s+")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
+_CLAUSE_END = re.compile(r"[,;:(]|\s(?:which|that|where|while|whereas|who|so that|in order to|as well as|and how|and what|and the need|and ways)\b")
+_PER_SENTENCE = 3  # the topic phrases read in one sentence at most
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 
 
@@ -62,7 +64,7 @@ def read_topics(ctx: Context, found: Found) -> None:
                 name = f"chapter {part.group()}{tail}"
                 _add_topic(ctx, found, e, s0 + c.start(1) + part.start(), s0 + c.start(1) + part.end(), name=name)
         for n, m in enumerate(trig[si]):
-            if n >= 2:
+            if n >= _PER_SENTENCE:
                 break
             seg_start = m.end()
             colon = text.find(":", seg_start, s1)
@@ -123,6 +125,14 @@ def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: st
         a += lead.end()
         piece = text[a:b]
     words = piece.split()
+    if len(words) > (40 if list_item else 14):
+        # a long object: its first phrase, up to a clause's boundary ("the impact of A on B, which ...")
+        cut = _CLAUSE_END.search(piece)
+        if cut and len(piece[:cut.start()].split()) >= 2:
+            b = a + cut.start()
+            piece = text[a:b].rstrip(" ,;")
+            b = a + len(piece)
+            words = piece.split()
     if not (2 <= len(words) <= (40 if list_item else 14)) or piece.lower().startswith(ctx.lex.tuple("topic_stop_starts")):
         return
     if _NOT_TOPIC_START.match(piece):
