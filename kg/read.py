@@ -309,7 +309,7 @@ def _date_line_re() -> re.Pattern[str]:
         # September 19, 2017; Sept. 19 2017
         rf"{month}\.?\s+{day},?\s+{year}",
         # 2019-06-07
-        r"\d{4}-\d{2}-\d{2}",
+        r"\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}",
         # 05.06.2019, 05/06/2019, 05-06-2019
         r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}",
         # 2019年6月7日
@@ -317,9 +317,10 @@ def _date_line_re() -> re.Pattern[str]:
     ]
     # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
     lead = (r"(?:(?:published|posted|issued|released)(?:\s+on)?\s*:?\s*|(?:date|publication\s+date)\s*:\s*)?"
-            r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?,?\s+)?")
+            r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+            r"\.?,?\s+)?")
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
-    time = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est))?)?"
+    time = r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est))?)?"
     return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")" + time, re.IGNORECASE)
 
 

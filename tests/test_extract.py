@@ -56,9 +56,17 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("Novembre 4, 2013", "2013-11-04"),
     ("ngày 5 tháng 6 năm 2019", "2019-06-05"),
     ("٥ يونيو ٢٠١٩", "2019-06-05"),
+    ("5. Juni 2019", "2019-06-05"),
+    ("5 juni 2019", "2019-06-05"),
+    ("5 Haziran 2019", "2019-06-05"),
+    ("5 czerwca 2019", "2019-06-05"),
+    ("2019/06/05", "2019-06-05"),
+    ("Posted: Wed, 05/06/2019 - 10:30", "2019-06-05"),
+    ("05 June 2019 10:30 AM", "2019-06-05"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
         "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
-        "published-on", "weekday", "date-label", "month-first-french", "vietnamese", "arabic-digits"])
+        "published-on", "weekday", "date-label", "month-first-french", "vietnamese", "arabic-digits",
+        "german-day-dot", "dutch", "turkish", "polish-genitive", "numeric-year-first", "posted-time", "time-am"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 

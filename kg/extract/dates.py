@@ -184,12 +184,17 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"(?:\w+day,?\s+)?(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})")  # "Novembre 4, 2013", any language
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+_YEAR_FIRST = re.compile(r"(?<![\w./-])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d./-])")  # 2019/06/07
+# a time after the date ("- 10:30", ", 10:30 AM"), and the dot after a day ("5. Mai 2019")
+_TIME_AFTER = re.compile(r"(?:\s*[-–,|]\s*|\s+)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|h|hrs|[A-Z]{3,4}))?\s*$", re.I)
+_DAY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(?=[^\W\d])")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
     """The date of a publication date line such as "07 июня 2019", "17 十二月 2013", "2019年6月7日" or
     "05.06.2019"."""
+    line = _DAY_DOT.sub(r"\1 ", _TIME_AFTER.sub("", line.strip()))  # "5. Mai 2019, 10:30 AM"
     m = _DAY_MONTH_YEAR.fullmatch(line)
     if m is not None and m[2].lower() in lex.months:  # the common shape, read directly
         date = _mk(int(m[3]), lex.months[m[2].lower()], int(m[1]))
@@ -205,11 +210,11 @@ def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
         return spans[0].first
     if spans:
         return None
-    found = [m for pattern in (_CJK_DATE, _NUMERIC_DATE) for m in pattern.finditer(line)]
+    found = [m for pattern in (_CJK_DATE, _NUMERIC_DATE, _YEAR_FIRST) for m in pattern.finditer(line)]
     if len(found) != 1:
         return None
     m = found[0]
-    if m.re is _CJK_DATE:
+    if m.re is _CJK_DATE or m.re is _YEAR_FIRST:
         return _mk(int(m[1]), int(m[2]), int(m[3]))
     # day first, as international newsrooms write; month first only where the day can only be the
     # second number ("06/25/2019")
