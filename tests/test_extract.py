@@ -913,3 +913,18 @@ def test_extract_a_body_of_a_country_keeps_the_whole_name_of_the_country():
     names = set(nodes(text, "organization"))
     assert {"Customs Administration of Côte d'Ivoire", "Maritime Safety Authority of Papua New Guinea",
             "Customs of Bosnia and Herzegovina"} <= names
+
+
+@pytest.mark.parametrize("top, agency", [
+    ("DUSHANBE, June 7, 2015, Freedonia-Press — The senior representatives met.", "Freedonia-Press"),
+    ("MINSK, 12 April (RuriNews) - The heads of state met.", "RuriNews"),
+    ("By Ivo Marsh – Ruritania Wire:\nBAKU, April 7, 2017 – The ministers met.", "Ruritania Wire"),
+])
+def test_extract_news_agency_of_a_dateline_or_a_byline(top, agency):
+    text = f"Ministers meet to discuss border security\n\n{top}\n"
+    assert agency in set(nodes(text, "organization"))
+
+
+def test_extract_place_and_date_line_names_no_agency():
+    text = "Ministers meet to discuss border security\n\nBrussels, 5 May 2019 – The ministers met.\n"
+    assert not nodes(text, "organization")

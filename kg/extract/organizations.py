@@ -77,6 +77,29 @@ def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, s
             o.mentions.append(mn.Mention(a, b, "organization", name, name, rule, acr if b == a + len(acr) else None))
 
 
+# the news agency of a dateline ("CITY, 5 May 2019, Agency —", "CITY, 5 May (Agency) -") or of a byline
+# ("By Ivo Marsh – Agency:")
+_DATE_WORDS = r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+_AGENCY_NAME = r"(?P<agency>[A-Z][\w.&’'-]*(?:[ -][A-Z][\w.&’'-]*){0,3})"
+_AGENCY = (re.compile(rf"^[A-Z][\w .’'/-]{{1,40}},\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|\s*\({_AGENCY_NAME.replace('agency', 'paren')}\)\s*[-–—])", re.M),
+           re.compile(rf"^By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
+_AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
+
+
+def _news_agencies(ctx: Context, get) -> None:
+    """The news agency a dateline or a byline names is an organization of the release."""
+    text, lex = ctx.text, ctx.lex
+    cn, months = places.country_names(), lex.months
+    for pattern in _AGENCY:
+        for m in pattern.finditer(text, 0, min(len(text), _AGENCY_REACH)):
+            group = "agency" if m.group("agency") else "paren"
+            name = m.group(group)
+            if not name or name in cn or name.lower() in months or len(name) < 3:
+                continue
+            o = get(name, name)
+            o.mentions.append(mn.Mention(m.start(group), m.end(group), "organization", name, name, "news-agency"))
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -201,6 +224,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
             if p is not o:
                 p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
     _listed_acronyms(ctx, orgs, get, local)
+    _news_agencies(ctx, get)
     covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
     adjectives = places.country_adjectives()
     for c in chunks:

@@ -23,6 +23,7 @@ RULES: dict[str, tuple[float, str]] = {
     "acronym-country": (0.9, "an acronym with a country after a slash ('ABC/Freedonia')"),
     "acronym-qualified": (0.9, "an acronym with a country or a regional code ('ABC Freedonia', 'ABC A/P')"),
     "acronym-listed": (0.75, "an undefined acronym listed next to an organization ('Freedonia Customs, ABC and the XYZ')"),
+    "news-agency": (0.8, "the news agency of a dateline or a byline ('CITY, 5 May (Agency) -', 'By Ivo Marsh - Agency:')"),
     "acronym-affiliation": (0.75, "an undefined acronym a role belongs to ('the Vice-Chair of the ABC')"),
     "org-head-pattern": (0.9, "a name built around an organization's head word ('... Authority', 'Ministry of ...')"),
     "instrument-head-pattern": (0.9, "a name built around an instrument's head word ('... Convention')"),
