@@ -928,3 +928,14 @@ def test_extract_news_agency_of_a_dateline_or_a_byline(top, agency):
 def test_extract_place_and_date_line_names_no_agency():
     text = "Ministers meet to discuss border security\n\nBrussels, 5 May 2019 – The ministers met.\n"
     assert not nodes(text, "organization")
+
+
+@pytest.mark.parametrize("written", ["United Nations Office On Drugs And Crime", "UNITED NATIONS OFFICE ON DRUGS AND CRIME"])
+def test_extract_gazetteer_name_written_with_other_capitals(written):
+    text = f"Title of a release\n\n01 January 2025\n\nOfficers of the {written} met.\n"
+    assert set(nodes(text, "organization")) == {"United Nations Office on Drugs and Crime"}
+
+
+def test_extract_gazetteer_name_in_lower_case_is_no_name():
+    text = "Title of a release\n\n01 January 2025\n\nthe world customs organization of the future was discussed.\n"
+    assert not nodes(text, "organization")

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from .. import places
 from ..text import text_cache
-from .lexicon import Lexicon, _speedups, alternation
+from .lexicon import Lexicon, Phrases, _speedups, alternation
 
 
 @dataclass(slots=True)
@@ -295,10 +295,40 @@ _GENERIC_AFTER = re.compile(r"\s+(?:agencies|bodies|entities|members|member stat
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 
 
+@lru_cache(maxsize=4)
+def _folded_names(lex: Lexicon) -> tuple[Phrases, dict[str, str]]:
+    """The gazetteer names of more than one word matched in any case, and each one's key."""
+    keys = {k.lower(): k for k in sorted(lex.entries) if " " in k}
+    return Phrases(tuple(keys), ignore_case=True), keys
+
+
+def _name_cased(span: str) -> bool:
+    """"United Nations Office On Drugs And Crime", "UNITED NATIONS OFFICE ON DRUGS": a name written
+    with a capital at each word, or in capitals."""
+    return span.isupper() or all(w[:1].isupper() for w in span.split() if w[:1].isalpha())
+
+
+def _gazetteer_hits(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The gazetteer's names as written, and those of more than one word written with other capitals
+    (leftmost-longest, not overlapping)."""
+    exact = lex.find(text)
+    matcher, keys = _folded_names(lex)
+    other = [(m.start(), m.end(), keys[m.group().lower()]) for m in matcher.finditer(text)
+             if m.group() not in lex.entries and _name_cased(m.group())]
+    if not other:
+        return exact
+    out: list[tuple[int, int, str]] = []
+    for a, b, key in sorted(exact + other, key=lambda h: (h[0], -h[1])):
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b, key))
+    return out
+
+
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
     """Names, aliases and acronyms of the curated organizations, instruments and programmes."""
     out = []
-    for a, b, key in lex.find(text):
+    for a, b, key in _gazetteer_hits(text, lex):
         e = lex.entries[key]
         if e.kind == "organization" and _GENERIC_AFTER.match(text, b):
             continue  # "United Nations agencies", "EU member states": a kind of body, not the body
