@@ -939,3 +939,16 @@ def test_extract_gazetteer_name_written_with_other_capitals(written):
 def test_extract_gazetteer_name_in_lower_case_is_no_name():
     text = "Title of a release\n\n01 January 2025\n\nthe world customs organization of the future was discussed.\n"
     assert not nodes(text, "organization")
+
+
+def test_extract_names_after_an_honorific_in_the_plural():
+    text = ("Title of a release\n\n01 January 2025\n\nThe directors of the regional offices – Messrs. Ivo Marsh, Jon "
+            "Brandt, Ada Quill and Otto Berg – met. Later, Messrs. Lind and Roth signed it. Ema Lind and Ivan Roth "
+            "were there.\n")
+    assert set(nodes(text, "person")) == {"Ivo Marsh", "Jon Brandt", "Ada Quill", "Otto Berg", "Ema Lind", "Ivan Roth"}
+
+
+def test_extract_family_name_that_is_also_a_place():
+    text = ("Title of a release\n\n01 January 2025\n\nOn 10 July, Minister Ivo Lima held talks with Mr. Jon Brandt "
+            "in Lima.\n")
+    assert {"Ivo Lima", "Jon Brandt"} <= set(nodes(text, "person"))

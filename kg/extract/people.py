@@ -14,6 +14,10 @@ _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Z
 _NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
 
 
+_PLURAL_HONORIFIC = re.compile(rf"(?<![\w.])(?:Messrs|Mmes|Mesdames|Drs|Profs)\.?\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)")
+_LIST_NAME = re.compile(_NAME)
+
+
 @dataclass(slots=True)
 class PersonMention:
     start: int
@@ -136,8 +140,12 @@ def _name_capitals(text: str, c: int, lo: int) -> list[int]:
     return [p for p in range(k, c) if "A" <= text[p] <= "Z"]
 
 
-def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[PersonMention]:
+def people(text: str, lex: Lexicon, start: int, not_names: set[str],
+           place_words: frozenset[str] = frozenset()) -> list[PersonMention]:
+    """The people the patterns find; ``not_names`` are words no name holds, ``place_words`` the words
+    of places, which a name holds only as the second of two words ("Minister Yu Guangzhou")."""
     out: list[PersonMention] = []
+    blocked = not_names | place_words
     by_span: dict[tuple[int, int], PersonMention] = {}
     taken: list[tuple[int, int]] = []
     roles = lex.set("role_words")
@@ -157,9 +165,12 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[Per
             a = m.start("name")
             # trim words that are not part of a name (roles, organization words, places)
             words = name.split()
-            while words and (words[-1] in not_names or words[-1] in roles or words[-1] in ("De", "de", "Al", "El")):
-                words.pop()
-            while words and (words[0] in not_names or words[0] in roles):
+            if len(words) == 2 and words[1] in place_words and words[0] not in blocked and words[0] not in roles:
+                pass  # a family name that is also a place's
+            else:
+                while words and (words[-1] in blocked or words[-1] in roles or words[-1] in ("De", "de", "Al", "El")):
+                    words.pop()
+            while words and (words[0] in blocked or words[0] in roles):
                 a += len(words[0]) + 1
                 words.pop(0)
             if not words:
@@ -179,11 +190,23 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str]) -> list[Per
                 continue
             if any(x <= a < y or x < b <= y for x, y in taken):
                 continue
-            if any(w in not_names for w in words) or name in roles:
+            if any(w in not_names for w in words) or any(w in place_words for w in words[:-1]) or name in roles:
                 continue
             role = m.groupdict().get("role")
             org = m.span("org") if m.groupdict().get("org") else None
             out.append(PersonMention(a, b, name, role.strip() if role else None, org, f"person-{rule}"))
             by_span[(a, b)] = out[-1]
+            taken.append((a, b))
+    # "Messrs. Ivo Marsh, Jon Brandt and Ada Quill": an honorific in the plural before a list of names
+    for m in _PLURAL_HONORIFIC.finditer(text, start):
+        for item in _LIST_NAME.finditer(text, m.start("names"), m.end("names")):
+            words = item.group().split()
+            while words and words[-1] in blocked:
+                words.pop()
+            name = " ".join(words)
+            a, b = item.start(), item.start() + len(name)
+            if not words or any(w in not_names or w in roles for w in words) or any(x <= a < y for x, y in taken):
+                continue
+            out.append(PersonMention(a, b, name, None, None, "person-honorific"))
             taken.append((a, b))
     return sorted(out, key=lambda p: p.start)

@@ -32,10 +32,11 @@ def find_persons(ctx: Context) -> tuple[dict, ...]:
         not_names.update(o.name.split())
         if o.acronym:
             not_names.add(o.acronym)
+    place_words = set()
     for m in ctx.places:
-        not_names.update(ctx.text[m.start:m.end].split())
+        place_words.update(ctx.text[m.start:m.end].split())
     not_names |= _never_names(ctx.lex)
-    found = people(ctx.text, ctx.lex, ctx.start, not_names)
+    found = people(ctx.text, ctx.lex, ctx.start, not_names, frozenset(place_words - not_names))
     persons: dict[str, dict] = {}
     for p in found:
         key = None
