@@ -952,3 +952,12 @@ def test_extract_family_name_that_is_also_a_place():
     text = ("Title of a release\n\n01 January 2025\n\nOn 10 July, Minister Ivo Lima held talks with Mr. Jon Brandt "
             "in Lima.\n")
     assert {"Ivo Lima", "Jon Brandt"} <= set(nodes(text, "person"))
+
+
+def test_extract_body_named_after_its_parent_in_full_or_by_acronym_is_one_body():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization (ATO) held the 15th session of "
+            "the Council of Ministers of the Alpha Trade Organization in Lima. The ATO Council of Ministers adopted a "
+            "plan; the ATO Council of Minister meets again next year.\n")
+    orgs = nodes(text, "organization")
+    assert "Council of Ministers of the Alpha Trade Organization" in orgs
+    assert {"ATO Council of Ministers", "ATO Council of Minister"} <= orgs["Council of Ministers of the Alpha Trade Organization"]

@@ -100,6 +100,27 @@ def _news_agencies(ctx: Context, get) -> None:
             o.mentions.append(mn.Mention(m.start(group), m.end(group), "organization", name, name, "news-agency"))
 
 
+_OF_PARENT_SPLIT = re.compile(r" of (?:the )?")
+
+
+def _merge_body_names(orgs: dict[str, Org]) -> None:
+    """"the Council of Ministers of the Alpha Trade Organization" and "the ATO Council of Ministers":
+    one body, named after its parent in full or by its acronym."""
+    by_name = {o.name: o for o in orgs.values() if o.mentions}
+    for o in list(by_name.values()):
+        for m in _OF_PARENT_SPLIT.finditer(o.name):
+            body, parent = o.name[:m.start()], by_name.get(o.name[m.end():])
+            if parent is None or not parent.acronym:
+                continue
+            # (and the same name with a plural's "s" lost: "the ATO Council of Minister")
+            for short in (by_name.get(f"{parent.acronym} {body}"), by_name.get(f"{parent.acronym} {body}".removesuffix("s"))):
+                if short is None or short is o or short.acronym or not short.mentions:
+                    continue
+                o.mentions += short.mentions
+                o.alt |= short.alt | {short.name}
+                short.mentions = []
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -263,6 +284,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
                 big.alt |= o.alt
                 o.mentions = []
                 break
+    _merge_body_names(orgs)
     out = [o for o in orgs.values() if o.mentions]
     for o in out:
         o.mentions.sort(key=lambda m: m.start)
