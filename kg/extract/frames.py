@@ -14,8 +14,6 @@ from .occurrences import _GATHERINGS, Found, main_event
 
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
-_AT_HOUSE = re.compile(r"at(?<!\wat)\s+(?:the\s+)?(?:premises\s+of\s+(?:the\s+)?)?")
-_HQ_AFTER = re.compile(r"\s*(?:Headquarters|headquarters|Secretariat)\b")
 _TODAY = re.compile(r"\btoday\b")
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -85,15 +83,6 @@ def read_frames(ctx: Context, found: Found) -> None:
                 e.body_org, e.body = subj[0]
                 if " of " not in e.label:
                     e.label = f"{e.label} of the {e.body_org.name}"
-        # "at the ABC Headquarters", "at the premises of the ABC Secretariat": the host's own house
-        for m in _AT_HOUSE.finditer(sent):
-            seg_end = s0 + m.end()
-            hits = ctx.org_at(seg_end, seg_end + 120)
-            if hits and hits[0][1].start == seg_end and (
-                    "premises" in m.group() or _HQ_AFTER.match(text[hits[0][1].end:hits[0][1].end + 14])
-                    or text[hits[0][1].start:hits[0][1].end].endswith(("Secretariat", "Headquarters"))):
-                for e in here[:1]:
-                    e.roles.append(("organizer", hits[0][0], (s0 + m.start(), hits[0][1].end), "role-house"))
         # when and where, for the events of this sentence (or the main event in a dateline-like line)
         sent_dates = [d for d in dates if s0 <= d.start < s1]
         today = _TODAY.search(sent) if "today" in sent else None

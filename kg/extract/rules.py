@@ -62,7 +62,6 @@ RULES: dict[str, tuple[float, str]] = {
     "role-signing": (0.8, "signed or agreed"),
     "role-venue": (0.8, "the organization an event was held at ('took place at the ABC')"),
     "role-body": (0.8, "a body holds its own numbered session or a meeting named after it"),
-    "role-house": (0.8, "the organization whose headquarters or premises host the event"),
     "role-header": (0.8, "the organization that opens a header line with the event's place and dates"),
     "role-delegation": (0.8, "welcomed or received a delegation from an organization"),
 }
