@@ -964,3 +964,11 @@ def test_extract_body_named_after_its_parent_in_full_or_by_acronym_is_one_body()
     orgs = nodes(text, "organization")
     assert "Council of Ministers of the Alpha Trade Organization" in orgs
     assert {"ATO Council of Ministers", "ATO Council of Minister"} <= orgs["Council of Ministers of the Alpha Trade Organization"]
+
+
+def test_extract_two_bodies_joined_by_and_or_after_a_month_are_not_one_name():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Director reported on the outcome of the December Policy "
+            "Commission and Council of the Alpha Trade Organization.\n")
+    names = set(nodes(text, "organization"))
+    assert "Policy Commission" in names
+    assert not any(n.startswith("December") or "Commission and Council" in n for n in names)

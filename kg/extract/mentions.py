@@ -138,21 +138,23 @@ def token_index(text: str) -> dict[int, int]:
 
 
 def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "",
-                    leading: frozenset[str] = frozenset()) -> int:
+                    leading: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()) -> int:
     """Index of the first token of the run of name tokens ending just before token ``i``
-    (a name never crosses a line break)."""
+    (a name never crosses a line break, nor an "and" between two head words: "the Policy
+    Commission and |Council")."""
     j = i
     while j > 0:
         t = toks[j - 1][2]
         if text and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
-        if t in _STOP_LEFT and j - 1 >= 0:
-            break
+        if t in _STOP_LEFT and j - 1 >= 0 or t.lower() in _CALENDAR_WORDS:
+            break  # (and a day or a month: "the December |Policy Commission")
         if is_cap(t) or t in extra_ok:
             j -= 1
             continue
         if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT \
-                and not _starts_another_body(toks[j][2], leading) and not _ACRONYM.match(toks[j - 2][2]):
+                and not _starts_another_body(toks[j][2], leading) and not _ACRONYM.match(toks[j - 2][2]) \
+                and not (toks[j - 2][2] in heads and toks[j][2] in heads):
             j -= 1
             continue
         break
@@ -213,7 +215,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
     out: list[Mention] = []
     adjectives = places.country_adjectives()
     for hm, toks, k, k_end in _head_words(text, heads):
-        left = _cap_chain_left(toks, k, text=text, leading=lex.set("org_heads_leading"))
+        left = _cap_chain_left(toks, k, text=text, leading=lex.set("org_heads_leading"), heads=lex.set("org_heads"))
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
             r0 = right + 1
