@@ -137,13 +137,17 @@ def token_index(text: str) -> dict[int, int]:
     return dict(zip(starts, range(len(starts))))
 
 
+_NAME_REACH = 16  # the most words a name takes before its head word (and twice that after it)
+
+
 def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "",
                     leading: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()) -> int:
     """Index of the first token of the run of name tokens ending just before token ``i``
     (a name never crosses a line break, nor an "and" between two head words: "the Policy
     Commission and |Council")."""
     j = i
-    while j > 0:
+    floor = max(0, i - _NAME_REACH)  # (a name's words: a run of capitals longer than that names nothing)
+    while j > floor:
         t = toks[j - 1][2]
         if text and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
@@ -179,7 +183,7 @@ def _long_country_names() -> re.Pattern:
 def _chain_right(toks: list, i: int, text: str) -> int:
     """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``
     (a day or a month ends it: "Freedonia Customs on Monday")."""
-    n = len(toks)
+    n = min(len(toks), i + 2 * _NAME_REACH)
     j = i
     last = i
     countries = _long_country_names()

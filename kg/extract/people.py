@@ -2,6 +2,7 @@
 "the Secretary General of the ABC, Jon Brandt", "Secretary General Brandt")."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -140,6 +141,28 @@ def _name_capitals(text: str, c: int, lo: int) -> list[int]:
     return [p for p in range(k, c) if "A" <= text[p] <= "Z"]
 
 
+class _Taken:
+    """The spans of the names found so far (none overlaps another), asked in O(log n) whether one
+    holds a point of a span, or its end."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def hits(self, a: int, b: int) -> bool:
+        """Whether a span holds ``a``, or ends within ``a:b`` at ``b`` or after it ("x <= a < y or x < b <= y")."""
+        i = bisect.bisect_right(self.starts, a) - 1
+        if i >= 0 and a < self.ends[i]:
+            return True
+        j = bisect.bisect_left(self.starts, b) - 1
+        return j >= 0 and b <= self.ends[j]
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
 def people(text: str, lex: Lexicon, start: int, not_names: set[str],
            place_words: frozenset[str] = frozenset()) -> list[PersonMention]:
     """The people the patterns find; ``not_names`` are words no name holds, ``place_words`` the words
@@ -147,7 +170,7 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str],
     out: list[PersonMention] = []
     blocked = not_names | place_words
     by_span: dict[tuple[int, int], PersonMention] = {}
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     roles = lex.set("role_words")
     role_hits = lex.phrases("role_words").finditer(text, start)
     role_starts, name_starts = _role_starts(text, role_hits, start)
@@ -188,7 +211,7 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str],
                 if same.org_span is None and m.groupdict().get("org"):
                     same.org_span = m.span("org")
                 continue
-            if any(x <= a < y or x < b <= y for x, y in taken):
+            if taken.hits(a, b):
                 continue
             if any(w in not_names for w in words) or any(w in place_words for w in words[:-1]) or name in roles:
                 continue
@@ -196,7 +219,7 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str],
             org = m.span("org") if m.groupdict().get("org") else None
             out.append(PersonMention(a, b, name, role.strip() if role else None, org, f"person-{rule}"))
             by_span[(a, b)] = out[-1]
-            taken.append((a, b))
+            taken.add(a, b)
     # "Messrs. Ivo Marsh, Jon Brandt and Ada Quill": an honorific in the plural before a list of names
     for m in _PLURAL_HONORIFIC.finditer(text, start):
         for item in _LIST_NAME.finditer(text, m.start("names"), m.end("names")):
@@ -205,8 +228,8 @@ def people(text: str, lex: Lexicon, start: int, not_names: set[str],
                 words.pop()
             name = " ".join(words)
             a, b = item.start(), item.start() + len(name)
-            if not words or any(w in not_names or w in roles for w in words) or any(x <= a < y for x, y in taken):
+            if not words or any(w in not_names or w in roles for w in words) or taken.hits(a, a + 1):
                 continue
             out.append(PersonMention(a, b, name, None, None, "person-honorific"))
-            taken.append((a, b))
+            taken.add(a, b)
     return sorted(out, key=lambda p: p.start)
