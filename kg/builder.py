@@ -113,6 +113,8 @@ class Failure:
 def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs | Failure:
     try:
         return process(*args)
+    except InputError as e:  # over the extraction's budget of size or time
+        return Failure(e.problem, "")
     except Exception as e:  # one release must not stop a build of thousands; it is reported
         import traceback
 

@@ -74,7 +74,8 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
             if r["severity"] == "Violation":
                 click.echo(f"  {r['focus']}: {r['message']}" + (f"\n    evidence: {r['evidence']}" if r["evidence"] else ""), err=True)
     for f in rep.failures:
-        click.echo(f"failed: {f['source']}: {f['error']} (at {f['where']}); nothing stored for it", err=True)
+        at = f" (at {f['where']})" if f["where"] else ""
+        click.echo(f"failed: {f['source']}: {f['error']}{at}; nothing stored for it", err=True)
     if not quiet:
         click.echo(f"{rep.read} read, {rep.added} added, {rep.replaced} replaced, {rep.skipped} unchanged, "
                    f"{rep.pruned} pruned, {rep.quarantined} quarantined, {rep.failed} failed -> {store_path}", err=True)

@@ -86,25 +86,38 @@ class Fact(NamedTuple):
     evidence: Evidence
 
 
+MAX_EVIDENCE = 8
+"""The most evidence spans kept for one node or one fact of a release (the first ones in the text):
+a text that states one fact ten thousand times gives one fact with eight spans, not ten thousand."""
+
+
 @dataclass
 class Extraction:
     release: Release
     nodes: dict[str, Node] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    _stated: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)
 
     def add_node(self, node: Node) -> Node:
         """Add ``node`` or merge it into the node already stored under its key."""
         have = self.nodes.get(node.key)
         if have is None:
+            del node.evidence[MAX_EVIDENCE:]
             self.nodes[node.key] = node
             return node
         have.alt_names |= node.alt_names
         if node.name != have.name:
             have.alt_names.add(node.name)
-        have.evidence.extend(node.evidence)
+        have.evidence.extend(node.evidence[:max(0, MAX_EVIDENCE - len(have.evidence))])
         if have.subkind is None:
             have.subkind = node.subkind
         return have
 
     def add_fact(self, subject: str, predicate: str, obj: str | Value, evidence: Evidence) -> None:
+        """Add a fact with its evidence (the same fact at most ``MAX_EVIDENCE`` times)."""
+        key = (subject, predicate, obj)
+        n = self._stated.get(key, 0)
+        if n >= MAX_EVIDENCE:
+            return
+        self._stated[key] = n + 1
         self.facts.append(Fact(subject, predicate, obj, evidence))

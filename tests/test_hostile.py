@@ -570,3 +570,35 @@ def test_graphml_export_drops_characters_xml_forbids(tmp_path):
     build([tmp_path / "in"], tmp_path / "s", jobs=1)
     (path,) = export_network(tmp_path / "s", "graphml", tmp_path / "g.graphml")
     assert nx.read_graphml(path).number_of_nodes() > 0
+
+
+def test_a_text_over_the_size_budget_fails_and_the_build_goes_on(tmp_path):
+    import kg.extract
+
+    (tmp_path / "in").mkdir()
+    big = _write(tmp_path / "in" / "big.txt", "A long release\n\n01 January 2025\n\n"
+                 + "Freedonia Customs met.\n" * (kg.extract.MAX_CHARS // 20))
+    _write(tmp_path / "in" / "small.txt", "A short release\n\n01 January 2025\n\nFreedonia Customs met.\n")
+    r = run_kg("build", str(tmp_path / "in"), "--store", str(tmp_path / "store"), "-j", "1")
+    assert r.returncode == 1
+    assert f"failed: {big}: a text of " in r.stderr and "the most read is 1,000,000" in r.stderr
+    out = r.stdout.decode() + r.stderr
+    assert "1 added" in out and "1 failed" in out
+
+
+def test_a_release_over_the_time_budget_is_an_input_error():
+    import kg.extract
+
+    with pytest.raises(InputError, match=r"extraction took over -1 s \(stopped after places\)"):
+        kg.extract.extract(release("A release\n\n01 January 2025\n\nFreedonia Customs met.\n"), max_seconds=-1)
+
+
+def test_a_fact_stated_many_times_keeps_a_few_evidence_spans():
+    from kg.extract import extract
+    from kg.model import MAX_EVIDENCE
+
+    ex = extract(release("A release\n\n01 January 2025\n\n" + "The Freedonia Customs Service met.\n" * 500))
+    assert len(ex.facts) < 20
+    assert max(sum(1 for f in ex.facts if (f.subject, f.predicate, f.object) == key)
+               for key in {(f.subject, f.predicate, f.object) for f in ex.facts}) == MAX_EVIDENCE
+    assert all(len(n.evidence) <= MAX_EVIDENCE for n in ex.nodes.values())
