@@ -972,3 +972,9 @@ def test_extract_two_bodies_joined_by_and_or_after_a_month_are_not_one_name():
     names = set(nodes(text, "organization"))
     assert "Policy Commission" in names
     assert not any(n.startswith("December") or "Commission and Council" in n for n in names)
+
+
+def test_extract_an_event_and_the_title_it_is_given_are_one_event():
+    text = ("Title of a release\n\n01 January 2025\n\nA delegation took part in a training/seminar titled \"Freedonia "
+            "Customs Technique training for Foreign Officials\" held in Lima from 3 to 5 May 2024.\n")
+    assert set(nodes(text, "event")) == {"Freedonia Customs Technique training for Foreign Officials"}

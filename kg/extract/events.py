@@ -103,6 +103,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             k_end = k
             while k_end < len(toks) and toks[k_end][1] <= km.end():
                 k_end += 1
+            k_end = max(k_end, k + 1)  # (a kind word inside a token: "training/seminar")
             kind = kinds[km.group()]
             # left: ordinal, capitalised and adjective modifiers
             left = k

@@ -90,8 +90,43 @@ def find_events(ctx: Context) -> Found:
             target = target or next((x for x in events if x.kind == em.kind), None)
             if target is not None:
                 target.mentions.append(em)
+    _titled(text, events, ems)
     _verb_events(ctx, events, ems)
     return Found(events, ems)
+
+
+_TITLED = re.compile(r"\s*,?\s*(?:titled|entitled|called|named|themed|under the (?:title|theme))\s*:?\s*[“\"‘']")
+
+
+def _titled(text: str, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
+    """"a seminar titled “Freedonia Customs Training Day”": the phrase and the title it is given
+    name one event (at the place of the first of them in ``events``)."""
+    of = {id(m): e for e in events for m in e.mentions}
+    for em in ems:
+        t = _TITLED.match(text, em.end)
+        if t is None:
+            continue
+        close = text.find(text[t.end() - 1].translate(_CLOSING), t.end(), t.end() + 300)
+        inner = next((m for m in ems if t.end() <= m.start and (close < 0 or m.end <= close)), None)
+        named = of.get(id(inner)) if inner is not None else None
+        if named is None:
+            continue
+        here = of.get(id(em))
+        if here is named:
+            continue
+        if here is not None:
+            named.mentions += [m for m in here.mentions if m not in named.mentions]
+            events[events.index(here)] = named  # (its later place goes below)
+        else:
+            named.mentions.append(em)
+        for m in named.mentions:
+            of[id(m)] = named
+    # (one event once, at its first place)
+    seen: set[int] = set()
+    events[:] = [e for e in events if not (id(e) in seen or seen.add(id(e)))]
+
+
+_CLOSING = str.maketrans({"“": "”", "‘": "’"})
 
 
 def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
