@@ -978,3 +978,11 @@ def test_extract_an_event_and_the_title_it_is_given_are_one_event():
     text = ("Title of a release\n\n01 January 2025\n\nA delegation took part in a training/seminar titled \"Freedonia "
             "Customs Technique training for Foreign Officials\" held in Lima from 3 to 5 May 2024.\n")
     assert set(nodes(text, "event")) == {"Freedonia Customs Technique training for Foreign Officials"}
+
+
+def test_extract_the_news_agency_of_a_dateline_takes_no_part():
+    text = ("Ministers meet\n\nDUSHANBE, June 7, 2015, Freedonia-Press — The ministers of the Alpha Trade "
+            "Organization and the Ruritania Revenue Authority met in Dushanbe.\n")
+    f = facts(text)
+    assert "Freedonia-Press" not in {o for _, o in f.get("attendee", set()) | f.get("organizer", set())}
+    assert "Ruritania Revenue Authority" in {o for _, o in f.get("attendee", set())}

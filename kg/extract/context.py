@@ -164,8 +164,10 @@ class Context:
         return out
 
     def _role_mentions(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
-        """The organizations named in ``a:b`` and those of the people named there, by start."""
-        return sorted(self.org_at(a, b) + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+        """The organizations named in ``a:b`` and those of the people named there, by start (not the
+        news agency of a dateline: it tells, it takes no part)."""
+        return sorted([x for x in self.org_at(a, b) if x[1].rule != "news-agency"] + self._person_orgs(a, b),
+                      key=lambda x: (x[1].start, -x[1].end))
 
     def _kind_noun_end(self, m: ev.EventMention) -> int:
         """Where the kind noun of an event phrase ends ("10th session| of the ...")."""

@@ -86,15 +86,16 @@ _AGENCY = (re.compile(rf"^[A-Z][\w .’'/-]{{1,40}},\s*{_DATE_WORDS}(?:,\s*{_AGE
 _AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
 
 
-def _news_agencies(ctx: Context, get) -> None:
-    """The news agency a dateline or a byline names is an organization of the release."""
+def _news_agencies(ctx: Context, get, known) -> None:
+    """The news agency a dateline or a byline names is an organization of the release (one the
+    release names otherwise is read as it is there: the publisher, in its own dateline)."""
     text, lex = ctx.text, ctx.lex
     cn, months = places.country_names(), lex.months
     for pattern in _AGENCY:
         for m in pattern.finditer(text, 0, min(len(text), _AGENCY_REACH)):
             group = "agency" if m.group("agency") else "paren"
             name = m.group(group)
-            if not name or name in cn or name.lower() in months or len(name) < 3:
+            if not name or name in cn or name.lower() in months or len(name) < 3 or known(name):
                 continue
             o = get(name, name)
             o.mentions.append(mn.Mention(m.start(group), m.end(group), "organization", name, name, "news-agency"))
@@ -245,7 +246,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
             if p is not o:
                 p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
     _listed_acronyms(ctx, orgs, get, local)
-    _news_agencies(ctx, get)
+    _news_agencies(ctx, get, lambda name: name in by_acr or _norm(name) in orgs or name in lex.entries)
     covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
     adjectives = places.country_adjectives()
     for c in chunks:
