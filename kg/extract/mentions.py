@@ -180,13 +180,14 @@ def _long_country_names() -> re.Pattern:
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
-def _chain_right(toks: list, i: int, text: str) -> int:
+def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozenset()) -> int:
     """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``
     (a day or a month ends it: "Freedonia Customs on Monday")."""
     n = min(len(toks), i + 2 * _NAME_REACH)
     j = i
     last = i
     countries = _long_country_names()
+    cn = places.country_names()
     while j < n:
         t = toks[j][2]
         if t.lower() in _CALENDAR_WORDS:
@@ -196,12 +197,18 @@ def _chain_right(toks: list, i: int, text: str) -> int:
             while j < n and toks[j][0] < country.end():
                 j += 1
             last = j
+            if j < n and is_cap(toks[j][2]) and "\n" not in text[toks[j - 1][1]:toks[j][0]] \
+                    and not any(x[2] in heads for x in toks[j:j + 3]):
+                break  # "the Police of Freedonia |Ivo Marsh": a name after the country is a person's
             continue
         if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
         if is_cap(t) and t not in _STOP_LEFT:
             j += 1
             last = j
+            if t in cn and j < n and is_cap(toks[j][2]) and "\n" not in text[toks[j - 1][1]:toks[j][0]] \
+                    and toks[j][2] not in cn and not any(x[2] in heads for x in toks[j:j + 3]):
+                break  # (the same after a country of one word, unless a head word follows: "of the Korea Customs Service")
             continue
         if t in ("and", "&") and j + 1 < n and (toks[j + 1][2] == "the" or _starts_another_body(toks[j + 1][2])):
             break  # "National Police of Colombia and |the Turkish Ministry of Trade": a second name
@@ -225,7 +232,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             r0 = right + 1
             if r0 < len(toks) and toks[r0][2] == "the":
                 r0 += 1
-            stop = _chain_right(toks, r0, text)
+            stop = _chain_right(toks, r0, text, lex.set("org_heads"))
             first_run_end = r0
             while first_run_end < stop and is_cap(toks[first_run_end][2]):
                 first_run_end += 1
@@ -608,7 +615,7 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
             r0 = right + 1
             if toks[r0][2] == "the" and r0 + 1 < len(toks):
                 r0 += 1
-            stop = _chain_right(toks, r0, text)
+            stop = _chain_right(toks, r0, text, lex.set("org_heads"))
             if stop > r0:
                 right = stop
         while left < k and toks[left][2] in ("and", "&", "the", "of") or left < k and toks[left][2][:1].isdigit():
