@@ -990,8 +990,8 @@ def test_extract_the_news_agency_of_a_dateline_takes_no_part():
 
 def test_extract_a_name_after_the_country_of_a_body_is_a_person():
     text = ("Title of a release\n\n01 January 2025\n\nThe delegation is headed by First Deputy Director of the Federal "
-            "Border Service of Ruritania Ivo Marsh. The Police of the Republic of Korea and officers of the Korea "
+            "Border Service of Norway Ivo Marsh. The Police of the Republic of Korea and officers of the Korea "
             "Customs Service attended.\n")
     names = set(nodes(text, "organization"))
-    assert "Federal Border Service of Ruritania" in names
+    assert "Federal Border Service of Norway" in names
     assert "Korea Customs Service" in names and not any("Marsh" in n for n in names)
