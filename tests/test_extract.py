@@ -995,3 +995,11 @@ def test_extract_a_name_after_the_country_of_a_body_is_a_person():
     names = set(nodes(text, "organization"))
     assert "Federal Border Service of Norway" in names
     assert "Korea Customs Service" in names and not any("Marsh" in n for n in names)
+
+
+def test_extract_an_acronym_with_a_region_is_a_body_of_its_own():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Regional Liaison Office (RLO) network met. Experts of the RLO "
+            "Middle East and the RLO Central America attended, as did the RLO Asia Pacific Vice-Chair.\n")
+    names = set(nodes(text, "organization"))
+    assert {"RLO Middle East", "RLO Central America"} <= names
+    assert "RLO Asia Pacific" not in names

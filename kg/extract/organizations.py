@@ -14,6 +14,12 @@ from .context import Context, Org, norm as _norm
 # search skips ahead from capital to capital)
 _ACRONYM_SLASH_COUNTRY = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s?/\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _ACRONYM_QUALIFIED = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})[ \u00a0]([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?![\w/-])")
+_NAME_GOES_ON = re.compile(r"[ \u00a0-]+[A-Z]")  # "ABC Asia Pacific |Vice-Chair": a longer name
+# a part of the world ("ABC Middle East", "ABC Central America", "ABC Eastern and Southern Africa")
+_REGION = re.compile(r"(?:(?:North|South|East|West|Central|Eastern|Western|Northern|Southern|Middle|Near|Far)"
+                     r"(?:\s+and\s+(?:North|South|East|West|Central|Eastern|Western|Northern|Southern))?\s+)"
+                     r"(?:Africa|America|Americas|Asia|Europe|East|Pacific|Caribbean)|Asia[ /-]Pacific|Asia|Africa|Europe|"
+                     r"Americas|Caribbean|Pacific")
 _ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
 
 
@@ -237,7 +243,8 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     for m in _ACRONYM_QUALIFIED.finditer(text):
         acr, qualifier = m.group(1), m.group(2)
         if m.start() < ctx.start or acr not in by_acr or qualifier in by_acr or m.group() in defined \
-                or not (qualifier in cn or qualifier.isupper() and qualifier not in cn):
+                or not (qualifier in cn or qualifier.isupper() and qualifier not in cn
+                        or _REGION.fullmatch(qualifier) and not _NAME_GOES_ON.match(text, m.end())):
             continue
         parent = by_acr[acr]
         o = get(m.group(), m.group(), m.group())
