@@ -61,6 +61,7 @@ _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|wh
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"), re.I)
 _COLON = re.compile(r"\s*:\s*")
 _SEMICOLON = re.compile(r";\s*(?:and\s+)?")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|every|each)|['’]s)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
@@ -370,6 +371,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 continue
             was_verb, prev_verb = prev_verb, f.reads == "subject"
             if f.reads == "subject":
+                if _NOUN_BEFORE.search(text, max(s0, a - 16), a):
+                    continue  # "the visit of X to Y", "their meeting": a noun, not a verb
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
                 if first in trig.participles and not _BE_AUX.search(text, max(s0, a - 20), a) \
