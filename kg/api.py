@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .builder import BuildReport, Settings, build as _build
+from .errors import QueryError
 from .iri import DEFAULT_BASE
 from .validate import Report
 
@@ -43,12 +44,37 @@ def export(store: str | Path, fmt: str = "trig", output: str | Path | None = Non
 
 
 def dataset(store: str | Path, graphs: str = "data"):
-    """The store as an rdflib ``Dataset`` (one graph per release), for rdflib-based work."""
-    from rdflib import Dataset
-
-    ds = Dataset()
+    """The store as an rdflib ``Dataset`` (one graph per release), for rdflib-based work. Its
+    ``query`` passes the gate of ``kg query`` first (rdflib would read ``FROM <file:...>`` and send
+    ``SERVICE`` requests), and its ``update`` refuses ``LOAD`` and ``SERVICE``."""
+    ds = _GatedDataset()
     ds.parse(data=export(store, "nquads", graphs=graphs), format="nquads")
     return ds
+
+
+def _gated_dataset_class():
+    from rdflib import Dataset
+
+    from .gate import check, check_update
+
+    class GatedDataset(Dataset):
+        def query(self, query_object, *args, **kwargs):
+            if not isinstance(query_object, str):
+                raise QueryError("give the query as text: it is checked before it runs")
+            check(query_object)
+            return super().query(query_object, *args, **kwargs)
+
+        def update(self, update_object, *args, **kwargs):
+            if not isinstance(update_object, str):
+                raise QueryError("give the update as text: it is checked before it runs")
+            check_update(update_object)
+            return super().update(update_object, *args, **kwargs)
+
+    return GatedDataset
+
+
+def _GatedDataset():  # noqa: N802 (made on first use: rdflib is imported lazily)
+    return _gated_dataset_class()()
 
 
 def revalidate(store: str | Path, shapes: str | Path | None = None) -> list[Report]:
