@@ -122,18 +122,28 @@ def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs | Failure:
         return Failure(f"{type(e).__name__}: {e}", f"{Path(frame.filename).name}:{frame.lineno}")
 
 
-def read_inputs(inputs: Iterable[str | Path]) -> list[Release]:
-    """Every release of ``inputs``; the first unreadable file raises ``InputError`` (nothing stored)."""
+def read_inputs(inputs: Iterable[str | Path], duplicates: list[InputError] | None = None) -> list[Release]:
+    """Every release of ``inputs``; the first unreadable file raises ``InputError`` (nothing stored).
+
+    Two releases with one id ("a/index.html" and "b/index.html"): the first, in input order, is kept
+    and the others are added to ``duplicates`` (raised, when no list is given)."""
     from .read import read_all
 
     releases = list(read_all(inputs, on_skip=lambda e: print(f"kg: skipped {e.path}: not a release ({e.problem})",
                                                              file=sys.stderr)))
     seen: dict[str, str] = {}
+    kept = []
     for r in releases:
         if r.id in seen:
-            raise InputError(r.source, f"release id {r.id!r} is also the id of {seen[r.id]}")
+            e = InputError(r.source, f"release id {r.id!r} is also the id of {seen[r.id]}, which is read instead "
+                                     "(rename one of the files, or give the releases ids in JSON)")
+            if duplicates is None:
+                raise e
+            duplicates.append(e)
+            continue
         seen[r.id] = r.source
-    return releases
+        kept.append(r)
+    return kept
 
 
 def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Settings = Settings(),
@@ -157,8 +167,12 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     fingerprint = pipeline_fingerprint(settings, shapes)
     rep = BuildReport()
     t0 = time.perf_counter()
-    releases = read_inputs(inputs)
-    rep.read = len(releases)
+    duplicates: list[InputError] = []
+    releases = read_inputs(inputs, duplicates)
+    rep.read = len(releases) + len(duplicates)
+    for e in duplicates:
+        rep.failed += 1
+        rep.failures.append({"release": None, "source": e.path, "error": e.problem, "where": ""})
     rep.seconds["read"] = time.perf_counter() - t0
 
     with open_store(store_path) as store:
@@ -172,6 +186,12 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
             h = content_hash(r)
             if r_iri in index and index[r_iri][1:] == (h, r.source, fingerprint):
                 rep.skipped += 1
+            elif r_iri in index and index[r_iri][2] != r.source and Path(index[r_iri][2]).exists():
+                # another file that is still there holds this id: replacing it would lose a release
+                rep.failed += 1
+                rep.failures.append({"release": r.id, "source": r.source, "where": "",
+                                     "error": f"release id {r.id!r} is stored from {index[r_iri][2]}, which is still "
+                                              "there: not replaced (rename one of the files, or give ids in JSON)"})
             else:
                 todo.append((r, h, r_iri))
         if prune:

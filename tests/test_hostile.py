@@ -162,6 +162,7 @@ def test_meeting_told_by_its_verb_between_names_holding_on(tail):
 
 
 def _write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     return path
 
@@ -575,7 +576,6 @@ def test_graphml_export_drops_characters_xml_forbids(tmp_path):
 def test_a_text_over_the_size_budget_fails_and_the_build_goes_on(tmp_path):
     import kg.extract
 
-    (tmp_path / "in").mkdir()
     big = _write(tmp_path / "in" / "big.txt", "A long release\n\n01 January 2025\n\n"
                  + "Freedonia Customs met.\n" * (kg.extract.MAX_CHARS // 20))
     _write(tmp_path / "in" / "small.txt", "A short release\n\n01 January 2025\n\nFreedonia Customs met.\n")
@@ -602,3 +602,28 @@ def test_a_fact_stated_many_times_keeps_a_few_evidence_spans():
     assert max(sum(1 for f in ex.facts if (f.subject, f.predicate, f.object) == key)
                for key in {(f.subject, f.predicate, f.object) for f in ex.facts}) == MAX_EVIDENCE
     assert all(len(n.evidence) <= MAX_EVIDENCE for n in ex.nodes.values())
+
+
+def test_one_file_name_in_two_folders_loses_no_release(tmp_path):
+    page = "<html><head><title>{t}</title></head><body><h1>{t}</h1><p>01 January 2025</p><p>{b}</p></body></html>"
+    a = _write(tmp_path / "a" / "index.html", page.format(t="Freedonia Customs meets", b="Freedonia Customs met."))
+    b = _write(tmp_path / "b" / "index.html", page.format(t="Ruritania Police meets", b="The Ruritania Police met."))
+    store = tmp_path / "store"
+    # one build: the first in input order is stored, the other is reported, and the build goes on
+    r = run_kg("build", tmp_path / "a", tmp_path / "b", "--store", store, "-j", "1")
+    assert r.returncode == 1, describe(r)
+    assert f"failed: {b}: release id 'index' is also the id of {a}" in r.stderr
+    # a later build of the other folder does not replace the stored release while its file is there
+    r = run_kg("build", tmp_path / "b", "--store", store, "-j", "1")
+    assert r.returncode == 1, describe(r)
+    assert f"is stored from {a}, which is still there: not replaced" in r.stderr
+    from kg.store import release_index
+
+    with open_store(store, create=False) as s:
+        sources = [v[2] for v in release_index(s).values()]
+    del s  # (the store closes with its last reference)
+    assert sources == [str(a)]
+    # once the first file is gone (moved, deleted), the other one takes the id
+    a.unlink()
+    r = run_kg("build", tmp_path / "b", "--store", store, "-j", "1")
+    assert r.returncode == 0, describe(r)
