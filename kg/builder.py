@@ -122,24 +122,26 @@ def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs | Failure:
         return Failure(f"{type(e).__name__}: {e}", f"{Path(frame.filename).name}:{frame.lineno}")
 
 
-def read_inputs(inputs: Iterable[str | Path], duplicates: list[InputError] | None = None) -> list[Release]:
-    """Every release of ``inputs``; the first unreadable file raises ``InputError`` (nothing stored).
+def read_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None = None) -> list[Release]:
+    """Every release of ``inputs``.
 
-    Two releases with one id ("a/index.html" and "b/index.html"): the first, in input order, is kept
-    and the others are added to ``duplicates`` (raised, when no list is given)."""
+    Without ``problems``, the first unreadable file raises ``InputError`` (nothing stored), and so
+    do two releases with one id. With a list, a file that cannot be read is added to it and the
+    others are read; of two releases with one id ("a/index.html" and "b/index.html") the first, in
+    input order, is kept and the others are added to it."""
     from .read import read_all
 
-    releases = list(read_all(inputs, on_skip=lambda e: print(f"kg: skipped {e.path}: not a release ({e.problem})",
-                                                             file=sys.stderr)))
+    skip = lambda e: print(f"kg: skipped {e.path}: not a release ({e.problem})", file=sys.stderr)  # noqa: E731
+    releases = list(read_all(inputs, on_skip=skip, on_error=None if problems is None else problems.append))
     seen: dict[str, str] = {}
     kept = []
     for r in releases:
         if r.id in seen:
             e = InputError(r.source, f"release id {r.id!r} is also the id of {seen[r.id]}, which is read instead "
                                      "(rename one of the files, or give the releases ids in JSON)")
-            if duplicates is None:
+            if problems is None:
                 raise e
-            duplicates.append(e)
+            problems.append(e)
             continue
         seen[r.id] = r.source
         kept.append(r)
@@ -147,9 +149,12 @@ def read_inputs(inputs: Iterable[str | Path], duplicates: list[InputError] | Non
 
 
 def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Settings = Settings(),
-          prune: bool = False, jobs: int = 1,
+          prune: bool = False, jobs: int = 1, strict: bool = False,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build or update the store at ``store_path`` from ``inputs``; returns the counts."""
+    """Build or update the store at ``store_path`` from ``inputs``; returns the counts.
+
+    A file that cannot be read is reported as failed and the build goes on; with ``strict``, it
+    raises ``InputError`` before anything is written."""
     from .store import open_store, put_releases, release_index, remove_release, upgrade_layout
     from .validate import report_graph, validate_batch
 
@@ -167,10 +172,11 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     fingerprint = pipeline_fingerprint(settings, shapes)
     rep = BuildReport()
     t0 = time.perf_counter()
-    duplicates: list[InputError] = []
-    releases = read_inputs(inputs, duplicates)
-    rep.read = len(releases) + len(duplicates)
-    for e in duplicates:
+    problems: list[InputError] | None = None if strict else []
+    releases = read_inputs(inputs, problems)
+    problems = problems or []
+    rep.read = len(releases) + len(problems)
+    for e in problems:
         rep.failed += 1
         rep.failures.append({"release": None, "source": e.path, "error": e.problem, "where": ""})
     rep.seconds["read"] = time.perf_counter() - t0

@@ -44,7 +44,8 @@ def main() -> None:
 @click.option("--curation", type=click.Path(dir_okay=False), help="JSON file of aliases, same-as and never-an-organization entries.")
 @click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
 @click.option("--prune", is_flag=True, help="Remove releases whose input files are gone.")
-@click.option("--strict", is_flag=True, help="Exit 1 when a release is quarantined.")
+@click.option("--strict", is_flag=True, help="All or nothing: a file that cannot be read stops the build before "
+              "anything is written (exit 2), and a quarantined release exits 1.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the machine's cores].")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON build report here.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
@@ -53,8 +54,8 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
     """Read releases (files or folders; default: seeds/), extract, validate and store them.
 
     Unchanged releases are skipped, changed ones replaced. Releases that violate a shape are kept
-    out of the graph (quarantined) and listed. A release whose processing fails is reported and the
-    build goes on; the exit code is then 1.
+    out of the graph (quarantined) and listed. A file that cannot be read, or a release whose
+    processing fails, is reported and the build goes on; the exit code is then 1.
     """
     from .builder import Settings, build as run_build, default_jobs
     from .exporter import write_bytes_atomic
@@ -63,7 +64,7 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
     settings = Settings(base=base or DEFAULT_BASE, curation=curation, shapes=shapes)
     progress = None if quiet or not sys.stderr.isatty() else _progress()
     rep = run_build(list(inputs) or ["seeds"], store_path, settings=settings, prune=prune,
-                    jobs=jobs or default_jobs(), progress=progress)
+                    jobs=jobs or default_jobs(), strict=strict, progress=progress)
     if progress:
         click.echo("", err=True)
     if report_path:

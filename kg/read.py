@@ -64,28 +64,40 @@ def iter_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
         yield Path(path)
 
 
-def _files(inputs: Iterable[str | Path]) -> Iterator[tuple[str, str, os.stat_result]]:
+def _files(inputs: Iterable[str | Path],
+           on_error: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
     """What :func:`iter_paths` yields, as (path written as pathlib writes it, lower-case suffix,
-    the file's status): a walk of thousands of files makes no path object per entry."""
+    the file's status): a walk of thousands of files makes no path object per entry. An input that
+    is missing, not a file or folder, or of an unknown type raises, or is reported to ``on_error``."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     for given in inputs:
-        path = str(Path(given))
-        st = _stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            key = (st.st_dev, st.st_ino)
-            if key in seen_dirs:
-                continue
+        if on_error is None:
+            yield from _files_of(str(Path(given)), seen_dirs, seen_files)
+            continue
+        try:
+            yield from _files_of(str(Path(given)), seen_dirs, seen_files)
+        except InputError as e:
+            on_error(e)
+
+
+def _files_of(path: str, seen_dirs: set[tuple[int, int]],
+              seen_files: set[tuple[int, int]]) -> Iterator[tuple[str, str, os.stat_result]]:
+    """The files of one input: itself, or the files below it."""
+    st = _stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        key = (st.st_dev, st.st_ino)
+        if key not in seen_dirs:
             seen_dirs.add(key)
             yield from _walk(path, seen_dirs, seen_files)
-        elif stat.S_ISREG(st.st_mode):
-            _reader_for(path)  # an explicitly named file must have a known suffix
-            key = (st.st_dev, st.st_ino)
-            if key not in seen_files:
-                seen_files.add(key)
-                yield path, _suffix(path), st
-        else:
-            raise InputError(path, "not a regular file")
+    elif stat.S_ISREG(st.st_mode):
+        _reader_for(path)  # an explicitly named file must have a known suffix
+        key = (st.st_dev, st.st_ino)
+        if key not in seen_files:
+            seen_files.add(key)
+            yield path, _suffix(path), st
+    else:
+        raise InputError(path, "not a regular file")
 
 
 def _walk(top: str, seen_dirs: set[tuple[int, int]],
@@ -159,30 +171,46 @@ def read_path(path: str | Path) -> Iterator[Release]:
 
 
 def read_all(inputs: Iterable[str | Path],
-             on_skip: Callable[[InputError], None] | None = None) -> Iterator[Release]:
+             on_skip: Callable[[InputError], None] | None = None,
+             on_error: Callable[[InputError], None] | None = None) -> Iterator[Release]:
     """Yield every release of every file that :func:`iter_paths` finds in ``inputs``.
 
     A JSON file met while walking a folder that holds other JSON (an object without a text field,
     such as an annotation file) is not a release: it is skipped and reported to ``on_skip``. Named
     explicitly, the same file is an error.
+
+    A file that cannot be read as releases (empty, binary, unreadable, gone since the walk found it)
+    raises ``InputError``; with ``on_error``, it is reported there and the others are read (the
+    releases of a JSON Lines file before its bad line are kept).
     """
     inputs = list(inputs)
     named = {str(Path(p)) for p in inputs}
-    for name, suffix, st in _files(inputs):
-        path = Path(name)
-        reader = READERS[suffix]
-        if name in named or suffix not in (".json", ".jsonl"):
-            yield from reader(path, _read_bytes(path, st))
+    for name, suffix, st in _files(inputs, on_error):
+        if on_error is None:
+            yield from _read_one(name, suffix, st, named, on_skip)
             continue
         try:
-            releases = list(reader(path, _read_bytes(path, st)))
+            yield from _read_one(name, suffix, st, named, on_skip)
         except InputError as e:
-            if "no text field" not in e.problem:
-                raise
-            if on_skip:
-                on_skip(e)
-            continue
-        yield from releases
+            on_error(e)
+
+
+def _read_one(name: str, suffix: str, st: os.stat_result, named: set[str],
+              on_skip: Callable[[InputError], None] | None) -> Iterator[Release]:
+    path = Path(name)
+    reader = READERS[suffix]
+    if name in named or suffix not in (".json", ".jsonl"):
+        yield from reader(path, _read_bytes(path, st))
+        return
+    try:
+        releases = list(reader(path, _read_bytes(path, st)))
+    except InputError as e:
+        if "no text field" not in e.problem:
+            raise
+        if on_skip:
+            on_skip(e)
+        return
+    yield from releases
 
 
 def _read_bytes(path: Path, st: os.stat_result | None = None) -> bytes:

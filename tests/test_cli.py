@@ -166,7 +166,7 @@ BAD_INPUTS = {  # case -> (make the bad file, the problem stderr must state besi
 
 
 @pytest.mark.parametrize("case", list(BAD_INPUTS))
-def test_cli_build_bad_input_exits_2_names_file_and_keeps_store(case, seed_store, tmp_path):
+def test_cli_build_strict_bad_input_exits_2_names_file_and_keeps_store(case, seed_store, tmp_path):
     make, problem = BAD_INPUTS[case]
     inputs = tmp_path / "inputs"
     inputs.mkdir()
@@ -174,7 +174,7 @@ def test_cli_build_bad_input_exits_2_names_file_and_keeps_store(case, seed_store
     given = bad.parent if case == "bad-file-in-folder" else bad
     store = copy_store(seed_store, tmp_path / "store")
     before = store_nquads(store)
-    proc = run_kg("build", given, "--store", store, "--jobs", "1")
+    proc = run_kg("build", given, "--store", store, "--jobs", "1", "--strict")
     assert proc.returncode == 2, describe(proc)
     assert str(bad) in proc.stderr, f"stderr does not name {bad}:\n{proc.stderr}"
     assert re.search(problem, proc.stderr, re.I), f"stderr does not say {problem!r}:\n{proc.stderr}"
@@ -182,11 +182,29 @@ def test_cli_build_bad_input_exits_2_names_file_and_keeps_store(case, seed_store
     assert store_nquads(store) == before, "a failed build changed the store"
 
 
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_cli_build_bad_input_is_reported_and_the_build_goes_on(case, tmp_path):
+    make, problem = BAD_INPUTS[case]
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    bad = make(inputs)
+    good = tmp_path / "good"
+    good.mkdir()
+    shutil.copy(SEED_FILE, good / "seed.txt")
+    given = bad.parent if case == "bad-file-in-folder" else bad
+    proc = run_kg("build", given, good, "--store", tmp_path / "store", "--jobs", "1")
+    assert proc.returncode == 1, describe(proc)
+    assert f"failed: {bad}" in proc.stderr and re.search(problem, proc.stderr, re.I), proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
+    added = 2 if case == "bad-file-in-folder" else 1  # (the good release beside the bad file too)
+    assert f"{added} added" in proc.stderr and "1 failed" in proc.stderr, proc.stderr
+
+
 @pytest.mark.parametrize("case", ["empty-file", "latin-1-file", "missing-path"])
-def test_cli_build_bad_input_creates_no_store(case, tmp_path):
+def test_cli_build_strict_bad_input_creates_no_store(case, tmp_path):
     make = BAD_INPUTS[case][0]
     bad = make(tmp_path)
-    proc = run_kg("build", bad, "--store", tmp_path / "new-store")
+    proc = run_kg("build", bad, "--store", tmp_path / "new-store", "--strict")
     assert proc.returncode == 2, describe(proc)
     assert not (tmp_path / "new-store").exists()
 
