@@ -131,7 +131,7 @@ def read_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None 
     input order, is kept and the others are added to it."""
     from .read import read_all
 
-    skip = lambda e: print(f"kg: skipped {e.path}: not a release ({e.problem})", file=sys.stderr)  # noqa: E731
+    skip = lambda e: print(f"kg: skipped {e.path}: {e.problem}", file=sys.stderr)  # noqa: E731
     releases = list(read_all(inputs, on_skip=skip, on_error=None if problems is None else problems.append))
     seen: dict[str, str] = {}
     kept = []

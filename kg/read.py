@@ -54,8 +54,9 @@ def iter_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
     Inputs are taken in the order given; a folder is walked recursively in sorted name order.
     While walking, hidden entries (name starting with ``.``), files whose suffix has no reader,
     and anything that is not a regular file or a folder (FIFOs, devices, sockets, broken links)
-    are skipped; symbolic links are followed but no folder is entered twice, so link cycles end.
-    A file reached twice (named twice, or by two links) is yielded once.
+    are skipped; symbolic links are followed inside the named folder (a link to a place outside it
+    is not: a private file linked into a corpus stays out of the graph), no folder is entered twice,
+    so link cycles end. A file reached twice (named twice, or by two links) is yielded once.
 
     A named input that is missing, not a regular file or of an unknown suffix raises
     :class:`InputError`.
@@ -64,8 +65,8 @@ def iter_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
         yield Path(path)
 
 
-def _files(inputs: Iterable[str | Path],
-           on_error: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
+def _files(inputs: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None,
+           on_skip: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
     """What :func:`iter_paths` yields, as (path written as pathlib writes it, lower-case suffix,
     the file's status): a walk of thousands of files makes no path object per entry. An input that
     is missing, not a file or folder, or of an unknown type raises, or is reported to ``on_error``."""
@@ -73,23 +74,23 @@ def _files(inputs: Iterable[str | Path],
     seen_files: set[tuple[int, int]] = set()
     for given in inputs:
         if on_error is None:
-            yield from _files_of(str(Path(given)), seen_dirs, seen_files)
+            yield from _files_of(str(Path(given)), seen_dirs, seen_files, on_skip)
             continue
         try:
-            yield from _files_of(str(Path(given)), seen_dirs, seen_files)
+            yield from _files_of(str(Path(given)), seen_dirs, seen_files, on_skip)
         except InputError as e:
             on_error(e)
 
 
-def _files_of(path: str, seen_dirs: set[tuple[int, int]],
-              seen_files: set[tuple[int, int]]) -> Iterator[tuple[str, str, os.stat_result]]:
+def _files_of(path: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]],
+              on_skip: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
     """The files of one input: itself, or the files below it."""
     st = _stat(path)
     if stat.S_ISDIR(st.st_mode):
         key = (st.st_dev, st.st_ino)
         if key not in seen_dirs:
             seen_dirs.add(key)
-            yield from _walk(path, seen_dirs, seen_files)
+            yield from _walk(path, seen_dirs, seen_files, os.path.realpath(path), on_skip)
     elif stat.S_ISREG(st.st_mode):
         _reader_for(path)  # an explicitly named file must have a known suffix
         key = (st.st_dev, st.st_ino)
@@ -100,8 +101,10 @@ def _files_of(path: str, seen_dirs: set[tuple[int, int]],
         raise InputError(path, "not a regular file")
 
 
-def _walk(top: str, seen_dirs: set[tuple[int, int]],
-          seen_files: set[tuple[int, int]]) -> Iterator[tuple[str, str, os.stat_result]]:
+def _walk(top: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]], root: str,
+          on_skip: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
+    """The release files below ``top``, in sorted order; a link to a place outside ``root`` (the
+    real path of the folder the user named) is not followed: the walk reads what the folder holds."""
     try:
         with os.scandir(top) as it:
             names = sorted(entry.name for entry in it)
@@ -117,11 +120,17 @@ def _walk(top: str, seen_dirs: set[tuple[int, int]],
             st = os.stat(path)  # follows links; a broken or looping link fails here
         except OSError:
             continue
+        if os.path.islink(path):
+            real = os.path.realpath(path)
+            if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+                if on_skip is not None:
+                    on_skip(InputError(path, "a link to a place outside the input folder"))
+                continue
         key = (st.st_dev, st.st_ino)
         if stat.S_ISDIR(st.st_mode):
             if key not in seen_dirs:
                 seen_dirs.add(key)
-                yield from _walk(path, seen_dirs, seen_files)
+                yield from _walk(path, seen_dirs, seen_files, root, on_skip)
         elif stat.S_ISREG(st.st_mode):
             suffix = _suffix(name)
             if suffix in READERS and key not in seen_files:
@@ -185,7 +194,7 @@ def read_all(inputs: Iterable[str | Path],
     """
     inputs = list(inputs)
     named = {str(Path(p)) for p in inputs}
-    for name, suffix, st in _files(inputs, on_error):
+    for name, suffix, st in _files(inputs, on_error, on_skip):
         if on_error is None:
             yield from _read_one(name, suffix, st, named, on_skip)
             continue
@@ -208,7 +217,7 @@ def _read_one(name: str, suffix: str, st: os.stat_result, named: set[str],
         if "no text field" not in e.problem:
             raise
         if on_skip:
-            on_skip(e)
+            on_skip(InputError(e.path, f"not a release ({e.problem})"))
         return
     yield from releases
 

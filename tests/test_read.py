@@ -382,6 +382,24 @@ def test_symlink_loop_terminates(tmp_path):
                    tmp_path / "b" / "z.txt", tmp_path / "m.jsonl"]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_links_out_of_the_input_folder_are_not_followed(tmp_path):
+    corpus, private = tmp_path / "corpus", tmp_path / "private"
+    (corpus / "inner").mkdir(parents=True)
+    private.mkdir()
+    (private / "diary.txt").write_text("My diary\n\n01 January 2025\n\nPrivate words.\n")
+    (corpus / "inner" / "kept.txt").write_text("A release\n\n01 January 2025\n\nFreedonia Customs met.\n")
+    (corpus / "diary.txt").symlink_to(private / "diary.txt")
+    (corpus / "private-folder").symlink_to(private, target_is_directory=True)
+    (corpus / "inside.txt").symlink_to(corpus / "inner" / "kept.txt")  # a link inside the folder: read once
+    skipped = []
+    got = [r.source for r in read.read_all([corpus], on_skip=skipped.append)]
+    assert got == [str(corpus / "inner" / "kept.txt")]
+    assert sorted(e.path for e in skipped) == [str(corpus / "diary.txt"), str(corpus / "private-folder")]
+    # named by the user, a link is followed
+    assert [r.source for r in read.read_all([corpus / "diary.txt"])] == [str(corpus / "diary.txt")]
+
+
 def test_fixture_folder_walk():
     got = [p.relative_to(FIX).as_posix() for p in iter_paths([FIX])]
     assert got == sorted(got, key=lambda s: s.split("/"))
