@@ -296,12 +296,15 @@ def normalise_text(text: str) -> str:
     """``\\r\\n`` and ``\\r`` become ``\\n``, and the C0 and C1 control characters other than tab
     and newline (and DEL), which no release means and XML cannot carry, are blanked one for one:
     those that end a line elsewhere (vertical tab, form feed, the separators, NEL) become a
-    newline, the others a space.
+    newline, the others a space. So are the bidirectional embeddings, overrides and isolates
+    (U+202A-U+202E, U+2066-U+2069), which turn a name around on screen.
 
     >>> normalise_text("A\\r\\nB\\x0cC\\x01D\\x85E")
     'A\\nB\\nC D\\nE'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _BIDI_CONTROL.search(text):  # (right-to-left overrides spoof names: "ABC\u202eXYZ")
+        text = _BIDI_CONTROL.sub(" ", text)
     if not _has_control(text):
         return text
     return _CONTROL.sub(lambda m: "\n" if m.group() in _CONTROL_BREAKS else " ", text)
@@ -314,6 +317,7 @@ def _has_control(text: str) -> bool:
 
 
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CONTROL_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85")
 
 

@@ -402,6 +402,16 @@ def test_reader_blanks_control_characters_one_for_one(tmp_path):
     assert j.text.startswith("A title\n\n")
 
 
+def test_right_to_left_overrides_are_blanked_so_names_read_as_written(tmp_path):
+    spoof = "Spoofed names\n\n01 January 2025\n\nThe \u202eFreedonia Customs Service\u202c and the \u2067Ruritania Police\u2069 met.\n"
+    (r,) = read_path(_write(tmp_path / "s.txt", spoof))
+    assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in r.text)
+    assert len(r.text) == len(spoof)  # one for one: evidence offsets hold
+    labels = {str(o) for _, _, o in process(r).data if isinstance(o, Literal)}
+    assert "Freedonia Customs Service" in labels
+    assert not any("\u202e" in x or "\u2067" in x for x in labels)
+
+
 # ----------------------------------------------------------------------------- size and degenerate texts
 
 HEAD = "A title about customs\n\n07 June 2019\n\n"
