@@ -569,8 +569,22 @@ def _columns(items: list[dict], first: list[str]) -> list[str]:
     return [k for k in first if k in keys] + sorted(keys - set(first))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A text that a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") is written
+    with a quote before it, as spreadsheets write text; numbers are written as they are.
+
+    >>> _cell("=cmd|' /C calc'!A0"), _cell("-5"), _cell(-5), _cell("Freedonia Customs")
+    ("'=cmd|' /C calc'!A0", "'-5", -5, 'Freedonia Customs')
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def csv_texts(graph: nx.Graph) -> tuple[str, str]:
-    """The nodes and the edges tables of ``graph`` as CSV text."""
+    """The nodes and the edges tables of ``graph`` as CSV text (texts that a spreadsheet would run as
+    a formula are quoted, see ``_cell``)."""
     H = flat_copy(graph)
     nodes = _sorted_nodes(H)
     edges = _sorted_edges(H)
@@ -580,12 +594,12 @@ def csv_texts(graph: nx.Graph) -> tuple[str, str]:
     nw = csv.writer(nbuf, lineterminator="\n")
     nw.writerow(["id", "degree"] + ncols)
     for n, d in nodes:
-        nw.writerow([n, H.degree(n)] + [d.get(c, "") for c in ncols])
+        nw.writerow([_cell(n), H.degree(n)] + [_cell(d.get(c, "")) for c in ncols])
     ew = csv.writer(ebuf, lineterminator="\n")
     key_col = ["key"] if H.is_multigraph() else []
     ew.writerow(["source", "target"] + key_col + ecols)
     for u, v, k, d in edges:
-        ew.writerow([u, v] + ([k] if key_col else []) + [d.get(c, "") for c in ecols])
+        ew.writerow([_cell(u), _cell(v)] + ([_cell(k)] if key_col else []) + [_cell(d.get(c, "")) for c in ecols])
     return nbuf.getvalue(), ebuf.getvalue()
 
 

@@ -642,3 +642,21 @@ def test_store_level_entry_points(store_path, graphs, tmp_path):
     assert len(data["nodes"]) == G.number_of_nodes() and data["sentences"]
     assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
     assert store_stats(store_path) == from_store(store_path, stats)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted(tmp_path):
+    from kg.network import csv_texts
+
+    G = nx.Graph()
+    G.add_node("=HYPERLINK(\"http://example.org\")", label="@SUM(A1)", type="organization", start="-1+2")
+    G.add_node("Freedonia Customs", label="Freedonia Customs", type="organization")
+    G.add_edge("=HYPERLINK(\"http://example.org\")", "Freedonia Customs", relation="+cmd", weight=-2)
+    nodes_text, edges_text = csv_texts(G)
+    nodes = {r["id"]: r for r in csv.DictReader(nodes_text.splitlines())}
+    assert set(nodes) == {"'=HYPERLINK(\"http://example.org\")", "Freedonia Customs"}
+    assert nodes["'=HYPERLINK(\"http://example.org\")"]["label"] == "'@SUM(A1)"
+    assert nodes["'=HYPERLINK(\"http://example.org\")"]["start"] == "'-1+2"
+    (edge,) = csv.DictReader(edges_text.splitlines())
+    assert edge["relation"] == "'+cmd" and edge["weight"] == "-2"
+    assert not any(cell[:1] in "=+-@" for row in csv.reader((nodes_text + edges_text).splitlines()) for cell in row
+                   if cell and not cell.lstrip("-").isdigit())
