@@ -222,6 +222,12 @@ def _read_one(name: str, suffix: str, st: os.stat_result, named: set[str],
     yield from releases
 
 
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of a file the user names (a release, a curation or shapes file): a regular file of
+    at most MAX_BYTES, read without ever blocking on a FIFO or a device; else ``InputError``."""
+    return _read_bytes(Path(path))
+
+
 def _read_bytes(path: Path, st: os.stat_result | None = None) -> bytes:
     """The bytes of a regular file of at most MAX_BYTES; never blocks on a FIFO or device (``st``,
     the file's status when the walk has just read it, spares a second look)."""

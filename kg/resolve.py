@@ -51,22 +51,35 @@ class Curation:
 def load_curation(path: str | Path | None) -> Curation:
     if path is None:
         return Curation()
+    from .read import read_file_bytes
+
     p = Path(path)
+    raw = read_file_bytes(p)  # (a FIFO, a device or a huge file is refused, never read)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise InputError(p, f"cannot read curation file ({e.strerror})") from None
-    except ValueError as e:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(p, "curation file is not UTF-8 text") from None
+    except (ValueError, RecursionError) as e:
         raise InputError(p, f"curation file is not valid JSON ({e})") from None
     if not isinstance(data, dict):
         raise InputError(p, "curation file must hold a JSON object")
     unknown = set(data) - {"same_as", "aliases", "not_organizations"}
     if unknown:
         raise InputError(p, f"unknown keys {sorted(unknown)}; expected same_as, aliases, not_organizations")
+    same_as, aliases, never = data.get("same_as", {}), data.get("aliases", {}), data.get("not_organizations", [])
+    if not isinstance(same_as, dict) or not all(isinstance(v, str) and v.strip() for v in same_as.values()):
+        raise InputError(p, '"same_as" must map names to names: {"A name": "The name it is the same as"}')
+    if not isinstance(aliases, dict) or not all(
+            isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v) for v in aliases.values()):
+        raise InputError(p, '"aliases" must map names to lists of names: {"A name": ["Another name", "ABC"]}')
+    if not isinstance(never, list) or not all(isinstance(x, str) and x.strip() for x in never):
+        raise InputError(p, '"not_organizations" must be a list of names: ["Member States", ...]')
+    if any(not k.strip() for k in [*same_as, *aliases]):
+        raise InputError(p, "a name of the curation file is empty")
     return Curation(
-        same_as={str(k): str(v) for k, v in data.get("same_as", {}).items()},
-        aliases={str(k): tuple(map(str, v)) for k, v in data.get("aliases", {}).items()},
-        not_organizations=frozenset(str(x).lower() for x in data.get("not_organizations", [])),
+        same_as=dict(same_as),
+        aliases={k: tuple(v) for k, v in aliases.items()},
+        not_organizations=frozenset(x.lower() for x in never),
     )
 
 

@@ -45,21 +45,60 @@ def shapes_graph(path: str | Path = SHAPES) -> Graph:
     """The shapes graph at ``path`` (default: the project's ``ontology/shapes.ttl``), parsed once."""
     from .errors import InputError
 
+    from .read import read_file_bytes
+
+    try:
+        raw = read_file_bytes(path)  # (a FIFO, a device or a huge file is refused, never read)
+    except InputError as e:
+        raise InputError(path, "no such shapes file" if "no such file" in e.problem else e.problem) from None
     g = Graph()
     try:
-        g.parse(Path(path), format="turtle")
-    except FileNotFoundError:
-        raise InputError(path, "no such shapes file") from None
+        g.parse(data=raw, format="turtle", publicID=Path(path).resolve().as_uri())
     except Exception as e:  # rdflib raises many kinds of syntax errors
         raise InputError(path, f"not a Turtle shapes graph ({e})") from None
+    _check_shapes(path, g)
     return g
+
+
+_SPARQL_TEXT = ("select", "ask", "construct", "update")
+
+
+def _check_shapes(path: str | Path, g: Graph) -> None:
+    """Refuse shapes whose SPARQL-based constraints would reach outside the data (``SERVICE``,
+    ``FROM``: the validator runs them with rdflib, which sends the one and reads the other), and
+    shapes the validator cannot load (tried on an empty graph)."""
+    from pyshacl import validate
+
+    from .errors import InputError, QueryError
+    from .gate import check
+
+    for p, o in g.predicate_objects():
+        if str(p).startswith(str(SH)) and str(p)[len(str(SH)):] in _SPARQL_TEXT:
+            try:
+                check(_with_prefixes(g, str(o)))
+            except QueryError as e:
+                raise InputError(path, f"a SPARQL constraint of the shapes is refused: {e}") from None
+    try:
+        validate(Graph(), shacl_graph=g, inference="none", advanced=False, allow_warnings=True)
+    except Exception as e:  # pySHACL reports bad shapes with many kinds of errors
+        raise InputError(path, f"the validator rejects these shapes ({type(e).__name__}: {e})") from None
+
+
+def _with_prefixes(g: Graph, query: str) -> str:
+    """``query`` with the prefixes the shapes graph declares (sh:prefixes are resolved by the validator)."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in g.namespaces() if p) + query
 
 
 def _run(data: Graph, shapes: str | Path) -> Graph:
     from pyshacl import validate
 
-    _conforms, results, _text = validate(data, shacl_graph=shapes_graph(shapes), inference="none",
-                                         advanced=False, allow_warnings=True)
+    from .errors import InputError
+
+    g = shapes_graph(shapes)
+    try:
+        _conforms, results, _text = validate(data, shacl_graph=g, inference="none", advanced=False, allow_warnings=True)
+    except Exception as e:  # shapes the validator loads but cannot apply ("sh:minCount 'many'")
+        raise InputError(shapes, f"the validator rejects these shapes ({type(e).__name__}: {e})") from None
     return results
 
 

@@ -637,3 +637,38 @@ def test_one_file_name_in_two_folders_loses_no_release(tmp_path):
     a.unlink()
     r = run_kg("build", tmp_path / "b", "--store", store, "-j", "1")
     assert r.returncode == 0, describe(r)
+
+
+SERVICE_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <https://schema.org/> .
+[] a sh:NodeShape ; sh:targetClass schema:Organization ;
+  sh:sparql [ sh:select \"\"\"SELECT $this WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?a ?b ?c } }\"\"\" ] .
+"""
+
+
+@pytest.mark.parametrize("option, content, problem", [
+    ("--shapes", "fifo", "not a regular file"),
+    ("--curation", "fifo", "not a regular file"),
+    ("--curation", "/dev/zero", "not a regular file"),
+    ("--shapes", SERVICE_SHAPES, "SERVICE is not allowed"),
+    ("--curation", '{"same_as": {"Freedonia Customs": 7}}', '"same_as" must map names to names'),
+    ("--curation", '{"aliases": {"Freedonia Customs": "FC"}}', '"aliases" must map names to lists'),
+    ("--curation", '{"not_organizations": "Member States"}', '"not_organizations" must be a list'),
+    ("--curation", "[" * 100_000, "not valid JSON"),
+], ids=["fifo-shapes", "fifo-curation", "device-curation", "service-in-shapes", "same-as-number", "aliases-string",
+        "never-string", "deep-json"])
+def test_bad_shapes_or_curation_files_are_a_message_never_a_hang(option, content, problem, tmp_path):
+    import os
+
+    if content == "fifo":
+        path = tmp_path / "named.pipe"
+        os.mkfifo(path)
+    elif content.startswith("/dev/"):
+        path = Path(content)
+    else:
+        path = _write(tmp_path / ("shapes.ttl" if option == "--shapes" else "curation.json"), content)
+    r = run_kg("build", SEED_FILE, "--store", tmp_path / "store", option, path, "-j", "1", timeout=60)
+    assert r.returncode == 2, describe(r)
+    assert str(path) in r.stderr and problem in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+    assert not (tmp_path / "store").exists()
