@@ -1003,3 +1003,15 @@ def test_extract_an_acronym_with_a_region_is_a_body_of_its_own():
     names = set(nodes(text, "organization"))
     assert {"RLO Middle East", "RLO Central America"} <= names
     assert "RLO Asia Pacific" not in names
+
+
+def test_extract_the_publisher_a_reader_gives_is_an_organization():
+    from dataclasses import replace
+
+    text = "Ministers meet\n\n01 January 2025\n\nThe Alpha Trade Organization (ATO) met the Ruritania Revenue Authority.\n"
+    for publisher, node in [("ATO", "Alpha Trade Organization"), ("Freedonia News Service", "Freedonia News Service"),
+                            ("World Customs Organization", "World Customs Organization")]:
+        ex = extract(replace(release(text), publisher=publisher))
+        (f,) = [f for f in ex.facts if f.predicate == "publisher"]
+        assert ex.nodes[f.object].kind == "organization" and ex.nodes[f.object].name == node
+    assert not [f for f in extract(release(text)).facts if f.predicate == "publisher"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .. import places
-from ..model import Extraction, Node, Value
+from ..model import Evidence, Extraction, Node, Value
 from . import events as ev
 from . import mentions as mn
 from . import rules
@@ -54,6 +54,7 @@ def emit(ctx: Context, found: Found) -> Extraction:
         ex.add_node(Node(o.key, "organization", o.name, names - {o.name}, ident=o.ident,
                          evidence=[E(first.start, first.end, first.rule)]))
         ex.add_fact("release", "mentions", o.key, E(first.start, first.end, first.rule))
+    _publisher(ctx, ex, whole)
     # places
     country_keys: dict[str, str] = {}
 
@@ -164,6 +165,24 @@ def emit(ctx: Context, found: Found) -> Extraction:
         if owner:
             ex.add_fact(owner, "contactPoint", key, E(m.start, m.end, "email-owner"))
     return ex
+
+
+def _publisher(ctx: Context, ex: Extraction, whole: Evidence) -> None:
+    """The publisher a reader gives (a JSON ``publisher``, a page's site name): the organization of the
+    release with that name or acronym, or of the gazetteer, or one of its own."""
+    name = ctx.r.publisher
+    if not name:
+        return
+    key = _norm(name)
+    o = next((o for o in ctx.orgs if key in {_norm(n) for n in {o.name, *o.alt, o.acronym or ""}}), None)
+    if o is not None:
+        ex.add_fact("release", "publisher", o.key, whole)
+        return
+    entry = ctx.lex.entries.get(name)
+    canonical = entry.name if entry is not None and entry.kind == "organization" else name
+    ident = canonical
+    node = ex.add_node(Node("publisher", "organization", canonical, {name} - {canonical}, ident=ident, evidence=[whole]))
+    ex.add_fact("release", "publisher", node.key, whole)
 
 
 def _event_ident(ctx: Context, e: ev.Event) -> str:
