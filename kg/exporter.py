@@ -59,13 +59,76 @@ def rdf_bytes(store: ox.Store, fmt: str, graphs: str = "data") -> bytes:
     if fmt not in RDF_FORMATS:
         raise UsageError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
     rdf_format, keeps_graphs = RDF_FORMATS[fmt]
-    qs = quads(store, select_graphs(graph_names(store), graphs))
+    names = graph_names(store)
+    qs = quads(store, select_graphs(names, graphs))
     if keeps_graphs:
         items: list = qs
     else:
         items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in qs}, key=str)
-    prefixes = PREFIXES if fmt in ("turtle", "trig", "xml") else None
-    return ox.serialize(items, format=rdf_format, prefixes=prefixes) or b""
+    prefixes = {**PREFIXES, **base_prefixes(names)}
+    if fmt == "jsonld":
+        return compact_jsonld(ox.serialize(items, format=rdf_format) or b"[]", prefixes)
+    return ox.serialize(items, format=rdf_format, prefixes=prefixes if fmt in ("turtle", "trig", "xml") else None) or b""
+
+
+def base_prefixes(graph_names: list[str]) -> dict[str, str]:
+    """A prefix for each kind of minted IRI under the store's base ("kg-org:" for
+    ``<base>org/``), the base read from the release graphs' names (``<base>release/<id>``)."""
+    from .resolve import KIND_PATH
+
+    base = next((g[:g.rindex("/release/") + 1] for g in graph_names if "/release/" in g), None)
+    if base is None:
+        return {}
+    return {f"kg-{path}": f"{base}{path}/" for path in sorted(set(KIND_PATH.values()))}
+
+
+def compact_jsonld(expanded: bytes, prefixes: dict[str, str]) -> bytes:
+    """Expanded JSON-LD (a list of graph objects) compacted with a ``@context`` of ``prefixes``:
+    IRIs as CURIEs, ``rdf:type`` as ``@type``, plain strings as strings, one value as itself; the
+    named graphs stay. Written in the order given (the export's sorted order), so it is
+    deterministic; the context is inline, so no reader fetches anything.
+    """
+    import json
+
+    by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    xsd_string = "http://www.w3.org/2001/XMLSchema#string"
+
+    def curie(iri: str) -> str:
+        for name, ns in by_length:
+            if iri.startswith(ns) and len(iri) > len(ns):
+                local = iri[len(ns):]
+                if not local.startswith("//"):  # ("a://b" would read as a scheme)
+                    return f"{name}:{local}"
+        return iri
+
+    def value(v: dict):
+        if "@id" in v:
+            return {"@id": curie(v["@id"])}
+        if "@type" in v and v["@type"] != xsd_string:
+            return {"@value": v["@value"], "@type": curie(v["@type"])}
+        if "@language" in v or "@direction" in v:
+            return v
+        return v["@value"]
+
+    def node(n: dict) -> dict:
+        out: dict = {"@id": curie(n["@id"])}
+        if "@graph" in n:
+            out["@graph"] = [node(x) for x in n["@graph"]]
+        types = [curie(t["@id"]) for t in n.get(rdf_type, [])] + [curie(t) for t in n.get("@type", [])]
+        if types:
+            out["@type"] = types[0] if len(types) == 1 else types
+        for key, values in n.items():
+            if key.startswith("@") or key == rdf_type:
+                continue
+            vals = [value(v) for v in values]
+            out[curie(key)] = vals[0] if len(vals) == 1 else vals
+        return out
+
+    doc = json.loads(expanded)
+    context = dict(sorted(prefixes.items()))
+    compacted = {"@context": context, "@graph": [node(n) for n in (doc if isinstance(doc, list) else [doc])]}
+    return (json.dumps(compacted, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:

@@ -277,3 +277,29 @@ def test_export_write_atomic_killed_midway_keeps_previous_file(tmp_path):
     # a killed process cannot remove its temporary file; it must at least be hidden and beside the target
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "graph.trig"]
     assert all(name.startswith(".graph.trig.") and name.endswith(".tmp") for name in leftovers), leftovers
+
+
+def test_export_jsonld_is_compacted_with_an_inline_context(store):
+    import json
+
+    doc = json.loads(export(store, "--format", "jsonld"))
+    context = doc["@context"]
+    assert context["schema"] == "https://schema.org/" and context["rkg"] == "https://w3id.org/release-kg/ontology#"
+    assert context["kg-org"] == "https://w3id.org/release-kg/id/org/"
+    graphs = doc["@graph"]
+    assert all(g["@id"].startswith("kg-release:") and "@graph" in g for g in graphs)
+    nodes = [n for g in graphs for n in g["@graph"]]
+    orgs = [n for n in nodes if n.get("@type") == "schema:Organization"]
+    assert orgs and all(n["@id"].startswith("kg-org:") and isinstance(n["schema:name"], (str, list)) for n in orgs)
+    assert not any(k.startswith("http") for n in nodes for k in n)  # every property as a CURIE
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_export_turtle_and_trig_declare_prefixes_for_the_base(fmt, store, tmp_path):
+    data = export(store, "--format", fmt).decode()
+    assert "@prefix kg-org: <https://w3id.org/release-kg/id/org/> ." in data
+    assert "kg-org:world-customs-organization" in data
+    other = tmp_path / "other-base"
+    kg.builder.build([SEEDS], other, settings=kg.builder.Settings(base="https://example.org/kg/"), jobs=1)
+    data = export(other, "--format", fmt).decode()
+    assert "@prefix kg-org: <https://example.org/kg/org/> ." in data and "w3id.org/release-kg/id/" not in data
