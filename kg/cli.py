@@ -101,13 +101,25 @@ def _progress():
 @click.argument("name", required=False)
 @store_option
 @click.option("--sparql", help="SPARQL text to run instead of a named query.")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to the string VALUE.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE: a string, or an IRI written <IRI>.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "xml", "csv", "tsv", "jsonl", "turtle", "ntriples",
+                                                    "jsonld"]), default="table", show_default=True,
+              help="SELECT and ASK: a table, the SPARQL 1.1 results formats json, xml, csv, tsv, or JSON Lines; "
+                   "CONSTRUCT and DESCRIBE: turtle (for table too), ntriples, jsonld, xml (RDF/XML).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (atomically); default: standard output.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @reports_errors
-def query(name, store_path, sparql, params, fmt, list_queries) -> None:
-    """Run a named query (see --list), a .rq file or --sparql TEXT on the store."""
-    from .sparql import named_queries, render, resolve_query, run
+def query(name, store_path, sparql, params, fmt, output, list_queries) -> None:
+    """Run a named query (see --list), a .rq file or --sparql TEXT on the store.
+
+    Tables keep every cell whole, except on a terminal, where long cells are cut with an ellipsis.
+    """
+    import io
+    import shutil
+
+    from .exporter import write_bytes_atomic
+    from .sparql import execute, named_queries, resolve_query, write_answer
     from .store import open_store
 
     if list_queries:
@@ -123,9 +135,15 @@ def query(name, store_path, sparql, params, fmt, list_queries) -> None:
         k, v = p.split("=", 1)
         bindings[k.strip()] = v
     text, bindings = resolve_query(name, sparql, bindings)
+    width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
+    buf = io.BytesIO()
     with open_store(store_path, create=False) as store:
-        cols, rows = run(store, text, bindings)
-    click.echo(render(cols, rows, fmt), nl=False)
+        write_answer(execute(store, text, bindings), fmt, buf, width)
+    if output:
+        write_bytes_atomic(output, buf.getvalue())
+    else:
+        sys.stdout.buffer.write(buf.getvalue())
+        sys.stdout.buffer.flush()
 
 
 @main.command()

@@ -101,8 +101,26 @@ def resolve_query(name_or_file: str | None, sparql: str | None, params: dict[str
     return q.text, params
 
 
-def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[dict]]:
-    """Run a SELECT (or ASK) query; rows as dicts.
+def bind(params: dict[str, str] | None) -> dict[ox.Variable, ox.Literal | ox.NamedNode]:
+    """The parameters as RDF terms, never pasted into the query's text: a value written ``<IRI>`` is
+    that IRI (checked), any other value a string literal."""
+    out: dict[ox.Variable, ox.Literal | ox.NamedNode] = {}
+    for k, v in (params or {}).items():
+        if not re.fullmatch(r"[A-Za-z_]\w*", k):
+            raise UsageError(f"--param {k!r}: a parameter name is a SPARQL variable name")
+        if len(v) > 1 and v.startswith("<") and v.endswith(">"):
+            try:
+                out[ox.Variable(k)] = ox.NamedNode(v[1:-1])
+            except ValueError as e:
+                raise UsageError(f"--param {k}: {v} is not a valid IRI ({e})") from None
+        else:
+            out[ox.Variable(k)] = ox.Literal(v)
+    return out
+
+
+def execute(store: ox.Store, sparql: str, params: dict[str, str] | None = None):
+    """The engine's answer to a query that passed the gate: solutions (SELECT), a boolean (ASK) or
+    triples (CONSTRUCT, DESCRIBE).
 
     The default graph is the merged data of the releases in the graph (each fact once, however many
     releases state it; quarantined releases left out). The release graphs are named graphs, for
@@ -113,21 +131,68 @@ def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> t
 
     gate(sparql)
     check_layout(store)
-    subs = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
+    subs = bind(params)
     try:
-        result = store.query(sparql, prefixes=PREFIXES, substitutions=subs or None,
-                             default_graph=ox.NamedNode(MERGED))
+        return store.query(sparql, prefixes=PREFIXES, substitutions=subs or None, default_graph=ox.NamedNode(MERGED))
     except SyntaxError as e:
         raise QueryError(f"the query does not parse: {e}") from None
+    except RuntimeError as e:  # e.g. a parameter that is not among the variables the query selects
+        raise QueryError(f"the query cannot be run: {e}") from None
+
+
+def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[dict]]:
+    """Run a SELECT (or ASK) query; rows as dicts of plain values (see ``execute``)."""
+    result = execute(store, sparql, params)
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [{"ask": bool(result)}]
     if not isinstance(result, ox.QuerySolutions):
-        raise QueryError("only SELECT and ASK queries are answered here; use `kg export` for graphs")
+        raise QueryError("a CONSTRUCT or DESCRIBE query answers a graph: write it with `kg query --format turtle`")
     cols = [v.value for v in result.variables]
     rows = []
     for sol in result:
         rows.append({c: _py(sol[c]) for c in cols})
     return cols, rows
+
+
+# --format -> the engine's serializer, by the kind of answer
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+                 "xml": ox.RdfFormat.RDF_XML}
+QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "jsonl", "turtle", "ntriples", "jsonld")
+
+
+def write_answer(result, fmt: str, out, terminal_width: int | None = None) -> None:
+    """Write an answer of ``execute`` to the binary stream ``out`` in ``fmt``:
+
+    - SELECT and ASK: ``table`` (aligned columns; cells are cut, with an ellipsis, only when
+      ``terminal_width`` is given), the SPARQL 1.1 results formats ``json``, ``xml``, ``csv``,
+      ``tsv``, or ``jsonl`` (one JSON object of plain values per row);
+    - CONSTRUCT and DESCRIBE: ``turtle`` (also for ``table``), ``ntriples``, ``jsonld``, ``xml`` (RDF/XML).
+    """
+    if isinstance(result, ox.QueryTriples):
+        if fmt == "table":
+            fmt = "turtle"
+        if fmt not in GRAPH_FORMATS:
+            raise UsageError(f"a graph is written as {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
+        out.write(ox.serialize(sorted(result, key=str), format=GRAPH_FORMATS[fmt], prefixes=PREFIXES) or b"")
+        return
+    if fmt in RESULT_FORMATS:
+        result.serialize(out, format=RESULT_FORMATS[fmt])
+        return
+    if fmt in ("table", "jsonl"):
+        if isinstance(result, ox.QueryBoolean):
+            cols, rows = ["ask"], [{"ask": bool(result)}]
+        else:
+            cols = [v.value for v in result.variables]
+            rows = ({c: _py(sol[c]) for c in cols} for sol in result)
+        if fmt == "jsonl":
+            for r in rows:
+                out.write((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8"))
+        else:
+            out.write(table(cols, list(rows), terminal_width).encode("utf-8"))
+        return
+    raise UsageError(f"a table of answers is written as table, {', '.join(RESULT_FORMATS)} or jsonl, not {fmt!r}")
 
 
 def _py(t: object) -> object:
@@ -142,8 +207,9 @@ def _py(t: object) -> object:
 
 
 def render(cols: list[str], rows: list[dict], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    """Rows as text: ``table``, ``csv``, ``tsv`` or ``jsonl`` (for rows already read, as the API has them)."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -152,11 +218,28 @@ def render(cols: list[str], rows: list[dict], fmt: str) -> str:
             w.writerow(["" if r[c] is None else r[c] for c in cols])
         return buf.getvalue()
     if fmt != "table":
-        raise UsageError(f"unknown format {fmt!r}; use table, csv, tsv or json")
+        raise UsageError(f"unknown format {fmt!r}; use table, csv, tsv or jsonl")
+    return table(cols, rows)
+
+
+ELLIPSIS = "…"
+
+
+def table(cols: list[str], rows: list[dict], width: int | None = None) -> str:
+    """Aligned columns. Cells are whole, unless ``width`` (a terminal's) is given: then the widest
+    columns are cut to fit it, each cut marked with an ellipsis."""
     cells = [[("" if r[c] is None else str(r[c])) for c in cols] for r in rows]
-    widths = [min(60, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(cols)]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(cols)]
+    if width is not None:
+        room = max(width - 2 * (len(cols) - 1), 8 * len(cols))
+        while sum(widths) > room and max(widths) > 8:
+            widths[widths.index(max(widths))] -= 1
+
+    def cut(v: str, w: int) -> str:
+        return v if len(v) <= w else v[:max(w - 1, 0)] + ELLIPSIS
+
     def line(vals: list[str]) -> str:
-        return "  ".join(v[:w].ljust(w) for v, w in zip(vals, widths)).rstrip()
+        return "  ".join(cut(v, w).ljust(w) for v, w in zip(vals, widths)).rstrip()
     out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"

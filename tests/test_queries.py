@@ -308,19 +308,27 @@ def test_cli_refuses_from(store_dir):
     assert "root:" not in p.stdout
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "jsonl"])
 def test_cli_formats(store_dir, fmt):
     cols, rows = run(store_dir, "events-by-place", place="Austria")
     assert rows
     p = kg_query("events-by-place", "--param", "place=Austria", "--store", str(store_dir), "--format", fmt)
     assert p.returncode == 0, p.stderr
     out = p.stdout
-    if fmt == "json":
-        assert json.loads(out) == rows
-    elif fmt in ("csv", "tsv"):
-        table = list(csv.reader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+    if fmt == "jsonl":
+        assert [json.loads(x) for x in out.splitlines()] == rows
+    elif fmt == "json":  # SPARQL 1.1 Query Results JSON
+        doc = json.loads(out)
+        assert doc["head"]["vars"] == cols
+        assert [{c: b[c]["value"] for c in cols if c in b} for b in doc["results"]["bindings"]] == \
+            [{c: str(r[c]) for c in cols if r[c] is not None} for r in rows]
+    elif fmt == "csv":  # SPARQL 1.1 CSV: plain values
+        table = list(csv.reader(io.StringIO(out)))
         assert table[0] == cols
         assert table[1:] == [["" if r[c] is None else str(r[c]) for c in cols] for r in rows]
+    elif fmt == "tsv":  # SPARQL 1.1 TSV: ?variables, terms as in N-Triples
+        table = list(csv.reader(io.StringIO(out), delimiter="\t", quoting=csv.QUOTE_NONE))
+        assert table[0] == [f"?{c}" for c in cols] and len(table) == len(rows) + 1
     else:
         lines = out.splitlines()
         assert lines[0].split() == cols
