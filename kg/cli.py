@@ -20,7 +20,9 @@ store_option = click.option("--store", "store_path", default=DEFAULT_STORE, show
 
 
 def reports_errors(f):
-    """Turn a ``KgError`` into ``kg: error: ...`` on stderr and its exit code."""
+    """Turn a ``KgError`` into ``kg: error: ...`` on stderr and its exit code; so too an error of the
+    system the user can cause (a folder that cannot be written, a full disk: exit 2), a closed pipe
+    (the reader had enough: exit 0) and Ctrl-C (exit 130)."""
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         try:
@@ -28,7 +30,25 @@ def reports_errors(f):
         except KgError as e:
             click.echo(f"kg: error: {e}", err=True)
             sys.exit(e.exit_code)
+        except BrokenPipeError:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (no second error at exit)
+            sys.exit(0)
+        except OSError as e:
+            where = f"{e.filename}: " if e.filename else ("standard output: " if _stdout_error(e) else "")
+            click.echo(f"kg: error: {where}{e.strerror or e}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted; what was stored is whole", err=True)
+            sys.exit(130)
     return wrapper
+
+
+def _stdout_error(e: OSError) -> bool:
+    import errno
+
+    return e.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -137,8 +137,11 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
     An interrupted export leaves the previous file as it was.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as e:  # (named as the file asked for, not its temporary twin)
+        raise OSError(e.errno, e.strerror, str(target)) from None
     os.close(fd)
     try:
         write(Path(tmp))
@@ -146,6 +149,9 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(e.errno, e.strerror, str(target)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -65,10 +65,17 @@ def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
         raise StoreError(f"{p}: no store here (build one with `kg build --store {p}`)")
     if create and p.exists() and not p.is_dir():
         raise StoreError(f"{p}: not a directory")
+    if create and p.is_dir() and not (p / "CURRENT").is_file() and any(p.iterdir()):
+        raise StoreError(f"{p}: a folder that holds other files, not a store: give a new or empty folder")
     try:
         store = ox.Store(str(p))
     except OSError as e:
-        raise StoreError(f"{p}: cannot open the store ({e}); is another kg process writing to it?") from None
+        if "lock" in str(e).lower():
+            raise StoreError(f"{p}: cannot open the store ({e}); is another kg process writing to it?") from None
+        raise StoreError(f"{p}: cannot open the store ({e})") from None
+    except RuntimeError as e:  # what the database says of damaged files
+        raise StoreError(f"{p}: the store is damaged and cannot be opened ({e}); rebuild it from the releases, "
+                         "or restore a copy") from None
     try:
         yield store
         store.flush()

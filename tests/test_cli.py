@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,7 +33,7 @@ import kg.cli
 import kg.iri
 
 from conftest import (FIXTURE_RELEASES, SEED_FILE, SEED_ID, STRICT_MESSAGE, STRICT_SHAPES, copy_store, describe,
-                      run_kg, store_graph_names, store_nquads)
+                      kg_executable, run_kg, store_graph_names, store_nquads)
 
 SEED_IRI = kg.iri.release_iri(SEED_ID)
 SDO = "https://schema.org/"
@@ -443,3 +444,53 @@ def test_cli_build_jobs_1_and_2_give_identical_stores(tmp_path):
     assert one["read"] == 4 and one["quarantined"] == 1
     a, b = store_nquads(tmp_path / "one"), store_nquads(tmp_path / "two")
     assert a and a == b, "--jobs 1 and --jobs 2 stores differ:\n" + "\n".join(sorted(set(a) ^ set(b))[:40])
+
+
+# --------------------------------------------------------------------------- errors of the system
+
+
+def test_cli_a_folder_of_other_files_is_not_taken_for_a_store(tmp_path):
+    folder = tmp_path / "my-documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me")
+    proc = run_kg("build", SEED_FILE, "--store", folder)
+    assert proc.returncode == 2, describe(proc)
+    assert "a folder that holds other files, not a store" in proc.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_cli_a_damaged_store_is_a_message(seed_store, tmp_path):
+    store = copy_store(seed_store, tmp_path / "store")
+    for f in store.glob("MANIFEST-*"):
+        f.write_bytes(b"\x00garbage" * 10)
+    for command in (["query", "releases"], ["export"], ["stats"], ["build", SEED_FILE]):
+        proc = run_kg(*command, "--store", store)
+        assert proc.returncode == 2, describe(proc)
+        assert "store is damaged" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("target", ["/proc/kg-cannot-write-here.ttl", "{tmp}/a-file/inside-a-file.ttl"])
+def test_cli_an_output_that_cannot_be_written_is_a_message(seed_store, tmp_path, target):
+    (tmp_path / "a-file").write_text("a file, not a folder")
+    target = target.format(tmp=tmp_path)
+    for command in (["export"], ["query", "releases"]):
+        proc = run_kg(*command, "--store", seed_store, "-o", target)
+        assert proc.returncode == 2, describe(proc)
+        assert f"kg: error: {target}:" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_cli_a_full_disk_on_standard_output_is_a_message(seed_store):
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([kg_executable(), "export", "--store", str(seed_store)], stdout=full,
+                              stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 2
+    assert b"No space left on device" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_cli_a_closed_pipe_ends_quietly(seed_store):
+    proc = subprocess.Popen([kg_executable(), "export", "--store", str(seed_store)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert b"Traceback" not in proc.stderr.read()
