@@ -10,11 +10,10 @@ from pathlib import Path
 
 from .builder import BuildReport, Settings, build as _build
 from .errors import QueryError
-from .iri import DEFAULT_BASE
 from .validate import Report
 
 
-def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str = DEFAULT_BASE,
+def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str | None = None,
           curation: str | None = None, shapes: str | None = None, prune: bool = False, jobs: int = 1) -> BuildReport:
     """Build or update the store from files and folders of releases."""
     return _build(inputs, store, settings=Settings(base, curation, shapes), prune=prune, jobs=jobs)

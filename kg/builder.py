@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Literal, Namespace, URIRef
@@ -65,7 +65,7 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class Settings:
-    base: str = iri.DEFAULT_BASE
+    base: str | None = None  # the store's own base (recorded by its first build), else iri.DEFAULT_BASE
     curation: str | None = None
     shapes: str | None = None  # a SHACL shapes file instead of ontology/shapes.ttl
 
@@ -99,7 +99,7 @@ def process(release: Release, settings: Settings = Settings()) -> ReleaseGraphs:
     from .resolve import load_curation, resolve
 
     curation = load_curation(settings.curation)
-    return to_rdf(resolve(extract(release, curation), settings.base, curation))
+    return to_rdf(resolve(extract(release, curation), settings.base or iri.DEFAULT_BASE, curation))
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,8 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     from .validate import report_graph, validate_batch
 
     try:
-        iri.check_base(settings.base)
+        if settings.base is not None:
+            iri.check_base(settings.base)
     except ValueError as e:
         raise UsageError(str(e)) from None
     if settings.curation:
@@ -169,7 +170,6 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 
     shapes = settings.shapes or SHAPES
     shapes_graph(shapes)  # fail before any work on a bad shapes file
-    fingerprint = pipeline_fingerprint(settings, shapes)
     rep = BuildReport()
     t0 = time.perf_counter()
     problems: list[InputError] | None = None if strict else []
@@ -183,6 +183,8 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 
     with open_store(store_path) as store:
         upgrade_layout(store)
+        settings = replace(settings, base=_settle_base(store, store_path, settings.base))
+        fingerprint = pipeline_fingerprint(settings, shapes)
         index = release_index(store)
         todo: list[tuple[Release, str, str]] = []
         wanted = set()
@@ -239,6 +241,22 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 if progress:
                     progress(done, total)
     return rep
+
+
+def _settle_base(store, store_path: str | Path, given: str | None) -> str:
+    """The base IRI of this build: the one the store was first built with (recorded then), which a
+    build that gives another one may not change (its releases would be stored twice, under other IRIs)."""
+    from .store import recorded_base, record_base
+
+    stored = recorded_base(store)
+    if stored is None:
+        base = given or iri.DEFAULT_BASE
+        record_base(store, base)
+        return base
+    if given is not None and given != stored:
+        raise UsageError(f"{store_path}: the store was built with --base {stored}, not {given}: its releases "
+                         "would be stored a second time under other IRIs; build into a new store for another base")
+    return stored
 
 
 @contextmanager

@@ -60,7 +60,8 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @store_option
-@click.option("--base", default=None, help="Base IRI of minted resources [default: https://w3id.org/release-kg/id/].")
+@click.option("--base", default=None, help="Base IRI of minted resources [default: the one the store was first built "
+              "with, else https://w3id.org/release-kg/id/]; a store keeps the base of its first build.")
 @click.option("--curation", type=click.Path(dir_okay=False), help="JSON file of aliases, same-as and never-an-organization entries.")
 @click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
 @click.option("--prune", is_flag=True, help="Remove releases whose input files are gone.")
@@ -79,9 +80,8 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
     """
     from .builder import Settings, build as run_build, default_jobs
     from .exporter import write_bytes_atomic
-    from .iri import DEFAULT_BASE
 
-    settings = Settings(base=base or DEFAULT_BASE, curation=curation, shapes=shapes)
+    settings = Settings(base=base, curation=curation, shapes=shapes)
     progress = None if quiet or not sys.stderr.isatty() else _progress()
     rep = run_build(list(inputs) or ["seeds"], store_path, settings=settings, prune=prune,
                     jobs=jobs or default_jobs(), strict=strict, progress=progress)

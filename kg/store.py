@@ -164,6 +164,25 @@ INSERT {{ GRAPH <{MERGED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FI
 INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <{_CONFORMS_TO}> <{LAYOUT}> }} }}""")
 
 
+_BASE = f"{RKG}base"
+
+
+def recorded_base(store: ox.Store) -> str | None:
+    """The base IRI the store's releases were minted under, recorded by its first build (a store of an
+    earlier version: read from its release graphs' names)."""
+    for q in store.quads_for_pattern(ox.NamedNode(STORE_META), ox.NamedNode(_BASE), None, ox.NamedNode(STORE_META)):
+        return q.object.value
+    for g in store.named_graphs():
+        name = getattr(g, "value", "")
+        if "/release/" in name and not name.startswith(STORE_GRAPHS):
+            return name[:name.rindex("/release/") + 1]
+    return None
+
+
+def record_base(store: ox.Store, base: str) -> None:
+    store.add(ox.Quad(ox.NamedNode(STORE_META), ox.NamedNode(_BASE), ox.Literal(base), ox.NamedNode(STORE_META)))
+
+
 def release_index(store: ox.Store) -> dict[str, tuple[str, str, str, str]]:
     """Release IRI -> (identifier, content hash, source path, pipeline fingerprint), from the meta graphs."""
     q = f"""SELECT ?r ?id ?hash ?src ?fp WHERE {{ GRAPH ?g {{

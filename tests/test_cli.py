@@ -494,3 +494,20 @@ def test_cli_a_closed_pipe_ends_quietly(seed_store):
     proc.stdout.close()
     assert proc.wait(timeout=120) == 0
     assert b"Traceback" not in proc.stderr.read()
+
+
+def test_cli_a_store_keeps_the_base_of_its_first_build(tmp_path):
+    store = tmp_path / "store"
+    proc = run_kg("build", SEED_FILE, "--store", store, "--base", "https://example.org/kg/", "-j", "1")
+    assert proc.returncode == 0, describe(proc)
+    before = store_nquads(store)
+    # without --base, the store's base is followed: nothing is stored twice
+    proc = run_kg("build", SEED_FILE, "--store", store, "-j", "1")
+    assert proc.returncode == 0 and "1 unchanged" in proc.stderr, describe(proc)
+    # another base is refused, and nothing changes
+    proc = run_kg("build", SEED_FILE, "--store", store, "--base", "https://w3id.org/release-kg/id/", "-j", "1")
+    assert proc.returncode == 2, describe(proc)
+    assert "the store was built with --base https://example.org/kg/" in proc.stderr
+    assert store_nquads(store) == before
+    releases = [line for line in before if "https://schema.org/identifier" in line and "/meta>" in line]
+    assert len(releases) == 1 and "https://example.org/kg/release/" in releases[0]
