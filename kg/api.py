@@ -22,20 +22,20 @@ def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str
 def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:
     """Rows (dicts) of a named query, a ``.rq`` file or SPARQL text, with ``?param`` bindings."""
     from .sparql import resolve_query, run
-    from .store import open_store
+    from .store import read_store
 
     is_sparql = any(k in name_or_sparql.upper() for k in ("SELECT", "ASK")) and " " in name_or_sparql
     text, bindings = resolve_query(None if is_sparql else name_or_sparql, name_or_sparql if is_sparql else None, params)
-    with open_store(store, create=False) as s:
+    with read_store(store) as s:
         return run(s, text, bindings)[1]
 
 
 def export(store: str | Path, fmt: str = "trig", output: str | Path | None = None, graphs: str = "data") -> bytes:
     """The graph serialised in ``fmt``; also written atomically to ``output`` when given."""
     from .exporter import rdf_bytes, write_bytes_atomic
-    from .store import open_store
+    from .store import read_store
 
-    with open_store(store, create=False) as s:
+    with read_store(store) as s:
         data = rdf_bytes(s, fmt, graphs)
     if output is not None:
         write_bytes_atomic(output, data)
@@ -81,11 +81,11 @@ def revalidate(store: str | Path, shapes: str | Path | None = None) -> list[Repo
     import pyoxigraph as ox
     from rdflib import RDF, Graph
 
-    from .store import graph_names, open_store, to_rdflib
+    from .store import graph_names, read_store, to_rdflib
     from .validate import SHAPES, validate_batch
 
     batch = []
-    with open_store(store, create=False) as s:
+    with read_store(store) as s:
         for g in graph_names(s):
             if g.endswith(("/evidence", "/meta")):
                 continue

@@ -140,7 +140,7 @@ def query(name, store_path, sparql, params, fmt, output, list_queries) -> None:
 
     from .exporter import write_bytes_atomic
     from .sparql import execute, named_queries, resolve_query, write_answer
-    from .store import open_store
+    from .store import read_store
 
     if list_queries:
         for nq in named_queries().values():
@@ -157,7 +157,7 @@ def query(name, store_path, sparql, params, fmt, output, list_queries) -> None:
     text, bindings = resolve_query(name, sparql, bindings)
     width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
     buf = io.BytesIO()
-    with open_store(store_path, create=False) as store:
+    with read_store(store_path) as store:
         write_answer(execute(store, text, bindings), fmt, buf, width)
     if output:
         write_bytes_atomic(output, buf.getvalue())
@@ -182,7 +182,7 @@ def export(store_path, fmt, output, graphs, network) -> None:
     """Write the knowledge graph in an RDF format (sorted), or its entity network for graph tools."""
     from .exporter import RDF_FORMATS, format_name, guess_format, rdf_bytes, write_bytes_atomic
     from .network import NETWORK_FORMATS, export_network, guess_network_format
-    from .store import open_store
+    from .store import read_store
 
     if not fmt and output:
         fmt = guess_format(output) or guess_network_format(output)
@@ -198,7 +198,7 @@ def export(store_path, fmt, output, graphs, network) -> None:
         return
     if fmt not in RDF_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join([*RDF_FORMATS, *NETWORK_FORMATS])}")
-    with open_store(store_path, create=False) as store:
+    with read_store(store_path) as store:
         data = rdf_bytes(store, fmt, graphs)
     if output:
         write_bytes_atomic(output, data)
@@ -243,9 +243,9 @@ def explain(target, store_path, color) -> None:
     """Why the graph says what it says about TARGET: an IRI, a name or acronym ("WCO"), or a triple
     "<s> <p> <o>". Prints each fact with its release, offsets, rule and sentence."""
     from .explain import explain as run_explain, render
-    from .store import open_store
+    from .store import read_store
 
-    with open_store(store_path, create=False) as store:
+    with read_store(store_path) as store:
         reasons = run_explain(store, target)
     use_color = sys.stdout.isatty() if color is None else color
     click.echo(render(reasons, use_color), nl=False, color=use_color)
@@ -261,9 +261,9 @@ def evaluate(gold_dir, store_path, misses, json_path) -> None:
     """Score the store against gold annotations in GOLD_DIR (one JSON file per release, see README)."""
     from .evaluate import evaluate as run_eval, release_views, render
     from .exporter import select_graphs, write_bytes_atomic
-    from .store import graph_names, open_store, quads
+    from .store import graph_names, quads, read_store
 
-    with open_store(store_path, create=False) as store:
+    with read_store(store_path) as store:
         views = release_views(quads(store, select_graphs(graph_names(store), "data")))
     ev = run_eval(gold_dir, views)
     click.echo(render(ev, misses), nl=False)

@@ -645,10 +645,10 @@ def write_network(graph: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
 
 def export_network(store_path: str | Path, fmt: str, path: str | Path, which: str = "entities") -> list[Path]:
     """Open the store at ``store_path``, project it (``which``) and write it as ``fmt`` to ``path``."""
-    from .store import open_store
+    from .store import read_store
 
     if fmt not in NETWORK_FORMATS:
         raise UsageError(f"unknown network format {fmt!r}; use one of {', '.join(NETWORK_FORMATS)}")
-    with open_store(store_path, create=False) as store:
+    with read_store(store_path) as store:
         graph = projection(store, which)
     return write_network(graph, fmt, path)

@@ -99,7 +99,7 @@ def render_stats(d: dict[str, Any]) -> str:
 
 def store_stats(store_path, *, top: int = TOP) -> dict[str, Any]:
     """:func:`stats` of the store at ``store_path`` (opened, read and closed)."""
-    from .store import open_store
+    from .store import read_store
 
-    with open_store(store_path, create=False) as store:
+    with read_store(store_path) as store:
         return stats(store, top=top)

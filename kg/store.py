@@ -59,7 +59,8 @@ def to_ox(t: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 @contextmanager
 def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
-    """Open the store directory at ``path`` (created when ``create``), flushing on exit."""
+    """Open the store directory at ``path`` for writing (created when ``create``), flushing on exit.
+    One process writes at a time; while it does, readers read the last snapshot (``read_store``)."""
     p = Path(path)
     if not create and not (p / "CURRENT").is_file():
         raise StoreError(f"{p}: no store here (build one with `kg build --store {p}`)")
@@ -71,16 +72,91 @@ def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
         store = ox.Store(str(p))
     except OSError as e:
         if "lock" in str(e).lower():
-            raise StoreError(f"{p}: cannot open the store ({e}); is another kg process writing to it?") from None
+            raise StoreError(f"{p}: the store is in use by another kg process (a build, or a reader): "
+                             "try again when it ends") from None
         raise StoreError(f"{p}: cannot open the store ({e})") from None
     except RuntimeError as e:  # what the database says of damaged files
-        raise StoreError(f"{p}: the store is damaged and cannot be opened ({e}); rebuild it from the releases, "
-                         "or restore a copy") from None
+        raise StoreError(_damaged(p, e)) from None
     try:
         yield store
         store.flush()
     finally:
         del store
+
+
+def _damaged(p: Path, e: Exception) -> str:
+    return f"{p}: the store is damaged and cannot be opened ({e}); rebuild it from the releases, or restore a copy"
+
+
+SNAPSHOT = "snapshot"  # the link to the state of the last finished build, in the store's folder
+SNAPSHOTS = "snapshots"
+
+
+@contextmanager
+def read_store(path: str | Path) -> Iterator[ox.Store]:
+    """Open the store at ``path`` for reading: any number of readers at once, while a build writes,
+    and on a read-only mount.
+
+    Readers read the snapshot that the last finished build left (``write_snapshot``): a consistent
+    state that no writer touches, so a build never waits for a reader nor a reader for a build, and
+    a reader sees the new state once the build is done. A store without a snapshot (written by an
+    earlier version of kg) is read itself, held against writers while it is read."""
+    import fcntl
+    import os
+
+    p = Path(path)
+    if not (p / "CURRENT").is_file():
+        raise StoreError(f"{p}: no store here (build one with `kg build --store {p}`)")
+    snap = p / SNAPSHOT
+    fd = None
+    if snap.is_dir():
+        target = Path(os.path.realpath(snap))
+    else:
+        try:
+            fd = os.open(p / "LOCK", os.O_RDONLY)
+            fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError as e:
+            if fd is not None:
+                os.close(fd)
+            raise StoreError(f"{p}: a build is writing the store and no earlier build left a snapshot to read "
+                             f"({e.strerror}): try again when it ends") from None
+        target = p
+    try:
+        try:
+            store = ox.Store.read_only(str(target))
+        except (OSError, RuntimeError) as e:
+            raise StoreError(_damaged(p, e)) from None
+        try:
+            yield store
+        finally:
+            del store
+    finally:
+        if fd is not None:
+            os.close(fd)  # (and with it the hold against writers)
+
+
+def write_snapshot(store: ox.Store, path: str | Path) -> None:
+    """Leave the store's state as a snapshot for the readers of the next build's time (a checkpoint of
+    the database: its files are linked, not copied), switched to in one rename; the one before stays
+    for readers that still have it open, older ones go."""
+    import os
+    import shutil
+    import time
+
+    p = Path(path)
+    snaps = p / SNAPSHOTS
+    snaps.mkdir(exist_ok=True)
+    store.flush()
+    name = str(time.time_ns())
+    store.backup(str(snaps / name))
+    link = p / f".{SNAPSHOT}.{name}"
+    os.symlink(f"{SNAPSHOTS}/{name}", link)
+    current = p / SNAPSHOT
+    if current.is_dir() and not current.is_symlink():  # (a copy of the store made the link a folder)
+        shutil.rmtree(current)
+    os.replace(link, current)
+    for old in sorted(snaps.iterdir(), key=lambda q: int(q.name) if q.name.isdigit() else 0)[:-2]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]]], existing: set[str]) -> None:

@@ -341,9 +341,9 @@ def visualize(store_path: str | Path, html_path: str | Path | None = None, svg_p
     """Project the store's entity graph (with evidence) and write the page and/or the SVG overview,
     both from one layout; returns the files written."""
     from .network import entity_graph
-    from .store import open_store
+    from .store import read_store
 
-    with open_store(store_path, create=False) as store:
+    with read_store(store_path) as store:
         graph = entity_graph(store, evidence=html_path is not None)
     pos = layout(graph, seed=seed)
     written = []

@@ -220,6 +220,9 @@ def _drop_merged_data(store: Path) -> None:
     s.update(f"DROP SILENT GRAPH <{MERGED}> ; DROP SILENT GRAPH <{STORE_META}>")
     s.flush()
     del s
+    shutil.rmtree(store / "snapshots", ignore_errors=True)  # (nor had it snapshots)
+    snap = store / "snapshot"
+    snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
 
 
 def test_a_store_without_merged_data_is_refused_then_brought_up_to_date(tmp_path, seed_store):
