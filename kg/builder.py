@@ -155,7 +155,8 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 
     A file that cannot be read is reported as failed and the build goes on; with ``strict``, it
     raises ``InputError`` before anything is written."""
-    from .store import open_store, put_releases, release_index, remove_release, upgrade_layout, write_snapshot
+    from .store import (open_store, put_releases, release_index, remove_release, upgrade_layout, write_description,
+                        write_snapshot)
     from .validate import report_graph, validate_batch
 
     try:
@@ -240,6 +241,9 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 done += len(batch)
                 if progress:
                     progress(done, total)
+        from . import __version__
+
+        write_description(store, settings.base, __version__)
         write_snapshot(store, store_path)
     return rep
 

@@ -61,14 +61,21 @@ def rdf_bytes(store: ox.Store, fmt: str, graphs: str = "data") -> bytes:
     rdf_format, keeps_graphs = RDF_FORMATS[fmt]
     names = graph_names(store)
     qs = quads(store, select_graphs(names, graphs))
-    if keeps_graphs:
-        items: list = qs
+    if keeps_graphs:  # (the dataset's description travels as a graph of its own)
+        items: list = qs + description(store)
     else:
         items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in qs}, key=str)
     prefixes = {**PREFIXES, **base_prefixes(names)}
     if fmt == "jsonld":
         return compact_jsonld(ox.serialize(items, format=rdf_format) or b"[]", prefixes)
     return ox.serialize(items, format=rdf_format, prefixes=prefixes if fmt in ("turtle", "trig", "xml") else None) or b""
+
+
+def description(store: ox.Store) -> list[ox.Quad]:
+    """The dataset's description graph (VoID and provenance, written by the last build), sorted."""
+    from .store import DESCRIPTION
+
+    return sorted(store.quads_for_pattern(None, None, None, ox.NamedNode(DESCRIPTION)), key=str)
 
 
 def base_prefixes(graph_names: list[str]) -> dict[str, str]:

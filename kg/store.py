@@ -241,6 +241,89 @@ INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <{_CONFORMS_TO}> <{LAYOUT}
 
 
 _BASE = f"{RKG}base"
+DESCRIPTION = STORE_GRAPHS + "description"
+_VOID = "http://rdfs.org/ns/void#"
+_DCT = "http://purl.org/dc/terms/"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCAT = "http://www.w3.org/ns/dcat#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def describe(store: ox.Store, base: str, version: str) -> list[ox.Quad]:
+    """The dataset's description, for the ``DESCRIPTION`` graph: VoID statistics of the merged data
+    (triples, entities, classes, properties, release graphs, a partition per class and per property)
+    and DCAT/PROV provenance (the kg version and the base it was built with, the releases it was
+    built from and one hash over their content hashes). A function of the data alone: the same
+    releases give the same description, so exports stay byte for byte the same."""
+    import hashlib
+
+    d = ox.NamedNode(f"{base}dataset")
+    g = ox.NamedNode(DESCRIPTION)
+    merged = ox.NamedNode(MERGED)
+
+    def count(q: str) -> int:
+        return int(next(iter(store.query(q, default_graph=merged)))["n"].value)
+
+    def lit(n: int) -> ox.Literal:
+        return ox.Literal(str(n), datatype=ox.NamedNode(_XSD + "integer"))
+
+    def node(iri: str) -> ox.NamedNode:
+        return ox.NamedNode(iri)
+    out = [ox.Quad(d, node(_RDF_TYPE), node(_VOID + "Dataset"), g), ox.Quad(d, node(_RDF_TYPE), node(_DCAT + "Dataset"), g),
+           ox.Quad(d, node(_DCT + "title"), ox.Literal("Knowledge graph of press releases, built by release-kg"), g),
+           ox.Quad(d, node(_VOID + "uriSpace"), ox.Literal(base), g),
+           ox.Quad(d, node(_VOID + "triples"), lit(count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")), g),
+           ox.Quad(d, node(_VOID + "entities"), lit(count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER STRSTARTS(STR(?s), {json_str(base)}) }}")), g),
+           ox.Quad(d, node(_VOID + "classes"), lit(count("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")), g),
+           ox.Quad(d, node(_VOID + "properties"), lit(count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")), g),
+           ox.Quad(d, node(_VOID + "distinctSubjects"), lit(count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")), g)]
+    for row in store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY STR(?c)",
+                           default_graph=merged):
+        part = node(f"{base}dataset/class/{_slug(row['c'].value)}")
+        out += [ox.Quad(d, node(_VOID + "classPartition"), part, g), ox.Quad(part, node(_VOID + "class"), row["c"], g),
+                ox.Quad(part, node(_VOID + "entities"), lit(int(row["n"].value)), g)]
+    for row in store.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY STR(?p)",
+                           default_graph=merged):
+        part = node(f"{base}dataset/property/{_slug(row['p'].value)}")
+        out += [ox.Quad(d, node(_VOID + "propertyPartition"), part, g), ox.Quad(part, node(_VOID + "property"), row["p"], g),
+                ox.Quad(part, node(_VOID + "triples"), lit(int(row["n"].value)), g)]
+    index = release_index(store)
+    data_graphs = [r for r in index if store.contains_named_graph(ox.NamedNode(r))]
+    h = hashlib.sha256("".join(f"{r}\t{index[r][1]}\n" for r in sorted(index)).encode()).hexdigest()
+    activity = node(f"{base}dataset/build")
+    agent = node(f"{base}dataset/software")
+    out += [ox.Quad(d, node(_RKG_RELEASES), lit(len(index)), g),
+            ox.Quad(d, node(_RKG_NAMED_GRAPHS), lit(len(data_graphs)), g),
+            ox.Quad(d, node(_PROV + "wasGeneratedBy"), activity, g),
+            ox.Quad(activity, node(_RDF_TYPE), node(_PROV + "Activity"), g),
+            ox.Quad(activity, node(_PROV + "wasAssociatedWith"), agent, g),
+            ox.Quad(activity, node(RKG + "inputsHash"), ox.Literal(h), g),
+            ox.Quad(agent, node(_RDF_TYPE), node(_PROV + "SoftwareAgent"), g),
+            ox.Quad(agent, node("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(f"release-kg {version}"), g)]
+    return sorted(out, key=str)
+
+
+_RKG_RELEASES = RKG + "releases"
+_RKG_NAMED_GRAPHS = RKG + "releaseGraphs"
+
+
+def json_str(s: str) -> str:
+    import json
+
+    return json.dumps(s)
+
+
+def _slug(iri: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9]+", "-", iri.split("://", 1)[-1]).strip("-")
+
+
+def write_description(store: ox.Store, base: str, version: str) -> None:
+    """Replace the ``DESCRIPTION`` graph with the dataset's description, in one update."""
+    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in describe(store, base, version))
+    store.update(f"DROP SILENT GRAPH <{DESCRIPTION}> ;\nINSERT DATA {{ GRAPH <{DESCRIPTION}> {{\n{triples}\n}} }}")
 
 
 def recorded_base(store: ox.Store) -> str | None:

@@ -25,7 +25,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 import kg.builder
 from kg.exporter import RDF_FORMATS, write_atomic, write_bytes_atomic
-from kg.store import STORE_GRAPHS
+from kg.store import DESCRIPTION, STORE_GRAPHS
 
 from conftest import (SEED_ID, STRICT_SHAPES, FIXTURE_RELEASES, SEEDS, assert_isomorphic, describe, run_kg, store_graph,
                       store_graph_names, store_nquads)
@@ -74,7 +74,7 @@ def parsed(data: bytes, fmt: str) -> dict[str, Graph]:
     ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
     out = {}
     for g in ds.graphs():
-        if len(g):
+        if len(g) and str(g.identifier) != DESCRIPTION:  # (the dataset's description: tested on its own)
             name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier)
             out[name] = union([g])
     return out
@@ -167,8 +167,10 @@ def test_export_two_builds_give_identical_stores(store, store_again):
 def test_export_all_graphs_is_the_whole_store(store):
     lines = sorted(line for line in export(store, "--graphs", "all", "--format", "nquads").decode().splitlines()
                    if line.strip())
-    # every graph of every release; the store's own merged data and layout graphs are derived, not exported
-    assert lines == [q for q in store_nquads(store) if not q.rsplit(" ", 2)[-2].startswith(f"<{STORE_GRAPHS}")]
+    # every graph of every release, and the dataset's description; the store's own merged data and
+    # layout graphs are derived, not exported
+    assert lines == [q for q in store_nquads(store) if not q.rsplit(" ", 2)[-2].startswith(f"<{STORE_GRAPHS}")
+                     or q.rsplit(" ", 2)[-2] == f"<{DESCRIPTION}>"]
 
 
 @pytest.mark.parametrize("suffix,fmt", [
@@ -286,7 +288,7 @@ def test_export_jsonld_is_compacted_with_an_inline_context(store):
     context = doc["@context"]
     assert context["schema"] == "https://schema.org/" and context["rkg"] == "https://w3id.org/release-kg/ontology#"
     assert context["kg-org"] == "https://w3id.org/release-kg/id/org/"
-    graphs = doc["@graph"]
+    graphs = [g for g in doc["@graph"] if g["@id"] != DESCRIPTION]
     assert all(g["@id"].startswith("kg-release:") and "@graph" in g for g in graphs)
     nodes = [n for g in graphs for n in g["@graph"]]
     orgs = [n for n in nodes if n.get("@type") == "schema:Organization"]
@@ -303,3 +305,30 @@ def test_export_turtle_and_trig_declare_prefixes_for_the_base(fmt, store, tmp_pa
     kg.builder.build([SEEDS], other, settings=kg.builder.Settings(base="https://example.org/kg/"), jobs=1)
     data = export(other, "--format", fmt).decode()
     assert "@prefix kg-org: <https://example.org/kg/org/> ." in data and "w3id.org/release-kg/id/" not in data
+
+
+def test_export_the_dataset_description_travels_with_the_named_graphs(store, store_again):
+    """VoID and provenance of the dataset, in a graph of its own, the same for the same releases."""
+    got = parsed_all(export(store, "--format", "trig"), "trig")[DESCRIPTION]
+    q = """PREFIX void: <http://rdfs.org/ns/void#> PREFIX prov: <http://www.w3.org/ns/prov#>
+           PREFIX rkg: <https://w3id.org/release-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           SELECT ?triples ?entities ?classes ?properties ?releases ?hash ?agent WHERE {
+             ?d a void:Dataset ; void:triples ?triples ; void:entities ?entities ; void:classes ?classes ;
+                void:properties ?properties ; rkg:releases ?releases ; prov:wasGeneratedBy ?a .
+             ?a rkg:inputsHash ?hash ; prov:wasAssociatedWith [ rdfs:label ?agent ] }"""
+    (row,) = list(got.query(q))
+    data = union(release_graphs(store).values())
+    assert int(row.triples) == len(data)
+    assert int(row.properties) == len(set(data.predicates()))
+    assert int(row.releases) == 4 and str(row.agent).startswith("release-kg ")
+    assert len(str(row.hash)) == 64
+    # the same releases, built again: the same description, byte for byte
+    assert export(store, "--format", "nquads") == export(store_again, "--format", "nquads")
+    # the triple formats hold the releases' data only
+    assert "http://rdfs.org/ns/void#" not in export(store, "--format", "ntriples").decode()
+
+
+def parsed_all(data: bytes, fmt: str) -> dict[str, Graph]:
+    ds = Dataset()
+    ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
+    return {str(g.identifier): union([g]) for g in ds.graphs() if len(g)}

@@ -54,11 +54,14 @@ EVIDENCE_INPUTS = {
 }
 
 
+from kg.store import DESCRIPTION
+
+
 def named_graphs(ds: Dataset) -> dict[str, Graph]:
     """Graph name -> triples, for every non-empty graph of ``ds`` (the default graph as "")."""
     out = {}
     for g in ds.graphs():
-        if len(g) == 0:
+        if len(g) == 0 or str(g.identifier) == DESCRIPTION:  # (the dataset's description: test_export)
             continue
         name = "" if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier)
         triples = Graph()
