@@ -316,8 +316,8 @@ def _folded_names(lex: Lexicon) -> tuple[Phrases, dict[str, str]]:
 
 
 def _name_cased(span: str) -> bool:
-    """"United Nations Office On Drugs And Crime", "UNITED NATIONS OFFICE ON DRUGS": a name written
-    with a capital at each word, or in capitals."""
+    """"Alpha Office On Trade And Customs", "ALPHA OFFICE ON TRADE": a name written with a capital at
+    each word, or in capitals."""
     return span.isupper() or all(w[:1].isupper() for w in span.split() if w[:1].isalpha())
 
 
