@@ -128,19 +128,23 @@ def _progress():
               help="SELECT and ASK: a table, the SPARQL 1.1 results formats json, xml, csv, tsv, or JSON Lines; "
                    "CONSTRUCT and DESCRIBE: turtle (for table too), ntriples, jsonld, xml (RDF/XML).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (atomically); default: standard output.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-memory", type=click.IntRange(min=64), default=2048, show_default=True,
+              help="Megabytes of memory a query may take.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @reports_errors
-def query(name, store_path, sparql, params, fmt, output, list_queries) -> None:
+def query(name, store_path, sparql, params, fmt, output, timeout, max_memory, list_queries) -> None:
     """Run a named query (see --list), a .rq file or --sparql TEXT on the store.
 
-    Tables keep every cell whole, except on a terminal, where long cells are cut with an ellipsis.
+    The query runs in a process of its own, stopped past --timeout or --max-memory. Tables keep
+    every cell whole, except on a terminal, where long cells are cut with an ellipsis.
     """
-    import io
     import shutil
 
     from .exporter import write_bytes_atomic
-    from .sparql import execute, named_queries, resolve_query, write_answer
-    from .store import read_store
+    from .runner import answer
+    from .sparql import named_queries, resolve_query
 
     if list_queries:
         for nq in named_queries().values():
@@ -156,13 +160,11 @@ def query(name, store_path, sparql, params, fmt, output, list_queries) -> None:
         bindings[k.strip()] = v
     text, bindings = resolve_query(name, sparql, bindings)
     width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
-    buf = io.BytesIO()
-    with read_store(store_path) as store:
-        write_answer(execute(store, text, bindings), fmt, buf, width)
+    data = answer(store_path, text, bindings, fmt, width=width, timeout=timeout, max_memory_mb=max_memory)
     if output:
-        write_bytes_atomic(output, buf.getvalue())
+        write_bytes_atomic(output, data)
     else:
-        sys.stdout.buffer.write(buf.getvalue())
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
 
 
