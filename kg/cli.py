@@ -104,6 +104,26 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
         sys.exit(1)
 
 
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds a query may run [default: $KG_TIMEOUT, else 10].")
+@click.option("--max-memory", type=click.IntRange(min=64), default=None,
+              help="Megabytes of memory a query may take [default: $KG_MAX_MEMORY_MB, else 1024].")
+@click.option("--concurrency", type=click.IntRange(min=1), default=None,
+              help="Queries run at once [default: $KG_CONCURRENCY, else 4].")
+@reports_errors
+def serve(store_path, host, port, timeout, max_memory, concurrency) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with the named queries at
+    /queries, the dataset's description at /.well-known/void and a health check at /health."""
+    from .serve import Limits, serve as run_server
+
+    run_server(store_path, host, port, Limits.from_env(timeout=timeout, max_memory_mb=max_memory,
+                                                        concurrency=concurrency))
+
+
 def _progress():
     import time
 

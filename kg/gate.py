@@ -22,6 +22,13 @@ _UPDATE_REACHING_OUT = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD", "Datas
 _REACHING_OUT = {"ServiceGraphPattern": "SERVICE", "DatasetClause": "FROM"}
 
 
+def query_form(text: str) -> str:
+    """"select", "ask", "construct" or "describe": the form of a query that passes the gate (which
+    this checks first)."""
+    check(text)
+    return _verdict(text)[1]
+
+
 def check(text: str) -> None:
     """Raise ``QueryError`` if ``text`` does not parse as one SPARQL query or reaches outside the store.
 
@@ -30,14 +37,15 @@ def check(text: str) -> None:
     Traceback (most recent call last):
     kg.errors.QueryError: SERVICE is not allowed: queries run on the store only
     """
-    problem = _verdict(text)
+    problem = _verdict(text)[0]
     if problem:
         raise QueryError(problem)
 
 
 @lru_cache(maxsize=512)
-def _verdict(text: str) -> str | None:
-    """What is wrong with ``text`` (None when nothing is); the named queries are parsed once.
+def _verdict(text: str) -> tuple[str | None, str]:
+    """What is wrong with ``text`` (None when nothing is) and the query's form; the named queries are
+    parsed once.
 
     The parser runs in a thread of its own: the exceptions of its backtracking, which its cache
     keeps, then hold no frame of the caller (whose locals may hold an open store)."""
@@ -47,26 +55,27 @@ def _verdict(text: str) -> str | None:
         return pool.submit(_parse_verdict, text).result()
 
 
-def _parse_verdict(text: str) -> str | None:
+def _parse_verdict(text: str) -> tuple[str | None, str]:
     from pyparsing import ParseBaseException, ParserElement
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
         tree = parseQuery(text)
     except ParseBaseException as e:
-        return f"the query does not parse (line {e.lineno}, column {e.col}): {e.msg}"
+        return f"the query does not parse (line {e.lineno}, column {e.col}): {e.msg}", ""
     except Exception as e:  # the grammar's own checks (e.g. a prefix declared twice in a bad way)
-        return f"the query does not parse: {e}"
+        return f"the query does not parse: {e}", ""
     finally:
         # the parser's cache keeps the exceptions of its backtracking, and through their tracebacks
         # the frames of the caller (an open store among their locals)
         ParserElement.reset_cache()
+    form = getattr(tree[1], "name", "").removesuffix("Query").lower()
     for name in _names(tree):
         if name == "TooDeep":
-            return f"the query nests deeper than {_MAX_DEPTH} levels"
+            return f"the query nests deeper than {_MAX_DEPTH} levels", form
         if name in _REACHING_OUT:
-            return f"{_REACHING_OUT[name]} is not allowed: queries run on the store only"
-    return None
+            return f"{_REACHING_OUT[name]} is not allowed: queries run on the store only", form
+    return None, form
 
 
 def _names(node: object, depth: int = 0):

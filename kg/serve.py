@@ -1,0 +1,201 @@
+"""`kg serve`: the store as a read-only SPARQL 1.1 Protocol endpoint (Starlette on uvicorn).
+
+    GET  /sparql?query=...                      a query (SELECT, ASK, CONSTRUCT, DESCRIBE)
+    POST /sparql  (form: query=..., or a body of type application/sparql-query)
+    GET  /queries                               the named queries and their parameters (JSON)
+    GET  /queries/NAME?param=value              a named query, its parameters bound as RDF terms
+    GET  /.well-known/void                      the dataset's description (VoID, DCAT/PROV)
+    GET  /health                                200 while the server answers
+
+Every query passes the gate (``kg.gate``: no SERVICE, FROM, updates) and runs in a child process of
+its own (``kg.runner``) with a time limit and a memory cap, on the snapshot of the last finished
+build: the server answers from a consistent state while a build runs, and from the new one after it.
+Answers follow the Accept header (with q-values); updates are refused (403).
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KgError, QueryError, UsageError
+
+# media type -> --format of kg query, by the form of the query
+TABLE_TYPES = {"application/sparql-results+json": "json", "application/sparql-results+xml": "xml",
+               "text/csv": "csv", "text/tab-separated-values": "tsv", "application/json": "json"}
+GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "jsonld",
+               "application/rdf+xml": "xml"}
+DEFAULTS = {"table": "application/sparql-results+json", "graph": "text/turtle"}
+# a client that asks every query for JSON or XML results gets a graph in JSON-LD or RDF/XML
+GRAPH_ALIASES = {"application/sparql-results+json": "application/ld+json", "application/json": "application/ld+json",
+                 "application/sparql-results+xml": "application/rdf+xml", "application/xml": "application/rdf+xml"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may take, and how many run at once (settable by environment variables
+    ``KG_TIMEOUT``, ``KG_MAX_MEMORY_MB``, ``KG_CONCURRENCY``)."""
+
+    timeout: float = 10.0
+    max_memory_mb: int = 1024
+    concurrency: int = 4
+
+    @classmethod
+    def from_env(cls, **given) -> "Limits":
+        env = {"timeout": os.environ.get("KG_TIMEOUT"), "max_memory_mb": os.environ.get("KG_MAX_MEMORY_MB"),
+               "concurrency": os.environ.get("KG_CONCURRENCY")}
+        values = {}
+        for k, typ in (("timeout", float), ("max_memory_mb", int), ("concurrency", int)):
+            v = given.get(k) if given.get(k) is not None else env[k]
+            if v is not None:
+                try:
+                    values[k] = typ(v)
+                except ValueError:
+                    raise UsageError(f"{k}: {v!r} is not a number") from None
+        return cls(**values)
+
+
+def negotiate(accept: str | None, kind: str) -> str | None:
+    """The media type to answer with for an Accept header (q-values honoured), or None if none of
+    the header's types can be given.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "table")
+    'application/sparql-results+xml'
+    >>> negotiate("text/html", "table") is None
+    True
+    """
+    offered = TABLE_TYPES if kind == "table" else GRAPH_TYPES
+    if not accept:
+        return DEFAULTS[kind]
+    choices = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media, q = fields[0].lower(), 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        choices.append((-q, i, media))
+    for negq, _, media in sorted(choices):
+        if negq == 0:
+            continue
+        if media in offered:
+            return media
+        if kind == "graph" and media in GRAPH_ALIASES:
+            return GRAPH_ALIASES[media]
+        if media in ("*/*", "application/*", "text/*"):
+            default = DEFAULTS[kind]
+            if media == "*/*" or default.startswith(media[:-1]):
+                return default
+    return None
+
+
+def create_app(store_path: str | Path, limits: Limits = Limits()):
+    """The ASGI application serving the store at ``store_path``."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    from .gate import query_form
+    from .runner import answer
+    from .sparql import named_queries, resolve_query
+
+    store_path = str(store_path)
+    slots = asyncio.Semaphore(limits.concurrency)
+
+    def error(status: int, message: str) -> Response:
+        return PlainTextResponse(message + "\n", status_code=status)
+
+    async def run(text: str, params: dict[str, str], accept: str | None) -> Response:
+        try:
+            form = query_form(text)
+        except QueryError as e:
+            return error(400, str(e))
+        kind = "table" if form in ("select", "ask") else "graph"
+        media = negotiate(accept, kind)
+        if media is None:
+            offered = TABLE_TYPES if kind == "table" else GRAPH_TYPES
+            return error(406, f"this {form.upper()} query is answered as one of: {', '.join(offered)}")
+        fmt = (TABLE_TYPES if kind == "table" else GRAPH_TYPES)[media]
+        async with slots:
+            try:
+                body = await asyncio.to_thread(answer, store_path, text, params, fmt, timeout=limits.timeout,
+                                               max_memory_mb=limits.max_memory_mb)
+            except QueryError as e:
+                status = 503 if "time limit" in str(e) or "memory" in str(e) else 400
+                return error(status, str(e))
+            except KgError as e:
+                return error(500, str(e))
+        return Response(body, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+
+    async def sparql(request: Request) -> Response:
+        if request.method == "GET":
+            if "update" in request.query_params:
+                return error(403, "updates are refused: this endpoint is read-only")
+            text = request.query_params.get("query")
+        else:
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype == "application/sparql-update":
+                return error(403, "updates are refused: this endpoint is read-only")
+            if ctype == "application/sparql-query":
+                text = (await request.body()).decode("utf-8", "replace")
+            elif ctype == "application/x-www-form-urlencoded":
+                from urllib.parse import parse_qs
+
+                form = parse_qs((await request.body()).decode("utf-8", "replace"))
+                if "update" in form:
+                    return error(403, "updates are refused: this endpoint is read-only")
+                text = form.get("query", [None])[0]
+            else:
+                return error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+        if not text:
+            return error(400, "give a query: ?query=... (SPARQL 1.1 Protocol)")
+        dataset = [k for k in ("default-graph-uri", "named-graph-uri") if k in request.query_params]
+        if dataset:
+            return error(400, f"{dataset[0]} is not supported: the default graph is the merged data of the releases "
+                              "and every release graph is a named graph")
+        return await run(text, {}, request.headers.get("accept"))
+
+    async def queries(request: Request) -> Response:
+        return JSONResponse([{"name": q.name, "description": q.description, "params": q.params,
+                              "url": f"/queries/{q.name}"} for q in named_queries().values()])
+
+    async def named(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            text, params = resolve_query(name, None, dict(request.query_params))
+        except UsageError as e:
+            return error(404 if "no named query" in str(e) else 400, str(e))
+        return await run(text, params, request.headers.get("accept"))
+
+    async def void(request: Request) -> Response:
+        from .store import DESCRIPTION
+
+        text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{DESCRIPTION}> {{ ?s ?p ?o }} }}"
+        return await run(text, {}, request.headers.get("accept") or "text/turtle")
+
+    async def health(request: Request) -> Response:
+        ok = Path(store_path, "CURRENT").is_file()
+        return JSONResponse({"status": "ok" if ok else "no store", "store": store_path}, status_code=200 if ok else 503)
+
+    routes = [Route("/sparql", sparql, methods=["GET", "POST"]), Route("/queries", queries),
+              Route("/queries/{name}", named), Route("/.well-known/void", void), Route("/health", health)]
+    middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                             allow_headers=["Accept", "Content-Type"])]
+    return Starlette(routes=routes, middleware=middleware)
+
+
+def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000, limits: Limits = Limits()) -> None:
+    """Serve until stopped (Ctrl-C), with an access log in the common format on standard error."""
+    import uvicorn
+
+    if not Path(store_path, "CURRENT").is_file():
+        raise UsageError(f"{store_path}: no store here (build one with `kg build --store {store_path}`)")
+    uvicorn.run(create_app(store_path, limits), host=host, port=port, access_log=True, log_level="info")
+

@@ -1,0 +1,168 @@
+"""`kg serve`: a real uvicorn server in its own process, asked by real clients (rdflib's SPARQL
+protocol client and httpx)."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+from kg.builder import build
+from conftest import kg_executable
+from synthetic import write_corpus
+
+SELECT = "SELECT ?n WHERE { ?o a schema:Organization ; schema:name ?n } ORDER BY ?n"
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, store: Path, **env: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen([kg_executable(), "serve", "--store", str(store), "--port", str(self.port)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, **env})
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise AssertionError("kg serve did not answer /health")
+
+    def stop(self) -> str:
+        self.proc.terminate()
+        out, err = self.proc.communicate(timeout=20)
+        return out.decode() + err.decode()
+
+
+@pytest.fixture(scope="module")
+def server(seed_store):
+    s = Server(seed_store, KG_TIMEOUT="2")
+    yield s
+    s.stop()
+
+
+def test_a_sparql_client_asks_the_endpoint(server):
+    g = Graph(store=SPARQLStore(server.url + "/sparql", returnFormat="json"))
+    names = [str(r.n) for r in g.query("PREFIX schema: <https://schema.org/> " + SELECT)]
+    assert "World Customs Organization" in names
+    built = g.query("PREFIX schema: <https://schema.org/> CONSTRUCT { ?o schema:name ?n } WHERE { ?o schema:name ?n }")
+    assert "World Customs Organization" in {str(o) for o in built.graph.objects()}
+
+
+@pytest.mark.parametrize("accept, media, marker", [
+    ("application/sparql-results+json", "application/sparql-results+json", b'"bindings"'),
+    ("application/sparql-results+xml", "application/sparql-results+xml", b"<sparql"),
+    ("text/csv;q=0.9, text/tab-separated-values;q=0.5", "text/csv", b"n\r\n"),
+    ("text/tab-separated-values", "text/tab-separated-values", b"?n"),
+    ("*/*", "application/sparql-results+json", b'"bindings"'),
+])
+def test_answers_follow_the_accept_header(server, accept, media, marker):
+    r = httpx.get(server.url + "/sparql", params={"query": SELECT}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(media) and marker in r.content, r.text
+
+
+def test_post_forms_and_query_bodies(server):
+    r = httpx.post(server.url + "/sparql", data={"query": "ASK { ?s a schema:Event }"})
+    assert r.status_code == 200 and r.json()["boolean"] is True
+    r = httpx.post(server.url + "/sparql", content="DESCRIBE <https://w3id.org/release-kg/id/org/world-customs-organization>",
+                   headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples"})
+    assert r.status_code == 200 and "World Customs Organization" in r.text
+
+
+@pytest.mark.parametrize("request_kind, status", [
+    ("parse-error", 400), ("service", 400), ("from", 400), ("update-post", 403), ("update-form", 403),
+    ("html", 406), ("dataset", 400),
+])
+def test_protocol_errors(server, request_kind, status):
+    url = server.url + "/sparql"
+    if request_kind == "parse-error":
+        r = httpx.get(url, params={"query": "SELECT ?s\nWHERE {\n ?s ?p\n}"})
+        assert "line 3" in r.text
+    elif request_kind == "service":
+        r = httpx.get(url, params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"})
+    elif request_kind == "from":
+        r = httpx.get(url, params={"query": "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"})
+    elif request_kind == "update-post":
+        r = httpx.post(url, content="DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    elif request_kind == "update-form":
+        r = httpx.post(url, data={"update": "DROP ALL"})
+    elif request_kind == "html":
+        r = httpx.get(url, params={"query": SELECT}, headers={"Accept": "text/html"})
+    else:
+        r = httpx.get(url, params={"query": SELECT, "default-graph-uri": "http://example.org/g"})
+    assert r.status_code == status, r.text
+
+
+def test_a_heavy_query_is_stopped_and_the_server_answers_others_meanwhile(server):
+    result = {}
+
+    def heavy():
+        result["r"] = httpx.get(server.url + "/sparql", params={"query": CARTESIAN}, timeout=60)
+    t = threading.Thread(target=heavy)
+    t.start()
+    time.sleep(0.5)
+    t0 = time.monotonic()
+    quick = httpx.get(server.url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/json"})
+    assert quick.status_code == 200 and time.monotonic() - t0 < 5
+    t.join(60)
+    assert result["r"].status_code == 503 and "time limit of 2 s" in result["r"].text
+    assert httpx.get(server.url + "/health").status_code == 200
+
+
+def test_named_queries_and_the_dataset_description(server):
+    listed = httpx.get(server.url + "/queries").json()
+    assert any(q["name"] == "participations" and "org" in q["params"] for q in listed)
+    r = httpx.get(server.url + "/queries/participations", params={"org": "WCO"})
+    assert r.status_code == 200 and r.json()["results"]["bindings"]
+    assert httpx.get(server.url + "/queries/nope").status_code == 404
+    assert httpx.get(server.url + "/queries/participations").status_code == 400  # (its parameter is missing)
+    void = Graph().parse(data=httpx.get(server.url + "/.well-known/void").text, format="turtle")
+    assert any("void#triples" in str(p) for p in void.predicates())
+
+
+def test_cors_and_the_access_log(seed_store):
+    s = Server(seed_store)
+    r = httpx.options(s.url + "/sparql", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"})
+    assert r.headers.get("access-control-allow-origin") in ("*", "https://example.org")
+    httpx.get(s.url + "/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    log = s.stop()
+    assert '"GET /sparql?query=' in log and " 200" in log
+
+
+@pytest.mark.slow
+def test_the_server_answers_during_a_build_and_sees_its_result_after(tmp_path):
+    store = tmp_path / "store"
+    build([write_corpus(tmp_path / "in", 10)[0].parent], store, jobs=1)
+    s = Server(store)
+    count = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a schema:NewsArticle }"
+    try:
+        write_corpus(tmp_path / "in", 300, start=10)
+        writer = subprocess.Popen([kg_executable(), "build", str(tmp_path / "in"), "--store", str(store), "-j", "1"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        seen = []
+        while writer.poll() is None:
+            r = httpx.get(s.url + "/sparql", params={"query": count}, headers={"Accept": "text/csv"})
+            assert r.status_code == 200, r.text
+            seen.append(int(r.text.split()[1]))
+        assert writer.wait() == 0
+        assert 10 in seen and set(seen) <= {10, 310}
+        r = httpx.get(s.url + "/sparql", params={"query": count}, headers={"Accept": "text/csv"})
+        assert int(r.text.split()[1]) == 310  # no restart
+    finally:
+        s.stop()
