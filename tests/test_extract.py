@@ -1016,3 +1016,11 @@ def test_extract_the_publisher_a_reader_gives_is_an_organization():
         (f,) = [f for f in ex.facts if f.predicate == "publisher"]
         assert ex.nodes[f.object].kind == "organization" and ex.nodes[f.object].name == node
     assert not [f for f in extract(release(text)).facts if f.predicate == "publisher"]
+
+
+def test_extract_topics_before_a_passive_topic_verb():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Workshop on Port Security was held in Lima on "
+            "4 May 2024. During the workshop, container profiling techniques, the exchange of seizure data and "
+            "the regional training calendar were discussed.\n")
+    topics = {o for _, o in facts(text).get("about", set()) | facts(text).get("discussed", set())}
+    assert {"container profiling techniques", "exchange of seizure data", "regional training calendar"} <= topics

@@ -66,6 +66,13 @@ def read_topics(ctx: Context, found: Found) -> None:
         for n, m in enumerate(trig[si]):
             if n >= _PER_SENTENCE:
                 break
+            aux = _PASSIVE_BEFORE.search(text, s0, m.start())
+            if aux is not None:
+                # "Border data and risk management were discussed": what was discussed comes before
+                a = ctx._clause_start(s0, aux.start())
+                for piece in _pieces(text, a, aux.start()):
+                    _add_topic(ctx, found, e, *piece)
+                continue
             seg_start = m.end()
             colon = text.find(":", seg_start, s1)
             if colon >= 0 and colon - seg_start < 60:
@@ -91,6 +98,20 @@ def read_topics(ctx: Context, found: Found) -> None:
                     _add_topic(ctx, found, e, a, p0 + piece.end(), list_item=colon >= 0 or m.group().lower() == "theme")
             if sent.rstrip().endswith(":"):
                 pending_list = e
+
+
+_PASSIVE_BEFORE = re.compile(r"\s(?:was|were|has been|have been|is|are)\s+(?:also\s+|then\s+|further\s+)?$")
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The items of a list in ``text[a:b]`` ("A, B and C"), or the whole span when an item would be a
+    single word ("practices, challenges and lessons": one phrase)."""
+    cuts = [(a, a)] + [(m.start(), m.end()) for m in _LIST_SPLIT.finditer(text, a, b)] + [(b, b)]
+    items = [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
+    if len(items) > 1 and all(len(text[x:y].split()) >= 2 for x, y in items):
+        return items
+    return [(a, b)]
 
 
 def _first_event_of_sentences(ctx: Context, events: list[ev.Event]) -> dict[int, ev.Event]:
