@@ -143,7 +143,7 @@ _NAME_REACH = 16  # the most words a name takes before its head word (and twice 
 def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "",
                     leading: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()) -> int:
     """Index of the first token of the run of name tokens ending just before token ``i``
-    (a name never crosses a line break, nor an "and" between two head words: "the Policy
+    (a name never crosses a line break, nor an "and" between two head words: "the Freight
     Commission and |Council")."""
     j = i
     floor = max(0, i - _NAME_REACH)  # (a name's words: a run of capitals longer than that names nothing)
@@ -152,7 +152,7 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
         if text and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
         if t in _STOP_LEFT and j - 1 >= 0 or t.lower() in _CALENDAR_WORDS:
-            break  # (and a day or a month: "the December |Policy Commission")
+            break  # (and a day or a month: "the March |Freight Commission")
         if is_cap(t) or t in extra_ok:
             j -= 1
             continue

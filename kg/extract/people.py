@@ -166,7 +166,7 @@ class _Taken:
 def people(text: str, lex: Lexicon, start: int, not_names: set[str],
            place_words: frozenset[str] = frozenset()) -> list[PersonMention]:
     """The people the patterns find; ``not_names`` are words no name holds, ``place_words`` the words
-    of places, which a name holds only as the second of two words ("Minister Yu Guangzhou")."""
+    of places, which a name holds only as the second of two words ("Minister Ivo Lima")."""
     out: list[PersonMention] = []
     blocked = not_names | place_words
     by_span: dict[tuple[int, int], PersonMention] = {}
