@@ -351,28 +351,35 @@ def _date_line_re() -> re.Pattern[str]:
     day = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
     year = r"\d{4}(?:\s*(?:г\.?|года|год|年))?"
     shapes = [
-        # 7 June 2019, 07 июня 2019, 7. Juni 2019, 5 de noviembre de 2013, 17 十二月 2013
-        rf"(?:ngày\s+)?{day}\.?[\s.]*(?:de\s+)?{month}\.?(?:[\s.,]+(?:de|del|năm)\s+|[\s.,]+){year}",
+        # 7 June 2019, 07 июня 2019, 7. Juni 2019, 5 de noviembre de 2013, 17 十二月 2013, 12th of June 2019
+        rf"(?:ngày\s+)?{day}\.?[\s.]*(?:de\s+|of\s+)?{month}\.?(?:[\s.,]+(?:de|del|năm)\s+|[\s.,]+){year}",
+        # 12-Jun-2019
+        rf"{day}-{month}-{year}",
         # September 19, 2017; Sept. 19 2017
         rf"{month}\.?\s+{day},?\s+{year}",
         # 2019-06-07
         r"\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}",
         # 05.06.2019, 05/06/2019, 05-06-2019
-        r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}",
+        r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}\.\d{1,2}\.\d{1,2}",
         # 2019年6月7日
         r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     ]
     # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
-    lead = (r"(?:(?:published|posted|issued|released)(?:\s+on)?\s*:?\s*|(?:date|publication\s+date)\s*:\s*)?"
+    lead = (r"(?:(?:published|posted|issued|released)(?:\s+on)?\s*:?\s*|(?:date|publication\s+date|release\s+date|"
+            r"date\s+of\s+(?:publication|release))\s*:\s*)?"
             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
             r"\.?,?\s+)?")
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
     time = r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est))?)?"
-    return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")" + time, re.IGNORECASE)
+    # "Posted on 5 May 2019 by the press office"
+    by = r"(?:\s+by\s+[^\W\d][\w .'’-]{0,40})?"
+    return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")" + time + by, re.IGNORECASE)
 
 
 # the separators of a date line's parts: "05 June 2019 | News", "Brussels • 14 May 2020"
-_DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*")
+_DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
+# a second date that says when a page was changed, not when it was published
+_UPDATED_PART = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?\s*:?\s*", re.I)
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
 # a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
 _DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
@@ -386,13 +393,37 @@ def is_date_line(line: str) -> bool:
     line = _BULLET_LEAD.sub("", line.strip(), count=1)
     if _date_line_re().fullmatch(line) is not None:
         return True
-    if "|" not in line and "•" not in line and "·" not in line:
+    if not _DATE_LINE_PARTS.search(line):
         return False
-    parts = _DATE_LINE_PARTS.split(line)
-    if len(parts) == 1 or len(parts) > 3:
+    parts = [p for p in _DATE_LINE_PARTS.split(line) if not _is_updated_part(p)]
+    if len(parts) == 1 and _date_line_re().fullmatch(parts[0]) and parts[0] != line:
+        return True  # "Published: 5 May 2019 | Last updated: 6 May 2019"
+    if len(parts) <= 1 or len(parts) > 3:
         return False
     dates = [p for p in parts if _date_line_re().fullmatch(p)]
     return len(dates) == 1 and all(p in dates or _SHORT_PART.fullmatch(p) for p in parts)
+
+
+def date_part(line: str) -> tuple[int, int]:
+    """Where the publication date of a date line is: the line, or its part that holds the date
+    ("News | 5 May 2019" -> "5 May 2019"; an "updated" part is passed over).
+
+    >>> line = "Published: 5 May 2019 | Last updated: 6 May 2019"
+    >>> a, b = date_part(line); line[a:b]
+    'Published: 5 May 2019'
+    """
+    pos = 0
+    for part in _DATE_LINE_PARTS.split(line):
+        a = line.index(part, pos)
+        pos = a + len(part)
+        if part and not _is_updated_part(part) and _date_line_re().fullmatch(part):
+            return a, a + len(part)
+    return 0, len(line)
+
+
+def _is_updated_part(part: str) -> bool:
+    m = _UPDATED_PART.match(part)
+    return m is not None and _date_line_re().fullmatch(part, m.end()) is not None
 
 
 @functools.lru_cache(maxsize=None)
@@ -477,7 +508,8 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         if is_noise_line(line):
             continue
         if is_date_line(line):
-            return None, (s, e), nxt
+            a, b = date_part(line)
+            return None, (s + a, s + b), nxt
         lead = _date_lead(line)
         if lead is not None and len(line) >= PARAGRAPH:
             return None, (s + lead[0], s + lead[1]), s + lead[2]
@@ -529,7 +561,7 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
 def _bare_date(line: str) -> tuple[int, int] | None:
     """Where the date of a line that is only a date (perhaps with its place) is."""
     if is_date_line(line):
-        return 0, len(line)
+        return date_part(line)
     m = _PLACE_BEFORE_DATE.match(line)
     if m and _date_line_re().fullmatch(line, m.end()):
         return m.end(), len(line)
@@ -559,7 +591,8 @@ def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int
             continue
         line = text[s:e]
         if is_date_line(line):
-            return (s, e), nxt
+            a, b = date_part(line)
+            return (s + a, s + b), nxt
         if is_noise_line(line):
             continue
         if len(line) >= PARAGRAPH and line.endswith((".", "!", "?", ".\u201d", '."')):

@@ -63,10 +63,16 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("2019/06/05", "2019-06-05"),
     ("Posted: Wed, 05/06/2019 - 10:30", "2019-06-05"),
     ("05 June 2019 10:30 AM", "2019-06-05"),
+    ("Posted on June 5th, 2019 by the press office", "2019-06-05"),
+    ("5-Jun-2019", "2019-06-05"),
+    ("2019.06.05", "2019-06-05"),
+    ("5th of June 2019", "2019-06-05"),
+    ("Published: 5 June 2019 | Last updated: 6 June 2019", "2019-06-05"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
         "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
         "published-on", "weekday", "date-label", "month-first-french", "vietnamese", "arabic-digits",
-        "german-day-dot", "dutch", "turkish", "polish-genitive", "numeric-year-first", "posted-time", "time-am"])
+        "german-day-dot", "dutch", "turkish", "polish-genitive", "numeric-year-first", "posted-time", "time-am",
+        "posted-by", "day-month-hyphens", "year-first-dots", "day-of-month", "published-and-updated"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 

@@ -112,7 +112,9 @@ def test_place_and_date_or_event_dates_are_not_a_dateline():
     "News • Brussels • 5 June 2019", "5 June 2019 | 3 min read", "20 June 2016|Announcement",
     "• Wednesday, 12 October 2022", "2017-04-07 16:28 | news.example | 1",
     "2019/06/07", "Posted: Thu, 05/06/2019 - 10:30", "5. Juni 2019", "5 mei 2019", "5 maj 2019", "5 Mayıs 2019",
-    "05 June 2019 10:30 AM",
+    "05 June 2019 10:30 AM", "Posted on June 5th, 2019 by the press office", "5-Jun-2019", "2019.06.05",
+    "5th of June 2019", "5 June 2019 — News release", "Release Date: June 5, 2019",
+    "Published: 5 June 2019 | Last updated: 6 June 2019",
 ])
 def test_date_line_shapes(line):
     assert read.is_date_line(line)

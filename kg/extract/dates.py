@@ -184,7 +184,10 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"(?:\w+day,?\s+)?(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})")  # "Novembre 4, 2013", any language
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
-_YEAR_FIRST = re.compile(r"(?<![\w./-])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d./-])")  # 2019/06/07
+_YEAR_FIRST = re.compile(r"(?<![\w./-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d./-])")  # 2019/06/07, 2019.06.07
+_BY_AFTER = re.compile(r"\s+by\s+[^\W\d][\w .'’-]{0,40}$")  # "5 May 2019 by the press office"
+_HYPHENS = re.compile(r"\b(\d{1,2})-([^\W\d]{3,12})-(\d{4})\b")
+_DAY_OF = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?)\s+of\s+(?=[^\W\d])")
 # a time after the date ("- 10:30", ", 10:30 AM"), and the dot after a day ("5. Mai 2019")
 _TIME_AFTER = re.compile(r"(?:\s*[-–,|]\s*|\s+)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|h|hrs|[A-Z]{3,4}))?\s*$", re.I)
 _DAY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(?=[^\W\d])")
@@ -194,7 +197,8 @@ _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
     """The date of a publication date line such as "07 июня 2019", "17 十二月 2013", "2019年6月7日" or
     "05.06.2019"."""
-    line = _DAY_DOT.sub(r"\1 ", _TIME_AFTER.sub("", line.strip()))  # "5. Mai 2019, 10:30 AM"
+    line = _DAY_DOT.sub(r"\1 ", _TIME_AFTER.sub("", _BY_AFTER.sub("", line.strip())))  # "5. Mai 2019, 10:30 AM"
+    line = _DAY_OF.sub(r"\1 ", _HYPHENS.sub(r"\1 \2 \3", line))  # "12-Jun-2019", "12th of June 2019"
     m = _DAY_MONTH_YEAR.fullmatch(line)
     if m is not None and m[2].lower() in lex.months:  # the common shape, read directly
         date = _mk(int(m[3]), lex.months[m[2].lower()], int(m[1]))
@@ -214,8 +218,10 @@ def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
     if len(found) != 1:
         return None
     m = found[0]
-    if m.re is _CJK_DATE or m.re is _YEAR_FIRST:
+    if m.re is _CJK_DATE:
         return _mk(int(m[1]), int(m[2]), int(m[3]))
+    if m.re is _YEAR_FIRST:
+        return _mk(int(m[1]), int(m[3]), int(m[4]))
     # day first, as international newsrooms write; month first only where the day can only be the
     # second number ("06/25/2019")
     day, month = int(m[1]), int(m[3])
