@@ -65,7 +65,9 @@ def negotiate(accept: str | None, kind: str) -> str | None:
     >>> negotiate("text/html", "table") is None
     True
     """
-    offered = TABLE_TYPES if kind == "table" else GRAPH_TYPES
+    offered = {"table": TABLE_TYPES, "graph": GRAPH_TYPES, "page": {"text/html": "html", **GRAPH_TYPES}}[kind]
+    if kind == "page":
+        kind = "graph"  # (an entity: a page for browsers, else RDF)
     if not accept:
         return DEFAULTS[kind]
     choices = []
@@ -99,7 +101,7 @@ def create_app(store_path: str | Path, limits: Limits = Limits()):
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
     from starlette.requests import Request
-    from starlette.responses import JSONResponse, PlainTextResponse, Response
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
     from .gate import query_form
@@ -155,6 +157,8 @@ def create_app(store_path: str | Path, limits: Limits = Limits()):
             else:
                 return error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
         if not text:
+            if request.method == "GET":
+                return await service_description(request)
             return error(400, "give a query: ?query=... (SPARQL 1.1 Protocol)")
         dataset = [k for k in ("default-graph-uri", "named-graph-uri") if k in request.query_params]
         if dataset:
@@ -180,15 +184,117 @@ def create_app(store_path: str | Path, limits: Limits = Limits()):
         text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{DESCRIPTION}> {{ ?s ?p ?o }} }}"
         return await run(text, {}, request.headers.get("accept") or "text/turtle")
 
+    def wants_html(request: Request) -> bool:
+        """Whether the client (a browser) prefers a page to RDF."""
+        return negotiate(request.headers.get("accept"), "page") == "text/html"
+
+    async def home(request: Request) -> Response:
+        from .pages import query_page
+
+        examples = [{"name": q.name, "description": q.description, "text": q.text} for q in named_queries().values()]
+        base = await asyncio.to_thread(_store_base, store_path)
+        return HTMLResponse(query_page(examples, base))
+
+    async def service_description(request: Request) -> Response:
+        from .sparql import PREFIXES
+
+        url = str(request.url.replace(query=""))
+        sd = "http://www.w3.org/ns/sparql-service-description#"
+        formats = "".join(f"  sd:resultFormat <{f}> ;\n" for f in (
+            "http://www.w3.org/ns/formats/SPARQL_Results_JSON", "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+            "http://www.w3.org/ns/formats/SPARQL_Results_CSV", "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
+            "http://www.w3.org/ns/formats/Turtle", "http://www.w3.org/ns/formats/N-Triples",
+            "http://www.w3.org/ns/formats/JSON-LD", "http://www.w3.org/ns/formats/RDF_XML"))
+        text = (f"@prefix sd: <{sd}> .\n@prefix void: <{PREFIXES['void']}> .\n"
+                f"<{url}> a sd:Service ;\n  sd:endpoint <{url}> ;\n  sd:supportedLanguage sd:SPARQL11Query ;\n"
+                f"{formats}  sd:feature sd:UnionDefaultGraph ;\n"
+                f"  sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ; "
+                f"void:inDataset <{url.rsplit('/', 1)[0]}/.well-known/void> ] ] .\n")
+        return Response(text, media_type="text/turtle; charset=utf-8")
+
+    async def entity(request: Request) -> Response:
+        import pyoxigraph as ox
+
+        base = await asyncio.to_thread(_store_base, store_path)
+        iri = base + request.path_params["path"]
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            return error(400, "not an IRI of this graph")
+        if wants_html(request):
+            found = await asyncio.to_thread(_entity_facts, store_path, iri)
+            if not found[0]:
+                return error(404, f"nothing is known of <{iri}>")
+            from .pages import entity_page
+
+            facts, label, reasons = found
+            return HTMLResponse(entity_page(iri, label, facts, reasons, base))
+        if not (await asyncio.to_thread(_entity_facts, store_path, iri, False))[0]:
+            return error(404, f"nothing is known of <{iri}>")
+        # (the IRI is written as the checked term it is: no text of the request reaches the query as such)
+        text = f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION {{ ?s ?q {node} }} }}"
+        return await run(text, {}, request.headers.get("accept") or DEFAULTS["graph"])
+
+    async def ontology(request: Request) -> Response:
+        from . import resources
+
+        ttl = (resources.ONTOLOGY / "rkg.ttl").read_bytes()
+        if wants_html(request):
+            from .pages import ontology_page
+
+            return HTMLResponse(ontology_page(_ontology_terms(ttl)))
+        return Response(ttl, media_type="text/turtle; charset=utf-8")
+
     async def health(request: Request) -> Response:
         ok = Path(store_path, "CURRENT").is_file()
         return JSONResponse({"status": "ok" if ok else "no store", "store": store_path}, status_code=200 if ok else 503)
 
-    routes = [Route("/sparql", sparql, methods=["GET", "POST"]), Route("/queries", queries),
-              Route("/queries/{name}", named), Route("/.well-known/void", void), Route("/health", health)]
+    routes = [Route("/", home), Route("/sparql", sparql, methods=["GET", "POST"]), Route("/queries", queries),
+              Route("/queries/{name}", named), Route("/.well-known/void", void), Route("/health", health),
+              Route("/id/{path:path}", entity), Route("/ontology", ontology)]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                              allow_headers=["Accept", "Content-Type"])]
     return Starlette(routes=routes, middleware=middleware)
+
+
+def _store_base(store_path: str) -> str:
+    from .iri import DEFAULT_BASE
+    from .store import read_store, recorded_base
+
+    with read_store(store_path) as store:
+        return recorded_base(store) or DEFAULT_BASE
+
+
+def _entity_facts(store_path: str, iri: str, evidence: bool = True) -> tuple[list[tuple[str, str, str, bool]], str, list]:
+    """The facts of the merged data about ``iri`` (as subject or object), its name, and the evidence."""
+    import pyoxigraph as ox
+
+    from .explain import explain
+    from .store import MERGED, read_store
+
+    node, merged = ox.NamedNode(iri), ox.NamedNode(MERGED)
+    with read_store(store_path) as store:
+        quads = list(store.quads_for_pattern(node, None, None, merged)) + list(store.quads_for_pattern(None, None, node, merged))
+        facts = sorted({(q.subject.value, q.predicate.value, q.object.value, not isinstance(q.object, ox.Literal))
+                        for q in quads})
+        label = next((q.object.value for q in store.quads_for_pattern(node, ox.NamedNode("https://schema.org/name"),
+                                                                       None, merged)), iri.rsplit("/", 1)[-1])
+        reasons = explain(store, iri) if facts and evidence else []
+    return facts, label, reasons
+
+
+def _ontology_terms(ttl: bytes) -> list[tuple[str, str, str]]:
+    from rdflib import OWL, RDF, RDFS, Graph
+
+    g = Graph().parse(data=ttl, format="turtle")
+    kinds = {OWL.Class: "class", OWL.ObjectProperty: "object property", OWL.DatatypeProperty: "datatype property",
+             RDF.Property: "property"}
+    out = []
+    for kind, name in kinds.items():
+        for t in sorted(set(g.subjects(RDF.type, kind)), key=str):
+            text = g.value(t, RDFS.comment) or g.value(t, RDFS.label) or ""
+            out.append((str(t), name, str(text)))
+    return out
 
 
 def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000, limits: Limits = Limits()) -> None:

@@ -166,3 +166,64 @@ def test_the_server_answers_during_a_build_and_sees_its_result_after(tmp_path):
         assert int(r.text.split()[1]) == 310  # no restart
     finally:
         s.stop()
+
+
+def test_the_service_description_and_the_ontology(server):
+    sd = Graph().parse(data=httpx.get(server.url + "/sparql").text, format="turtle")
+    SD = "http://www.w3.org/ns/sparql-service-description#"
+    assert (None, None, None) in sd and any(str(o) == SD + "SPARQL11Query" for o in sd.objects())
+    onto = Graph().parse(data=httpx.get(server.url + "/ontology", headers={"Accept": "text/turtle"}).text, format="turtle")
+    assert len(onto) > 20
+    page = httpx.get(server.url + "/ontology", headers={"Accept": "text/html"})
+    assert page.headers["content-type"].startswith("text/html") and "https://w3id.org/release-kg/ontology#" in page.text
+
+
+def test_minted_iris_dereference_to_a_page_or_rdf(server):
+    path = "/id/org/world-customs-organization"
+    page = httpx.get(server.url + path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>World Customs Organization</h1>" in page.text and 'class="span"' in page.text  # with its evidence
+    assert '<a class="iri" href="/id/event/' in page.text  # links to the pages of related entities
+    rdf = httpx.get(server.url + path, headers={"Accept": "application/n-triples"})
+    g = Graph().parse(data=rdf.text, format="nt")
+    assert any(str(o) == "World Customs Organization" for o in g.objects())
+    assert httpx.get(server.url + path).headers["content-type"].startswith("text/turtle")  # RDF by default
+    assert httpx.get(server.url + "/id/org/nobody-here").status_code == 404
+
+
+@pytest.mark.browser
+def test_the_query_page_in_a_real_browser(server, tmp_path):
+    from test_viz_browser import CHROMEDRIVER, CHROMIUM
+
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip("no /usr/bin/chromium and chromedriver: apt-get install -y chromium chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"):
+        opts.add_argument(arg)
+    d = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
+    try:
+        d.get(server.url + "/")
+        Select(d.find_element(By.ID, "example")).select_by_value("organizations")
+        assert "SELECT" in d.find_element(By.ID, "query").get_attribute("value")
+        d.find_element(By.ID, "run").click()
+        WebDriverWait(d, 30).until(lambda drv: "rows" in drv.find_element(By.ID, "status").text)
+        assert "United Nations Office on Drugs and Crime" in d.find_element(By.ID, "results").text
+        box = d.find_element(By.ID, "query")
+        box.clear()
+        box.send_keys("SELECT ?org ?name WHERE { ?org a schema:Organization ; schema:name ?name } ORDER BY ?name")
+        d.find_element(By.ID, "run").click()
+        WebDriverWait(d, 30).until(lambda drv: drv.find_elements(By.CSS_SELECTOR, "#results a.iri"))
+        links = d.find_elements(By.CSS_SELECTOR, "#results a.iri")
+        assert links and all(a.get_attribute("href").startswith(server.url + "/id/") for a in links)
+        links[0].click()
+        WebDriverWait(d, 30).until(lambda drv: drv.find_elements(By.TAG_NAME, "h1"))
+        assert d.current_url.startswith(server.url + "/id/") and d.find_element(By.TAG_NAME, "h1").text
+    finally:
+        d.quit()
