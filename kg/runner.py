@@ -22,16 +22,18 @@ DEFAULT_MAX_MEMORY_MB = 2048
 
 def answer(store_path: str | Path, text: str, params: dict[str, str], fmt: str, *,
            width: int | None = None, timeout: float = DEFAULT_TIMEOUT,
-           max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB) -> bytes:
+           max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB, max_bytes: int | None = None,
+           dataset: tuple[list[str], list[str]] | None = None) -> bytes:
     """The answer of the query in ``fmt`` (see ``kg.sparql.write_answer``), computed in a child
-    process stopped after ``timeout`` seconds or above ``max_memory_mb`` of memory."""
+    process stopped after ``timeout`` seconds or above ``max_memory_mb`` of memory; an answer over
+    ``max_bytes`` is refused. ``dataset``: the graphs of the store to use as default and named graphs."""
     from .sparql import gate
 
     gate(text)  # (a refused query starts no process)
     ctx = mp.get_context("fork" if sys.platform != "win32" else "spawn")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(send, str(store_path), text, params, fmt, width, max_memory_mb),
-                        daemon=True)
+    child = ctx.Process(target=_child, args=(send, str(store_path), text, params, fmt, width, max_memory_mb,
+                                             max_bytes, dataset), daemon=True)
     child.start()
     send.close()
     try:
@@ -53,8 +55,30 @@ def answer(store_path: str | Path, text: str, params: dict[str, str], fmt: str, 
     return payload
 
 
+class _Capped:
+    """A bytes buffer that refuses to grow past its cap (the answer is cut off, not the machine)."""
+
+    def __init__(self, cap: int):
+        import io
+
+        self.cap, self.buf = cap, io.BytesIO()
+
+    def write(self, data: bytes) -> int:
+        if self.buf.tell() + len(data) > self.cap:
+            raise QueryError(f"the answer is larger than the limit of {self.cap:,} bytes (narrow the query, "
+                             "or use LIMIT)")
+        return self.buf.write(data)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return self.buf.getvalue()
+
+
 def _child(send, store_path: str, text: str, params: dict[str, str], fmt: str, width: int | None,
-           max_memory_mb: int | None) -> None:
+           max_memory_mb: int | None, max_bytes: int | None = None,
+           dataset: tuple[list[str], list[str]] | None = None) -> None:
     import io
 
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -73,9 +97,9 @@ def _child(send, store_path: str, text: str, params: dict[str, str], fmt: str, w
         from .sparql import execute, write_answer
         from .store import read_store
 
-        buf = io.BytesIO()
+        buf = _Capped(max_bytes) if max_bytes else io.BytesIO()
         with read_store(store_path) as store:
-            write_answer(execute(store, text, params), fmt, buf, width)
+            write_answer(execute(store, text, params, dataset), fmt, buf, width)
         send.send(("answer", buf.getvalue()))
     except KgError as e:
         send.send(("error", (type(e), str(e))))

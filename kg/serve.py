@@ -40,13 +40,14 @@ class Limits:
     timeout: float = 10.0
     max_memory_mb: int = 1024
     concurrency: int = 4
+    max_result_mb: int = 50
 
     @classmethod
     def from_env(cls, **given) -> "Limits":
         env = {"timeout": os.environ.get("KG_TIMEOUT"), "max_memory_mb": os.environ.get("KG_MAX_MEMORY_MB"),
-               "concurrency": os.environ.get("KG_CONCURRENCY")}
+               "concurrency": os.environ.get("KG_CONCURRENCY"), "max_result_mb": os.environ.get("KG_MAX_RESULT_MB")}
         values = {}
-        for k, typ in (("timeout", float), ("max_memory_mb", int), ("concurrency", int)):
+        for k, typ in (("timeout", float), ("max_memory_mb", int), ("concurrency", int), ("max_result_mb", int)):
             v = given.get(k) if given.get(k) is not None else env[k]
             if v is not None:
                 try:
@@ -114,7 +115,8 @@ def create_app(store_path: str | Path, limits: Limits = Limits()):
     def error(status: int, message: str) -> Response:
         return PlainTextResponse(message + "\n", status_code=status)
 
-    async def run(text: str, params: dict[str, str], accept: str | None) -> Response:
+    async def run(text: str, params: dict[str, str], accept: str | None,
+                  dataset: tuple[list[str], list[str]] | None = None) -> Response:
         try:
             form = query_form(text)
         except QueryError as e:
@@ -128,9 +130,10 @@ def create_app(store_path: str | Path, limits: Limits = Limits()):
         async with slots:
             try:
                 body = await asyncio.to_thread(answer, store_path, text, params, fmt, timeout=limits.timeout,
-                                               max_memory_mb=limits.max_memory_mb)
+                                               max_memory_mb=limits.max_memory_mb,
+                                               max_bytes=limits.max_result_mb * 1024 * 1024, dataset=dataset)
             except QueryError as e:
-                status = 503 if "time limit" in str(e) or "memory" in str(e) else 400
+                status = 503 if "time limit" in str(e) or "memory" in str(e) or "larger than" in str(e) else 400
                 return error(status, str(e))
             except KgError as e:
                 return error(500, str(e))
@@ -160,11 +163,12 @@ def create_app(store_path: str | Path, limits: Limits = Limits()):
             if request.method == "GET":
                 return await service_description(request)
             return error(400, "give a query: ?query=... (SPARQL 1.1 Protocol)")
-        dataset = [k for k in ("default-graph-uri", "named-graph-uri") if k in request.query_params]
-        if dataset:
-            return error(400, f"{dataset[0]} is not supported: the default graph is the merged data of the releases "
-                              "and every release graph is a named graph")
-        return await run(text, {}, request.headers.get("accept"))
+        dataset = None
+        defaults = request.query_params.getlist("default-graph-uri")
+        nameds = request.query_params.getlist("named-graph-uri")
+        if defaults or nameds:  # (graphs of the store only: nothing is fetched)
+            dataset = (defaults, nameds)
+        return await run(text, {}, request.headers.get("accept"), dataset)
 
     async def queries(request: Request) -> Response:
         return JSONResponse([{"name": q.name, "description": q.description, "params": q.params,

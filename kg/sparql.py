@@ -121,7 +121,8 @@ def bind(params: dict[str, str] | None) -> dict[ox.Variable, ox.Literal | ox.Nam
     return out
 
 
-def execute(store: ox.Store, sparql: str, params: dict[str, str] | None = None):
+def execute(store: ox.Store, sparql: str, params: dict[str, str] | None = None,
+            dataset: tuple[list[str], list[str]] | None = None):
     """The engine's answer to a query that passed the gate: solutions (SELECT), a boolean (ASK) or
     triples (CONSTRUCT, DESCRIBE).
 
@@ -135,8 +136,18 @@ def execute(store: ox.Store, sparql: str, params: dict[str, str] | None = None):
     gate(sparql)
     check_layout(store)
     subs = bind(params)
+    default: object = ox.NamedNode(MERGED)
+    named = None
+    if dataset is not None:  # (the SPARQL protocol's default-graph-uri and named-graph-uri: graphs of the store)
+        known = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+        for g in [*dataset[0], *dataset[1]]:
+            if g not in known:
+                raise QueryError(f"<{g}> is not a graph of this store")
+        default = [ox.NamedNode(g) for g in dataset[0]] or default
+        named = [ox.NamedNode(g) for g in dataset[1]] or None
     try:
-        return store.query(sparql, prefixes=PREFIXES, substitutions=subs or None, default_graph=ox.NamedNode(MERGED))
+        return store.query(sparql, prefixes=PREFIXES, substitutions=subs or None, default_graph=default,
+                           named_graphs=named)
     except SyntaxError as e:
         raise QueryError(f"the query does not parse: {e}") from None
     except RuntimeError as e:  # e.g. a parameter that is not among the variables the query selects
