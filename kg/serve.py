@@ -10,7 +10,8 @@
 Every query passes the gate (``kg.gate``: no SERVICE, FROM, updates) and runs in a child process of
 its own (``kg.runner``) with a time limit and a memory cap, on the snapshot of the last finished
 build: the server answers from a consistent state while a build runs, and from the new one after it.
-Answers follow the Accept header (with q-values); updates are refused (403).
+Answers follow the Accept header (with q-values); updates are refused (403). Each request is logged
+in the Common Log Format on standard error.
 """
 from __future__ import annotations
 
@@ -301,11 +302,46 @@ def _ontology_terms(ttl: bytes) -> list[tuple[str, str, str]]:
     return out
 
 
+class AccessLog:
+    """ASGI middleware writing one line per request in the Common Log Format to standard error:
+    ``host - - [05/Dec/2026:10:00:00 +0000] "GET /sparql?query=... HTTP/1.1" 200 1234``."""
+
+    def __init__(self, app, stream=None):
+        import sys
+
+        self.app, self.stream = app, stream or sys.stderr
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        import time as _time
+
+        state = {"status": 0, "size": 0}
+
+        async def sending(message):
+            if message["type"] == "http.response.start":
+                state["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                state["size"] += len(message.get("body", b""))
+            await send(message)
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            client = (scope.get("client") or ("-", 0))[0]
+            target = scope.get("raw_path", scope["path"].encode()).decode("latin-1")
+            if scope.get("query_string"):
+                target += "?" + scope["query_string"].decode("latin-1")
+            when = _time.strftime("%d/%b/%Y:%H:%M:%S +0000", _time.gmtime())
+            line = (f'{client} - - [{when}] "{scope["method"]} {target} HTTP/{scope.get("http_version", "1.1")}" '
+                    f'{state["status"] or 500} {state["size"] or "-"}')
+            print(line.replace("\n", "%0A"), file=self.stream, flush=True)
+
+
 def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000, limits: Limits = Limits()) -> None:
     """Serve until stopped (Ctrl-C), with an access log in the common format on standard error."""
     import uvicorn
 
     if not Path(store_path, "CURRENT").is_file():
         raise UsageError(f"{store_path}: no store here (build one with `kg build --store {store_path}`)")
-    uvicorn.run(create_app(store_path, limits), host=host, port=port, access_log=True, log_level="info")
+    uvicorn.run(AccessLog(create_app(store_path, limits)), host=host, port=port, access_log=False, log_level="info")
 
