@@ -233,12 +233,14 @@ def create_app(store_path: str | Path, limits: Limits = Limits()):
             from .pages import entity_page
 
             facts, label, reasons = found
-            return HTMLResponse(entity_page(iri, label, facts, reasons, base))
+            return HTMLResponse(entity_page(iri, label, facts, reasons, base), headers={"Vary": "Accept"})
         if not (await asyncio.to_thread(_entity_facts, store_path, iri, False))[0]:
             return error(404, f"nothing is known of <{iri}>")
         # (the IRI is written as the checked term it is: no text of the request reaches the query as such)
         text = f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION {{ ?s ?q {node} }} }}"
-        return await run(text, {}, request.headers.get("accept") or DEFAULTS["graph"])
+        response = await run(text, {}, request.headers.get("accept") or DEFAULTS["graph"])
+        response.headers["Vary"] = "Accept"
+        return response
 
     async def ontology(request: Request) -> Response:
         from . import resources
