@@ -22,6 +22,7 @@ from rdflib import Literal, Namespace, URIRef
 
 from . import iri
 from .errors import InputError, UsageError
+from .text import printable
 from .model import Release
 from .rdf import ReleaseGraphs
 from .validate import Report
@@ -131,7 +132,7 @@ def read_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None 
     input order, is kept and the others are added to it."""
     from .read import read_all
 
-    skip = lambda e: print(f"kg: skipped {e.path}: {e.problem}", file=sys.stderr)  # noqa: E731
+    skip = lambda e: print(printable(f"kg: skipped {e.path}: {e.problem}"), file=sys.stderr)  # noqa: E731
     releases = list(read_all(inputs, on_skip=skip, on_error=None if problems is None else problems.append))
     seen: dict[str, str] = {}
     kept = []
@@ -193,9 +194,9 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
             r_iri = iri.release_iri(r.id, settings.base)
             wanted.add(r_iri)
             h = content_hash(r)
-            if r_iri in index and index[r_iri][1:] == (h, r.source, fingerprint):
+            if r_iri in index and index[r_iri][1:] == (h, printable(r.source), fingerprint):
                 rep.skipped += 1
-            elif r_iri in index and index[r_iri][2] != r.source and Path(index[r_iri][2]).exists():
+            elif r_iri in index and index[r_iri][2] != printable(r.source) and Path(index[r_iri][2]).exists():
                 # another file that is still there holds this id: replacing it would lose a release
                 rep.failed += 1
                 rep.failures.append({"release": r.id, "source": r.source, "where": "",
@@ -285,7 +286,7 @@ def _release_graphs(release: Release, h: str, fingerprint: str, g: ReleaseGraphs
     meta = [(rel, SDO.identifier, Literal(release.id)),
             (rel, RKG.contentHash, Literal(h)),
             (rel, RKG.pipeline, Literal(fingerprint)),
-            (rel, RKG.sourcePath, Literal(release.source)),
+            (rel, RKG.sourcePath, Literal(printable(release.source))),
             (rel, RKG.conforms, Literal(report.conforms))]
     return {"/meta": [nt_line(*t) for t in meta + report_triples], "/evidence": g.evidence,
             "" if report.conforms else "/quarantine": [nt_line(*t) for t in g.data]}

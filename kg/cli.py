@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .errors import KgError, UsageError
+from .text import printable
 
 DEFAULT_STORE = "kg-store"
 store_option = click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
@@ -28,7 +29,7 @@ def reports_errors(f):
         try:
             return f(*args, **kwargs)
         except KgError as e:
-            click.echo(f"kg: error: {e}", err=True)
+            click.echo(printable(f"kg: error: {e}"), err=True)
             sys.exit(e.exit_code)
         except BrokenPipeError:
             import os
@@ -37,7 +38,7 @@ def reports_errors(f):
             sys.exit(0)
         except OSError as e:
             where = f"{e.filename}: " if e.filename else ("standard output: " if _stdout_error(e) else "")
-            click.echo(f"kg: error: {where}{e.strerror or e}", err=True)
+            click.echo(printable(f"kg: error: {where}{e.strerror or e}"), err=True)
             sys.exit(2)
         except KeyboardInterrupt:
             click.echo("kg: interrupted; what was stored is whole", err=True)
@@ -90,13 +91,13 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
     if report_path:
         write_bytes_atomic(report_path, (json.dumps(rep.as_dict(), indent=1, ensure_ascii=False) + "\n").encode())
     for q in rep.quarantine:
-        click.echo(f"quarantined: {q['source']}", err=True)
+        click.echo(printable(f"quarantined: {q['source']}"), err=True)
         for r in q["results"]:
             if r["severity"] == "Violation":
                 click.echo(f"  {r['focus']}: {r['message']}" + (f"\n    evidence: {r['evidence']}" if r["evidence"] else ""), err=True)
     for f in rep.failures:
         at = f" (at {f['where']})" if f["where"] else ""
-        click.echo(f"failed: {f['source']}: {f['error']}{at}; nothing stored for it", err=True)
+        click.echo(printable(f"failed: {f['source']}: {f['error']}{at}; nothing stored for it"), err=True)
     if not quiet:
         click.echo(f"{rep.read} read, {rep.added} added, {rep.replaced} replaced, {rep.skipped} unchanged, "
                    f"{rep.pruned} pruned, {rep.quarantined} quarantined, {rep.failed} failed -> {store_path}", err=True)

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from kg import resources
 from kg.errors import InputError
 from kg.model import Release
-from kg.text import _speedups, literal_alternation
+from kg.text import _speedups, literal_alternation, printable
 
 _NUL = b"\x00"
 MAX_BYTES = 20_000_000
@@ -613,7 +613,7 @@ def read_text(path: Path, data: bytes) -> Iterator[Release]:
     """A release saved as plain text: title line, date line, body."""
     text = decode(path, data)
     title, dateline, body_start = layout(text)
-    yield Release(id=path.stem, source=str(path), text=text, title=title,
+    yield Release(id=printable(path.stem), source=str(path), text=text, title=title,
                   dateline=dateline, body_start=body_start)
 
 
@@ -621,7 +621,7 @@ def read_markdown(path: Path, data: bytes) -> Iterator[Release]:
     """A release in markdown: read as plain text; heading marks lie outside the title span."""
     text = decode(path, data)
     title, dateline, body_start = layout(text, md=True)
-    yield Release(id=path.stem, source=str(path), text=text, title=title,
+    yield Release(id=printable(path.stem), source=str(path), text=text, title=title,
                   dateline=dateline, body_start=body_start)
 
 
@@ -705,7 +705,7 @@ def _release_from_object(path: Path, obj: object, n: int | None, where: str,
         raise InputError(path, f"{where}not a JSON object")
     rid = obj.get("id")
     if rid is None:
-        rid = path.stem if n is None else f"{path.stem}-{n}"
+        rid = printable(path.stem) if n is None else f"{printable(path.stem)}-{n}"
     else:
         if isinstance(rid, bool) or not isinstance(rid, (str, int)):
             raise InputError(path, f"{where}field 'id' is not a string")
@@ -903,7 +903,7 @@ def read_html(path: Path, data: bytes) -> Iterator[Release]:
     publisher = meta.get("sitename") or _meta(doc, "//meta[@property='og:site_name']/@content")
     date = meta.get("date")
     release = assemble(
-        id=path.stem, source=str(path), title=title,
+        id=printable(path.stem), source=str(path), title=title,
         date=date if date and iso_date(date) else None,
         body=body, url=url, publisher=_one_line(publisher) if publisher else None,
     )

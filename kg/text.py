@@ -199,3 +199,17 @@ def literal_alternation(words: list[str], after_first: str = "") -> str:
         return f"(?:{body})?" if "" in node else body
 
     return "(?:" + "|".join(branches(tree, top=True)) + ")"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters (C0, C1, DEL) and bidirectional controls written as
+    escapes, for a terminal and for data that XML must carry (a file name may hold any of them).
+
+    >>> printable("a\\x1b[31mb\\nc")
+    'a\\\\x1b[31mb\\\\x0ac'
+    """
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)

@@ -672,3 +672,20 @@ def test_bad_shapes_or_curation_files_are_a_message_never_a_hang(option, content
     assert str(path) in r.stderr and problem in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
     assert not (tmp_path / "store").exists()
+
+
+def test_control_characters_in_a_file_name_stay_out_of_exports_and_the_terminal(tmp_path):
+    name = "ctrl\x01\x1b[31m-name.txt"
+    _write(tmp_path / "in" / name, "A release\n\n01 January 2025\n\nThe Freedonia Customs Service met.\n")
+    _write(tmp_path / "in" / "empty\x07.txt", "")
+    r = run_kg("build", tmp_path / "in", "--store", tmp_path / "store", "-j", "1")
+    assert r.returncode == 1, describe(r)  # (the empty file is reported)
+    assert "\x07" not in r.stderr and "\x1b" not in r.stderr and "empty\\x07.txt" in r.stderr
+    for fmt, rdflib_format in (("xml", "xml"), ("trig", "trig")):
+        data = run_kg("export", "--store", tmp_path / "store", "--graphs", "all", "--format", fmt).stdout
+        ds = Dataset()
+        ds.parse(data=data, format=rdflib_format)  # re-reads, RDF/XML included
+        assert b"\x01" not in data and b"\x1b" not in data
+    # rebuilt, the release is unchanged (its stored source is its name, escaped)
+    r = run_kg("build", tmp_path / "in", "--store", tmp_path / "store", "-j", "1")
+    assert "1 unchanged" in r.stderr, describe(r)
