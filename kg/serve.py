@@ -35,8 +35,9 @@ GRAPH_ALIASES = {"application/sparql-results+json": "application/ld+json", "appl
 
 @dataclass(frozen=True)
 class Limits:
-    """What one query may take, and how many run at once (settable by environment variables
-    ``KG_TIMEOUT``, ``KG_MAX_MEMORY_MB``, ``KG_CONCURRENCY``)."""
+    """What one query may take, how large its answer may be, and how many run at once (settable by
+    the environment variables ``KG_TIMEOUT``, ``KG_MAX_MEMORY_MB``, ``KG_CONCURRENCY``,
+    ``KG_MAX_RESULT_MB``)."""
 
     timeout: float = 10.0
     max_memory_mb: int = 1024
