@@ -4,6 +4,7 @@ reads for instruments and programmes)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import places
 from ..text import SpanIndex
@@ -33,6 +34,11 @@ _ITEM_OPENS = re.compile(r"(?:^|[,(;:\n]|\band|&|\bthe)\s*$")
 _ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
 
 
+@lru_cache(maxsize=4)
+def _role_of(lex) -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, lex.list('role_words')))})\s+(?:of|at)\s+(?:the\s+)?$")
+
+
 def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, str]) -> None:
     """"Freedonia Customs, ABC and the XYZ": an undefined acronym listed next to an organization is an
     organization too (and so is the next one along the list)."""
@@ -56,25 +62,24 @@ def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, s
     if not found:
         return
     # "the Vice-Chair of the ABC": an acronym a role belongs to
-    role_of = re.compile(rf"\b(?:{'|'.join(map(re.escape, lex.list('role_words')))})\s+(?:of|at)\s+(?:the\s+)?$")
+    role_of = _role_of(lex)
     by_role = {a for a, b, acr in found if role_of.search(text, max(0, a - 60), a)}
-    starts = {a: (a, b, acr) for a, b, acr in found}
-    item_ends = {b: (a, b, acr) for a, b, acr in found}
-    accepted: set[int] = set(by_role)
+    accepted: set[int] = set(by_role)  # (the starts of the acronyms taken)
+    # along the list both ways: one sweep each way carries a chain of acronyms to its known end
     changed = True
     while changed:
         changed = False
-        for a, b, acr in found:
-            if a in accepted:
-                continue
-            before = _LIST_BEFORE.search(text, max(0, a - 8), a)
-            after = _LIST_AFTER.match(text, b)
-            left = before is not None and (before.start() in ends or before.start() in item_ends and item_ends[before.start()][0] in accepted)
-            right = after is not None and (after.end() in known or after.end() in starts and after.end() in accepted)
-            if left or right:
-                accepted.add(a)
-                ends.add(b)
-                changed = True
+        for items in (found, found[::-1]):
+            for a, b, acr in items:
+                if a in accepted:
+                    continue
+                before = _LIST_BEFORE.search(text, max(0, a - 8), a)
+                after = _LIST_AFTER.match(text, b)
+                if before is not None and before.start() in ends or after is not None and (
+                        after.end() in known or after.end() in accepted):
+                    accepted.add(a)
+                    ends.add(b)
+                    changed = True
     for a, b, acr in found:
         if a in accepted:
             name = text[a:b]
