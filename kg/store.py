@@ -274,7 +274,7 @@ def describe(store: ox.Store, base: str, version: str) -> list[ox.Quad]:
            ox.Quad(d, node(_DCT + "title"), ox.Literal("Knowledge graph of press releases, built by release-kg"), g),
            ox.Quad(d, node(_VOID + "uriSpace"), ox.Literal(base), g),
            ox.Quad(d, node(_VOID + "triples"), lit(count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")), g),
-           ox.Quad(d, node(_VOID + "entities"), lit(count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER STRSTARTS(STR(?s), {json_str(base)}) }}")), g),
+           ox.Quad(d, node(_VOID + "entities"), lit(count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c FILTER STRSTARTS(STR(?s), {_sparql_string(base)}) }}")), g),
            ox.Quad(d, node(_VOID + "classes"), lit(count("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }")), g),
            ox.Quad(d, node(_VOID + "properties"), lit(count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }")), g),
            ox.Quad(d, node(_VOID + "distinctSubjects"), lit(count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")), g)]
@@ -308,7 +308,8 @@ _RKG_RELEASES = RKG + "releases"
 _RKG_NAMED_GRAPHS = RKG + "releaseGraphs"
 
 
-def json_str(s: str) -> str:
+def _sparql_string(s: str) -> str:
+    """``s`` as a SPARQL string literal (JSON escapes are SPARQL escapes)."""
     import json
 
     return json.dumps(s)
