@@ -4,6 +4,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -40,8 +41,16 @@ def test_ctrl_c_stops_a_running_query_and_its_engine(seed_store):
     assert proc.wait(timeout=20) == 130
     assert b"interrupted" in proc.stderr.read()
     # no engine left behind
-    left = subprocess.run(["pgrep", "-f", f"query --store {seed_store}"], capture_output=True, text=True).stdout
-    assert not left.strip(), left
+    time.sleep(0.5)
+    left = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"query" in args and str(seed_store).encode() in args:
+            left.append(cmdline.parent.name)
+    assert not left, left
 
 
 def test_the_answer_and_its_errors_come_back(seed_store):
