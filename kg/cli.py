@@ -296,6 +296,31 @@ def evaluate(gold_dir, store_path, misses, json_path) -> None:
         write_bytes_atomic(json_path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode())
 
 
+@main.command(name="train-roles")
+@click.argument("gold_dir", type=click.Path(file_okay=False, exists=True))
+@click.argument("text_dir", type=click.Path(file_okay=False, exists=True))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True,
+              help="The model file to write (the extractor reads ontology/data/role_model.json).")
+@click.option("--l2", type=click.FloatRange(min=0.0), default=1.0, show_default=True, help="Strength of the L2 penalty.")
+@reports_errors
+def train_roles(gold_dir, text_dir, output, l2) -> None:
+    """Train the ranked-roles model from gold annotations in GOLD_DIR and the releases in TEXT_DIR."""
+    from pathlib import Path
+
+    from .exporter import write_bytes_atomic
+    from .train import examples, train
+
+    model = train(examples(Path(gold_dir), Path(text_dir)), l2)
+    if not model["examples"]:
+        raise click.ClickException(f"{gold_dir}: no gold annotation has its release in {text_dir}")
+    write_bytes_atomic(output, (json.dumps(model, indent=1, sort_keys=True) + "\n").encode())
+    fit = model["training-fit"]
+    for target, scores in fit.items():
+        click.echo(f"{target}: {model['examples']} organizations of {model['releases']} releases; "
+                   f"F1 of the frames {scores['rules'][2]:.3f}, with the model {scores['with-model'][2]:.3f} "
+                   f"(threshold {model['threshold'][target]})")
+
+
 @main.command()
 @store_option
 @click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")

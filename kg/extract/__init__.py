@@ -6,7 +6,7 @@ A pipeline of phases over one frozen context (``context.Context``); each phase i
 own module and adds what it finds to a new context, or fills the events of the release:
 
     locations -> publication -> organizations -> things -> persons      (what the text names)
-    occurrences -> frames -> topics -> roles                            (the events and their slots)
+    occurrences -> frames -> topics -> roles -> ranker                  (the events and their slots)
     emit                                                                (nodes and facts)
 
 Mechanisms here, knowledge in ``ontology/data``: gazetteers (organizations, instruments, programmes,
@@ -20,9 +20,10 @@ from ..errors import InputError
 from ..model import Extraction, Release
 from ..resolve import Curation
 from ..text import forget_texts
-from . import emit, frames, locations, occurrences, organizations, persons, publication, roles, things, topics
+from . import emit, frames, locations, occurrences, organizations, persons, publication, ranker, roles, things, topics
 from .context import Context
 from .lexicon import load
+from .occurrences import Found
 
 
 MAX_CHARS = 1_000_000
@@ -31,8 +32,20 @@ MAX_SECONDS = 60.0
 """The most time the phases of one release take: past it, the release is reported, not stored."""
 
 
-def extract(release: Release, curation: Curation = Curation(), max_seconds: float | None = MAX_SECONDS) -> Extraction:
-    """Every fact the release states, as nodes and facts with evidence.
+def extract(release: Release, curation: Curation = Curation(), max_seconds: float | None = MAX_SECONDS,
+            model: ranker.Model | None = None) -> Extraction:
+    """Every fact the release states, as nodes and facts with evidence (the ranked roles by ``model``,
+    by default the shipped one).
+
+    Raises ``InputError`` as ``read_events`` does."""
+    ctx, found = read_events(release, curation, max_seconds)
+    ranker.rank_roles(ctx, found, model)
+    return emit.emit(ctx, found)
+
+
+def read_events(release: Release, curation: Curation = Curation(), max_seconds: float | None = MAX_SECONDS) -> tuple[Context, Found]:
+    """The release's context and its events with the roles, places, dates and topics the frames read
+    (every phase but the ranked roles and the emitting).
 
     Raises ``InputError`` for a text over ``MAX_CHARS`` characters, or whose phases take over
     ``max_seconds`` (checked after each phase; each phase is linear in the text's length)."""
@@ -61,4 +74,4 @@ def extract(release: Release, curation: Curation = Curation(), max_seconds: floa
     topics.read_topics(ctx, found)
     roles.assign_roles(ctx, found)
     check("roles")
-    return emit.emit(ctx, found)
+    return ctx, found

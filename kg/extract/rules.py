@@ -64,6 +64,7 @@ RULES: dict[str, tuple[float, str]] = {
     "role-body": (0.8, "a body holds its own numbered session or a meeting named after it"),
     "role-header": (0.8, "the organization that opens a header line with the event's place and dates"),
     "role-delegation": (0.8, "welcomed or received a delegation from an organization"),
+    "ranked-attendee": (0.6, "the role model (kg train-roles) ranks an organization the frames gave no role as a participant"),
 }
 
 
