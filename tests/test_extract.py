@@ -279,7 +279,9 @@ def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
     ("A national seminar on valuation was held in Lomé (Togo) on 3 and 4 May 2019.", {"Lomé", "Togo"}),
     ("The 5th meeting of the Working Group took place in the Kenyan capital, Nairobi, on 5 March 2018.", {"Nairobi"}),
     ("The 2nd meeting of the Working Group was held in São Paulo, Brazil, on 5 March 2018.", {"São Paulo", "Brazil"}),
-], ids=["accented-city-bracketed-country", "the-capital", "accented-two-words"])
+    ("The Alpha Trade Organization conducted a high-level mission to Nairobi on 5 March 2018.", {"Nairobi"}),
+    ("Officers of the Freedonia Revenue Authority paid a study visit to Kenya from 3 to 5 March 2018.", {"Kenya"}),
+], ids=["accented-city-bracketed-country", "the-capital", "accented-two-words", "mission-to", "visit-to"])
 def test_extract_event_places(sentence, places):
     text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
     assert {o for _, o in facts(text)["heldIn"]} == places

@@ -39,6 +39,7 @@ _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                          r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
 _PLACE_CUE = re.compile(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
+_TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:l)?ed|journey)\s+to\s+(?:the\s+)?$", re.I)  # "a mission to Freedonia City"
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
 
@@ -298,7 +299,8 @@ class Context:
             if in_orgs.covers(p.start):
                 continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
             before = text[max(s0, p.start - 40):p.start]
-            if _CAPITAL_BEFORE.search(before):  # "in the Kenyan capital, Nairobi"
+            # "in the Kenyan capital, Nairobi", "a study visit to Freedonia"
+            if _CAPITAL_BEFORE.search(before) or _TRAVEL_TO.search(before):
                 out.append(p)
                 continue
             if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident \
