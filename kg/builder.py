@@ -1,7 +1,9 @@
 """The build: releases in, validated release graphs in the store.
 
-    read -> extract -> resolve -> to_rdf      (pure, per release; run in worker processes)
-         -> validate (batched) -> store       (in this process, one transaction per release)
+    read -> extract -> resolve -> to_rdf -> validate    (pure, per batch; run in worker processes)
+         -> store                                       (in this process: a bulk load into a staging
+                                                         folder for a first build, else one
+                                                         transaction per batch)
 
 Inputs are read and checked before the store is touched, so a bad input file leaves the store as it
 was. A release whose text hash is already stored is skipped; a changed one has all its graphs
@@ -10,10 +12,11 @@ replaced at once; with ``prune`` releases whose files are gone are removed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -123,20 +126,62 @@ def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs | Failure:
         return Failure(f"{type(e).__name__}: {e}", f"{Path(frame.filename).name}:{frame.lineno}")
 
 
-def read_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None = None) -> list[Release]:
-    """Every release of ``inputs``.
+@dataclass(frozen=True)
+class Done:
+    """A release processed and validated: its graphs as N-Triples lines by suffix, and its report."""
 
-    Without ``problems``, the first unreadable file raises ``InputError`` (nothing stored), and so
-    do two releases with one id. With a list, a file that cannot be read is added to it and the
-    others are read; of two releases with one id ("a/index.html" and "b/index.html") the first, in
-    input order, is kept and the others are added to it."""
+    graphs: dict[str, list[str]]
+    report: Report
+
+
+@dataclass(frozen=True)
+class Job:
+    """A batch of releases to process, with their content hashes and IRIs, and what they depend on."""
+
+    items: list[tuple[Release, str, str]]
+    settings: Settings
+    shapes: str
+    fingerprint: str
+
+
+def work(job: Job) -> tuple[list[Done | Failure], float, float]:
+    """Process and validate one batch of releases (a pure function of the job, run in a worker
+    process, or a cluster's worker): the outcome of each release, and the seconds spent extracting and
+    validating."""
+    from .validate import report_graph, validate_batch
+
+    t0 = time.perf_counter()
+    results = [_worker((r, job.settings)) for r, _, _ in job.items]
+    t1 = time.perf_counter()
+    graphs = [g for g in results if not isinstance(g, Failure)]
+    reports = validate_batch([(g.release_iri, g.data, g.sentences) for g in graphs], job.shapes)
+    out: list[Done | Failure] = []
+    for (release, h, r_iri), g in zip(job.items, results):
+        if isinstance(g, Failure):
+            out.append(g)
+            continue
+        report = reports[r_iri]
+        out.append(Done(_release_graphs(release, h, job.fingerprint, g, report, report_graph(report)), report))
+    return out, t1 - t0, time.perf_counter() - t1
+
+
+def read_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None = None) -> list[Release]:
+    """Every release of ``inputs`` (see ``iter_inputs``), read before the list is returned."""
+    return list(iter_inputs(inputs, problems))
+
+
+def iter_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None = None) -> Iterator[Release]:
+    """Every release of ``inputs``, read one file at a time.
+
+    Without ``problems``, the first unreadable file raises ``InputError``, and so do two releases
+    with one id. With a list, a file that cannot be read is added to it and the others are read; of
+    two releases with one id ("a/index.html" and "b/index.html") the first, in input order, is kept
+    and the others are added to it."""
     from .read import read_all
 
     skip = lambda e: print(printable(f"kg: skipped {e.path}: {e.problem}"), file=sys.stderr)  # noqa: E731
-    releases = list(read_all(inputs, on_skip=skip, on_error=None if problems is None else problems.append))
     seen: dict[str, str] = {}
-    kept = []
-    for r in releases:
+    for r in read_all(inputs, on_skip=skip, on_error=None if problems is None else problems.append):
         if r.id in seen:
             e = InputError(r.source, f"release id {r.id!r} is also the id of {seen[r.id]}, which is read instead "
                                      "(rename one of the files, or give the releases ids in JSON)")
@@ -145,20 +190,30 @@ def read_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None 
             problems.append(e)
             continue
         seen[r.id] = r.source
-        kept.append(r)
-    return kept
+        yield r
+
+
+BULK_BYTES = 64 << 20
+"""How much N-Quads a first build gathers before one bulk load (about 150,000 quads)."""
 
 
 def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Settings = Settings(),
           prune: bool = False, jobs: int = 1, strict: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+          progress: Callable[[int, int | None], None] | None = None,
+          executor: Callable[[Iterator[Job]], Iterator[tuple[list[Done | Failure], float, float]]] | None = None
+          ) -> BuildReport:
     """Build or update the store at ``store_path`` from ``inputs``; returns the counts.
 
+    Releases are read, processed and stored as a stream, in batches: memory stays flat as the corpus
+    grows. Processing and validation run in ``jobs`` worker processes (or through ``executor``, which
+    maps jobs to their outcomes in order, such as a cluster's), while this process stores what they
+    give. A first build (``store_path`` holds no store) is bulk-loaded into a staging folder that
+    becomes the store when the build ends; later builds store each batch in one transaction.
+
     A file that cannot be read is reported as failed and the build goes on; with ``strict``, it
-    raises ``InputError`` before anything is written."""
-    from .store import (open_store, put_releases, release_index, remove_release, upgrade_layout, write_description,
-                        write_snapshot)
-    from .validate import report_graph, validate_batch
+    raises ``InputError`` before anything is written (all inputs are read first)."""
+    from .store import (bulk_put, is_store, nquads, open_store, put_releases, release_index, remove_release,
+                        staged_store, upgrade_layout, write_description, write_snapshot)
 
     try:
         if settings.base is not None:
@@ -170,83 +225,151 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
         load_curation(settings.curation)  # fail before any work on a bad curation file
     from .validate import SHAPES, shapes_graph
 
-    shapes = settings.shapes or SHAPES
+    shapes = str(settings.shapes or SHAPES)
     shapes_graph(shapes)  # fail before any work on a bad shapes file
     rep = BuildReport()
+    problems: list[InputError] = []
     t0 = time.perf_counter()
-    problems: list[InputError] | None = None if strict else []
-    releases = read_inputs(inputs, problems)
-    problems = problems or []
-    rep.read = len(releases) + len(problems)
-    for e in problems:
-        rep.failed += 1
-        rep.failures.append({"release": None, "source": e.path, "error": e.problem, "where": ""})
-    rep.seconds["read"] = time.perf_counter() - t0
+    releases: Iterable[Release] = read_inputs(inputs) if strict else iter_inputs(inputs, problems)
+    rep.seconds["read"] += time.perf_counter() - t0
+    first = not is_store(store_path)
 
-    with open_store(store_path) as store:
+    with (staged_store(store_path) if first else _folder(open_store(store_path), store_path)) as (store, folder):
         upgrade_layout(store)
         settings = replace(settings, base=_settle_base(store, store_path, settings.base))
         fingerprint = pipeline_fingerprint(settings, shapes)
         index = release_index(store)
-        todo: list[tuple[Release, str, str]] = []
-        wanted = set()
-        for r in releases:
-            r_iri = iri.release_iri(r.id, settings.base)
-            wanted.add(r_iri)
-            h = content_hash(r)
-            if r_iri in index and index[r_iri][1:] == (h, printable(r.source), fingerprint):
-                rep.skipped += 1
-            elif r_iri in index and index[r_iri][2] != printable(r.source) and Path(index[r_iri][2]).exists():
-                # another file that is still there holds this id: replacing it would lose a release
-                rep.failed += 1
-                rep.failures.append({"release": r.id, "source": r.source, "where": "",
-                                     "error": f"release id {r.id!r} is stored from {index[r_iri][2]}, which is still "
-                                              "there: not replaced (rename one of the files, or give ids in JSON)"})
-            else:
-                todo.append((r, h, r_iri))
+        wanted: set[str] = set()
+
+        def todo() -> Iterator[tuple[Release, str, str]]:
+            it = iter(releases)
+            while True:
+                t1 = time.perf_counter()
+                r = next(it, None)
+                rep.seconds["read"] += time.perf_counter() - t1
+                if r is None:
+                    return
+                rep.read += 1
+                r_iri = iri.release_iri(r.id, settings.base)
+                wanted.add(r_iri)
+                h = content_hash(r)
+                if r_iri in index and index[r_iri][1:] == (h, printable(r.source), fingerprint):
+                    rep.skipped += 1
+                elif r_iri in index and index[r_iri][2] != printable(r.source) and Path(index[r_iri][2]).exists():
+                    # another file that is still there holds this id: replacing it would lose a release
+                    rep.failed += 1
+                    rep.failures.append({"release": r.id, "source": r.source, "where": "",
+                                         "error": f"release id {r.id!r} is stored from {index[r_iri][2]}, which is "
+                                                  "still there: not replaced (rename one of the files, or give ids in JSON)"})
+                else:
+                    yield r, h, r_iri
+
+        def jobs_of(items: Iterator[tuple[Release, str, str]]) -> Iterator[Job]:
+            batch: list[tuple[Release, str, str]] = []
+            for item in items:
+                batch.append(item)
+                if len(batch) == BATCH:
+                    yield Job(batch, settings, shapes, fingerprint)
+                    batch = []
+            if batch:
+                yield Job(batch, settings, shapes, fingerprint)
+
+        pending: list[bytes] = []
+        size = 0
+
+        def store_batch(items: list[tuple[Release, str, str]], results: list[Done | Failure]) -> None:
+            nonlocal size
+            writes = []
+            for (release, _, r_iri), g in zip(items, results):
+                if isinstance(g, Failure):
+                    rep.failed += 1
+                    rep.failures.append({"release": release.id, "source": release.source,
+                                         "error": g.error, "where": g.where})
+                    continue
+                writes.append((r_iri, g.graphs))
+                rep.count(g.report, release, replaced=r_iri in index)
+            if first:
+                data = nquads(writes)
+                pending.append(data)
+                size += len(data)
+                if size >= BULK_BYTES:
+                    bulk_put(store, b"".join(pending))
+                    pending.clear()
+                    size = 0
+            elif writes:
+                put_releases(store, writes, existing=set(index))
+
+        done = 0
+        if progress:
+            progress(done, None)
+        items = todo()
+        # a few releases are done sooner in this process than by starting workers
+        head = list(itertools.islice(items, 8 * jobs))
+        stream = itertools.chain(head, items)
+        with _executor(executor, jobs if len(head) >= 8 * jobs else 1) as run:
+            for job, (results, extract_s, validate_s) in run(jobs_of(stream)):
+                rep.seconds["extract"] += extract_s
+                rep.seconds["validate"] += validate_s
+                t1 = time.perf_counter()
+                store_batch(job.items, results)
+                rep.seconds["store"] += time.perf_counter() - t1
+                done += len(job.items)
+                if progress:
+                    progress(done + rep.skipped, None)
+        t1 = time.perf_counter()
+        if pending:
+            bulk_put(store, b"".join(pending))
+        rep.read += len(problems)
+        for e in problems:
+            rep.failed += 1
+            rep.failures.append({"release": None, "source": e.path, "error": e.problem, "where": ""})
         if prune:
             for r_iri in sorted(set(index) - wanted):
                 remove_release(store, r_iri)
                 rep.pruned += 1
-
-        done = rep.skipped
-        total = len(releases)
-        if progress:
-            progress(done, total)
-        # a few releases are done sooner in this process than by starting workers
-        with _pool(jobs if len(todo) >= 8 * jobs else 1) as pool:
-            for start in range(0, len(todo), BATCH):
-                batch = todo[start:start + BATCH]
-                t1 = time.perf_counter()
-                items = [(r, settings) for r, _, _ in batch]
-                results = pool.map(_worker, items) if pool else [_worker(x) for x in items]
-                rep.seconds["extract"] += time.perf_counter() - t1
-                for (release, _, _), g in zip(batch, results):
-                    if isinstance(g, Failure):
-                        rep.failed += 1
-                        rep.failures.append({"release": release.id, "source": release.source,
-                                             "error": g.error, "where": g.where})
-                batch = [b for b, g in zip(batch, results) if not isinstance(g, Failure)]
-                graphs = [g for g in results if not isinstance(g, Failure)]
-                t1 = time.perf_counter()
-                reports = validate_batch([(g.release_iri, g.data, g.sentences) for g in graphs], shapes)
-                rep.seconds["validate"] += time.perf_counter() - t1
-                t1 = time.perf_counter()
-                writes = []
-                for (release, h, r_iri), g in zip(batch, graphs):
-                    report = reports[r_iri]
-                    writes.append((r_iri, _release_graphs(release, h, fingerprint, g, report, report_graph(report))))
-                    rep.count(report, release, replaced=r_iri in index)
-                put_releases(store, writes, existing=set(index))
-                rep.seconds["store"] += time.perf_counter() - t1
-                done += len(batch)
-                if progress:
-                    progress(done, total)
         from . import __version__
 
         write_description(store, settings.base, __version__)
-        write_snapshot(store, store_path)
+        write_snapshot(store, folder)
+        rep.seconds["store"] += time.perf_counter() - t1
     return rep
+
+
+@contextmanager
+def _folder(opened, path: str | Path) -> Iterator[tuple[object, Path]]:
+    with opened as store:
+        yield store, Path(path)
+
+
+@contextmanager
+def _executor(executor, jobs: int):
+    """A function from jobs to (job, outcome) pairs in order: through ``executor``, else ``jobs``
+    worker processes with at most two batches each in flight (the stream is never read far ahead),
+    else in this process."""
+    if executor is not None:
+        def through(stream: Iterator[Job]):
+            mine, theirs = itertools.tee(stream)
+            return zip(mine, executor(theirs))
+        yield through
+        return
+    if jobs <= 1:
+        yield lambda stream: ((job, work(job)) for job in stream)
+        return
+    import multiprocessing as mp
+    from collections import deque
+
+    with mp.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
+        def pooled(stream: Iterator[Job]):
+            flight: deque = deque()
+            for job in stream:
+                flight.append((job, pool.apply_async(work, (job,))))
+                if len(flight) >= 2 * jobs:
+                    j, res = flight.popleft()
+                    yield j, res.get()
+            while flight:
+                j, res = flight.popleft()
+                yield j, res.get()
+        yield pooled
 
 
 def _settle_base(store, store_path: str | Path, given: str | None) -> str:
@@ -263,18 +386,6 @@ def _settle_base(store, store_path: str | Path, given: str | None) -> str:
         raise UsageError(f"{store_path}: the store was built with --base {stored}, not {given}: its releases "
                          "would be stored a second time under other IRIs; build into a new store for another base")
     return stored
-
-
-@contextmanager
-def _pool(jobs: int):
-    """A pool of ``jobs`` worker processes, or None for in-process work; ``map`` keeps input order."""
-    if jobs <= 1:
-        yield None
-        return
-    import multiprocessing as mp
-
-    with mp.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-        yield pool
 
 
 def _release_graphs(release: Release, h: str, fingerprint: str, g: ReleaseGraphs, report: Report,

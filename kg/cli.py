@@ -130,9 +130,12 @@ def _progress():
 
     t0 = time.perf_counter()
 
-    def show(done: int, total: int) -> None:
+    def show(done: int, total: int | None) -> None:
         dt = max(time.perf_counter() - t0, 1e-6)
         rate = done / dt
+        if total is None:  # releases are read as they are processed: how many is known at the end
+            click.echo(f"\r{done} releases  {rate:6.1f}/s", err=True, nl=False)
+            return
         eta = (total - done) / rate if rate else 0
         click.echo(f"\r{done}/{total} releases  {rate:6.1f}/s  ETA {eta:5.0f}s", err=True, nl=False)
     return show

@@ -57,19 +57,9 @@ def to_ox(t: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"not an RDF term: {t!r}")
 
 
-@contextmanager
-def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
-    """Open the store directory at ``path`` for writing (created when ``create``), flushing on exit.
-    One process writes at a time; while it does, readers read the last snapshot (``read_store``)."""
-    p = Path(path)
-    if not create and not (p / "CURRENT").is_file():
-        raise StoreError(f"{p}: no store here (build one with `kg build --store {p}`)")
-    if create and p.exists() and not p.is_dir():
-        raise StoreError(f"{p}: not a directory")
-    if create and p.is_dir() and not (p / "CURRENT").is_file() and any(p.iterdir()):
-        raise StoreError(f"{p}: a folder that holds other files, not a store: give a new or empty folder")
+def _open(p: Path) -> ox.Store:
     try:
-        store = ox.Store(str(p))
+        return ox.Store(str(p))
     except OSError as e:
         if "lock" in str(e).lower():
             raise StoreError(f"{p}: the store is in use by another kg process (a build, or a reader): "
@@ -77,11 +67,66 @@ def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
         raise StoreError(f"{p}: cannot open the store ({e})") from None
     except RuntimeError as e:  # what the database says of damaged files
         raise StoreError(_damaged(p, e)) from None
+
+
+def is_store(path: str | Path) -> bool:
+    return (Path(path) / "CURRENT").is_file()
+
+
+def _check_target(p: Path) -> None:
+    if p.exists() and not p.is_dir():
+        raise StoreError(f"{p}: not a directory")
+    if p.is_dir() and not is_store(p) and any(p.iterdir()):
+        raise StoreError(f"{p}: a folder that holds other files, not a store: give a new or empty folder")
+
+
+@contextmanager
+def open_store(path: str | Path, *, create: bool = True) -> Iterator[ox.Store]:
+    """Open the store directory at ``path`` for writing (created when ``create``), flushing on exit.
+    One process writes at a time; while it does, readers read the last snapshot (``read_store``)."""
+    p = Path(path)
+    if not create and not is_store(p):
+        raise StoreError(f"{p}: no store here (build one with `kg build --store {p}`)")
+    if create:
+        _check_target(p)
+    store = _open(p)
     try:
         yield store
         store.flush()
     finally:
         del store
+
+
+@contextmanager
+def staged_store(path: str | Path) -> Iterator[tuple[ox.Store, Path]]:
+    """A new store for ``path`` (which holds none), written in a staging folder beside it and moved
+    to ``path`` in one rename when the block ends without an error: until then ``path`` holds no
+    store, and a process killed on the way leaves only the staging folder, which the next one
+    removes. Yields the store and the staging folder.
+
+    Made for ``bulk_load``, which writes the database's files directly (many times faster than
+    transactions) but is not atomic: a staging folder nobody else opens is where it is safe."""
+    import shutil
+
+    p = Path(path)
+    _check_target(p)
+    stage = p.parent / f".{p.name}.staging"
+    if stage.exists():
+        _open(stage)  # raises while another build writes it; else it is what a killed one left
+        shutil.rmtree(stage)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    store = _open(stage)
+    try:
+        yield store, stage
+        store.flush()
+    except BaseException:
+        del store
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    del store
+    if p.is_dir():
+        p.rmdir()  # empty (checked above): the rename takes its place
+    stage.rename(p)
 
 
 def _damaged(p: Path, e: Exception) -> str:
@@ -159,6 +204,27 @@ def write_snapshot(store: ox.Store, path: str | Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def nquads(releases: Iterable[tuple[str, dict[str, list[str]]]]) -> bytes:
+    """N-Quads of releases (IRI, suffix -> N-Triples lines): each graph of each release, and the
+    data triples also in the merged data."""
+    lines = []
+    merged = f" <{MERGED}> .\n"
+    for release_iri, graphs in releases:
+        for suffix, triples in graphs.items():
+            tail = f" <{release_iri}{suffix}> .\n"
+            lines.extend(t[:-1].rstrip() + tail for t in triples)
+            if suffix == "":
+                lines.extend(t[:-1].rstrip() + merged for t in triples)
+    return "".join(lines).encode("utf-8")
+
+
+def bulk_put(store: ox.Store, data: bytes) -> None:
+    """Load N-Quads (``nquads``) into a store no one else has open (``staged_store``), by the bulk
+    loader: not in a transaction."""
+    if data:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+
+
 def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]]], existing: set[str]) -> None:
     """Store a batch of releases (IRI, suffix -> N-Triples lines) in one transaction.
 
@@ -171,15 +237,7 @@ def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]
     fresh = [(r, g) for r, g in releases if r not in existing]
     changed = [(r, g) for r, g in releases if r in existing]
     if fresh:
-        lines = []
-        merged = f" <{MERGED}> .\n"
-        for release_iri, graphs in fresh:
-            for suffix, triples in graphs.items():
-                tail = f" <{release_iri}{suffix}> .\n"
-                lines.extend(t[:-1].rstrip() + tail for t in triples)
-                if suffix == "":
-                    lines.extend(t[:-1].rstrip() + merged for t in triples)
-        store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        store.load(nquads(fresh), format=ox.RdfFormat.N_QUADS)
     if changed:
         parts = _retract(store, {r for r, _ in changed})
         body = [f"GRAPH <{r}{suffix}> {{\n" + "\n".join(triples) + "\n}"

@@ -1,5 +1,6 @@
 """A build killed with SIGKILL at any moment leaves a store that opens and holds, for every release,
-either all of its graphs or none of them; the next build completes the work.
+either all of its graphs or none of them; the next build completes the work. A first build (into no
+store), which is bulk-loaded in a staging folder, leaves no store at all; the next one starts again.
 
 The kill is placed by the build's own progress line (read from a pseudo-terminal), not by the
 clock: a build that runs faster or slower than expected is still killed part-way through."""
@@ -84,7 +85,7 @@ def _kill_part_way(cmd: list[str], after: int, into_next: float) -> None:
                 chunk = b""
             assert chunk, "the build ended before it was killed; nothing would be tested"
             text += chunk.decode("utf-8", "replace")
-            counts = [int(m) for m in re.findall(r"(\d+)/\d+ releases", text)]
+            counts = [int(m) for m in re.findall(r"(\d+)(?:/\d+)? releases", text)]
             if counts and counts[-1] > seen:
                 now = time.perf_counter()
                 seen, last, interval = counts[-1], now, now - last
@@ -99,14 +100,22 @@ def _kill_part_way(cmd: list[str], after: int, into_next: float) -> None:
             proc.wait()
 
 
+START = 40  # releases stored by a first build, before the one that is killed
+
+
 @pytest.mark.parametrize("fraction", [0.3, 0.5, 0.7], ids=lambda f: f"kill-at-{int(f * 100)}%")
 def test_crash_sigkill_leaves_whole_releases(tmp_path: Path, corpus, fraction: float) -> None:
     folder, clean = corpus
     hashes = {r.id: content_hash(r) for r in read_all([folder])}
     store = tmp_path / "store"
-    after = int(N * fraction) // BATCH * BATCH  # whole batches stored before the kill
-    assert after + BATCH < N, "the kill must come before the last batch"
-    _kill_part_way([_kg(), "build", str(folder), "--store", str(store), "--jobs", "1"], after, fraction)
+    files = sorted(folder.iterdir())
+    subprocess.run([_kg(), "build", *map(str, files[:START]), "--store", str(store), "--jobs", "1", "--quiet"],
+                   check=True)
+    todo = N - START
+    after = int(todo * fraction) // BATCH * BATCH  # whole batches stored before the kill
+    assert after + BATCH < todo, "the kill must come before the last batch"
+    # (the progress line counts the releases already stored, which the build skips, as done)
+    _kill_part_way([_kg(), "build", str(folder), "--store", str(store), "--jobs", "1"], START + after, fraction)
 
     # the store opens, and each release has all of its graphs or none
     by_release = _graphs_by_release(store)
@@ -115,13 +124,31 @@ def test_crash_sigkill_leaves_whole_releases(tmp_path: Path, corpus, fraction: f
         assert graphs in ({"", "/evidence", "/meta"}, {"/quarantine", "/evidence", "/meta"}), (release, parts)
         assert f"hash:{hashes[release.rsplit('/', 1)[-1]]}" in parts, f"{release}: the meta graph lacks the file's hash"
     stored = len(by_release)
-    assert after <= stored < len(hashes)
+    assert START + after <= stored < len(hashes)
     assert_merged_is_union(store)
+    _complete_and_compare(tmp_path, folder, store, clean, skipped=stored, added=len(hashes) - stored)
 
-    # the next build completes the work, and the store equals one built without interruption
+
+@pytest.mark.parametrize("fraction", [0.3, 0.7], ids=lambda f: f"kill-at-{int(f * 100)}%")
+def test_crash_sigkill_of_a_first_build_leaves_no_store(tmp_path: Path, corpus, fraction: float) -> None:
+    folder, clean = corpus
+    store = tmp_path / "store"
+    after = int(N * fraction) // BATCH * BATCH
+    _kill_part_way([_kg(), "build", str(folder), "--store", str(store), "--jobs", "1"], after, fraction)
+    assert not (store / "CURRENT").exists(), "a killed first build must not leave a partial store"
+    assert (tmp_path / ".store.staging").is_dir(), "the staging folder the bulk load wrote is where it was killed"
+    # readers say there is no store yet
+    q = subprocess.run([_kg(), "query", "organizations", "--store", str(store)], capture_output=True, text=True)
+    assert q.returncode == 2 and "no store" in q.stderr
+    _complete_and_compare(tmp_path, folder, store, clean, skipped=0, added=N)
+    assert not (tmp_path / ".store.staging").exists(), "the next build removes what the killed one left"
+
+
+def _complete_and_compare(tmp_path: Path, folder: Path, store: Path, clean: Path, skipped: int, added: int) -> None:
+    """The next build completes the work, and the store equals one built without interruption."""
     done = subprocess.run([_kg(), "build", str(folder), "--store", str(store), "--jobs", "1", "--quiet",
                            "--report", str(tmp_path / "report.json")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     report = json.loads((tmp_path / "report.json").read_text())
-    assert (report["skipped"], report["added"]) == (stored, len(hashes) - stored)
+    assert (report["skipped"], report["added"]) == (skipped, added)
     assert _sorted_nquads(store) == _sorted_nquads(clean)

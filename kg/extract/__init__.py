@@ -38,8 +38,11 @@ def extract(release: Release, curation: Curation = Curation(), max_seconds: floa
     by default the shipped one).
 
     Raises ``InputError`` as ``read_events`` does."""
+    t0 = time.monotonic()
     ctx, found = read_events(release, curation, max_seconds)
     ranker.rank_roles(ctx, found, model)
+    if max_seconds is not None and time.monotonic() - t0 > max_seconds:
+        raise InputError(release.source, f"extraction took over {max_seconds:g} s (stopped after ranking)")
     return emit.emit(ctx, found)
 
 

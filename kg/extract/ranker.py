@@ -90,6 +90,13 @@ def features(ctx: Context, found: Found) -> list[tuple[Org, dict[str, float]]]:
         for role, org, _, rule in e.roles:
             rule_roles.setdefault(id(org), set()).update((f"role:{role}", f"rule:{rule}"))
     bodies = {id(e.body_org) for e in found.events if e.body_org is not None}
+    # named next to an organization the frames gave a role, in one list ("A, B and C attended")
+    listed: dict[int, set[str]] = {}
+    pairs = ctx._org_mentions()[1]
+    for (o1, m1), (o2, m2) in zip(pairs, pairs[1:]):
+        if o1 is not o2 and m1.end <= m2.start and _LISTED.fullmatch(text, m1.end, m2.start):
+            for one, other in ((o1, o2), (o2, o1)):
+                listed.setdefault(id(one), set()).update(k[5:] for k in rule_roles.get(id(other), ()) if k.startswith("role:"))
     affiliated = {id(p["org"]) for p in ctx.persons if p.get("org") is not None}
     title = ctx.r.title
     heads = ctx.lex.set("org_heads")
@@ -155,17 +162,8 @@ def features(ctx: Context, found: Found) -> list[tuple[Org, dict[str, float]]]:
                 f["sentence-date"] = 1.0
             if si in place_sents:
                 f["sentence-place"] = 1.0
-        # named in one list with an organization the frames gave a role ("A, B and C attended")
-        for si in body_sents:
-            for other, m in ctx.org_at(*ctx.sents[si]):
-                if other is o:
-                    continue
-                for om in ms:
-                    gap = text[min(m.end, om.end):max(m.start, om.start)] if (m.end <= om.start or om.end <= m.start) else "?"
-                    if _LISTED.fullmatch(gap):
-                        for k in rule_roles.get(id(other), ()):
-                            if k.startswith("role:"):
-                                f["listed-with:" + k[5:]] = 1.0
+        for k in listed.get(id(o), ()):
+            f["listed-with:" + k] = 1.0
         f[""] = 1.0
         out.append((o, {k: v for k, v in f.items() if v}))
     return out
