@@ -30,16 +30,22 @@ def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:
         return run(s, text, bindings)[1]
 
 
-def export(store: str | Path, fmt: str = "trig", output: str | Path | None = None, graphs: str = "data") -> bytes:
-    """The graph serialised in ``fmt``; also written atomically to ``output`` when given."""
-    from .exporter import rdf_bytes, write_bytes_atomic
+def export(store: str | Path, fmt: str = "trig", output: str | Path | None = None, graphs: str = "data") -> bytes | None:
+    """The graph serialised in ``fmt``; with ``output``, written there atomically instead (streamed, in
+    bounded memory, for a store of any size) and None returned."""
+    from .exporter import rdf_bytes, write_atomic, write_rdf
     from .store import read_store
 
     with read_store(store) as s:
-        data = rdf_bytes(s, fmt, graphs)
-    if output is not None:
-        write_bytes_atomic(output, data)
-    return data
+        if output is None:
+            return rdf_bytes(s, fmt, graphs)
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "wb") as f:
+                write_rdf(s, fmt, f, graphs, tmp_dir=tmp.parent)
+
+        write_atomic(output, write)
+    return None
 
 
 def dataset(store: str | Path, graphs: str = "data"):

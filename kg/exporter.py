@@ -5,10 +5,14 @@ union of the release graphs. Network formats (GraphML, GEXF, ...) live in ``kg.n
 """
 from __future__ import annotations
 
+import contextlib
+import heapq
+import itertools
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -52,23 +56,123 @@ def select_graphs(names: list[str], which: str) -> list[str]:
 
 
 def rdf_bytes(store: ox.Store, fmt: str, graphs: str = "data") -> bytes:
-    """The store's release graphs serialised in ``fmt``, in sorted order."""
-    from .store import graph_names, quads
+    """The store's release graphs serialised in ``fmt``, in sorted order (``write_rdf`` into memory)."""
+    import io
+
+    buf = io.BytesIO()
+    write_rdf(store, fmt, buf, graphs)
+    return buf.getvalue()
+
+
+SORT_CHUNK = 200_000
+"""How many quads an export sorts in memory at once; more are sorted in runs on disk and merged."""
+
+
+def write_rdf(store: ox.Store, fmt: str, out: BinaryIO, graphs: str = "data", tmp_dir: str | Path | None = None) -> None:
+    """Write the store's release graphs in ``fmt`` to ``out``, sorted (by graph, subject, predicate,
+    object; the union formats by triple, each once), then the dataset's description graph in the
+    formats that keep graphs.
+
+    In bounded memory, whatever the store's size: quads are sorted ``SORT_CHUNK`` at a time into
+    runs on disk (in a temporary folder in ``tmp_dir``, else the system's), which are merged as they
+    are written; the serialisers read the merged stream."""
+    from .store import graph_names
 
     fmt = format_name(fmt)
     if fmt not in RDF_FORMATS:
         raise UsageError(f"unknown RDF format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
     rdf_format, keeps_graphs = RDF_FORMATS[fmt]
     names = graph_names(store)
-    qs = quads(store, select_graphs(names, graphs))
-    if keeps_graphs:  # (the dataset's description travels as a graph of its own)
-        items: list = qs + description(store)
-    else:
-        items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in qs}, key=str)
     prefixes = {**PREFIXES, **base_prefixes(names)}
-    if fmt == "jsonld":
-        return compact_jsonld(ox.serialize(items, format=rdf_format) or b"[]", prefixes)
-    return ox.serialize(items, format=rdf_format, prefixes=prefixes if fmt in ("turtle", "trig", "xml") else None) or b""
+    chosen = select_graphs(names, graphs)
+    with contextlib.ExitStack() as stack:
+        def spill() -> Path:  # made when a run is first written: a small export needs none
+            return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".kg-export-", dir=tmp_dir)))
+
+        keys = _sorted_keys(_keys(store, chosen, keeps_graphs), spill, unique=not keeps_graphs)
+        if fmt in ("nquads", "ntriples"):
+            for key in keys:
+                out.write(_line(key, keeps_graphs).encode("utf-8"))
+            if keeps_graphs:
+                out.write(ox.serialize(description(store), format=rdf_format) or b"")
+            return
+        items = itertools.chain(_parsed(keys, keeps_graphs), description(store) if keeps_graphs else ())
+        if fmt == "jsonld":
+            _write_jsonld(items, prefixes, out)
+            return
+        ox.serialize(items, out, format=rdf_format, prefixes=prefixes if fmt in ("turtle", "trig", "xml") else None)
+
+
+def _keys(store: ox.Store, graphs: list[str], keep_graphs: bool) -> Iterator[str]:
+    """Each quad of ``graphs`` as its sort key: graph IRI, subject, predicate and object (N-Triples
+    terms) joined by NUL, which no term holds; without the graph for the union formats."""
+    for g in graphs:
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)):
+            triple = f"{q.subject}\0{q.predicate}\0{q.object}"
+            yield f"{g}\0{triple}" if keep_graphs else triple
+
+
+def _sorted_keys(keys: Iterable[str], spill: Callable[[], Path], unique: bool) -> Iterator[str]:
+    """``keys`` sorted (each once with ``unique``): in memory up to ``SORT_CHUNK``, else by runs
+    written to the folder ``spill()`` gives and merged."""
+    runs: list[Path] = []
+    tmp: Path | None = None
+    chunk: list[str] = []
+    for key in keys:
+        chunk.append(key)
+        if len(chunk) >= SORT_CHUNK:
+            tmp = tmp or spill()
+            runs.append(_run(sorted(chunk), tmp, len(runs)))
+            chunk = []
+    chunk.sort()
+    if tmp is not None:
+        runs.append(_run(chunk, tmp, len(runs)))
+        files = [open(r, encoding="utf-8", newline="\n") for r in runs]
+        try:
+            yield from _dedup((line[:-1] for line in heapq.merge(*files)), unique)
+        finally:
+            for f in files:
+                f.close()
+    else:
+        yield from _dedup(iter(chunk), unique)
+
+
+def _run(lines: list[str], tmp: Path, i: int) -> Path:
+    path = tmp / f"run{i:05d}"
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(line + "\n" for line in lines)  # (an N-Triples term holds no raw line break)
+    return path
+
+
+def _dedup(keys: Iterator[str], unique: bool) -> Iterator[str]:
+    if not unique:
+        yield from keys
+        return
+    last = None
+    for key in keys:
+        if key != last:
+            yield key
+            last = key
+
+
+def _line(key: str, keep_graphs: bool) -> str:
+    """The N-Quads (or N-Triples) line of a sort key."""
+    if keep_graphs:
+        g, s, p, o = key.split("\0")
+        return f"{s} {p} {o} <{g}> .\n"
+    s, p, o = key.split("\0")
+    return f"{s} {p} {o} .\n"
+
+
+def _parsed(keys: Iterator[str], keep_graphs: bool, batch: int = 20_000) -> Iterator[ox.Quad | ox.Triple]:
+    """The quads (or triples) of sorted keys, in their order, parsed a batch at a time."""
+    fmt = ox.RdfFormat.N_QUADS if keep_graphs else ox.RdfFormat.N_TRIPLES
+    while True:
+        lines = [_line(k, keep_graphs) for k in itertools.islice(keys, batch)]
+        if not lines:
+            return
+        for item in ox.parse("".join(lines).encode("utf-8"), format=fmt):
+            yield item if keep_graphs else ox.Triple(item.subject, item.predicate, item.object)
 
 
 def description(store: ox.Store) -> list[ox.Quad]:
@@ -90,11 +194,35 @@ def base_prefixes(graph_names: list[str]) -> dict[str, str]:
 
 
 def compact_jsonld(expanded: bytes, prefixes: dict[str, str]) -> bytes:
-    """Expanded JSON-LD (a list of graph objects) compacted with a ``@context`` of ``prefixes``:
-    IRIs as CURIEs, ``rdf:type`` as ``@type``, plain strings as strings, one value as itself; the
-    named graphs stay. Written in the order given (the export's sorted order), so it is
-    deterministic; the context is inline, so no reader fetches anything.
-    """
+    """Expanded JSON-LD (a list of graph objects, as the serialiser writes it) compacted with a
+    ``@context`` of ``prefixes`` (see ``_write_jsonld``)."""
+    import io
+    import json
+
+    doc = json.loads(expanded)
+    buf = io.BytesIO()
+    _write_compacted(doc if isinstance(doc, list) else [doc], prefixes, buf)
+    return buf.getvalue()
+
+
+def _write_jsonld(quads: Iterator[ox.Quad], prefixes: dict[str, str], out: BinaryIO) -> None:
+    """Quads sorted by graph as compacted JSON-LD, one graph at a time (memory bounded by the
+    largest graph)."""
+    import json
+
+    def graphs() -> Iterator[dict]:
+        for _, group in itertools.groupby(quads, key=lambda q: q.graph_name):
+            for doc in json.loads(ox.serialize(list(group), format=ox.RdfFormat.JSON_LD) or b"[]"):
+                yield doc
+
+    _write_compacted(graphs(), prefixes, out)
+
+
+def _write_compacted(docs: Iterable[dict], prefixes: dict[str, str], out: BinaryIO) -> None:
+    """Graph objects of expanded JSON-LD written as one compacted document with a ``@context`` of
+    ``prefixes``: IRIs as CURIEs, ``rdf:type`` as ``@type``, plain strings as strings, one value as
+    itself; the named graphs stay. Written in the order given (the export's sorted order), so it is
+    deterministic; the context is inline, so no reader fetches anything."""
     import json
 
     by_length = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
@@ -119,23 +247,27 @@ def compact_jsonld(expanded: bytes, prefixes: dict[str, str]) -> bytes:
         return v["@value"]
 
     def node(n: dict) -> dict:
-        out: dict = {"@id": curie(n["@id"])}
+        result: dict = {"@id": curie(n["@id"])}
         if "@graph" in n:
-            out["@graph"] = [node(x) for x in n["@graph"]]
+            result["@graph"] = [node(x) for x in n["@graph"]]
         types = [curie(t["@id"]) for t in n.get(rdf_type, [])] + [curie(t) for t in n.get("@type", [])]
         if types:
-            out["@type"] = types[0] if len(types) == 1 else types
+            result["@type"] = types[0] if len(types) == 1 else types
         for key, values in n.items():
             if key.startswith("@") or key == rdf_type:
                 continue
             vals = [value(v) for v in values]
-            out[curie(key)] = vals[0] if len(vals) == 1 else vals
-        return out
+            result[curie(key)] = vals[0] if len(vals) == 1 else vals
+        return result
 
-    doc = json.loads(expanded)
-    context = dict(sorted(prefixes.items()))
-    compacted = {"@context": context, "@graph": [node(n) for n in (doc if isinstance(doc, list) else [doc])]}
-    return (json.dumps(compacted, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    head = json.dumps({"@context": dict(sorted(prefixes.items())), "@graph": []}, ensure_ascii=False, indent=1)
+    out.write(head[:-len("[]\n}")].encode("utf-8") + b"[")
+    first = True
+    for doc in docs:
+        text = json.dumps(node(doc), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        out.write(("\n  " if first else ",\n  ").encode("utf-8") + text.encode("utf-8"))
+        first = False
+    out.write(b"]\n}\n" if first else b"\n ]\n}\n")
 
 
 def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
