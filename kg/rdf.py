@@ -22,7 +22,6 @@ from .text import sentence_at
 
 SDO = Namespace("https://schema.org/")
 RKG = Namespace("https://w3id.org/release-kg/ontology#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
 
 # short predicate name -> the properties it materialises; "^" marks the inverse direction
 PREDICATES: dict[str, tuple[str, ...]] = {
@@ -138,7 +137,7 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
     xsd = str(XSD)
     fixed = {k: f"<{v}>" for k, v in (
         ("type", RDF.type), ("Evidence", RKG.Evidence), ("subject", RDF.subject), ("predicate", RDF.predicate),
-        ("object", RDF.object), ("release", RKG.release), ("derived", PROV.wasDerivedFrom),
+        ("object", RDF.object), ("release", RKG.release),
         ("start", RKG.startOffset), ("end", RKG.endOffset), ("span", RKG.spanText), ("sentence", RKG.sentence),
         ("rule", RKG.rule), ("confidence", RKG.confidence))}
 
@@ -153,7 +152,7 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
         for pp, oo in (
             (fixed["type"], fixed["Evidence"]),
             (fixed["subject"], nt_term(s)), (fixed["predicate"], nt_term(p)), (fixed["object"], nt_term(o)),
-            (fixed["release"], rel), (fixed["derived"], rel),
+            (fixed["release"], rel),  # (rkg:release is a prov:wasDerivedFrom: the ontology says so)
             (fixed["start"], nt_literal(str(ev.start), xsd + "integer")),
             (fixed["end"], nt_literal(str(ev.end), xsd + "integer")),
             (fixed["span"], nt_literal(text[ev.start:ev.end])),
@@ -164,6 +163,7 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
             evidence.append(f"{node} {pp} {oo} .")
 
     used: set[str] = set()
+    named: dict[str, tuple[int, int]] = {}  # node key -> the span its name's evidence points at
     for key, node in sorted(ex.nodes.items()):
         if key not in res.iris:
             continue
@@ -177,6 +177,7 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
             data.add((s, SDO.alternateName, Literal(alt)))
         for ev in node.evidence[:1]:
             add_evidence(s, SDO.name, Literal(node.name), ev)
+            named[key] = (ev.start, ev.end)
         used.add(key)
 
     for fact in ex.facts:
@@ -189,11 +190,15 @@ def to_rdf(res: Resolved) -> ReleaseGraphs:
             o = URIRef(res.iris[fact.object])
         else:
             continue
-        for curie in PREDICATES[fact.predicate]:
+        for i, curie in enumerate(PREDICATES[fact.predicate]):
             if curie.startswith("^"):
                 triple = (o, term(curie[1:]), s)
             else:
                 triple = (s, term(curie), o)
             data.add(triple)
-            add_evidence(*triple, fact.evidence)
+            # the evidence of a fact is written once, for its first triple: the others ("X
+            # participatedIn E" of "E attendee X", "schema:location" of "rkg:heldIn") share it; and a
+            # mention read where the node's name was read shares the name's evidence
+            if i == 0 and not (fact.predicate == "mentions" and named.get(fact.object) == (fact.evidence.start, fact.evidence.end)):
+                add_evidence(*triple, fact.evidence)
     return ReleaseGraphs(res.release_iri, data, evidence, sentences)

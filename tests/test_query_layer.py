@@ -140,11 +140,11 @@ def test_answers_per_release_list_each_release(corpus_store):
     assert [(r["release"], r["events"]) for r in releases] == [
         ("03-meeting-third", 1), ("02-meeting-second", 1), ("01-meeting-first", 1)]
     evidence = rows_of(corpus_store, "evidence", entity="UPU")
-    attended = [r for r in evidence if r["predicate"] == "rkg:participatedIn"]
+    attended = [r for r in evidence if r["predicate"] == "schema:attendee"]
     assert sorted({r["release"] for r in attended}) == ["01-meeting-first", "02-meeting-second", "03-meeting-third"]
     for r in attended:
         text = (FIXTURES / f"{r['release']}.txt").read_text(encoding="utf-8")
-        assert text[r["start"]:r["end"]] == r["span"] and r["value"] == MEETING
+        assert text[r["start"]:r["end"]] == r["span"] and r["subject"] == MEETING
 
 
 def test_a_quarantined_release_appears_in_no_answer(corpus_store):
