@@ -14,9 +14,16 @@ from .validate import Report
 
 
 def build(inputs: list[str | Path], store: str | Path = "kg-store", *, base: str | None = None,
-          curation: str | None = None, shapes: str | None = None, prune: bool = False, jobs: int = 1) -> BuildReport:
-    """Build or update the store from files and folders of releases."""
-    return _build(inputs, store, settings=Settings(base, curation, shapes), prune=prune, jobs=jobs)
+          curation: str | None = None, shapes: str | None = None, prune: bool = False, jobs: int = 1,
+          cluster: str | None = None) -> BuildReport:
+    """Build or update the store from files and folders of releases (processed in ``jobs`` local
+    processes, or on the Dask cluster whose scheduler is at ``cluster``)."""
+    executor = None
+    if cluster:
+        from .cluster import executor as on_cluster
+
+        executor = on_cluster(cluster)
+    return _build(inputs, store, settings=Settings(base, curation, shapes), prune=prune, jobs=jobs, executor=executor)
 
 
 def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:

@@ -69,10 +69,12 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="All or nothing: a file that cannot be read stops the build before "
               "anything is written (exit 2), and a quarantined release exits 1.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the machine's cores].")
+@click.option("--cluster", metavar="ADDRESS", help="Process the releases on the Dask cluster whose scheduler is at "
+              "ADDRESS (e.g. tcp://10.0.0.5:8786) instead of local worker processes; this process reads and stores.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON build report here.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, report_path, quiet) -> None:
+def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, cluster, report_path, quiet) -> None:
     """Read releases (files or folders; default: seeds/), extract, validate and store them.
 
     Unchanged releases are skipped, changed ones replaced. Releases that violate a shape are kept
@@ -84,8 +86,13 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
 
     settings = Settings(base=base, curation=curation, shapes=shapes)
     progress = None if quiet or not sys.stderr.isatty() else _progress()
+    executor = None
+    if cluster:
+        from .cluster import executor as on_cluster
+
+        executor = on_cluster(cluster)
     rep = run_build(list(inputs) or ["seeds"], store_path, settings=settings, prune=prune,
-                    jobs=jobs or default_jobs(), strict=strict, progress=progress)
+                    jobs=jobs or default_jobs(), strict=strict, progress=progress, executor=executor)
     if progress:
         click.echo("", err=True)
     if report_path:
@@ -103,6 +110,39 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, repor
                    f"{rep.pruned} pruned, {rep.quarantined} quarantined, {rep.failed} failed -> {store_path}", err=True)
     if rep.failed or (strict and rep.quarantined):
         sys.exit(1)
+
+
+@main.command()
+@store_option
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The Graph Store Protocol endpoint (e.g. http://host:8890/sparql-graph-crud-auth for Virtuoso, "
+                   "http://host:3030/ds/data for Fuseki).")
+@click.option("--user", help="User name, answered to the server's Digest or Basic challenge.")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", help="Password [default: $KG_PUSH_PASSWORD].")
+@click.option("--batch", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Releases between two records of what was pushed.")
+@click.option("--retries", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Tries again after a transient failure, with a growing pause.")
+@click.option("--all", "everything", is_flag=True, help="Send every release, not only those changed since the last push.")
+@click.option("--state", type=click.Path(dir_okay=False), help="The record of pushes [default: in the store's folder].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
+@reports_errors
+def push(store_path, endpoint, user, password, batch, retries, everything, state, quiet) -> None:
+    """Write the release graphs to a triple-store server (SPARQL 1.1 Graph Store HTTP Protocol),
+    replacing each; only the releases changed since the last push to that endpoint are sent."""
+    from .push import push as run_push
+
+    show = None
+    if not quiet and sys.stderr.isatty():
+        def show(done: int, total: int) -> None:
+            click.echo(f"\r{done}/{total} releases pushed", err=True, nl=False)
+    rep = run_push(store_path, endpoint, user=user, password=password, batch=batch, retries=retries,
+                   state=state, everything=everything, progress=show)
+    if show:
+        click.echo("", err=True)
+    if not quiet:
+        click.echo(f"{rep.pushed} pushed, {rep.unchanged} unchanged, {rep.removed} removed "
+                   f"({rep.graphs} graphs written, {rep.deleted} deleted) in {rep.seconds:.1f} s -> {endpoint}", err=True)
 
 
 @main.command()

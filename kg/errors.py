@@ -4,7 +4,8 @@
     ├── InputError          an input file cannot be read as a release (exit 2)
     ├── UsageError          a bad option, parameter, query name or format (exit 2)
     ├── StoreError          the store cannot be opened or written (exit 2)
-    └── QueryError          a SPARQL query does not parse or is refused (exit 2)
+    ├── QueryError          a SPARQL query does not parse or is refused (exit 2)
+    └── RemoteError         a server (kg push) cannot be reached or refuses (exit 2)
 
 Data that does not conform to the shapes is not an error: it is a validation report (exit 1).
 """
@@ -36,3 +37,7 @@ class StoreError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query does not parse, or uses a feature that is refused."""
+
+
+class RemoteError(KgError):
+    """A server cannot be reached, refuses the credentials, or answers with an error."""

@@ -1,0 +1,75 @@
+"""Builds on a real Dask cluster (a ``LocalCluster`` of two worker processes on loopback): the same
+store as a local build, and the same again when a worker is killed with SIGKILL mid-build."""
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from distributed import Client, LocalCluster
+
+from kg.builder import BATCH, build
+from kg.cluster import executor
+from kg.errors import UsageError
+from conftest import describe, run_kg, store_nquads
+from synthetic import write_corpus
+
+pytestmark = pytest.mark.slow
+N = 5 * BATCH
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, Path]:
+    """A corpus and the store a local one-process build makes of it."""
+    root = tmp_path_factory.mktemp("cluster")
+    write_corpus(root / "corpus", N)
+    rep = build([root / "corpus"], root / "local", jobs=1)
+    assert rep.added == N
+    return root / "corpus", root / "local"
+
+
+def test_a_build_on_the_cluster_is_the_local_build(cluster, corpus, tmp_path):
+    folder, local = corpus
+    proc = run_kg("build", folder, "--store", tmp_path / "store", "--cluster", cluster.scheduler_address,
+                  "--report", tmp_path / "report.json")
+    assert proc.returncode == 0, describe(proc)
+    assert store_nquads(tmp_path / "store") == store_nquads(local)
+    # and again: nothing changed, nothing sent
+    proc = run_kg("build", folder, "--store", tmp_path / "store", "--cluster", cluster.scheduler_address)
+    assert proc.returncode == 0 and f"0 added, 0 replaced, {N} unchanged" in proc.stderr, describe(proc)
+
+
+def test_a_worker_killed_mid_build_loses_no_release(cluster, corpus, tmp_path):
+    folder, local = corpus
+    with Client(cluster.scheduler_address) as client:
+        pids = sorted(client.run(os.getpid).values())
+    assert len(pids) == 2
+    killed = []
+
+    def progress(done: int, total) -> None:
+        if done >= BATCH and not killed:  # the first batch is stored, the others are on the workers
+            os.kill(pids[0], signal.SIGKILL)
+            killed.append(pids[0])
+
+    rep = build([folder], tmp_path / "store", executor=executor(cluster.scheduler_address, in_flight=4),
+                progress=progress)
+    assert killed, "no worker was killed: nothing would be tested"
+    assert (rep.added, rep.failed) == (N, 0)
+    assert store_nquads(tmp_path / "store") == store_nquads(local)
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(corpus, tmp_path):
+    folder, _ = corpus
+    with pytest.raises(UsageError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        build([folder], tmp_path / "store", executor=executor("tcp://127.0.0.1:9"))
+    assert not (tmp_path / "store").exists()
+    proc = run_kg("build", folder, "--store", tmp_path / "store", "--cluster", "tcp://127.0.0.1:9")
+    assert proc.returncode == 2 and "cannot reach the Dask scheduler" in proc.stderr, describe(proc)
