@@ -40,18 +40,13 @@ def query(store: str | Path, name_or_sparql: str, **params: str) -> list[dict]:
 def export(store: str | Path, fmt: str = "trig", output: str | Path | None = None, graphs: str = "data") -> bytes | None:
     """The graph serialised in ``fmt``; with ``output``, written there atomically instead (streamed, in
     bounded memory, for a store of any size) and None returned."""
-    from .exporter import rdf_bytes, write_atomic, write_rdf
+    from .exporter import rdf_bytes, write_rdf_file
     from .store import read_store
 
     with read_store(store) as s:
         if output is None:
             return rdf_bytes(s, fmt, graphs)
-
-        def write(tmp: Path) -> None:
-            with open(tmp, "wb") as f:
-                write_rdf(s, fmt, f, graphs, tmp_dir=tmp.parent)
-
-        write_atomic(output, write)
+        write_rdf_file(s, fmt, output, graphs)
     return None
 
 

@@ -114,9 +114,9 @@ class Failure:
     where: str
 
 
-def _worker(args: tuple[Release, Settings]) -> ReleaseGraphs | Failure:
+def _processed(release: Release, settings: Settings) -> ReleaseGraphs | Failure:
     try:
-        return process(*args)
+        return process(release, settings)
     except InputError as e:  # over the extraction's budget of size or time
         return Failure(e.problem, "")
     except Exception as e:  # one release must not stop a build of thousands; it is reported
@@ -151,7 +151,7 @@ def work(job: Job) -> tuple[list[Done | Failure], float, float]:
     from .validate import report_graph, validate_batch
 
     t0 = time.perf_counter()
-    results = [_worker((r, job.settings)) for r, _, _ in job.items]
+    results = [_processed(r, job.settings) for r, _, _ in job.items]
     t1 = time.perf_counter()
     graphs = [g for g in results if not isinstance(g, Failure)]
     reports = validate_batch([(g.release_iri, g.data, g.sentences) for g in graphs], job.shapes)
@@ -297,7 +297,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                     pending.clear()
                     size = 0
             elif writes:
-                put_releases(store, writes, existing=set(index))
+                put_releases(store, writes, existing=index)
 
         done = 0
         if progress:
@@ -356,20 +356,26 @@ def _executor(executor, jobs: int):
         yield lambda stream: ((job, work(job)) for job in stream)
         return
     import multiprocessing as mp
-    from collections import deque
 
     with mp.get_context("fork" if sys.platform != "win32" else "spawn").Pool(jobs) as pool:
-        def pooled(stream: Iterator[Job]):
-            flight: deque = deque()
-            for job in stream:
-                flight.append((job, pool.apply_async(work, (job,))))
-                if len(flight) >= 2 * jobs:
-                    j, res = flight.popleft()
-                    yield j, res.get()
-            while flight:
-                j, res = flight.popleft()
-                yield j, res.get()
-        yield pooled
+        yield lambda stream: in_order(stream, lambda job: pool.apply_async(work, (job,)), lambda res: res.get(), 2 * jobs)
+
+
+def in_order(items: Iterable, submit: Callable, take: Callable, limit: int) -> Iterator[tuple]:
+    """(item, result) of each item, in the items' order, with at most ``limit`` submitted and not
+    yet taken: ``submit(item)`` starts the work and returns a handle, ``take(handle)`` waits for its
+    result. The items are read only as far ahead as the limit."""
+    from collections import deque
+
+    flight: deque = deque()
+    for item in items:
+        flight.append((item, submit(item)))
+        if len(flight) >= limit:
+            item, handle = flight.popleft()
+            yield item, take(handle)
+    while flight:
+        item, handle = flight.popleft()
+        yield item, take(handle)
 
 
 def _settle_base(store, store_path: str | Path, given: str | None) -> str:

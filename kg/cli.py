@@ -246,7 +246,7 @@ def query(name, store_path, sparql, params, fmt, output, timeout, max_memory, li
 @reports_errors
 def export(store_path, fmt, output, graphs, network) -> None:
     """Write the knowledge graph in an RDF format (sorted), or its entity network for graph tools."""
-    from .exporter import RDF_FORMATS, format_name, guess_format, write_atomic, write_rdf
+    from .exporter import RDF_FORMATS, format_name, guess_format, write_rdf, write_rdf_file
     from .network import NETWORK_FORMATS, export_network, guess_network_format
     from .store import read_store
 
@@ -266,11 +266,7 @@ def export(store_path, fmt, output, graphs, network) -> None:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join([*RDF_FORMATS, *NETWORK_FORMATS])}")
     with read_store(store_path) as store:
         if output:
-            def write(tmp: Path) -> None:
-                with open(tmp, "wb") as f:
-                    write_rdf(store, fmt, f, graphs, tmp_dir=tmp.parent)  # (sorted runs beside the file)
-
-            write_atomic(output, write)
+            write_rdf_file(store, fmt, output, graphs)
         else:
             write_rdf(store, fmt, sys.stdout.buffer, graphs)
 

@@ -15,10 +15,9 @@ the settings and the shapes, never code.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
 from collections.abc import Callable, Iterator
 
-from .builder import Job, work
+from .builder import Job, in_order, work
 from .errors import UsageError
 
 RETRIES = 2
@@ -48,13 +47,9 @@ def executor(address: str, in_flight: int | None = None) -> Callable[[Iterator[J
             raise UsageError(f"cannot reach the Dask scheduler at {address}: {e}") from None
         try:
             limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
-            flight: deque = deque()
-            for job in jobs:
-                flight.append(client.submit(work, job, key=_key(job), pure=False, retries=RETRIES))
-                if len(flight) >= limit:
-                    yield _take(flight.popleft())
-            while flight:
-                yield _take(flight.popleft())
+            submit = lambda job: client.submit(work, job, key=_key(job), pure=False, retries=RETRIES)  # noqa: E731
+            for _, result in in_order(jobs, submit, _take, limit):
+                yield result
         finally:
             client.close()
 

@@ -193,16 +193,13 @@ def base_prefixes(graph_names: list[str]) -> dict[str, str]:
     return {f"kg-{path}": f"{base}{path}/" for path in sorted(set(KIND_PATH.values()))}
 
 
-def compact_jsonld(expanded: bytes, prefixes: dict[str, str]) -> bytes:
-    """Expanded JSON-LD (a list of graph objects, as the serialiser writes it) compacted with a
-    ``@context`` of ``prefixes`` (see ``_write_jsonld``)."""
-    import io
-    import json
+def write_rdf_file(store: ox.Store, fmt: str, output: str | Path, graphs: str = "data") -> None:
+    """``write_rdf`` into ``output``, atomically, with its sorted runs beside it."""
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as f:
+            write_rdf(store, fmt, f, graphs, tmp_dir=tmp.parent)
 
-    doc = json.loads(expanded)
-    buf = io.BytesIO()
-    _write_compacted(doc if isinstance(doc, list) else [doc], prefixes, buf)
-    return buf.getvalue()
+    write_atomic(output, write)
 
 
 def _write_jsonld(quads: Iterator[ox.Quad], prefixes: dict[str, str], out: BinaryIO) -> None:

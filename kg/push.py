@@ -23,13 +23,12 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RemoteError
 
 RETRY_STATUS = frozenset((429, 500, 502, 503, 504))
-SUFFIXES = ("", "/quarantine", "/evidence", "/meta")
 
 
 @dataclass
@@ -42,7 +41,6 @@ class PushReport:
     deleted: int = 0  # DELETE requests
     seconds: float = 0.0
     state: str = ""
-    errors: list[str] = field(default_factory=list)
 
 
 def state_path(store: str | Path, endpoint: str) -> Path:
@@ -101,7 +99,7 @@ def push(store: str | Path, endpoint: str, *, user: str | None = None, password:
     ``everything`` sends every release, whatever the state file says. Raises ``RemoteError``."""
     import httpx
 
-    from .store import DESCRIPTION, graph_names, read_store, release_index
+    from .store import DESCRIPTION, SUFFIXES, graph_names, read_store, release_index
 
     if not endpoint.startswith(("http://", "https://")):
         raise RemoteError(f"{endpoint}: not an http(s) address of a Graph Store Protocol endpoint")

@@ -21,7 +21,7 @@ graphs.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -225,7 +225,7 @@ def bulk_put(store: ox.Store, data: bytes) -> None:
         store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
 
-def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]]], existing: set[str]) -> None:
+def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]]], existing: Container[str]) -> None:
     """Store a batch of releases (IRI, suffix -> N-Triples lines) in one transaction.
 
     Releases the store does not hold yet are loaded with the N-Quads parser, all in one load, their

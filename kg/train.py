@@ -16,7 +16,6 @@ over releases the model was not fitted on.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +23,9 @@ from .errors import InputError
 from .evaluate import org_matches
 from .extract import read_events
 from .extract import ranker
-from .read import read_path
+from .read import READERS, read_path
 
 _GOLD = {"attendee": "participants", "organizer": "hosts"}  # a role -> the gold field of its organizations
-_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 
 
 @dataclass
@@ -41,7 +39,7 @@ class Example:
 
 
 def _text_of(text_dir: Path, rid: str) -> Path | None:
-    for suffix in _SUFFIXES:
+    for suffix in READERS:
         p = text_dir / f"{rid}{suffix}"
         if p.is_file():
             return p
@@ -99,9 +97,7 @@ def fit(data: list[Example], target: str, l2: float = 1.0, steps: int = 400, rat
     for _ in range(steps):
         grad = {k: l2 * w[k] / n if k else 0.0 for k in names}
         for f, y in rows:
-            z = sum(w[k] * v for k, v in f.items())
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            g = (p - y) / n
+            g = (ranker.sigmoid(sum(w[k] * v for k, v in f.items())) - y) / n
             for k, v in f.items():
                 grad[k] += g * v
         for k in names:

@@ -40,9 +40,9 @@ across newsroom families, a host model added no F1 to the frames."""
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,3}(?:the\s+)?$")
 _WORD_AFTER = re.compile(r"^\W{0,3}([A-Za-z]+)")
 _BEFORE_WORDS = frozenset(("by", "of", "from", "with", "and", "at", "for", "to", "between", "the", "in", "on", "including",
-                           "among", "as", "said", "thanked", "via", "Officers", "officers", "representatives", "delegation",
+                           "among", "as", "said", "thanked", "via", "officers", "representatives", "delegation",
                            "experts", "officials", "participants", "delegates", "staff", "members"))
-_AFTER_WORDS = frozenset(("and", "of", "to", "in", "and", "said", "has", "have", "was", "were", "is", "will", "for",
+_AFTER_WORDS = frozenset(("and", "of", "to", "in", "said", "has", "have", "was", "were", "is", "will", "for",
                           "member", "members", "delegation", "delegates", "officials", "officers", "experts",
                           "representatives", "secretariat", "headquarters", "at", "with", "on"))
 _LISTED = re.compile(r"\s*(?:,|;|\band\b|\bas well as\b|\bor\b)\s*(?:the\s+|and\s+(?:the\s+)?)?")
@@ -99,10 +99,9 @@ def features(ctx: Context, found: Found) -> list[tuple[Org, dict[str, float]]]:
                 listed.setdefault(id(one), set()).update(k[5:] for k in rule_roles.get(id(other), ()) if k.startswith("role:"))
     affiliated = {id(p["org"]) for p in ctx.persons if p.get("org") is not None}
     title = ctx.r.title
-    heads = ctx.lex.set("org_heads")
     n_orgs = len(ctx.orgs)
-    counts = sorted((len(o.mentions) for o in ctx.orgs), reverse=True)
-    top = counts[0] if counts else 0
+    top = max((len(o.mentions) for o in ctx.orgs), default=0)
+    opening = ctx.sentence_of(ctx.start)  # (the title's sentence, where the release's own text starts)
     out = []
     for o in ctx.orgs:
         f: dict[str, float] = {}
@@ -144,11 +143,10 @@ def features(ctx: Context, found: Found) -> list[tuple[Org, dict[str, float]]]:
                 f["after:" + wa.group(1).lower()] = 1.0
             if _MEMBERS_AFTER.match(text, m.end):
                 f["members-after"] = 1.0
-        body_sents = sorted(set(s for s in sents))
+        body_sents = sorted(set(sents))
         if body_sents:
             first = body_sents[0]
-            f["first-sentence:" + _bucket(first - ctx.sentence_of(ctx.start) if ctx.sentence_of(ctx.start) >= 0 else first,
-                                          (0, 1, 3))] = 1.0
+            f["first-sentence:" + _bucket(first - opening if opening >= 0 else first, (0, 1, 3))] = 1.0
         for si in body_sents:
             for meaning in sent_meanings.get(si, ()):
                 f["sentence-trigger:" + meaning] = 1.0
@@ -169,10 +167,13 @@ def features(ctx: Context, found: Found) -> list[tuple[Org, dict[str, float]]]:
     return out
 
 
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def probability(model: Model, target: str, f: dict[str, float]) -> float:
     w = model.weights[target]
-    z = sum(w.get(k, 0.0) * v for k, v in f.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(sum(w.get(k, 0.0) * v for k, v in f.items()))
 
 
 def rank_roles(ctx: Context, found: Found, model: Model | None = None) -> None:
