@@ -128,11 +128,30 @@ def test_extract_yearless_date_takes_the_publication_year():
     ("on 5 and 6 June", "2014-06-05", "2014-06-06"),
     ("on 5 May", "2014-05-05", "2014-05-05"),
     ("le 5 juin", "2014-06-05", "2014-06-05"),
-], ids=["june-range", "may", "french"])
+    ("on June 20-21", "2014-06-20", "2014-06-21"),
+    ("from April 23 to 24", "2014-04-23", "2014-04-24"),
+    ("from May 30 to June 2", "2014-05-30", "2014-06-02"),
+    ("on June 22, in Brussels", "2014-06-22", "2014-06-22"),
+], ids=["june-range", "may", "french", "month-first-range", "month-first-to", "month-first-across-months",
+        "month-first-day"])
 def test_extract_yearless_full_month_names(phrase, start, end):
     text = f"Title of a release\n\n10 November 2014\n\nThe WCO participated in the 2nd meeting of the Enforcement Committee {phrase}.\n"
     f = facts(text)
     assert {o for _, o in f["startDate"]} == {start} and {o for _, o in f["endDate"]} == {end}
+
+
+def test_extract_yearless_date_without_a_publication_date_takes_the_first_stated_year():
+    text = ("Title of a release\n\nFreedonia Customs published its annual report on 3 March 2021.\n\n"
+            "The WCO participated in the 2nd meeting of the Enforcement Committee held on 1-2 March.\n")
+    assert {o for _, o in facts(text)["startDate"]} == {"2021-03-01"}
+
+
+def test_extract_month_first_time_of_day_is_no_year():
+    from kg.extract.dates import find_dates
+    from kg.extract.lexicon import load
+
+    assert [(d.first.isoformat(), d.last.isoformat()) for d in find_dates("on March 3 at 10.30", load(()), 2014)] == [("2014-03-03", "2014-03-03")]
+    assert find_dates("in June 2019 the", load(()), 2014) == []
 
 
 @pytest.mark.parametrize("phrase", ["Up to 5 may attend the meeting", "19 out of 23 Members attended", "On 5 Mar. they met"])

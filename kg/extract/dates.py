@@ -1,9 +1,9 @@
 """Dates: the publication date line in any language, and event dates and ranges in the text.
 
 Ranges ("from 27 to 29 May 2019", "18th-20th November 2013", "31 May - 3 June 2016", "May 27-29,
-2019") are found by our own patterns, built from the month words of ``months.tsv``; a date without a
-year takes the year of the publication date (or is dropped when there is none); month-only dates give
-no exact date.
+2019", "June 20-21") are found by our own patterns, built from the month words of ``months.tsv``; a
+date without a year takes the year of the publication date (or, without one, of the text's first date
+that states its year; else it is dropped); month-only dates give no exact date.
 """
 from __future__ import annotations
 
@@ -47,18 +47,18 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     # each pattern opens with a look-ahead at the characters a match can start with: the search
     # passes over every other position with one test instead of trying every alternative there
     day_first = r"(?=[\dMTWFS])"
-    month_first = "(?=[" + "".join(sorted({re.escape(w[:1].upper()) for w in english})) + "])"
+    month_first = "(?<!-)(?=[" + "".join(sorted({re.escape(w[:1].upper()) for w in english})) + "])"
     return {
         # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016
         "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m},?\s+{de_year}{year}\b", re.I),
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
         "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
         # May 30 to June 2, 2019 / June 3 to June 5, 2019 (month first)
-        "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{en}\s+{day}{_YEAR_GAP}{year}\b"),
-        # May 27-29, 2019 (month first: English usage, capitalised month)
-        "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day}{_YEAR_GAP}{year}\b"),
+        "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{en}\s+{day}(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
+        # May 27-29, 2019 (month first: English usage, capitalised month); "June 20-21" takes a year
+        "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day}(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
         # May 27, 2019
-        "md": re.compile(rf"{month_first}\b{en}\s+{day}{_YEAR_GAP}{year}\b"),
+        "md": re.compile(rf"{month_first}\b{en}\s+{day}(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
         "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{de}{m}(?:,?\s+{de_year}{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
         # 2019-06-07: opens with the first dash, which the search skips ahead to, and looks behind it
@@ -159,13 +159,23 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                 mo = month(g[2])
                 first, last = _mk(y, mo, int(g[0])), _mk(y, mo, int(g[1]))
             elif name == "md_md":
-                y = int(g[4])
+                y = int(g[4]) if g[4] else default_year
+                yearless = g[4] is None
+                if y is None or yearless and _needs_year(g[0], lex):
+                    continue
                 first, last = _mk(y, month(g[0]), int(g[1])), _mk(y, month(g[2]), int(g[3]))
             elif name == "md_d":
-                y, mo = int(g[3]), month(g[0])
+                y, mo = int(g[3]) if g[3] else default_year, month(g[0])
+                yearless = g[3] is None
+                if y is None or yearless and _needs_year(g[0], lex):
+                    continue
                 first, last = _mk(y, mo, int(g[1])), _mk(y, mo, int(g[2]))
             elif name == "md":
-                first = last = _mk(int(g[2]), month(g[0]), int(g[1]))
+                y = int(g[2]) if g[2] else default_year
+                yearless = g[2] is None
+                if y is None or yearless and _needs_year(g[0], lex):
+                    continue
+                first = last = _mk(y, month(g[0]), int(g[1]))
             elif name == "dm":
                 y = int(g[2]) if g[2] else default_year
                 yearless = g[2] is None

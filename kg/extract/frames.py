@@ -44,8 +44,13 @@ def read_frames(ctx: Context, found: Found) -> None:
     virtual = lex.phrases("virtual_words").per_span(text, sents)
     hybrid_words = lex.phrases("hybrid_words")
     hybrid = hybrid_words.per_span(text, sents)
-    default_year = ctx.published.year if ctx.published else None
-    dates = [d for d in find_dates(text, lex, default_year, ctx.start) if not ctx._in_dateline(d.start)]
+    dates = [d for d in find_dates(text, lex, ctx.published.year if ctx.published else None, ctx.start)
+             if not ctx._in_dateline(d.start)]
+    if not ctx.published and dates:
+        # no publication date: a date without its year ("held 12-13 May") takes the year of the first
+        # date that states one
+        year = dates[0].first.year
+        dates = [d for d in find_dates(text, lex, year, ctx.start) if not ctx._in_dateline(d.start)]
     if ctx.published:
         dates = [ctx._fix_year(d) for d in dates]
         pub_line = ctx.pub_line
