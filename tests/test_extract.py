@@ -294,6 +294,15 @@ def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
     assert {o for _, o in f["startDate"]} == {"2021-08-23"}
 
 
+@pytest.mark.parametrize("verb", ["is holding", "will hold", "is organizing", "has convened", "will be hosting"])
+def test_extract_unnamed_event_told_by_any_form_of_an_event_verb(verb):
+    text = (f"Ruritania looks at ports\n\nThe Ruritanian Ports Authority {verb} a two-day expert group meeting "
+            "(15-16 March 2022) on port security in Nairobi.\n")
+    f = facts(text)
+    assert f["startDate"] == {("two-day expert group meeting", "2022-03-15")}
+    assert ("two-day expert group meeting", "Nairobi") in f["heldIn"]
+
+
 @pytest.mark.parametrize("sentence, places", [
     ("A national seminar on valuation was held in Lomé (Togo) on 3 and 4 May 2019.", {"Lomé", "Togo"}),
     ("The 5th meeting of the Working Group took place in the Kenyan capital, Nairobi, on 5 March 2018.", {"Nairobi"}),

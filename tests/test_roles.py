@@ -64,6 +64,18 @@ def test_every_trigger_phrase_is_found_by_the_extractor(frame, phrase, irregular
     assert any(a == 0 and f.meaning == frame["meaning"] and f.reads == frame["reads"] for a, _, f in hits), text
 
 
+def test_every_event_verb_is_read_in_all_its_forms():
+    data = json.loads(TRIGGERS.read_text(encoding="utf-8"))
+    pattern = roles.load().event_verbs
+    for phrase in data["event_verbs"]:
+        verb, _, rest = phrase.partition(" ")
+        forms, _ = roles._inflect(verb, data["verb_forms"])
+        for form in forms:
+            said = " ".join(filter(None, [form, rest]))
+            assert pattern.search(f"Freedonia Customs {said} a workshop."), said
+    assert not pattern.search("A meeting of the Freedonia Customs and its holdings.")
+
+
 def test_every_list_of_the_trigger_file_is_read():
     data = json.loads(TRIGGERS.read_text(encoding="utf-8"))
     source = (ROOT / "kg" / "extract" / "roles.py").read_text(encoding="utf-8")

@@ -29,8 +29,6 @@ from .roles import _COMMA, _RELATIVE
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
 _CAPITAL_BEFORE = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]*\s+)?capital(?:\s+city)?(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+$")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
-_TRIGGER = re.compile(r"\b(?:held|took place|met|meet|participated|attended|hosted|organi[sz]ed|convened|visited|"
-                      r"gathered|opened|launched|signed|took part|conducted|delivered|carried out|undertook)\b")
 _LEAD_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invitation of|[Aa]t the request of|[Oo]n \d|[Ii]n \d|[Dd]uring|[Aa]fter|[Ff]ollowing|[Ii]n (?:his|her|their))[^,]*,\s*")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
 _NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
@@ -194,7 +192,8 @@ class Context:
         return len(line) < 160 and "\n" not in line and not line.rstrip().endswith(".") and s0 < self.start + 600
 
     def _has_trigger(self, sent: str) -> bool:
-        return bool(_TRIGGER.search(sent))
+        """Whether ``sent`` has a verb that tells an event (``event_verbs`` of the trigger file)."""
+        return bool(roles.load().event_verbs.search(sent))
 
     def _clause_start(self, s0: int, pos: int) -> int:
         """Start of the clause that ends at ``pos``: after an introductory "At the invitation of X," or "On DATE,"."""

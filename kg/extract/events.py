@@ -35,9 +35,6 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
                "before", "since", "when", "whose", "it", "they", "its", "their", "over"}
 
 
-_TRIGGER = re.compile(r"\b(?:held|hold|holds|took place|participated|participates|attended|attends|hosted|hosts|"
-                      r"hosting|organi[sz]ed|organi[sz]es|convened|took part|takes part|conducted|conducts|"
-                      r"launched|opened|signed|paid|pays|undertook|undertakes|carried out)\b")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # "the 3rd meeting" -> "3rd meeting"
 def is_modifier(word: str) -> bool:
     """Whether ``word`` may stand before an event's kind noun in its name ("regional", "2019", "ABC")."""
@@ -85,6 +82,9 @@ def ordinal_of(word: str) -> int | None:
 
 def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], title: tuple[int, int] | None) -> list[EventMention]:
     """Event phrases with their labels; ``concrete`` when named (ordinal, proper name or complement)."""
+    from .roles import load as load_triggers  # (the trigger file's verbs: roles reads events' words)
+
+    event_verbs = load_triggers().event_verbs
     kinds = lex.words["event_kinds"]
     out: list[EventMention] = []
     token_at = token_index(text)
@@ -160,7 +160,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             if kind == "launch" and not ordinal and not any(t[2][:1].isupper() for t in toks[left:right] if t[0] != toks[k][0]):
                 concrete = False  # "the launch of a new project": no named thing is launched
             if _ARTICLE_BEFORE.search(before) and not ordinal:
-                concrete = concrete and (has_name or has_comp and bool(_TRIGGER.search(text, s0, s1)))
+                concrete = concrete and (has_name or has_comp and bool(event_verbs.search(text, s0, s1)))
             out.append(EventMention(a, b, kind, label, ordinal, concrete, si, km.start()))
     return out
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..text import SpanIndex, literal_alternation
 from . import events as ev
-from .context import _TRIGGER, Context, norm as _norm
+from .context import Context, norm as _norm
 from .dates import DateSpan
 
 # the verbs that tell an event as a prefix tree whose words open with their first letter and test the
@@ -58,7 +58,7 @@ def find_events(ctx: Context) -> Found:
         s0, s1 = ctx.sents[em.sentence]
         indefinite = _INDEFINITE.search(text, max(s0, em.start - 40), em.start)
         if not em.concrete and (none_named and not promoted or indefinite) \
-                and (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and _TRIGGER.search(text, s0, s1) \
+                and (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and ctx._has_trigger(text[s0:s1]) \
                 and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
             em.concrete = True
             # named by its words: "a two-day expert group meeting" -> "two-day expert group meeting"

@@ -102,6 +102,7 @@ class Triggers:
     adjective_use: re.Pattern  # what follows a participle used as an adjective ("organized crime")
     bodies: frozenset[str]  # the head words of the names of bodies that meet
     thanking: re.Pattern  # the words after which an organization is thanked
+    event_verbs: re.Pattern  # any form of a verb that tells an event ("held", "is holding", "took part")
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,12 @@ def load(path: Path = DATA) -> Triggers:
     members = re.compile(r"(?:['’]s)?\s*(?:" + "|".join(re.escape(w) for w in data["not_the_organization"]) + r")\b", re.I)
     adjective = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["not_followed_by"]) + r")\b", re.I)
     thanking = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["thanking"]) + r")\b", re.I)
-    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking)
+    verbs = set()
+    for phrase in data["event_verbs"]:
+        first, _, rest = phrase.partition(" ")
+        verbs.update(f + (" " + rest if rest else "") for f in _inflect(first, irregular)[0])
+    event_verbs = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + r")\b")
+    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking, event_verbs)
 
 
 def find_triggers(text: str, triggers: Triggers, start: int = 0) -> list[tuple[int, int, Frame]]:
