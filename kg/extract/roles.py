@@ -60,7 +60,10 @@ _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|wh
 # after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"), re.I)
 _COLON = re.compile(r"\s*:\s*")
-_SEMICOLON = re.compile(r";\s*(?:and\s+)?")
+_COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "attended by the following members:" and a list below
+# the end of one item of a list after a colon: a semicolon, or a line break before a list marker
+_SEMICOLON = re.compile(r";\s*(?:and\s+)?|\s*\n\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s*")
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s+\S")  # a line that is an item of a list
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|every|each)|['’]s)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
@@ -238,15 +241,17 @@ def is_body(name: str, triggers: Triggers | None = None) -> bool:
 
 def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
                clause_start: Callable[[int, int], int], event_mentions: list[tuple[int, int, object]],
-               main: object | None, triggers: Triggers | None = None) -> list[Claim]:
+               main: object | None, triggers: Triggers | None = None, lists: dict[int, int] | None = None) -> list[Claim]:
     """Every (organization, role, event) the trigger phrases of the sentences state.
 
     ``mentions_in(a, b)`` gives the organizations named in ``a:b`` (and those of the people named
     there, through their affiliation), sorted by start; ``event_mentions`` the (start, end, event)
     of every event mention, sorted; ``clause_start(s0, pos)`` where the clause that ends at ``pos``
-    starts, after a fronted phrase of the sentence that starts at ``s0``.
+    starts, after a fronted phrase of the sentence that starts at ``s0``; ``lists`` where the list
+    below a sentence that ends with a colon ends, by the sentence's end (see ``lists_below``).
     """
     trig = triggers or load()
+    lists = lists or {}
     starts = [s for s, _, _ in event_mentions]
     ends = sorted(e for _, e, _ in event_mentions)
     claims: list[Claim] = []
@@ -286,12 +291,18 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         out: list[Mention] = []
         cur, limit = pos, _FIRST_GAP
         colon = _COLON.match(text, pos)
-        if colon and ";" in text[colon.end():stop]:
+        if colon is None and stop in lists:  # the sentence ends with a colon, its list below it
+            colon = _COLON_LIST.match(text, pos, lists[stop])
+            stop = lists[stop] if colon else stop
+        if colon and _SEMICOLON.search(text, colon.end(), stop):
             # items parted by semicolons: the first organization of each (a person's affiliation)
             a = colon.end()
             for item in [*_SEMICOLON.finditer(text, a, stop), None]:
                 b = item.start() if item else stop
                 firsts = [o_m for o_m in mentions_in(a, b) if o_m[1].start - a <= _FIRST_GAP]
+                if not firsts and item is not None and "\n" in item.group():
+                    a = item.end()  # a line of the list that names no organization ("- Freedonia (Chair)")
+                    continue
                 if not firsts:
                     break
                 out.append(firsts[0])
@@ -463,6 +474,23 @@ _NO_EVENT_OF_THEIR_OWN = ("speech",)  # meanings that tell no event when the rel
 _UNNAMED_KINDS = {"signing": "signing", "visit": "visit", "meeting": "meeting", "beneficiary": "training"}
 
 
+def lists_below(text: str, sentences: list[tuple[int, int]]) -> dict[int, int]:
+    """Where the list below a sentence that ends with a colon ends, by the sentence's end ("The
+    meeting was attended by the following members:" and a line for each of them)."""
+    out: dict[int, int] = {}
+    for i, (s0, s1) in enumerate(sentences):
+        if not text[s0:s1].rstrip().endswith(":"):
+            continue
+        end = s1
+        for t0, t1 in sentences[i + 1:]:
+            if not (_LIST_ITEM.match(text, t0) and "\n" in text[end:t0 + 1]):
+                break
+            end = t1
+        if end > s1:
+            out[s1] = end
+    return out
+
+
 def assign_roles(ctx: Context, found: Found) -> None:
     """The roles the trigger phrases of ``ontology/data/triggers.json`` state (see ``roles``). In a
     release that names no event, the first sentence that states a role reports one ("Freedonia
@@ -470,7 +498,8 @@ def assign_roles(ctx: Context, found: Found) -> None:
     after what the trigger tells ("signing", "visit", "meeting")."""
     named = sorted(((m.start, m.end, e) for e in found.events for m in e.mentions), key=lambda x: x[:2])
     unnamed = ev.Event(f"event{len(found.events)}", "other", "") if found.main is None else None
-    claims = read_roles(ctx.text, ctx.sents, ctx._role_mentions, ctx._clause_start, named, found.main or unnamed)
+    claims = read_roles(ctx.text, ctx.sents, ctx._role_mentions, ctx._clause_start, named, found.main or unnamed,
+                        lists=lists_below(ctx.text, ctx.sents))
     # words said report no event of their own ("the ABC said ..." in a release about no meeting)
     if unnamed is not None and all(c.meaning in _NO_EVENT_OF_THEIR_OWN for c in claims if c.event is unnamed):
         claims = [c for c in claims if c.event is not unnamed]
