@@ -128,6 +128,16 @@ def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
 
 
+@pytest.mark.parametrize("text, names, not_names", [
+    ("The Alpha Trade Organization and Beta Ports Council met in Arusha.",
+     {"Alpha Trade Organization", "Beta Ports Council"}, {"Alpha Trade Organization and Beta Ports Council"}),
+    ("The Ruritania Customs and Excise Department met in Arusha.", {"Ruritania Customs and Excise Department"}, set()),
+], ids=["two-names", "field-head-goes-on"])
+def test_and_after_a_head_word_parts_two_names(text, names, not_names):
+    found = set(nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization"))
+    assert names <= found and not (not_names & found), found
+
+
 def test_a_day_is_never_part_of_a_name():
     found = nodes("A title\n\n5 May 2020\n\nThe Ruritania Revenue Authority on Monday opened the 1st Forum on Ports.\n",
                   "organization")

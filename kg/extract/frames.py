@@ -19,6 +19,7 @@ _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_ONLY = re.compile(r"\s*of\s+(?:the\s+)?")
 _AND_THE = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?")
+_JOINED = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*[&/–-]\s*)(?:the\s+)?")  # "ABC and DEF", "ABC-DEF"
 _GOES_ON = re.compile(r"[’']s|\s+(?:[A-Z]|with\b)")
 _OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
@@ -158,8 +159,15 @@ def read_frames(ctx: Context, found: Found) -> None:
                     break
                 if named_after and e.kind in _BODY_KINDS and m.concrete:
                     # "the 30th Alpha Summit", "the Board of Auditors (BOA) Meeting": a gathering named after an
-                    # organization is its own
-                    e.roles.append(("organizer", named_after[-1][0], (m.start, m.end), "role-body"))
+                    # organization is its own (the longest name that ends nearest the noun: "the ABC
+                    # Council meeting" is the Council's), and "the joint ABC and DEF workshop" is both's
+                    named_after.sort(key=lambda ox: (ox[1].end, ox[1].end - ox[1].start))
+                    owners = [named_after[-1]]
+                    for o, x in reversed(pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, owners[0][1].start)]):
+                        if x.end <= owners[-1][1].start and _JOINED.fullmatch(text, x.end, owners[-1][1].start):
+                            owners.append((o, x))
+                    for o, _ in owners:
+                        e.roles.append(("organizer", o, (m.start, m.end), "role-body"))
                     break
     for e, role in header_hosts:
         e.roles.append(role)

@@ -141,10 +141,12 @@ _NAME_REACH = 16  # the most words a name takes before its head word (and twice 
 
 
 def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "",
-                    leading: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset()) -> int:
+                    leading: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset(),
+                    fields: frozenset[str] = frozenset()) -> int:
     """Index of the first token of the run of name tokens ending just before token ``i``
-    (a name never crosses a line break, nor an "and" between two head words: "the Freight
-    Commission and |Council")."""
+    (a name never crosses a line break, nor an "and" after a head word: "the Freight Commission
+    and |Council", "the Alpha Trade Organization and |Beta Ports Council"; but a head word that
+    also names a field goes on, as in "Customs and Excise Department": ``fields``)."""
     j = i
     floor = max(0, i - _NAME_REACH)  # (a name's words: a run of capitals longer than that names nothing)
     while j > floor:
@@ -158,7 +160,7 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
             continue
         if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT \
                 and not _starts_another_body(toks[j][2], leading) and not _ACRONYM.match(toks[j - 2][2]) \
-                and not (toks[j - 2][2] in heads and toks[j][2] in heads):
+                and not (toks[j - 2][2] in heads and (toks[j][2] in heads or toks[j - 2][2] not in fields)):
             j -= 1
             continue
         break
@@ -226,7 +228,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
     out: list[Mention] = []
     adjectives = places.country_adjectives()
     for hm, toks, k, k_end in _head_words(text, heads):
-        left = _cap_chain_left(toks, k, text=text, leading=lex.set("org_heads_leading"), heads=lex.set("org_heads"))
+        left = _cap_chain_left(toks, k, text=text, leading=lex.set("org_heads_leading"), heads=lex.set("org_heads"),
+                               fields=lex.set("org_heads_also_fields"))
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
             r0 = right + 1
