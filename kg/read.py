@@ -582,15 +582,20 @@ def _date_lead(line: str) -> tuple[int, int, int] | None:
     return (lead, m.end(), sep.end()) if sep else None
 
 
+LEAD_PARAGRAPHS = 2
+"""How many paragraphs under the title are looked at for one that opens with the date ("(5 May 2019)
+The ..."): a standfirst may come before it (but a date line stands above the first paragraph)."""
+
+
 def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int,
                    md: bool = False) -> tuple[tuple[int, int] | None, int]:
-    seen = 0
+    seen = paragraphs = 0
     for s, e, nxt in lines:
         s, e = _strip_span(text, s, e, md)
         if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
             continue
         line = text[s:e]
-        if is_date_line(line):
+        if is_date_line(line) and not paragraphs:  # (a date line below the text is another's)
             a, b = date_part(line)
             return (s + a, s + b), nxt
         if is_noise_line(line):
@@ -599,7 +604,9 @@ def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int
             lead = _date_lead(line)
             if lead is not None:
                 return (s + lead[0], s + lead[1]), s + lead[2]
-            break
+            paragraphs += 1
+            if paragraphs == LEAD_PARAGRAPHS:
+                break
         seen += 1
         if seen >= window:
             break

@@ -95,6 +95,14 @@ def test_extract_place_and_date_line_standing_for_the_title_is_the_publication_d
     assert published(text) == "2018-03-14"
 
 
+def test_extract_date_opening_the_paragraph_after_a_standfirst_is_the_publication_date():
+    text = ("Experts meet on port data\n\n| Press Release\n\nPort data and customs data will be compared so that "
+            "ministries can plan their work on trade together.\n\n(3 October 2011) The WCO participated in the 2nd "
+            "meeting of the Enforcement Committee held in Brussels on 20 October.\n")
+    assert published(text) == "2011-10-03"
+    assert {o for _, o in facts(text)["startDate"]} == {"2011-10-20"}
+
+
 def test_extract_place_and_date_opening_the_body_is_the_publication_date():
     text = f"WCO and UNODC meet\nAbuja (Nigeria), 22 February 2021 - {BODY}\n"
     assert published(text) == "2021-02-22"
