@@ -323,6 +323,14 @@ def test_extract_event_places(sentence, places):
     assert {o for _, o in facts(text)["heldIn"]} == places
 
 
+def test_extract_place_written_otherwise_keeps_the_written_name():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 2nd meeting of the Enforcement Committee was held in "
+            "Wroclaw, Poland, on 5 March 2018. Thai Customs attended.\n")
+    cities = nodes(text, "city")
+    assert cities == {"Wrocław": {"Wroclaw"}}
+    assert nodes(text, "country")["Thailand"] == set()  # (an adjective is no name of the country)
+
+
 def test_extract_event_without_a_place_is_where_the_release_is_dated():
     text = ("WCO and UNODC hold a workshop\nMONTENEGRO, Budva, 19 September 2017 - The World Customs Organization "
             "is hosting a workshop on coordinated border management.\n")

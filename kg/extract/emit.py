@@ -67,7 +67,17 @@ def emit(ctx: Context, found: Found) -> Extraction:
             ex.add_fact(key, "identifier", Value(code), evid)
             ex.add_fact("release", "mentions", key, evid)
         country_keys[code] = key
+        written(key, m)
         return key
+
+    def written(key: str, m: mn.Mention | None) -> None:
+        """A place named otherwise than its gazetteer name ("Wroclaw", "Washington") keeps that name too."""
+        if m is None or m.rule == "country-adjective":
+            return
+        surface = _SPACES.sub(" ", text[m.start:m.end])
+        node = ex.nodes[key]
+        if surface.lower() != node.name.lower() and 1 < len(surface) < 120:
+            node.alt_names.add(surface)
 
     def city(m: mn.Mention) -> str:
         key = f"city:{m.ident}"
@@ -79,6 +89,7 @@ def emit(ctx: Context, found: Found) -> Extraction:
             ex.add_fact(key, "sameAs", Value(f"https://sws.geonames.org/{c.geonames_id}/", "iri"), evid)
             ex.add_fact(key, "containedIn", country(c.country, None), evid)
             ex.add_fact("release", "mentions", key, evid)
+        written(key, m)
         return key
 
     for m in ctx.places:
