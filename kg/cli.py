@@ -59,12 +59,12 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path())
+@click.argument("inputs", nargs=-1, type=click.Path(readable=False))
 @store_option
 @click.option("--base", default=None, help="Base IRI of minted resources [default: the one the store was first built "
               "with, else https://w3id.org/release-kg/id/]; a store keeps the base of its first build.")
-@click.option("--curation", type=click.Path(dir_okay=False), help="JSON file of aliases, same-as and never-an-organization entries.")
-@click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
+@click.option("--curation", type=click.Path(dir_okay=False, readable=False), help="JSON file of aliases, same-as and never-an-organization entries.")
+@click.option("--shapes", type=click.Path(dir_okay=False, readable=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
 @click.option("--prune", is_flag=True, help="Remove releases whose input files are gone.")
 @click.option("--strict", is_flag=True, help="All or nothing: a file that cannot be read stops the build before "
               "anything is written (exit 2), and a quarantined release exits 1.")
@@ -365,7 +365,7 @@ def train_roles(gold_dir, text_dir, output, l2) -> None:
 
 @main.command()
 @store_option
-@click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
+@click.option("--shapes", type=click.Path(dir_okay=False, readable=False), help="SHACL shapes to validate with [default: ontology/shapes.ttl].")
 @reports_errors
 def validate(store_path, shapes) -> None:
     """Validate every release graph of the store again; exit 1 when one does not conform."""

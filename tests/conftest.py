@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -113,9 +114,17 @@ def kg_executable() -> str:
     return exe
 
 
-def run_kg(*args: str | Path, cwd: str | Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run ``kg ARGS`` and return the finished process (stdout as bytes, stderr as text)."""
-    proc = subprocess.run([kg_executable(), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout)
+# root reads any file whatever its permissions; without these two capabilities it obeys them
+_OBEY_PERMISSIONS = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
+                     "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def run_kg(*args: str | Path, cwd: str | Path | None = None, timeout: float = 300,
+           obey_permissions: bool = False) -> subprocess.CompletedProcess:
+    """Run ``kg ARGS`` and return the finished process (stdout as bytes, stderr as text); with
+    ``obey_permissions``, a root user runs it without the capabilities that pass over file permissions."""
+    prefix = _OBEY_PERMISSIONS if obey_permissions and os.geteuid() == 0 else []
+    proc = subprocess.run([*prefix, kg_executable(), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout)
     proc.stderr = proc.stderr.decode("utf-8", "replace")
     return proc
 

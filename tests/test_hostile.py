@@ -655,8 +655,10 @@ SERVICE_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
     ("--curation", '{"aliases": {"Freedonia Customs": "FC"}}', '"aliases" must map names to lists'),
     ("--curation", '{"not_organizations": "Member States"}', '"not_organizations" must be a list'),
     ("--curation", "[" * 100_000, "not valid JSON"),
+    ("--curation", "unreadable", "permission denied"),
+    ("--shapes", "unreadable", "permission denied"),
 ], ids=["fifo-shapes", "fifo-curation", "device-curation", "service-in-shapes", "same-as-number", "aliases-string",
-        "never-string", "deep-json"])
+        "never-string", "deep-json", "unreadable-curation", "unreadable-shapes"])
 def test_bad_shapes_or_curation_files_are_a_message_never_a_hang(option, content, problem, tmp_path):
     import os
 
@@ -665,9 +667,13 @@ def test_bad_shapes_or_curation_files_are_a_message_never_a_hang(option, content
         os.mkfifo(path)
     elif content.startswith("/dev/"):
         path = Path(content)
+    elif content == "unreadable":  # (kg runs obeying file permissions, even as root)
+        path = _write(tmp_path / ("shapes.ttl" if option == "--shapes" else "curation.json"), "{}")
+        path.chmod(0)
     else:
         path = _write(tmp_path / ("shapes.ttl" if option == "--shapes" else "curation.json"), content)
-    r = run_kg("build", SEED_FILE, "--store", tmp_path / "store", option, path, "-j", "1", timeout=60)
+    r = run_kg("build", SEED_FILE, "--store", tmp_path / "store", option, path, "-j", "1", timeout=60,
+               obey_permissions=content == "unreadable")
     assert r.returncode == 2, describe(r)
     assert str(path) in r.stderr and problem in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
