@@ -148,7 +148,8 @@ def read_frames(ctx: Context, found: Found) -> None:
                     # ABC", not "a meeting of the ABC Secretary General with ...")
                     own = e.kind in ("meeting", "session") and _OF_ONLY.fullmatch(text, noun_end, bodies[0][1].start) \
                         and not _GOES_ON.match(text, bodies[0][1].end)
-                    if e.ordinal or roles.is_body(e.body_org.name) or own:
+                    # (an ordinal alone makes no host: "the 18th meeting of the regional offices of the ABC")
+                    if roles.is_body(e.body_org.name) or own:
                         e.roles.append(("organizer", e.body_org, (m.start, m.end), "role-body"))
                     if own:  # "the annual meetings of the ABC and the XYZ"
                         listed = [(o, y) for o, y in ctx.org_at(m.start, m.end) if y.start >= bodies[0][1].end]
