@@ -74,6 +74,7 @@ _ASIDE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s*")  # the end of ", in c
 _BY_AFTER = re.compile(r"\s+by\b")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
 _MEMBERS_OF = re.compile(r"\b(?:member\s+(?:states|countries|administrations)|members)\s+of\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?")
 _MODIFIED = re.compile(r"[ \u00a0]\d")  # "the ABC 1540 Committee"
 _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
@@ -270,10 +271,14 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         return event_mentions[i - 1][2] if i > 0 else main
 
     def members(o_m: Mention) -> bool:
-        """Not the organization itself: its members ("ABC Member States"), or its acronym naming something
-        else ("the ABC 1540 Committee")."""
+        """Not the organization itself: its members ("ABC Member States"), its acronym naming something
+        else ("the ABC 1540 Committee"), or the owner of the organization named next ("the ABC's
+        Regional Office")."""
         m = o_m[1]
         if m.kind == "organization" and text[m.start:m.end].isupper() and _MODIFIED.match(text, m.end):
+            return True
+        owner = _POSSESSIVE.match(text, m.end)
+        if owner and any(x[1].start == owner.end() for x in mentions_in(owner.end(), owner.end() + 120)):
             return True
         return bool(trig.not_the_organization.match(text, m.end, m.end + 40)
                     or _MEMBERS_OF.search(text, max(0, m.start - 40), m.start))
