@@ -9,6 +9,8 @@ import contextlib
 import heapq
 import itertools
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -87,7 +89,7 @@ def write_rdf(store: ox.Store, fmt: str, out: BinaryIO, graphs: str = "data", tm
     chosen = select_graphs(names, graphs)
     with contextlib.ExitStack() as stack:
         def spill() -> Path:  # made when a run is first written: a small export needs none
-            return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".kg-export-", dir=tmp_dir)))
+            return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f".kg-export-{os.getpid()}-", dir=tmp_dir)))
 
         keys = _sorted_keys(_keys(store, chosen, keeps_graphs), spill, unique=not keeps_graphs)
         if fmt in ("nquads", "ntriples"):
@@ -275,7 +277,8 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        remove_leftovers(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}-", suffix=".tmp", dir=target.parent)
     except OSError as e:  # (named as the file asked for, not its temporary twin)
         raise OSError(e.errno, e.strerror, str(target)) from None
     os.close(fd)
@@ -291,6 +294,39 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_LEFTOVER_PID = re.compile(r"\.(\d+)-[^/]*\.tmp$|^\.kg-export-(\d+)-")
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove what an export to ``target`` killed on its way left beside it (its temporary file and its
+    folder of sorted runs): those of a process that no longer runs, named after its process id."""
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        if not (name.startswith(f".{target.name}.") and name.endswith(".tmp") or name.startswith(".kg-export-")):
+            continue
+        m = _LEFTOVER_PID.search(name)
+        if m is None or _running(int(m.group(1) or m.group(2))):
+            continue
+        leftover = target.parent / name
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # (another user's process: running)
+        return True
+    return True
 
 
 def _mode_for(target: Path) -> int:

@@ -152,3 +152,34 @@ def _complete_and_compare(tmp_path: Path, folder: Path, store: Path, clean: Path
     report = json.loads((tmp_path / "report.json").read_text())
     assert (report["skipped"], report["added"]) == (skipped, added)
     assert _sorted_nquads(store) == _sorted_nquads(clean)
+
+
+# an export whose sort spills runs to disk early (as a large store's does), run as the command is
+_SPILLING_EXPORT = "import sys, kg.exporter; kg.exporter.SORT_CHUNK = 2000; from kg.cli import main; sys.argv[0] = 'kg'; main()"
+
+
+def test_repeated_sigkill_of_an_export_keeps_the_previous_file_and_leaves_nothing_behind(tmp_path: Path, corpus) -> None:
+    _, clean = corpus
+    out = tmp_path / "exports" / "all.nq"
+    cmd = [sys.executable, "-c", _SPILLING_EXPORT, "export", "--store", str(clean), "--format", "nquads",
+           "--graphs", "all", "-o", str(out)]
+    t0 = time.monotonic()
+    subprocess.run(cmd, check=True, capture_output=True)
+    took = time.monotonic() - t0
+    first = out.read_bytes()
+    assert first.count(b"\n") > 10 * 2000, "the export must spill several sorted runs"
+    killed = left = 0
+    for fraction in (0.3, 0.5, 0.7, 0.85, 0.95):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(took * fraction)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
+        proc.wait()
+        assert out.read_bytes() == first, f"a killed export changed the file (at {fraction:.0%})"
+        left += len(os.listdir(out.parent)) > 1  # (SIGKILL cannot be caught: the temporary files stay)
+    assert killed >= 3, "the exports must be killed on their way"
+    assert left, "no killed export left its temporary files: the clean-up below is not put to the test"
+    subprocess.run(cmd, check=True, capture_output=True)
+    assert out.read_bytes() == first
+    assert os.listdir(out.parent) == ["all.nq"], "the next export removes what the killed ones left"
