@@ -386,6 +386,35 @@ def test_cli_export_of_hostile_releases_reparses(tmp_path):
         assert any("Vie nna" in str(o) for o in g.objects(None, RKG.spanText)), "the controls' release is in the export"
 
 
+# kg's format -> raptor's parser, for every format raptor reads (JSON-LD it does not)
+RAPPER_FORMATS = {"trig": "trig", "nquads": "nquads", "ntriples": "ntriples", "turtle": "turtle", "xml": "rdfxml"}
+
+
+@pytest.mark.parametrize("fmt", sorted(RAPPER_FORMATS))
+def test_exports_of_hostile_releases_reparse_with_raptor(tmp_path, fmt):
+    """A second, independent parser (raptor's ``rapper``, Debian raptor2-utils) reads every export of
+    the hostile releases, with the same number of statements as pyoxigraph."""
+    import shutil
+    import subprocess
+
+    rapper = shutil.which("rapper")
+    if rapper is None:
+        pytest.fail("rapper is not installed (Debian package raptor2-utils; .ci/run installs it)")
+    _hostile_corpus(tmp_path / "in")
+    store = tmp_path / "store"
+    assert run_kg("build", tmp_path / "in", "--store", store, "--jobs", "1", "--quiet").returncode == 0
+    out = tmp_path / f"export.{fmt}"
+    proc = run_kg("export", "--store", store, "--format", fmt, "--graphs", "evidence", "-o", out)
+    assert proc.returncode == 0, describe(proc)
+    parsed = subprocess.run([rapper, "-q", "-i", RAPPER_FORMATS[fmt], "-o", "ntriples", "-I", "http://base.invalid/",
+                             str(out)], capture_output=True, timeout=120)
+    assert parsed.returncode == 0, parsed.stderr.decode("utf-8", "replace")[-2000:]
+    statements = parsed.stdout.count(b"\n")
+    ox_format = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "ntriples": ox.RdfFormat.N_TRIPLES,
+                 "turtle": ox.RdfFormat.TURTLE, "xml": ox.RdfFormat.RDF_XML}[fmt]
+    assert statements == len(list(ox.parse(out.read_bytes(), format=ox_format))) > 100
+
+
 def test_reader_blanks_control_characters_one_for_one(tmp_path):
     text = TEXTS["c0-c1-controls"]
     (tmp_path / "c.txt").write_text(text, encoding="utf-8")
