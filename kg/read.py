@@ -23,6 +23,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -809,14 +810,31 @@ _BLOCK_TAGS = frozenset((
 ))
 
 
-def _parse_html(path: Path, html: str):
+# the markup of a page, for counting the characters of its text: tags, comments, scripts and styles
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
+KEPT_TEXT = 0.9
+"""The least share of a page's text characters its parse may hold: the HTML parser drops what lies
+deeper than it reads (about 2,000 nested elements), and a page that loses more is refused, not read
+in part."""
+
+
+def _parse_html(path: Path, html: str, check: bool = True):
+    """The page's tree; with ``check``, refused when the parser would drop some of its text."""
     import lxml.html
 
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # (huge_tree: past 255 nested elements libxml2 drops the content unless told otherwise)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+        doc = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except Exception as e:  # lxml.etree.ParserError ("Document is empty") and kin
         raise InputError(path, f"not HTML ({e})") from None
+    if not check:
+        return doc
+    written = sum(len(w) for w in unescape(_MARKUP.sub(" ", html)).split())
+    parsed = sum(len(w) for w in doc.text_content().split())
+    if parsed < written * KEPT_TEXT:
+        raise InputError(path, f"HTML nested too deeply: the parser keeps {parsed:,} of its {written:,} text characters")
+    return doc
 
 
 def _meta(doc, *queries: str) -> str | None:
@@ -854,21 +872,21 @@ def _fallback_text(doc) -> str:
         if el.getparent() is not None:
             el.drop_tree()
     pieces: list[str] = []
+    # in document order, without recursion (a page may nest its elements thousands deep)
+    from lxml import etree
 
-    def walk(el) -> None:
+    for event, el in etree.iterwalk(body, events=("start", "end")):
         block = isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS
+        if event == "start":
+            if block:
+                pieces.append("\n")
+            if el.text and isinstance(el.tag, str):
+                pieces.append(el.text)
+            continue
         if block:
             pieces.append("\n")
-        if el.text and isinstance(el.tag, str):
-            pieces.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                pieces.append(child.tail)
-        if block:
-            pieces.append("\n")
-
-    walk(body)
+        if el.tail and el is not body:
+            pieces.append(el.tail)
     blocks = (_one_line(b) for b in "".join(pieces).split("\n"))
     return "\n\n".join(b for b in blocks if b)
 
@@ -886,7 +904,7 @@ def read_html(path: Path, data: bytes) -> Iterator[Release]:
     html = decode(path, data)
     doc = _parse_html(path, html)
     extracted = trafilatura.bare_extraction(
-        html,
+        _parse_html(path, html, check=False),  # (a tree of its own: the extractor changes the tree it reads)
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -899,7 +917,7 @@ def read_html(path: Path, data: bytes) -> Iterator[Release]:
     if len(body) < _min_extracted_size():
         # Too short for the main-text extractor to be sure: it then dumps every text node of
         # the page, one per line. Read the blocks of <body> without its chrome instead.
-        body = _fallback_text(_parse_html(path, html)) or body
+        body = _fallback_text(_parse_html(path, html, check=False)) or body
     title = meta.get("title") or _meta(
         doc, "//h1//text()", "//meta[@property='og:title']/@content", "//title/text()")
     if not body.strip() and not title:
