@@ -123,6 +123,8 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Government of Japan funded the 2nd Workshop on Ports.", "Government of Japan"),
     ("The Sectoral Council on Trade, Industry and Finance met in Arusha.", "Sectoral Council on Trade, Industry and Finance"),
     ("The Alpha Programme Office in Kenya hosted the 1st Seminar on Ports.", "Alpha Programme Office in Kenya"),
+    ("The Royal Freedonia Police Force hosted the 1st Seminar on Ports.", "Royal Freedonia Police Force"),
+    ("The United Kingdom (UK) Border Force hosted the 1st Seminar on Ports.", "United Kingdom Border Force"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")

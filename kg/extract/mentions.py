@@ -230,6 +230,13 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
     for hm, toks, k, k_end in _head_words(text, heads):
         left = _cap_chain_left(toks, k, text=text, leading=lex.set("org_heads_leading"), heads=lex.set("org_heads"),
                                fields=lex.set("org_heads_also_fields"))
+        inside = None  # "the United Kingdom (UK) Border Force": a country's acronym inside the name
+        if left >= 4 and left < k and toks[left - 1][2] == ")" and toks[left - 3][2] == "(" \
+                and _ACRONYM.match(toks[left - 2][2]) and is_cap(toks[left - 4][2]):
+            start = _cap_chain_left(toks, left - 3, text=text)
+            if start < left - 3 and text[toks[start][0]:toks[left - 3][0]].strip() in places.country_names():
+                inside = (toks[left - 3][0], toks[left - 1][1])
+                left = start
         right = k_end
         if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
             r0 = right + 1
@@ -288,6 +295,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         possessive = POSSESSIVE_END.search(name)
         if possessive:  # "the International Association of River Pilots’ summit"
             name, b = name[:possessive.start()], b - 2
+        if inside is not None:
+            name = (text[a:inside[0]].rstrip() + " " + text[inside[1]:b].lstrip()).strip()
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern"))
     return _longest(out)
 
