@@ -335,6 +335,89 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     return rep
 
 
+def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings: Settings = Settings(),
+                 jobs: int = 1, strict: bool = False, progress: Callable[[int, int | None], None] | None = None,
+                 executor: Callable[[Iterator[Job]], Iterator[tuple[list[Done | Failure], float, float]]] | None = None
+                 ) -> BuildReport:
+    """Process ``inputs`` as ``build`` does, but write the graphs of each batch of releases (data or
+    quarantine, evidence, meta: each release's named graphs) to a file of N-Quads in ``out_dir``,
+    ``part-000001.nq`` and on, for a triple store's bulk loader, instead of into a store.
+
+    ``out_dir`` must be new or empty. Every release is processed (there is no store to skip the
+    unchanged ones by); a release id read twice is a failure of the second file. The same inputs give
+    the same files, byte for byte, whatever the executor."""
+    from .exporter import write_bytes_atomic
+    from .store import nquads
+    from .validate import SHAPES, shapes_graph
+
+    out = Path(out_dir)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(f"{out}: not a new or empty folder: the N-Quads of a build go into a folder of their own")
+    try:
+        if settings.base is not None:
+            iri.check_base(settings.base)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    if settings.curation:
+        from .resolve import load_curation
+        load_curation(settings.curation)
+    shapes = str(settings.shapes or SHAPES)
+    shapes_graph(shapes)
+    settings = replace(settings, base=settings.base or iri.DEFAULT_BASE)
+    fingerprint = pipeline_fingerprint(settings, shapes)
+    rep = BuildReport()
+    problems: list[InputError] = []
+    releases: Iterable[Release] = read_inputs(inputs) if strict else iter_inputs(inputs, problems)
+    seen: dict[str, str] = {}
+
+    def jobs_of() -> Iterator[Job]:
+        batch: list[tuple[Release, str, str]] = []
+        for r in releases:
+            rep.read += 1
+            r_iri = iri.release_iri(r.id, settings.base)
+            if r_iri in seen:
+                rep.failed += 1
+                rep.failures.append({"release": r.id, "source": r.source, "where": "",
+                                     "error": f"release id {r.id!r} was read from {seen[r_iri]} too: not written"})
+                continue
+            seen[r_iri] = printable(r.source)
+            batch.append((r, content_hash(r), r_iri))
+            if len(batch) == BATCH:
+                yield Job(batch, settings, shapes, fingerprint)
+                batch = []
+        if batch:
+            yield Job(batch, settings, shapes, fingerprint)
+
+    out.mkdir(parents=True, exist_ok=True)
+    done = part = 0
+    with _executor(executor, jobs) as run:
+        for job, (results, extract_s, validate_s) in run(jobs_of()):
+            rep.seconds["extract"] += extract_s
+            rep.seconds["validate"] += validate_s
+            t1 = time.perf_counter()
+            writes = []
+            for (release, _, r_iri), g in zip(job.items, results):
+                if isinstance(g, Failure):
+                    rep.failed += 1
+                    rep.failures.append({"release": release.id, "source": release.source, "error": g.error,
+                                         "where": g.where})
+                    continue
+                writes.append((r_iri, g.graphs))
+                rep.count(g.report, release, replaced=False)
+            if writes:
+                part += 1
+                write_bytes_atomic(out / f"part-{part:06d}.nq", nquads(writes, merged=False))
+            rep.seconds["store"] += time.perf_counter() - t1
+            done += len(job.items)
+            if progress:
+                progress(done, None)
+    rep.read += len(problems)
+    for e in problems:
+        rep.failed += 1
+        rep.failures.append({"release": None, "source": e.path, "error": e.problem, "where": ""})
+    return rep
+
+
 @contextmanager
 def _folder(opened, path: str | Path) -> Iterator[tuple[object, Path]]:
     with opened as store:

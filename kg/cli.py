@@ -71,17 +71,21 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: the machine's cores].")
 @click.option("--cluster", metavar="ADDRESS", help="Process the releases on the Dask cluster whose scheduler is at "
               "ADDRESS (e.g. tcp://10.0.0.5:8786) instead of local worker processes; this process reads and stores.")
+@click.option("--output-nquads", "nquads_dir", type=click.Path(dir_okay=True, file_okay=False), default=None,
+              help="Write each batch's release graphs to N-Quads files in this new folder (for a triple store's bulk "
+              "loader) instead of storing them.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON build report here.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @reports_errors
-def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, cluster, report_path, quiet) -> None:
+def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, cluster, nquads_dir, report_path,
+          quiet) -> None:
     """Read releases (files or folders; default: seeds/), extract, validate and store them.
 
     Unchanged releases are skipped, changed ones replaced. Releases that violate a shape are kept
     out of the graph (quarantined) and listed. A file that cannot be read, or a release whose
     processing fails, is reported and the build goes on; the exit code is then 1.
     """
-    from .builder import Settings, build as run_build, default_jobs
+    from .builder import Settings, build as run_build, build_nquads, default_jobs
     from .exporter import write_bytes_atomic
 
     settings = Settings(base=base, curation=curation, shapes=shapes)
@@ -91,8 +95,15 @@ def build(inputs, store_path, base, curation, shapes, prune, strict, jobs, clust
         from .cluster import executor as on_cluster
 
         executor = on_cluster(cluster)
-    rep = run_build(list(inputs) or ["seeds"], store_path, settings=settings, prune=prune,
-                    jobs=jobs or default_jobs(), strict=strict, progress=progress, executor=executor)
+    if nquads_dir is not None:
+        if prune:
+            raise UsageError("--prune removes releases from a store: it has no meaning with --output-nquads")
+        rep = build_nquads(list(inputs) or ["seeds"], nquads_dir, settings=settings, jobs=jobs or default_jobs(),
+                           strict=strict, progress=progress, executor=executor)
+        store_path = nquads_dir
+    else:
+        rep = run_build(list(inputs) or ["seeds"], store_path, settings=settings, prune=prune,
+                        jobs=jobs or default_jobs(), strict=strict, progress=progress, executor=executor)
     if progress:
         click.echo("", err=True)
     if report_path:

@@ -204,17 +204,17 @@ def write_snapshot(store: ox.Store, path: str | Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def nquads(releases: Iterable[tuple[str, dict[str, list[str]]]]) -> bytes:
-    """N-Quads of releases (IRI, suffix -> N-Triples lines): each graph of each release, and the
-    data triples also in the merged data."""
+def nquads(releases: Iterable[tuple[str, dict[str, list[str]]]], merged: bool = True) -> bytes:
+    """N-Quads of releases (IRI, suffix -> N-Triples lines): each graph of each release, and (with
+    ``merged``) the data triples also in the merged data."""
     lines = []
-    merged = f" <{MERGED}> .\n"
+    in_merged = f" <{MERGED}> .\n"
     for release_iri, graphs in releases:
         for suffix, triples in graphs.items():
             tail = f" <{release_iri}{suffix}> .\n"
             lines.extend(t[:-1].rstrip() + tail for t in triples)
-            if suffix == "":
-                lines.extend(t[:-1].rstrip() + merged for t in triples)
+            if suffix == "" and merged:
+                lines.extend(t[:-1].rstrip() + in_merged for t in triples)
     return "".join(lines).encode("utf-8")
 
 

@@ -6,12 +6,14 @@ import os
 import signal
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from distributed import Client, LocalCluster
 
 from kg.builder import BATCH, build
 from kg.cluster import executor
 from kg.errors import UsageError
+from kg.store import STORE_GRAPHS
 from conftest import describe, run_kg, store_nquads
 from synthetic import write_corpus
 
@@ -73,3 +75,27 @@ def test_an_unreachable_scheduler_is_a_clear_error(corpus, tmp_path):
     assert not (tmp_path / "store").exists()
     proc = run_kg("build", folder, "--store", tmp_path / "store", "--cluster", "tcp://127.0.0.1:9")
     assert proc.returncode == 2 and "cannot reach the Dask scheduler" in proc.stderr, describe(proc)
+
+
+def _release_quads(lines: list[str]) -> list[str]:
+    """The quads of the release graphs (not the store's own graphs: merged data, description)."""
+    return sorted(q for q in lines if not q[:-2].rsplit(" <", 1)[-1].startswith(STORE_GRAPHS))
+
+
+def test_output_nquads_on_the_cluster_is_the_local_build(cluster, corpus, tmp_path):
+    """`--output-nquads DIR` writes the release graphs in parts for a bulk loader: on the cluster,
+    the same files as in this process, byte for byte, and the same quads as the store's releases."""
+    folder, local = corpus
+    for where, extra in (("here", ["-j", "1"]), ("cluster", ["--cluster", cluster.scheduler_address])):
+        proc = run_kg("build", folder, "--output-nquads", tmp_path / where, *extra)
+        assert proc.returncode == 0 and f"{N} added" in proc.stderr, describe(proc)
+    here = {p.name: p.read_bytes() for p in sorted((tmp_path / "here").iterdir())}
+    assert here == {p.name: p.read_bytes() for p in sorted((tmp_path / "cluster").iterdir())}
+    assert sorted(here) == [f"part-{i:06d}.nq" for i in range(1, N // BATCH + 1)]
+    loaded = ox.Store()  # (as a store keeps them: "0.80" is the decimal 0.8)
+    for data in here.values():
+        loaded.load(data, format=ox.RdfFormat.N_QUADS)
+    written = sorted(f"{q} ." for q in loaded)
+    assert written == _release_quads(store_nquads(local))
+    again = run_kg("build", folder, "--output-nquads", tmp_path / "here")
+    assert again.returncode == 2 and "not a new or empty folder" in again.stderr
