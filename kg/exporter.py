@@ -296,7 +296,7 @@ def write_atomic(path: str | Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-_LEFTOVER_PID = re.compile(r"\.(\d+)-[^/]*\.tmp$|^\.kg-export-(\d+)-")
+_LEFTOVER_PID = re.compile(r"(\d+)-")  # what follows the prefix of a leftover: the process id
 
 
 def remove_leftovers(target: Path) -> None:
@@ -306,11 +306,15 @@ def remove_leftovers(target: Path) -> None:
         names = os.listdir(target.parent)
     except OSError:
         return
+    ours = f".{target.name}."
     for name in names:
-        if not (name.startswith(f".{target.name}.") and name.endswith(".tmp") or name.startswith(".kg-export-")):
+        if name.startswith(ours) and name.endswith(".tmp"):
+            m = _LEFTOVER_PID.match(name, len(ours))
+        elif name.startswith(".kg-export-"):
+            m = _LEFTOVER_PID.match(name, len(".kg-export-"))
+        else:
             continue
-        m = _LEFTOVER_PID.search(name)
-        if m is None or _running(int(m.group(1) or m.group(2))):
+        if m is None or _running(int(m.group(1))):
             continue
         leftover = target.parent / name
         if leftover.is_dir() and not leftover.is_symlink():
