@@ -300,7 +300,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             colon = _COLON_LIST.match(text, pos, lists[stop])
             stop = lists[stop] if colon else stop
         if colon and _SEMICOLON.search(text, colon.end(), stop):
-            # items parted by semicolons: the first organization of each (a person's affiliation)
+            # items parted by semicolons or lines of a list: the first organization of each (a person's
+            # affiliation)
             a = colon.end()
             for item in [*_SEMICOLON.finditer(text, a, stop), None]:
                 b = item.start() if item else stop
