@@ -358,18 +358,20 @@ def _date_line_re() -> re.Pattern[str]:
         rf"{day}-{month}-{year}",
         # September 19, 2017; Sept. 19 2017
         rf"{month}\.?\s+{day},?\s+{year}",
-        # 2019-06-07
-        r"\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}",
+        # 2019-06-07, 2019-06-07T10:30:00Z
+        r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}/\d{1,2}/\d{1,2}",
         # 05.06.2019, 05/06/2019, 05-06-2019
         r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}\.\d{1,2}\.\d{1,2}",
         # 2019年6月7日
         r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     ]
     # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
-    lead = (r"(?:(?:published|posted|issued|released)(?:\s+on)?\s*:?\s*|(?:date|publication\s+date|release\s+date|"
-            r"date\s+of\s+(?:publication|release))\s*:\s*)?"
+    lead = (r"(?:(?:published|posted|issued|released)(?:\s+(?:on|at))?\s*:?\s*|"
+            r"(?:date|publication\s+date|release\s+date|date\s+of\s+(?:publication|release))\s*:\s*|ngày\s+)?"
             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-            r"\.?,?\s+)?")
+            r"\.?,?\s+)?"
+            # a time before the date: "17:11, 20.07.2018"
+            r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*[,|–-]?\s*(?=\d))?")
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
     time = r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est))?)?"
     # "Posted on 5 May 2019 by the press office"

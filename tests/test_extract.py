@@ -68,11 +68,15 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("2019.06.05", "2019-06-05"),
     ("5th of June 2019", "2019-06-05"),
     ("Published: 5 June 2019 | Last updated: 6 June 2019", "2019-06-05"),
+    ("17:11, 05.06.2019", "2019-06-05"),
+    ("2019-06-05T10:30:00Z", "2019-06-05"),
+    ("Ngày 05/06/2019", "2019-06-05"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
         "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
         "published-on", "weekday", "date-label", "month-first-french", "vietnamese", "arabic-digits",
         "german-day-dot", "dutch", "turkish", "polish-genitive", "numeric-year-first", "posted-time", "time-am",
-        "posted-by", "day-month-hyphens", "year-first-dots", "day-of-month", "published-and-updated"])
+        "posted-by", "day-month-hyphens", "year-first-dots", "day-of-month", "published-and-updated",
+        "time-first", "iso-date-time", "vietnamese-day-label"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 
