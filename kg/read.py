@@ -78,20 +78,21 @@ def _files(inputs: Iterable[str | Path], on_error: Callable[[InputError], None] 
             yield from _files_of(str(Path(given)), seen_dirs, seen_files, on_skip)
             continue
         try:
-            yield from _files_of(str(Path(given)), seen_dirs, seen_files, on_skip)
+            yield from _files_of(str(Path(given)), seen_dirs, seen_files, on_skip, on_error)
         except InputError as e:
             on_error(e)
 
 
 def _files_of(path: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]],
-              on_skip: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
+              on_skip: Callable[[InputError], None] | None = None,
+              on_error: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
     """The files of one input: itself, or the files below it."""
     st = _stat(path)
     if stat.S_ISDIR(st.st_mode):
         key = (st.st_dev, st.st_ino)
         if key not in seen_dirs:
             seen_dirs.add(key)
-            yield from _walk(path, seen_dirs, seen_files, os.path.realpath(path), on_skip)
+            yield from _walk(path, seen_dirs, seen_files, os.path.realpath(path), on_skip, on_error)
     elif stat.S_ISREG(st.st_mode):
         _reader_for(path)  # an explicitly named file must have a known suffix
         key = (st.st_dev, st.st_ino)
@@ -103,9 +104,12 @@ def _files_of(path: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[
 
 
 def _walk(top: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]], root: str,
-          on_skip: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
+          on_skip: Callable[[InputError], None] | None = None,
+          on_error: Callable[[InputError], None] | None = None) -> Iterator[tuple[str, str, os.stat_result]]:
     """The release files below ``top``, in sorted order; a link to a place outside ``root`` (the
-    real path of the folder the user named) is not followed: the walk reads what the folder holds."""
+    real path of the folder the user named) is not followed: the walk reads what the folder holds.
+    A release file listed in the folder and gone when the walk reaches it is an error (raised, or
+    reported to ``on_error`` and the walk goes on)."""
     try:
         with os.scandir(top) as it:
             names = sorted(entry.name for entry in it)
@@ -120,6 +124,11 @@ def _walk(top: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, 
         try:
             st = os.stat(path)  # follows links; a broken or looping link fails here
         except OSError:
+            if _suffix(name) in READERS and not os.path.lexists(path):  # (listed, then removed)
+                gone = InputError(path, "no such file or directory (removed while the folder was read)")
+                if on_error is None:
+                    raise gone from None
+                on_error(gone)
             continue
         if os.path.islink(path):
             real = os.path.realpath(path)
@@ -131,7 +140,7 @@ def _walk(top: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, 
         if stat.S_ISDIR(st.st_mode):
             if key not in seen_dirs:
                 seen_dirs.add(key)
-                yield from _walk(path, seen_dirs, seen_files, root, on_skip)
+                yield from _walk(path, seen_dirs, seen_files, root, on_skip, on_error)
         elif stat.S_ISREG(st.st_mode):
             suffix = _suffix(name)
             if suffix in READERS and key not in seen_files:

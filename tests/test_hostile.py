@@ -732,3 +732,44 @@ def test_control_characters_in_a_file_name_stay_out_of_exports_and_the_terminal(
     # rebuilt, the release is unchanged (its stored source is its name, escaped)
     r = run_kg("build", tmp_path / "in", "--store", tmp_path / "store", "-j", "1")
     assert "1 unchanged" in r.stderr, describe(r)
+
+
+# ----------------------------------------------------------------------------- files in a folder
+
+
+def test_a_200_megabyte_file_fails_and_the_build_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED_FILE.read_bytes())
+    with open(folder / "huge.txt", "wb") as f:  # (sparse: 200 MB on paper, nothing on disk)
+        f.truncate(200_000_000)
+    proc = run_kg("build", folder, "--store", tmp_path / "store", "-j", "1")
+    assert proc.returncode == 1, describe(proc)
+    assert f"failed: {folder / 'huge.txt'}: file too large" in proc.stderr and "1 added" in proc.stderr, proc.stderr
+
+
+def test_a_file_that_vanishes_during_the_build_fails_and_the_build_goes_on(tmp_path):
+    from synthetic import write_corpus
+
+    files = sorted(write_corpus(tmp_path / "in", 3 * kg.builder.BATCH))
+    last = files[-1]
+
+    def progress(done: int, total) -> None:  # (the files are read as the build goes: the last is not yet)
+        if done and last.exists():
+            last.unlink()
+
+    rep = kg.builder.build([tmp_path / "in"], tmp_path / "store", jobs=1, progress=progress)
+    assert not last.exists()
+    assert (rep.added, rep.failed) == (len(files) - 1, 1), rep.as_dict()
+    assert rep.failures[0]["source"] == str(last) and "no such file" in rep.failures[0]["error"]
+
+
+def test_a_path_with_spaces_and_non_ascii_letters(tmp_path):
+    folder = tmp_path / "press releases" / "été 2019 — Ωmega"
+    folder.mkdir(parents=True)
+    target = folder / "réunion à Genève.txt"
+    target.write_bytes(SEED_FILE.read_bytes())
+    proc = run_kg("build", tmp_path / "press releases", "--store", tmp_path / "my store", "-j", "1")
+    assert proc.returncode == 0 and "1 added" in proc.stderr, describe(proc)
+    rows = run_kg("query", "--store", tmp_path / "my store", "releases", "--format", "csv").stdout.decode("utf-8")
+    assert "réunion à Genève" in rows, rows
