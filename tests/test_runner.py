@@ -27,6 +27,27 @@ def test_a_query_over_its_time_is_stopped(seed_store, query):
     assert time.monotonic() - t0 < 20
 
 
+# a huge OFFSET over a product, and a regex that backtracking engines take exponential time over
+HUGE_OFFSET = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } OFFSET 999999999999"
+CATASTROPHIC_REGEX = ('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?x ?y ?z '
+                      'FILTER (REGEX(CONCAT(STR(?o), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"), "^(a+)+$")) }')
+
+
+@pytest.mark.parametrize("query", [HUGE_OFFSET, CATASTROPHIC_REGEX], ids=["huge-offset", "catastrophic-regex"])
+def test_a_hostile_query_answers_or_is_stopped_in_time(seed_store, query):
+    """Either an answer (the engine's regex is linear, an offset past the end is empty) or the time
+    limit's message: never a hang nor a crash."""
+    t0 = time.monotonic()
+    r = run_kg("query", "--store", seed_store, "--sparql", query, "--timeout", "3", "--format", "csv")
+    took = time.monotonic() - t0
+    assert r.returncode in (0, 2) and "Traceback" not in r.stderr, describe(r)
+    if r.returncode == 2:
+        assert "over its time limit of 3 s and was stopped" in r.stderr, describe(r)
+    else:
+        assert r.stdout.decode().splitlines()[1:] in ([], ["0"]), describe(r)
+    assert took < 30
+
+
 def test_a_query_over_its_memory_is_stopped(seed_store):
     r = run_kg("query", "--store", seed_store, "--sparql", SORTED, "--max-memory", "150", "--timeout", "120")
     assert r.returncode == 2, describe(r)
