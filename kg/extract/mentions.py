@@ -230,7 +230,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
     for hm, toks, k, k_end in _head_words(text, heads):
         left = _cap_chain_left(toks, k, text=text, leading=lex.set("org_heads_leading"), heads=lex.set("org_heads"),
                                fields=lex.set("org_heads_also_fields"))
-        inside = None  # "the United Kingdom (UK) Border Force": a country's acronym inside the name
+        inside = None  # "the Republic of Freedonia (RF) Border Force": a country's acronym inside the name
         if left >= 4 and left < k and toks[left - 1][2] == ")" and toks[left - 3][2] == "(" \
                 and _ACRONYM.match(toks[left - 2][2]) and is_cap(toks[left - 4][2]):
             start = _cap_chain_left(toks, left - 3, text=text)

@@ -60,7 +60,7 @@ _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|wh
 # after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"), re.I)
 _COLON = re.compile(r"\s*:\s*")
-_COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "attended by the following members:" and a list below
+_COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "joined by these delegations:" and a list below
 # the end of one item of a list after a colon: a semicolon, or a line break before a list marker
 _SEMICOLON = re.compile(r";\s*(?:and\s+)?|\s*\n\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s+\S")  # a line that is an item of a list
@@ -481,8 +481,8 @@ _UNNAMED_KINDS = {"signing": "signing", "visit": "visit", "meeting": "meeting", 
 
 
 def lists_below(text: str, sentences: list[tuple[int, int]]) -> dict[int, int]:
-    """Where the list below a sentence that ends with a colon ends, by the sentence's end ("The
-    meeting was attended by the following members:" and a line for each of them)."""
+    """Where the list below a sentence that ends with a colon ends, by the sentence's end ("Taking
+    part in the forum were:" and a line for each participant)."""
     out: dict[int, int] = {}
     for i, (s0, s1) in enumerate(sentences):
         if not text[s0:s1].rstrip().endswith(":"):
