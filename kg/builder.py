@@ -402,7 +402,8 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
                     rep.failures.append({"release": release.id, "source": release.source, "error": g.error,
                                          "where": g.where})
                     continue
-                writes.append((r_iri, g.graphs))
+                # (sorted: the order a worker process gives a graph's triples is its own)
+                writes.append((r_iri, {suffix: sorted(lines) for suffix, lines in g.graphs.items()}))
                 rep.count(g.report, release, replaced=False)
             if writes:
                 part += 1

@@ -120,11 +120,13 @@ _OBEY_PERMISSIONS = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
 
 
 def run_kg(*args: str | Path, cwd: str | Path | None = None, timeout: float = 300,
-           obey_permissions: bool = False) -> subprocess.CompletedProcess:
+           obey_permissions: bool = False, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run ``kg ARGS`` and return the finished process (stdout as bytes, stderr as text); with
-    ``obey_permissions``, a root user runs it without the capabilities that pass over file permissions."""
+    ``obey_permissions``, a root user runs it without the capabilities that pass over file permissions;
+    ``env`` adds to the environment."""
     prefix = _OBEY_PERMISSIONS if obey_permissions and os.geteuid() == 0 else []
-    proc = subprocess.run([*prefix, kg_executable(), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout)
+    proc = subprocess.run([*prefix, kg_executable(), *map(str, args)], cwd=cwd, capture_output=True, timeout=timeout,
+                          env={**os.environ, **env} if env else None)
     proc.stderr = proc.stderr.decode("utf-8", "replace")
     return proc
 
