@@ -773,3 +773,17 @@ def test_a_path_with_spaces_and_non_ascii_letters(tmp_path):
     assert proc.returncode == 0 and "1 added" in proc.stderr, describe(proc)
     rows = run_kg("query", "--store", tmp_path / "my store", "releases", "--format", "csv").stdout.decode("utf-8")
     assert "réunion à Genève" in rows, rows
+
+
+def test_a_file_of_one_million_lines_fails_by_its_size_and_the_build_goes_on(tmp_path):
+    """One million short lines (9 MB, under the file limit): the text is over the extraction's size
+    budget, reported with its length, in bounded time and memory; the other release is stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED_FILE.read_bytes())
+    (folder / "lines.txt").write_text("Freedonia Customs met.\n" * 1_000_000, encoding="utf-8")
+    t0 = time.monotonic()
+    proc = run_kg("build", folder, "--store", tmp_path / "store", "-j", "1", "--report", tmp_path / "r.json")
+    assert proc.returncode == 1, describe(proc)
+    assert f"failed: {folder / 'lines.txt'}: a text of" in proc.stderr and "1 added" in proc.stderr, proc.stderr
+    assert time.monotonic() - t0 < 120
