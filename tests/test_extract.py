@@ -306,6 +306,16 @@ def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
     assert {o for _, o in f["startDate"]} == {"2021-08-23"}
 
 
+def test_extract_a_phrase_with_its_own_dates_and_verb_is_another_event_of_the_kind():
+    text = ("Port officers trained\n\n2 July 2022\n\nA national training course on risk profiling was held in "
+            "Nairobi, Kenya, on 10-12 June 2022 for officers of the Ruritania Revenue Authority. On 20-24 June the "
+            "training was also organized in Mombasa for the Freedonia Ports Council.\n")
+    f = facts(text)
+    assert sorted(o for _, o in f["startDate"]) == ["2022-06-10", "2022-06-20"]
+    by_event = {e: o for e, o in f["heldIn"]}
+    assert len(by_event) == 2 and set(by_event.values()) == {"Nairobi", "Mombasa"}
+
+
 @pytest.mark.parametrize("verb", ["is holding", "will hold", "is organizing", "has convened", "will be hosting"])
 def test_extract_unnamed_event_told_by_any_form_of_an_event_verb(verb):
     text = (f"Ruritania looks at ports\n\nThe Ruritanian Ports Authority {verb} a two-day expert group meeting "

@@ -96,6 +96,19 @@ def read_frames(ctx: Context, found: Found) -> None:
             sent_dates = [DateSpan(s0 + today.start(), s0 + today.end(), ctx.published, ctx.published)]
         if sent_dates:
             e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
+            if e is not None and e.dates and ctx._has_trigger(sent):
+                # "... on 17-21 June a similar training was held in Riga": a phrase the event before
+                # took in, told with dates of its own and a verb that tells it took place, is another
+                # event of the kind
+                pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
+                own = next((m for m in e.mentions if s0 <= m.start < s1 and not m.concrete), None)
+                if own is not None and own is not e.mentions[0] and (pick.first, pick.last) not in \
+                        {(d.first, d.last) for d in e.dates}:
+                    e.mentions.remove(own)
+                    e = ev.Event(f"event{len(events)}", own.kind, ev.LEADING_ARTICLE.sub("", own.label))
+                    e.mentions.append(own)
+                    events.append(e)
+                    here = [e]
             if e is not None and not e.dates:
                 pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                 e.dates.append(pick)
