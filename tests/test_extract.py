@@ -312,8 +312,10 @@ def test_extract_a_phrase_with_its_own_dates_and_verb_is_another_event_of_the_ki
             "training was also organized in Mombasa for the Freedonia Ports Council.\n")
     f = facts(text)
     assert sorted(o for _, o in f["startDate"]) == ["2022-06-10", "2022-06-20"]
-    by_event = {e: o for e, o in f["heldIn"]}
-    assert len(by_event) == 2 and set(by_event.values()) == {"Nairobi", "Mombasa"}
+    by_event: dict[str, set[str]] = {}
+    for e, o in f["heldIn"]:
+        by_event.setdefault(e, set()).add(o)
+    assert sorted(by_event.values(), key=sorted) == [{"Mombasa"}, {"Kenya", "Nairobi"}]
 
 
 @pytest.mark.parametrize("verb", ["is holding", "will hold", "is organizing", "has convened", "will be hosting"])
