@@ -89,7 +89,8 @@ def write_rdf(store: ox.Store, fmt: str, out: BinaryIO, graphs: str = "data", tm
     chosen = select_graphs(names, graphs)
     with contextlib.ExitStack() as stack:
         def spill() -> Path:  # made when a run is first written: a small export needs none
-            return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f".kg-export-{os.getpid()}-", dir=tmp_dir)))
+            runs = tempfile.TemporaryDirectory(prefix=f".kg-export-{os.getpid()}-", dir=tmp_dir)
+            return Path(stack.enter_context(runs))
 
         keys = _sorted_keys(_keys(store, chosen, keeps_graphs), spill, unique=not keeps_graphs)
         if fmt in ("nquads", "ntriples"):

@@ -177,7 +177,8 @@ def read_frames(ctx: Context, found: Found) -> None:
                     # Council meeting" is the Council's), and "the joint ABC and DEF workshop" is both's
                     named_after.sort(key=lambda ox: (ox[1].end, ox[1].end - ox[1].start))
                     owners = [named_after[-1]]
-                    for o, x in reversed(pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, owners[0][1].start)]):
+                    before = pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, owners[0][1].start)]
+                    for o, x in reversed(before):
                         if x.end <= owners[-1][1].start and _JOINED.fullmatch(text, x.end, owners[-1][1].start):
                             owners.append((o, x))
                     for o, _ in owners:
