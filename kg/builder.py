@@ -61,6 +61,17 @@ class BuildReport:
             self.quarantine.append({"release": release.id, "source": release.source,
                                     "results": [asdict(x) for x in report.results]})
 
+    def fail(self, release: str | None, source: str, error: str, where: str = "") -> None:
+        """Count one release (or file) that was not stored, and why."""
+        self.failed += 1
+        self.failures.append({"release": release, "source": source, "error": error, "where": where})
+
+    def unreadable(self, problems: list[InputError]) -> None:
+        """Count the files that could not be read as read and failed."""
+        self.read += len(problems)
+        for e in problems:
+            self.fail(None, e.path, e.problem)
+
     def as_dict(self) -> dict:
         d = asdict(self)
         d["seconds"] = {k: round(v, 3) for k, v in self.seconds.items()}
@@ -215,18 +226,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     from .store import (bulk_put, is_store, nquads, open_store, put_releases, release_index, remove_release,
                         staged_store, upgrade_layout, write_description, write_snapshot)
 
-    try:
-        if settings.base is not None:
-            iri.check_base(settings.base)
-    except ValueError as e:
-        raise UsageError(str(e)) from None
-    if settings.curation:
-        from .resolve import load_curation
-        load_curation(settings.curation)  # fail before any work on a bad curation file
-    from .validate import SHAPES, shapes_graph
-
-    shapes = str(settings.shapes or SHAPES)
-    shapes_graph(shapes)  # fail before any work on a bad shapes file
+    shapes = _checked(settings)
     rep = BuildReport()
     problems: list[InputError] = []
     t0 = time.perf_counter()
@@ -257,22 +257,10 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                     rep.skipped += 1
                 elif r_iri in index and index[r_iri][2] != printable(r.source) and Path(index[r_iri][2]).exists():
                     # another file that is still there holds this id: replacing it would lose a release
-                    rep.failed += 1
-                    rep.failures.append({"release": r.id, "source": r.source, "where": "",
-                                         "error": f"release id {r.id!r} is stored from {index[r_iri][2]}, which is "
-                                                  "still there: not replaced (rename one of the files, or give ids in JSON)"})
+                    rep.fail(r.id, r.source, f"release id {r.id!r} is stored from {index[r_iri][2]}, which is still "
+                             "there: not replaced (rename one of the files, or give ids in JSON)")
                 else:
                     yield r, h, r_iri
-
-        def jobs_of(items: Iterator[tuple[Release, str, str]]) -> Iterator[Job]:
-            batch: list[tuple[Release, str, str]] = []
-            for item in items:
-                batch.append(item)
-                if len(batch) == BATCH:
-                    yield Job(batch, settings, shapes, fingerprint)
-                    batch = []
-            if batch:
-                yield Job(batch, settings, shapes, fingerprint)
 
         pending: list[bytes] = []
         size = 0
@@ -282,9 +270,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
             writes = []
             for (release, _, r_iri), g in zip(items, results):
                 if isinstance(g, Failure):
-                    rep.failed += 1
-                    rep.failures.append({"release": release.id, "source": release.source,
-                                         "error": g.error, "where": g.where})
+                    rep.fail(release.id, release.source, g.error, g.where)
                     continue
                 writes.append((r_iri, g.graphs))
                 rep.count(g.report, release, replaced=r_iri in index)
@@ -307,7 +293,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
         head = list(itertools.islice(items, 8 * jobs))
         stream = itertools.chain(head, items)
         with _executor(executor, jobs if len(head) >= 8 * jobs else 1) as run:
-            for job, (results, extract_s, validate_s) in run(jobs_of(stream)):
+            for job, (results, extract_s, validate_s) in run(_jobs(stream, settings, shapes, fingerprint)):
                 rep.seconds["extract"] += extract_s
                 rep.seconds["validate"] += validate_s
                 t1 = time.perf_counter()
@@ -319,10 +305,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
         t1 = time.perf_counter()
         if pending:
             bulk_put(store, b"".join(pending))
-        rep.read += len(problems)
-        for e in problems:
-            rep.failed += 1
-            rep.failures.append({"release": None, "source": e.path, "error": e.problem, "where": ""})
+        rep.unreadable(problems)
         if prune:
             for r_iri in sorted(set(index) - wanted):
                 remove_release(store, r_iri)
@@ -348,21 +331,11 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
     the same files, byte for byte, whatever the executor."""
     from .exporter import write_bytes_atomic
     from .store import nquads
-    from .validate import SHAPES, shapes_graph
 
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out}: not a new or empty folder: the N-Quads of a build go into a folder of their own")
-    try:
-        if settings.base is not None:
-            iri.check_base(settings.base)
-    except ValueError as e:
-        raise UsageError(str(e)) from None
-    if settings.curation:
-        from .resolve import load_curation
-        load_curation(settings.curation)
-    shapes = str(settings.shapes or SHAPES)
-    shapes_graph(shapes)
+    shapes = _checked(settings)
     settings = replace(settings, base=settings.base or iri.DEFAULT_BASE)
     fingerprint = pipeline_fingerprint(settings, shapes)
     rep = BuildReport()
@@ -370,37 +343,27 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
     releases: Iterable[Release] = read_inputs(inputs) if strict else iter_inputs(inputs, problems)
     seen: dict[str, str] = {}
 
-    def jobs_of() -> Iterator[Job]:
-        batch: list[tuple[Release, str, str]] = []
+    def todo() -> Iterator[tuple[Release, str, str]]:
         for r in releases:
             rep.read += 1
             r_iri = iri.release_iri(r.id, settings.base)
             if r_iri in seen:
-                rep.failed += 1
-                rep.failures.append({"release": r.id, "source": r.source, "where": "",
-                                     "error": f"release id {r.id!r} was read from {seen[r_iri]} too: not written"})
+                rep.fail(r.id, r.source, f"release id {r.id!r} was read from {seen[r_iri]} too: not written")
                 continue
             seen[r_iri] = printable(r.source)
-            batch.append((r, content_hash(r), r_iri))
-            if len(batch) == BATCH:
-                yield Job(batch, settings, shapes, fingerprint)
-                batch = []
-        if batch:
-            yield Job(batch, settings, shapes, fingerprint)
+            yield r, content_hash(r), r_iri
 
     out.mkdir(parents=True, exist_ok=True)
     done = part = 0
     with _executor(executor, jobs) as run:
-        for job, (results, extract_s, validate_s) in run(jobs_of()):
+        for job, (results, extract_s, validate_s) in run(_jobs(todo(), settings, shapes, fingerprint)):
             rep.seconds["extract"] += extract_s
             rep.seconds["validate"] += validate_s
             t1 = time.perf_counter()
             writes = []
             for (release, _, r_iri), g in zip(job.items, results):
                 if isinstance(g, Failure):
-                    rep.failed += 1
-                    rep.failures.append({"release": release.id, "source": release.source, "error": g.error,
-                                         "where": g.where})
+                    rep.fail(release.id, release.source, g.error, g.where)
                     continue
                 # (sorted: the order a worker process gives a graph's triples is its own)
                 writes.append((r_iri, {suffix: sorted(lines) for suffix, lines in g.graphs.items()}))
@@ -412,11 +375,38 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
             done += len(job.items)
             if progress:
                 progress(done, None)
-    rep.read += len(problems)
-    for e in problems:
-        rep.failed += 1
-        rep.failures.append({"release": None, "source": e.path, "error": e.problem, "where": ""})
+    rep.unreadable(problems)
     return rep
+
+
+def _jobs(items: Iterable[tuple[Release, str, str]], settings: Settings, shapes: str, fingerprint: str) -> Iterator[Job]:
+    """The (release, content hash, IRI) items in jobs of ``BATCH``, read as the jobs are taken."""
+    batch: list[tuple[Release, str, str]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == BATCH:
+            yield Job(batch, settings, shapes, fingerprint)
+            batch = []
+    if batch:
+        yield Job(batch, settings, shapes, fingerprint)
+
+
+def _checked(settings: Settings) -> str:
+    """The shapes file of ``settings``, after checking the base IRI, the curation file and the shapes:
+    a build fails on them before any work."""
+    try:
+        if settings.base is not None:
+            iri.check_base(settings.base)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    if settings.curation:
+        from .resolve import load_curation
+        load_curation(settings.curation)
+    from .validate import SHAPES, shapes_graph
+
+    shapes = str(settings.shapes or SHAPES)
+    shapes_graph(shapes)
+    return shapes
 
 
 @contextmanager

@@ -81,6 +81,11 @@ def _abbreviations(lex: Lexicon) -> frozenset[str]:
                                              for o in words))
 
 
+# the patterns whose year may be left out: (the group of the year, the group of the month word that
+# says whether it may: an abbreviation or a lower-case English month needs its year)
+_YEAR_AND_MONTH = {"d_dm": (3, 2), "md_md": (4, 0), "md_d": (3, 0), "md": (2, 0), "dm": (2, 1)}
+
+
 def _needs_year(month_word: str, lex: Lexicon) -> bool:
     """An abbreviated month ("out", "Mar.") is a date only with its year, and so is an English month
     written in lower case ("5 may attend"): without one, "19 out of 23" would be the 19th of October."""
@@ -147,40 +152,27 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                 continue
             g = mt.groups()
             yearless = False
+            if name in _YEAR_AND_MONTH:  # (the patterns whose year may be left out)
+                yi, mi = _YEAR_AND_MONTH[name]
+                yearless = g[yi] is None
+                y = default_year if yearless else int(g[yi])
+                if y is None or yearless and _needs_year(g[mi], lex):
+                    continue
             if name == "dm_dm":
                 y2 = int(g[5])
                 y1 = int(g[2]) if g[2] else y2
                 first, last = _mk(y1, month(g[1]), int(g[0])), _mk(y2, month(g[4]), int(g[3]))
             elif name == "d_dm":
-                y = int(g[3]) if g[3] else default_year
-                yearless = g[3] is None
-                if y is None or yearless and _needs_year(g[2], lex):
-                    continue
                 mo = month(g[2])
                 first, last = _mk(y, mo, int(g[0])), _mk(y, mo, int(g[1]))
             elif name == "md_md":
-                y = int(g[4]) if g[4] else default_year
-                yearless = g[4] is None
-                if y is None or yearless and _needs_year(g[0], lex):
-                    continue
                 first, last = _mk(y, month(g[0]), int(g[1])), _mk(y, month(g[2]), int(g[3]))
             elif name == "md_d":
-                y, mo = int(g[3]) if g[3] else default_year, month(g[0])
-                yearless = g[3] is None
-                if y is None or yearless and _needs_year(g[0], lex):
-                    continue
+                mo = month(g[0])
                 first, last = _mk(y, mo, int(g[1])), _mk(y, mo, int(g[2]))
             elif name == "md":
-                y = int(g[2]) if g[2] else default_year
-                yearless = g[2] is None
-                if y is None or yearless and _needs_year(g[0], lex):
-                    continue
                 first = last = _mk(y, month(g[0]), int(g[1]))
             elif name == "dm":
-                y = int(g[2]) if g[2] else default_year
-                yearless = g[2] is None
-                if y is None or yearless and _needs_year(g[1], lex):
-                    continue
                 first = last = _mk(y, month(g[1]), int(g[0]))
             else:
                 first = last = _mk(int(g[0]), int(g[1]), int(g[2]))
