@@ -174,6 +174,30 @@ def test_extract_yearless_abbreviation_or_lower_case_english_month_is_no_date(ph
     assert find_dates(phrase, load(()), 2014) == []
 
 
+@pytest.mark.parametrize("phrase, day", [("on Apr. 7", "2014-04-07"), ("on Sept. 12", "2014-09-12"), ("on Nov. 3, in Brussels", "2014-11-03")])
+def test_extract_yearless_dotted_month_abbreviation_before_the_day_is_a_date(phrase, day):
+    text = f"Title of a release\n\n10 November 2014\n\nThe WCO participated in the 2nd meeting of the Enforcement Committee {phrase}.\n"
+    assert {o for _, o in facts(text)["startDate"]} == {day}
+
+
+def test_extract_said_today_dates_an_event_the_roles_report():
+    text = ("Title of a release\n\nFreedonia City, 14 June 2013 - Freedonia Customs and the Alphaland Revenue Authority "
+            "signed today a memorandum on the exchange of data.\n")
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {"2013-06-14"}
+    text = "Title of a release\n\n14 June 2013\n\nToday, Freedonia Customs is a modern administration. It signed a plan.\n"
+    assert "startDate" not in facts(text)
+
+
+def test_extract_possessive_owner_ends_a_name_and_stays_an_alternative_name():
+    text = ("Title of a release\n\n14 June 2013\n\nThe seminar was organized by Norway's Ministry of Social "
+            "Development and ABCD's Statistics Division, with the Department of State's Bureau of Ports.\n")
+    orgs = nodes(text, "organization")
+    assert "Norway's Ministry of Social Development" in orgs["Ministry of Social Development"]
+    assert "ABCD's Statistics Division" in orgs["Statistics Division"]
+    assert not any("State's" in n for names in orgs.values() for n in names)
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -86,12 +86,17 @@ def _abbreviations(lex: Lexicon) -> frozenset[str]:
 _YEAR_AND_MONTH = {"d_dm": (3, 2), "md_md": (4, 0), "md_d": (3, 0), "md": (2, 0), "dm": (2, 1)}
 
 
-def _needs_year(month_word: str, lex: Lexicon) -> bool:
-    """An abbreviated month ("out", "Mar.") is a date only with its year, and so is an English month
-    written in lower case ("5 may attend"): without one, "19 out of 23" would be the 19th of October."""
+def _needs_year(month_word: str, lex: Lexicon, dotted: bool = False) -> bool:
+    """An abbreviated month ("out", "mar") is a date only with its year, and so is an English month
+    written in lower case ("5 may attend"): without one, "19 out of 23" would be the 19th of October.
+    A capitalised English abbreviation with its dot before the day (``dotted``: "Apr. 7", "Sept. 12",
+    as news agencies write) is a month word all the same."""
     word = month_word.rstrip(".")
     lower = word.lower()
-    return lower in _abbreviations(lex) or lex.month_languages.get(lower) == "en" and not word[:1].isupper()
+    english = lex.month_languages.get(lower) == "en"
+    if dotted and english and word[:1].isupper():
+        return False
+    return lower in _abbreviations(lex) or english and not word[:1].isupper()
 
 
 # where a day-first date can start: a digit or a weekday at the start of a word
@@ -156,7 +161,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                 yi, mi = _YEAR_AND_MONTH[name]
                 yearless = g[yi] is None
                 y = default_year if yearless else int(g[yi])
-                if y is None or yearless and _needs_year(g[mi], lex):
+                if y is None or yearless and _needs_year(g[mi], lex, name.startswith("md") and text.startswith(".", mt.end(mi + 1))):
                     continue
             if name == "dm_dm":
                 y2 = int(g[5])

@@ -14,7 +14,7 @@ from .occurrences import _GATHERINGS, Found, main_event
 
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
-_TODAY = re.compile(r"\btoday\b")
+_TODAY = re.compile(r"\btoday\b(?!['’]s)")  # ("today's debates": not when)
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_ONLY = re.compile(r"\s*of\s+(?:the\s+)?")
@@ -92,8 +92,13 @@ def read_frames(ctx: Context, found: Found) -> None:
         # when and where, for the events of this sentence (or the main event in a dateline-like line)
         sent_dates = [d for d in dates if s0 <= d.start < s1]
         today = _TODAY.search(sent) if "today" in sent else None
-        if not sent_dates and today and ctx.published and here:
-            sent_dates = [DateSpan(s0 + today.start(), s0 + today.end(), ctx.published, ctx.published)]
+        if not sent_dates and today and ctx.published:
+            # "Freedonia and Alphaland signed today ...": the day of the release (and of the event the
+            # roles phase may find told in this sentence)
+            said_today = DateSpan(s0 + today.start(), s0 + today.end(), ctx.published, ctx.published)
+            bisect.insort(found.dates, said_today, key=lambda d: d.start)
+            if here:
+                sent_dates = [said_today]
         if sent_dates:
             e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
             if e is not None and e.dates and ctx._has_trigger(sent):

@@ -170,7 +170,10 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
 def _starts_another_body(word: str, leading: frozenset[str] = frozenset()) -> bool:
     """"Thai Customs and |Japan Customs", "Freedonia Police and |Ministry of Trade": a country, an
     acronym or a head word that opens a name (``leading``) after "and" starts a second name (while
-    "Customs and |Excise Administration" goes on with one)."""
+    "Customs and |Excise Administration" goes on with one); so does an owner ("Ministry of Trade and
+    |Freedonia's Trade Office")."""
+    if POSSESSIVE_END.search(word):
+        return True
     return word in places.country_names() or word in places.country_adjectives() or (word.isupper() and len(word) > 1) \
         or bool(_ACRONYM.match(word)) or word in leading  # "AfCFTA"
 
@@ -257,8 +260,11 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             left += 1
         # "the Department of State's Bureau of ...": the owner is not part of the name (but "INTERPOL's
         # General Secretariat" is INTERPOL's house, which the extractor reads as INTERPOL)
+        owner = None
         if left < k and POSSESSIVE_END.search(toks[left][2]) \
                 and not all(t[2] in HOUSE_WORDS for t in toks[left + 1:right]):
+            owner = POSSESSIVE_END.sub("", toks[left][2])
+            owner_start = toks[left][0]
             left += 1
         a, b = toks[left][0], toks[right - 1][1]
         if right > k_end:
@@ -297,7 +303,12 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             name, b = name[:possessive.start()], b - 2
         if inside is not None:
             name = (text[a:inside[0]].rstrip() + " " + text[inside[1]:b].lstrip()).strip()
-        out.append(Mention(a, b, "organization", name, name, "org-head-pattern"))
+        extra = {}
+        if owner is not None and (owner in places.country_names() or _ACRONYM.match(owner)):
+            # "Freedonia's Ministry of Trade", "ABC's Statistics Division": the owner's name stays an
+            # alternative name of the body
+            extra = {"with_owner": text[owner_start:b]}
+        out.append(Mention(a, b, "organization", name, name, "org-head-pattern", None, extra))
     return _longest(out)
 
 

@@ -281,6 +281,8 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
             continue
         o = get(c.name, c.name)
         o.mentions.append(c)
+        if "with_owner" in c.extra:
+            o.alt.add(c.extra["with_owner"])
     # a name that is part of a longer name of this release is that organization
     names = sorted(orgs.values(), key=lambda o: -len(o.name))
     for o in list(orgs.values()):
