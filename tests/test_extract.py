@@ -198,6 +198,18 @@ def test_extract_possessive_owner_ends_a_name_and_stays_an_alternative_name():
     assert not any("State's" in n for names in orgs.values() for n in names)
 
 
+def test_extract_nested_body_keeps_its_fullest_name_and_two_nested_names_stay_two():
+    text = ("Title of a release\n\n14 June 2013\n\nThe training was attended by officers of the Border Guard Service "
+            "of the State Security Committee and Revenue Committee of the Ministry of Finance of Ruritania.\n")
+    orgs = set(nodes(text, "organization"))
+    assert "Border Guard Service of the State Security Committee" in orgs
+    assert "Revenue Committee of the Ministry of Finance of Ruritania" in orgs
+    # a gathering's name inside stays apart ("the Review Group of the Conference of the Parties to ...")
+    text = ("Title of a release\n\n14 June 2013\n\nThe WCO attended the 3rd session of the Review Group of the "
+            "Conference of the States Parties to the Freedonia Convention.\n")
+    assert "Review Group" in set(nodes(text, "organization"))
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

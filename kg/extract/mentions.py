@@ -211,17 +211,31 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
         if is_cap(t) and t not in _STOP_LEFT:
             j += 1
             last = j
+            if POSSESSIVE_END.search(t):
+                break  # "the Department of State's |Bureau of ...": an owner ends its name
             if t in cn and j < n and is_cap(toks[j][2]) and "\n" not in text[toks[j - 1][1]:toks[j][0]] \
                     and toks[j][2] not in cn and not any(x[2] in heads for x in toks[j:j + 3]):
                 break  # (the same after a country of one word, unless a head word follows: "of the Korea Customs Service")
             continue
-        if t in ("and", "&") and j + 1 < n and (toks[j + 1][2] == "the" or _starts_another_body(toks[j + 1][2])):
+        if t in ("and", "&") and j + 1 < n and (toks[j + 1][2] == "the" or _starts_another_body(toks[j + 1][2])
+                                                 or _names_a_body(toks, j + 1, n, heads)):
             break  # "National Police of Colombia and |the Turkish Ministry of Trade": a second name
         if (t in _INNER_CONNECT or t.endswith("ing") and t.islower()) and j + 1 < n:
             j += 1
             continue
         break
     return last
+
+
+def _names_a_body(toks: list, i: int, n: int, heads: frozenset[str]) -> bool:
+    """Whether the capitalised words from token ``i`` end with a singular head word ("and |State
+    Revenue Committee of ..."): a second name (while "and |Industry", "and |Social Services" name fields)."""
+    j = i
+    while j < min(n, i + 4) and is_cap(toks[j][2]):
+        if toks[j][2] in heads and not toks[j][2].endswith("s") and j > i:
+            return True
+        j += 1
+    return False
 
 
 def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[str] = frozenset()) -> list[Mention]:
@@ -251,7 +265,12 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 first_run_end += 1
             inner = text[toks[r0][0]:toks[first_run_end - 1][1]] if first_run_end > r0 else ""
             continues = first_run_end < stop  # "of the Conference| of the States Parties ..."
-            nested = inner and inner.split()[-1] in lex.set("org_heads") and continues
+            # "the Review Group of the Conference| of the States Parties ...": a name inside whose head
+            # is also a gathering's, with a complement of its own, is a name of its own (but "the Border
+            # Service of the State Security Committee" and "the Revenue Committee of the Ministry of
+            # Finance of Freedonia" are one body's fullest names)
+            nested = inner and inner.split()[-1] in lex.set("org_heads") and continues \
+                and inner.split()[-1] in lex.words["event_kinds"]
             if stop > r0 and not nested:
                 right = stop
         while left < k and toks[left][2] in ("and", "&", "the", "of"):
