@@ -210,6 +210,27 @@ def test_extract_nested_body_keeps_its_fullest_name_and_two_nested_names_stay_tw
     assert "Review Group" in set(nodes(text, "organization"))
 
 
+@pytest.mark.parametrize("sentence", ["Ministers met at the 23rd Meeting of the Council in Port Alpha on 5 May 2013.",
+                                      "The Council session took place in Port Alpha on 5 May 2013."])
+def test_extract_bare_head_word_names_the_one_body_of_that_head_as_the_gatherings_host(sentence):
+    text = (f"Title of a release\n\n14 June 2013\n\nMembers of the Standing Council of Ministers of the Alpha Community "
+            f"must act together, said the Secretary-General. {sentence}\n")
+    assert {o for _, o in facts(text).get("organizer", set())} == {"Standing Council of Ministers of the Alpha Community"}
+    # two bodies of one head word: "the Council" names neither
+    text = text.replace("must act", "and the Executive Council of the Beta Union must act")
+    assert "organizer" not in facts(text)
+
+
+def test_extract_bare_head_word_elsewhere_is_no_mention():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Standing Council of Ministers of the Alpha Community met in "
+            "Port Alpha. The Council agreed to a plan. The 2nd meeting of the Council closed.\n")
+    from kg.extract import read_events
+
+    ctx, _ = read_events(release(text))
+    bare = [text[m.start:m.end + 7] for o in ctx.orgs for m in o.mentions if m.rule == "org-head-anaphor"]
+    assert bare == ["Council closed"]
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -133,6 +133,44 @@ def _merge_body_names(orgs: dict[str, Org]) -> None:
                 short.mentions = []
 
 
+_GATHERING_OF = re.compile(r"(\w+)\s+of\s+$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_BARE_HEAD = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:of|for|on)\b)(?![ -]?[A-Z])")
+
+
+def _bare_heads(ctx: Context, orgs: dict[str, Org]) -> None:
+    """"the Council", "the Committee" after a body's full name, where it names a gathering's body
+    ("the 12th Meeting of the Council", "the Council session"): that body, when it is the release's
+    only organization of that head word ("The Standing Council of Ministers of Freedonia met ...").
+    A head that two bodies share names neither; elsewhere ("the Council agreed") it is left alone."""
+    from . import roles
+
+    bodies = roles.load().bodies
+    by_head: dict[str, list[Org]] = {}
+    for o in orgs.values():
+        if not o.mentions:
+            continue
+        words = roles._COMPLEMENT.split(o.name, maxsplit=1)[0].split()
+        if len(words) > 1 or roles._COMPLEMENT.search(o.name):
+            by_head.setdefault(words[-1], []).append(o)
+    heads = {h: os[0] for h, os in by_head.items() if h in bodies and len(os) == 1}
+    if not heads:
+        return
+    text = ctx.text
+    kinds = ctx.lex.words["event_kinds"]
+    covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
+    for m in _BARE_HEAD.finditer(text, ctx.start):
+        o = heads.get(m.group(1))
+        a, b = m.span(1)
+        if o is None or covered.covers(a, b) or min(x.start for x in o.mentions) > a:
+            continue
+        before = _GATHERING_OF.search(text, max(0, m.start() - 40), m.start())
+        after = _NEXT_WORD.match(text, b)
+        if not (before and before.group(1) in kinds or after and after.group(1) in kinds):
+            continue
+        o.mentions.append(mn.Mention(a, b, "organization", o.name, o.ident, "org-head-anaphor"))
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -300,6 +338,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
                 o.mentions = []
                 break
     _merge_body_names(orgs)
+    _bare_heads(ctx, orgs)
     out = [o for o in orgs.values() if o.mentions]
     for o in out:
         o.mentions.sort(key=lambda m: m.start)
