@@ -231,6 +231,12 @@ def test_extract_bare_head_word_elsewhere_is_no_mention():
     assert bare == ["Council closed"]
 
 
+@pytest.mark.parametrize("words, number", [("Twenty-Third", "23"), ("Fortieth", "40"), ("thirty-first", "31")])
+def test_extract_compound_ordinal_words(words, number):
+    text = f"Title of a release\n\n14 June 2013\n\nThe WCO attended the {words} Meeting of the Alpha Council in Brussels.\n"
+    assert {o for _, o in facts(text)["ordinal"]} == {number}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

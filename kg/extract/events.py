@@ -26,7 +26,9 @@ _LEFT_OK = re.compile(r"^(?:[A-Z][\w./&-]*|\d{4}|\d{1,3}(?:st|nd|rd|th)|annual|r
                       r"consultative|coordination|working|round-table|learning|training|capacity|building|"
                       r"awareness|national-level|sub-regional|subregional|interregional|continental|"
                       r"diagnostic|scoping|study|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                      r"tenth|eleventh|twelfth|strategic|side|special|follow-up|in-person)$")
+                      r"tenth|eleventh|twelfth|strategic|side|special|follow-up|in-person|"
+                      r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:first|second|third|fourth|"
+                      r"fifth|sixth|seventh|eighth|ninth)|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth)$")
 _GENERIC_EVENT = re.compile(r"^(?:the|this|that|these|its|their|a|an)\s+(?:[\w-]+\s+)?(?:meeting|session|event|workshop|"
                             r"conference|forum|seminar|training|mission|visit|symposium|summit|webinar|course)s?$", re.I)
 _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "is", "are", "will", "has", "have",
@@ -73,11 +75,22 @@ class Event:
     topics: list[tuple[str, int, int]] = field(default_factory=list)
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS_ORDINAL = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                 "eightieth": 80, "ninetieth": 90}
+
+
 def ordinal_of(word: str) -> int | None:
+    """The number of an ordinal: "3rd", "third", "Twenty-Third", "fortieth"."""
     m = _ORDINAL.match(word)
     if m:
         return int(m.group(1))
-    return _ORDINAL_WORDS.get(word.lower())
+    w = word.lower()
+    if "-" in w:  # "twenty-third"
+        tens, _, unit = w.partition("-")
+        n = _ORDINAL_WORDS.get(unit)
+        return _TENS[tens] + n if tens in _TENS and n is not None and n < 10 else None
+    return _ORDINAL_WORDS.get(w) or _TENS_ORDINAL.get(w)
 
 
 def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], title: tuple[int, int] | None) -> list[EventMention]:
