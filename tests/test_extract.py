@@ -237,6 +237,13 @@ def test_extract_compound_ordinal_words(words, number):
     assert {o for _, o in facts(text)["ordinal"]} == {number}
 
 
+@pytest.mark.parametrize("verb", ["is underway", "kicked off", "began", "concluded"])
+def test_extract_unnamed_event_told_as_going_on_or_ending_is_an_event(verb):
+    text = (f"Title of a release\n\n14 June 2013\n\nA meeting of the prosecutors general of the Alpha Union {verb} "
+            "in Bishkek.\n")
+    assert "Bishkek" in {o for _, o in facts(text).get("heldIn", set())}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)
