@@ -244,6 +244,14 @@ def test_extract_unnamed_event_told_as_going_on_or_ending_is_an_event(verb):
     assert "Bishkek" in {o for _, o in facts(text).get("heldIn", set())}
 
 
+def test_extract_named_venue_then_its_city_places_the_event():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Alpha Commission is holding a two-day expert group meeting "
+            "(15-16 June 2013) on trade at the Grand Harbour Hotel, Beirut, Lebanon.\n")
+    assert {o for _, o in facts(text)["heldIn"]} >= {"Beirut"}
+    text = "Title of a release\n\n14 June 2013\n\nThe Alpha Commission held a meeting. Experts from Freedonia, Beirut and Alphaland came.\n"
+    assert "heldIn" not in facts(text)
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)
