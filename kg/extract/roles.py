@@ -431,7 +431,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         subjects.add(id(o_m[0]))
                         if role:
                             here.append(Claim(role, o_m[0], e, o_m[1].start, b, f.meaning))
-                    if not found and f.inverted and role:  # '"...," said P, Director of X'
+                    if not found and f.inverted and role:  # '"...," noted P, Director of X'
                         objects, end = arguments(b, stop)
                         for o_m in adjust(objects):
                             subjects.add(id(o_m[0]))
