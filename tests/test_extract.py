@@ -252,6 +252,15 @@ def test_extract_named_venue_then_its_city_places_the_event():
     assert "heldIn" not in facts(text)
 
 
+def test_extract_body_named_after_an_acronym_has_the_longer_name_too():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Alpha Monetary Fund (AMF) Fiscal Affairs Department and the "
+            "Beta Trade Organization (BTO) met. The BTO Regional Office attended.\n")
+    orgs = nodes(text, "organization")
+    assert "AMF Fiscal Affairs Department" in orgs["Fiscal Affairs Department"]
+    assert "BTO Regional Office" in orgs  # (the acronym inside the name found)
+    assert not any(n.startswith("BTO ") for n in orgs["Beta Trade Organization"])
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -171,6 +171,27 @@ def _bare_heads(ctx: Context, orgs: dict[str, Org]) -> None:
         o.mentions.append(mn.Mention(a, b, "organization", o.name, o.ident, "org-head-anaphor"))
 
 
+_QUALIFIER_BEFORE = re.compile(r"(?:(?<![\w(])([A-Z][A-Za-z]{1,9})|\(([A-Z][A-Za-z]{1,9})\))[ \u00a0]$")
+
+
+def _qualified_names(ctx: Context, orgs: dict[str, Org], by_acr: dict[str, Org]) -> None:
+    """"the ABC Regional Office", "Alpha Monetary Fund (AMF) Fiscal Department", "US Ports Agency": a
+    body named right after another organization's acronym, or a country's, has that longer name too."""
+    text = ctx.text
+    countries = places.country_names()
+    for o in orgs.values():
+        for x in o.mentions:
+            if x.start < 2 or x.rule not in ("org-head-pattern", "acronym-qualified", "gazetteer", "acronym"):
+                continue
+            q = _QUALIFIER_BEFORE.search(text, max(0, x.start - 14), x.start)
+            if q is None:
+                continue
+            acr = q.group(1) or q.group(2)
+            owner = by_acr.get(acr)
+            if owner is not None and owner is not o or owner is None and acr in countries and acr.isupper():
+                o.alt.add(f"{acr} {text[x.start:x.end]}")
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -339,6 +360,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
                 break
     _merge_body_names(orgs)
     _bare_heads(ctx, orgs)
+    _qualified_names(ctx, orgs, by_acr)
     out = [o for o in orgs.values() if o.mentions]
     for o in out:
         o.mentions.sort(key=lambda m: m.start)
