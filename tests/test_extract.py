@@ -261,6 +261,18 @@ def test_extract_body_named_after_an_acronym_has_the_longer_name_too():
     assert not any(n.startswith("BTO ") for n in orgs["Beta Trade Organization"])
 
 
+def test_extract_organization_inside_an_instrument_name_is_no_role_argument():
+    from kg.extract import read_events
+
+    text = ("Title of a release\n\n14 June 2013\n\nThe Beta Trade Organization (BTO) is based in Geneva. Under the BTO "
+            "Agreement on Port Data, Norway Customs took part.\n")
+    ctx, _ = read_events(release(text))
+    assert [m.kind for m in ctx.things] == ["instrument"]
+    s0, s1 = ctx.sents[-1]
+    named = [text[m.start:m.end] for _, m in ctx._role_mentions(s0, s1)]
+    assert named == ["Norway Customs"]  # (not the BTO of the agreement's name)
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -167,8 +167,14 @@ class Context:
     def _role_mentions(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
         """The organizations named in ``a:b`` and those of the people named there, by start (not the
         news agency of a dateline: it tells, it takes no part)."""
-        return sorted([x for x in self.org_at(a, b) if x[1].rule != "news-agency"] + self._person_orgs(a, b),
-                      key=lambda x: (x[1].start, -x[1].end))
+        inside = self._thing_spans
+        return sorted([x for x in self.org_at(a, b) if x[1].rule != "news-agency" and not inside.covers(x[1].start, x[1].end)]
+                      + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+
+    @cached_property
+    def _thing_spans(self) -> SpanIndex:
+        """The spans of the instruments' names ("the ABC Agreement on Ports": ABC signs nothing here)."""
+        return SpanIndex([(t.start, t.end) for t in self.things if t.kind == "instrument"])
 
     def _kind_noun_end(self, m: ev.EventMention) -> int:
         """Where the kind noun of an event phrase ends ("10th session| of the ...")."""
