@@ -79,6 +79,7 @@ _MODIFIED = re.compile(r"[ \u00a0]\d")  # "the ABC 1540 Committee"
 _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
+_QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, before an inverted verb
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
@@ -431,7 +432,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         subjects.add(id(o_m[0]))
                         if role:
                             here.append(Claim(role, o_m[0], e, o_m[1].start, b, f.meaning))
-                    if not found and f.inverted and role:  # '"...," noted P, Director of X'
+                    if not found and f.inverted and role and _QUOTE_BEFORE.search(text, max(s0, a - 4), a):
+                        # '"...," noted P, Director of X' (after a quotation only: "thanked X" thanks X)
                         objects, end = arguments(b, stop)
                         for o_m in adjust(objects):
                             subjects.add(id(o_m[0]))
