@@ -336,3 +336,22 @@ def test_cli_formats(store_dir, fmt):
         assert len(lines) == len(rows) + 3
         assert lines[-1] == f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
         assert "Vienna" in out and "Austria" in out
+
+
+def test_a_name_as_written_is_looked_up_first_and_any_case_only_when_none_is_written_so(tmp_path):
+    from kg.store import put_releases, upgrade_layout
+
+    s, a = "https://schema.org/", "https://w3id.org/release-kg/id/"
+    lines = [f'<{a}release/r1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{s}NewsArticle> .',
+             f'<{a}release/r1> <{s}identifier> "r1" .']
+    for key, name in (("one", "Alpha Ports"), ("two", "ALPHA PORTS")):
+        lines += [f'<{a}org/{key}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{s}Organization> .',
+                  f'<{a}org/{key}> <{s}name> "{name}" .', f'<{a}release/r1> <{s}mentions> <{a}org/{key}> .']
+    with open_store(tmp_path / "store") as store:
+        upgrade_layout(store)
+        put_releases(store, [(f"{a}release/r1", {"": lines})], set())
+    del store  # (the store's lock goes with the last reference)
+    names = {q: sorted(r["entity_name"] for r in rows_of(tmp_path / "store", "mentions", entity=q))
+             for q in ("Alpha Ports", "ALPHA PORTS", "alpha ports", "Beta")}
+    assert names == {"Alpha Ports": ["Alpha Ports"], "ALPHA PORTS": ["ALPHA PORTS"],
+                     "alpha ports": ["ALPHA PORTS", "Alpha Ports"], "Beta": []}
