@@ -273,6 +273,16 @@ def test_extract_organization_inside_an_instrument_name_is_no_role_argument():
     assert named == ["Norway Customs"]  # (not the BTO of the agreement's name)
 
 
+def test_extract_person_named_after_a_role_and_its_organization_without_a_comma():
+    from kg.extract import read_events
+
+    text = ("Title of a release\n\n14 June 2013\n\nThe Beta Trade Organization (BTO) held a forum. The Executive "
+            "Secretary of BTO Ivo Marsh opened it, and the Director of BTO Programmes attended.\n")
+    ctx, _ = read_events(release(text))
+    assert [(p["name"], p["role"], p["org"].name) for p in ctx.persons] == \
+        [("Ivo Marsh", "Executive Secretary", "Beta Trade Organization")]
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .context import Context
 from .lexicon import Lexicon
-from .people import people
+from .people import _NAME, PersonMention, people
 
 _FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
 
@@ -17,6 +17,35 @@ _NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Direct
                 "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council", "Session", "Meeting",
                 "In", "On", "At", "During", "After", "Both", "Members", "Member", "International", "National",
                 "Organization", "Organisation", "Office"}
+
+
+@lru_cache(maxsize=4)
+def _role_before_org(lex: Lexicon) -> re.Pattern:
+    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<role>(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z][\w-]*\s+)?(?:{roles}))\s+(?:of|at|for)\s+(?:the\s+)?$")
+
+
+_NAME_AFTER = re.compile(rf"[ \u00a0]+(?P<name>{_NAME})(?=\s*[,.;:)]|\s+[a-z])")
+
+
+def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: set[str]) -> list[PersonMention]:
+    """"the Executive Secretary of ABC Ivo Marsh said", "Commissioner for the Freedonia Ports Office Ada
+    Quill signed": a role, its organization, then a name of two words or more with no comma between."""
+    taken = [(p.start, p.end) for p in found]
+    before = _role_before_org(ctx.lex)
+    out = []
+    for o in ctx.orgs:
+        for x in o.mentions:
+            role = before.search(ctx.text, max(ctx.start, x.start - 80), x.start)
+            after = _NAME_AFTER.match(ctx.text, x.end) if role else None
+            if after is None:
+                continue
+            words = after.group("name").split()
+            a, b = after.span("name")
+            if len(words) < 2 or any(w in not_names for w in words) or any(s < b and a < e for s, e in taken):
+                continue
+            out.append(PersonMention(a, b, after.group("name"), role.group("role"), (x.start, x.end), "person-role_org_name"))
+    return sorted(out, key=lambda p: p.start)
 
 
 @lru_cache(maxsize=4)
@@ -37,6 +66,7 @@ def find_persons(ctx: Context) -> tuple[dict, ...]:
         place_words.update(ctx.text[m.start:m.end].split())
     not_names |= _never_names(ctx.lex)
     found = people(ctx.text, ctx.lex, ctx.start, not_names, frozenset(place_words - not_names))
+    found += _role_of_org_then_name(ctx, found, not_names)
     persons: dict[str, dict] = {}
     for p in found:
         key = None
