@@ -283,6 +283,12 @@ def test_extract_person_named_after_a_role_and_its_organization_without_a_comma(
         [("Ivo Marsh", "Executive Secretary", "Beta Trade Organization")]
 
 
+def test_extract_visit_told_by_its_verb_takes_place_where_it_went():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Secretary General of the World Customs Organization (WCO) visited "
+            "Nairobi, Kenya, to meet officials.\n")
+    assert {o for _, o in facts(text).get("heldIn", set())} >= {"Nairobi"}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -192,6 +192,9 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         e = ev.Event(f"event{len(events)}", kind, label)
         e.mentions.append(mention)
         e.roles += roles
+        if kind == "visit" and not objects and obj_places:
+            # "X visited Freedonia City, Freedonia": where the visit took place
+            e.places.extend(p for p in obj_places if p.start - b < 40)
         note(len(events), e)
         events.append(e)
 
