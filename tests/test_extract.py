@@ -289,6 +289,14 @@ def test_extract_visit_told_by_its_verb_takes_place_where_it_went():
     assert {o for _, o in facts(text).get("heldIn", set())} >= {"Nairobi"}
 
 
+def test_extract_date_after_a_second_event_of_the_sentence_is_that_events():
+    text = ("Title of a release\n\n14 June 2019\n\nThe 5th Meeting of the Alpha Committee was held in Algiers on "
+            "1 June 2019. The meeting prepared the Third General Assembly, scheduled for 2-3 October "
+            "2019.\n")
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {"2019-06-01", "2019-10-02"}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

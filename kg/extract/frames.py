@@ -114,6 +114,12 @@ def read_frames(ctx: Context, found: Found) -> None:
                     e.mentions.append(own)
                     events.append(e)
                     here = [e]
+            if e is not None and e.dates and len(here) > 1:
+                # "The meeting prepared the 3rd Assembly, scheduled for 2-3 October": the date belongs
+                # to the nearest event named before it that has none
+                pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
+                nearest = next((x for _, x in reversed(mentions_in(s0, pick.start)) if not x.dates), None)
+                e = nearest or e
             if e is not None and not e.dates:
                 pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                 e.dates.append(pick)
