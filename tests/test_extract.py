@@ -297,6 +297,15 @@ def test_extract_date_after_a_second_event_of_the_sentence_is_that_events():
     assert {o for _, o in f["startDate"]} == {"2019-06-01", "2019-10-02"}
 
 
+def test_extract_event_name_with_its_own_connectors_and_possessive():
+    text = ("Title of a release\n\n14 June 2018\n\nThe committee will precede the 20th Heads of State and "
+            "Government’s Summit on 18 – 19 July 2018.\n")
+    f = facts(text)
+    assert {o for _, o in f["ordinal"]} == {"20"} and {o for _, o in f["startDate"]} == {"2018-07-18"}
+    text = "Title of a release\n\n14 June 2018\n\nFreedonia is one of the ABC’s dialogue partners.\n"
+    assert "startDate" not in facts(text) and "ordinal" not in facts(text)
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -122,6 +122,13 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             left = k
             while left > 0 and left > k - 8:
                 t = toks[left - 1][2]
+                if t in ("of", "and", "&") and left > 1 and left - 1 < k - 1 and toks[left - 2][2][:1].isupper() \
+                        and toks[left - 2][2] not in ("The", "A", "An") and toks[left][2][:1].isupper():
+                    left -= 1  # "the Heads of State and Government Summit": a name's own connectors
+                    continue
+                if t[-2:] in ("'s", "’s") and km.group()[:1].isupper() and _LEFT_OK.match(t[:-2]):
+                    left -= 1  # "the Heads of Government's Summit" (a capitalised name, not "ABC's dialogue")
+                    continue
                 if t.lower() in ("the", "a", "an", "its", "their", "his", "her", "this", "that", "our") or not _LEFT_OK.match(t):
                     break
                 if t in ("At", "In", "On", "During", "After", "The", "For", "From", "By", "With"):
