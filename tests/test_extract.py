@@ -306,6 +306,15 @@ def test_extract_event_name_with_its_own_connectors_and_possessive():
     assert "startDate" not in facts(text) and "ordinal" not in facts(text)
 
 
+def test_extract_name_of_generic_words_is_a_name_when_its_acronym_is_defined():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Council of Administration (CA) of the Alpha Postal Union met. "
+            "The Council of Administration approved a plan.\n")
+    orgs = nodes(text, "organization")
+    assert "CA" in orgs["Council of Administration"]
+    text = "Title of a release\n\n14 June 2013\n\nThe Council of Administration approved a plan.\n"
+    assert "Council of Administration" not in nodes(text, "organization")
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

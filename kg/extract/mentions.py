@@ -305,8 +305,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         head_words = set(hm.group().split())
         content = [w for w in _WORD.findall(name) if w[:1].isupper() and w not in generic and w not in head_words]
         head = hm.group()
-        if not content:
-            continue
+        if not content and not _ACRONYM_AFTER.match(text, b):
+            continue  # (but "the Council of Administration (CA)": a name its acronym defines)
         if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][2] not in _STOP_LEFT \
                 and text[toks[k_end - 1][1]:toks[k_end][0]] == " ":
             continue  # the head word is inside a longer name ("European Police Chiefs Convention")
@@ -481,6 +481,7 @@ def emails(text: str) -> list[Mention]:
 _CAPITAL_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
 _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 _WORD = re.compile(r"[\w-]+")
 POSSESSIVE_END = re.compile(r"[’']s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
