@@ -250,6 +250,10 @@ def test_extract_named_venue_then_its_city_places_the_event():
     assert {o for _, o in facts(text)["heldIn"]} >= {"Beirut"}
     text = "Title of a release\n\n14 June 2013\n\nThe Alpha Commission held a meeting. Experts from Freedonia, Beirut and Alphaland came.\n"
     assert "heldIn" not in facts(text)
+    # a venue named after an organization with its acronym, a long way before the city
+    text = ("Title of a release\n\n14 June 2013\n\nThe 1st training of the Alpha Programme was held on 26-30 May 2013 at "
+            "the South African Revenue Service (SARS) Academy, Pretoria, South Africa.\n")
+    assert {o for _, o in facts(text)["heldIn"]} >= {"Pretoria"}
 
 
 def test_extract_body_named_after_an_acronym_has_the_longer_name_too():

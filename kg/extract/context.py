@@ -40,7 +40,7 @@ _PLACE_CUE = re.compile(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-
 _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:l)?ed|journey)\s+to\s+(?:the\s+)?$", re.I)  # "a mission to Freedonia City"
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
-_VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’-]*,\s*$")
+_VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
 _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
 
 
@@ -324,7 +324,7 @@ class Context:
                 if _IN_BEFORE.search(before) or \
                         self._is_header_line(s0, s1) or before.rstrip().endswith(","):
                     if before.rstrip().endswith(",") and not (out and out[-1].end >= p.start - 3) \
-                            and not self._is_header_line(s0, s1) and not _VENUE_BEFORE.search(before):
+                            and not self._is_header_line(s0, s1) and not _VENUE_BEFORE.search(text, max(s0, p.start - 100), p.start):
                         continue
                     out.append(p)
         return out
