@@ -319,6 +319,19 @@ def test_extract_name_of_generic_words_is_a_name_when_its_acronym_is_defined():
     assert "Council of Administration" not in nodes(text, "organization")
 
 
+def test_extract_travel_to_a_city_to_take_part_places_the_event():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Alpha Facility helped 50 officials travel to Geneva to "
+            "participate in a week of meetings of the Alpha Trade Organization (ATO).\n")
+    assert {o for _, o in facts(text)["heldIn"]} >= {"Geneva"}
+
+
+def test_extract_talk_in_the_singular_is_a_meeting():
+    text = ("Title of a release\n\n14 June 2013\n\nOn 10 June, the Minister of Freedonia held a bilateral talk with "
+            "the Director of the Alpha Trade Organization (ATO) in Moscow, Russia.\n")
+    f = facts(text)
+    assert {o for _, o in f["heldIn"]} >= {"Moscow"} and "Alpha Trade Organization" in {o for _, o in f["attendee"]}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)
