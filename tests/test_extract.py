@@ -332,6 +332,12 @@ def test_extract_talk_in_the_singular_is_a_meeting():
     assert {o for _, o in f["heldIn"]} >= {"Moscow"} and "Alpha Trade Organization" in {o for _, o in f["attendee"]}
 
 
+def test_extract_city_of_the_date_line_refines_an_event_placed_in_its_country_only():
+    text = ("A grant for ports\n\nNairobi, June 14, 2013 – The Kenya Revenue Authority and the Alpha Development Bank "
+            "signed today a grant agreement for a ports project in Kenya.\n")
+    assert {o for _, o in facts(text)["heldIn"]} == {"Kenya", "Nairobi"}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

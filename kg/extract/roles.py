@@ -550,3 +550,9 @@ def assign_roles(ctx: Context, found: Found) -> None:
                 here = [d for d in found.dates if s0 <= d.start < s1]
                 if here:
                     c.event.dates.append(next((d for d in here if d.first != d.last), here[0]))
+    # "Freedonia City, 5 May 2021 - ... signed a grant for a project in Freedonia": the city of the
+    # date line tells where in the one country the event the release is about is placed
+    main = found.main
+    if main is not None and main.places and all(p.kind == "country" for p in main.places):
+        countries = {p.ident for p in main.places}
+        main.places.extend(p for p in ctx.dated_at if p.kind == "city" and p.extra.get("country") in countries)
