@@ -338,6 +338,14 @@ def test_extract_city_of_the_date_line_refines_an_event_placed_in_its_country_on
     assert {o for _, o in facts(text)["heldIn"]} == {"Kenya", "Nairobi"}
 
 
+def test_extract_country_as_the_actor_of_a_header_line_is_no_place():
+    text = ("ABC, Norway renew partnership for ports\n\n20 November 2023\n\nThe Director of the Alpha Trade Organization "
+            "(ATO) and the Director of the Beta Development Bank signed a contribution agreement.\n")
+    assert "heldIn" not in facts(text)
+    text = "Ports forum\n\n20 November 2023\n\nAlpha Ports Forum, Oslo, Norway, 3-4 May 2023\n\nThe 3rd Alpha Ports Forum met.\n"
+    assert {o for _, o in facts(text)["heldIn"]} >= {"Oslo"}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

@@ -41,6 +41,7 @@ _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
+_VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")  # "Freedonia renews"
 _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
 
 
@@ -314,17 +315,16 @@ class Context:
                     and text[out[-1].end:p.start].strip() == "(":
                 out.append(p)  # "in Lomé (Togo)"
                 continue
-            if _PLACE_CUE.search(before) or \
-                    self._is_header_line(s0, s1):
-                if _FROM_BEFORE.search(before) and not self._is_header_line(s0, s1):
+            header = self._is_header_line(s0, s1) and not _VERB_AFTER.match(text, p.end)  # (not "Freedonia signs ...")
+            if _PLACE_CUE.search(before) or header:
+                if _FROM_BEFORE.search(before) and not header:
                     continue
                 if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident:
                     out.append(p)
                     continue
-                if _IN_BEFORE.search(before) or \
-                        self._is_header_line(s0, s1) or before.rstrip().endswith(","):
+                if _IN_BEFORE.search(before) or header or before.rstrip().endswith(","):
                     if before.rstrip().endswith(",") and not (out and out[-1].end >= p.start - 3) \
-                            and not self._is_header_line(s0, s1) and not _VENUE_BEFORE.search(text, max(s0, p.start - 100), p.start):
+                            and not header and not _VENUE_BEFORE.search(text, max(s0, p.start - 100), p.start):
                         continue
                     out.append(p)
         return out
