@@ -346,6 +346,13 @@ def test_extract_country_as_the_actor_of_a_header_line_is_no_place():
     assert {o for _, o in facts(text)["heldIn"]} >= {"Oslo"}
 
 
+def test_extract_plans_strategies_and_visions_are_programmes_conventions_are_instruments():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Alpha Council adopted the Alpha Ports Strategic Plan, the Beta "
+            "Ports Vision and the Global Port Security Strategy under the Freedonia Convention on Ports.\n")
+    assert set(nodes(text, "programme")) == {"Alpha Ports Strategic Plan", "Beta Ports Vision", "Global Port Security Strategy"}
+    assert set(nodes(text, "instrument")) == {"Freedonia Convention on Ports"}
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)
