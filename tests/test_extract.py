@@ -351,6 +351,10 @@ def test_extract_plans_strategies_and_visions_are_programmes_conventions_are_ins
             "Ports Vision and the Global Port Security Strategy under the Freedonia Convention on Ports.\n")
     assert set(nodes(text, "programme")) == {"Alpha Ports Strategic Plan", "Beta Ports Vision", "Global Port Security Strategy"}
     assert set(nodes(text, "instrument")) == {"Freedonia Convention on Ports"}
+    text = ("Title of a release\n\n14 June 2013\n\nThe ministers welcomed the Alpha Customs Co-operative Arrangement, "
+            "the Freedonia Action Agenda for Ports and the Beta Ministerial Council Statement.\n")
+    assert set(nodes(text, "instrument")) == {"Alpha Customs Co-operative Arrangement", "Freedonia Action Agenda for Ports",
+                                              "Beta Ministerial Council Statement"}
 
 
 def test_extract_month_only_gives_no_exact_date():
