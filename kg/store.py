@@ -12,6 +12,9 @@ and two graphs of the store itself:
 * ``MERGED``        the merged data: every triple that at least one release data graph holds, once.
                     Queries read it as their default graph, so a fact stated by a thousand releases
                     is matched once, not a thousand times.
+* ``LABELS``        the names of the merged data in lower case: ``<node> rkg:labelKey "wco"`` for every
+                    ``schema:name`` and ``schema:alternateName`` of a node, so that a name typed in
+                    lower case is found by the index, not by reading every name.
 * ``STORE_META``    the store's layout version.
 
 A release's graphs, and its share of the merged data, are replaced in one SPARQL update, which
@@ -35,6 +38,10 @@ RKG = "https://w3id.org/release-kg/ontology#"
 SUFFIXES = ("", "/evidence", "/quarantine", "/meta")
 STORE_GRAPHS = "https://w3id.org/release-kg/graph/"
 MERGED = STORE_GRAPHS + "data"
+LABELS = STORE_GRAPHS + "labels"
+LABEL_KEY = RKG + "labelKey"
+_NAMED_BY = ("https://schema.org/name", "https://schema.org/alternateName")
+_NAMED_BY_NT = tuple(f"<{p}>" for p in _NAMED_BY)
 STORE_META = STORE_GRAPHS + "store"
 LAYOUT = "https://w3id.org/release-kg/graph/layout/2"
 _CONFORMS_TO = "http://purl.org/dc/terms/conformsTo"
@@ -204,9 +211,22 @@ def write_snapshot(store: ox.Store, path: str | Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def label_lines(triples: Iterable[str]) -> list[str]:
+    """The ``LABELS`` quads of N-Triples lines: each name, alternate name or identifier of a node in
+    lower case."""
+    out = []
+    for t in triples:
+        if " <https://schema.org/" not in t or not any(p in t for p in _NAMED_BY_NT):
+            continue
+        for q in ox.parse(t.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            if q.predicate.value in _NAMED_BY and isinstance(q.object, ox.Literal):
+                out.append(f"{q.subject} <{LABEL_KEY}> {ox.Literal(q.object.value.lower())} <{LABELS}> .\n")
+    return out
+
+
 def nquads(releases: Iterable[tuple[str, dict[str, list[str]]]], merged: bool = True) -> bytes:
     """N-Quads of releases (IRI, suffix -> N-Triples lines): each graph of each release, and (with
-    ``merged``) the data triples also in the merged data."""
+    ``merged``) the data triples also in the merged data, and their names in ``LABELS``."""
     lines = []
     in_merged = f" <{MERGED}> .\n"
     for release_iri, graphs in releases:
@@ -215,6 +235,7 @@ def nquads(releases: Iterable[tuple[str, dict[str, list[str]]]], merged: bool = 
             lines.extend(t[:-1].rstrip() + tail for t in triples)
             if suffix == "" and merged:
                 lines.extend(t[:-1].rstrip() + in_merged for t in triples)
+                lines.extend(label_lines(triples))
     return "".join(lines).encode("utf-8")
 
 
@@ -239,6 +260,7 @@ def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]
     if fresh:
         store.load(nquads(fresh), format=ox.RdfFormat.N_QUADS)
     if changed:
+        named = _named_nodes(store, {r for r, _ in changed})
         parts = _retract(store, {r for r, _ in changed})
         body = [f"GRAPH <{r}{suffix}> {{\n" + "\n".join(triples) + "\n}"
                 for r, graphs in changed for suffix, triples in graphs.items() if triples]
@@ -246,6 +268,9 @@ def put_releases(store: ox.Store, releases: list[tuple[str, dict[str, list[str]]
                  for _, graphs in changed if graphs.get("")]
         if body:
             parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        for _, graphs in changed:
+            named |= {line.split(" ", 1)[0] for line in label_lines(graphs.get("", ()))}
+        parts += _relabel(named)
         store.update(" ;\n".join(parts))
 
 
@@ -274,9 +299,34 @@ def _retract(store: ox.Store, release_iris: set[str]) -> list[str]:
     return parts + [f"DROP SILENT GRAPH <{r}{s}>" for r in sorted(release_iris) for s in SUFFIXES]
 
 
+def _named_nodes(store: ox.Store, release_iris: set[str]) -> set[str]:
+    """The nodes (as N-Triples terms) that the data graphs of these releases give a name."""
+    out = set()
+    for r in release_iris:
+        for p in _NAMED_BY:
+            out.update(str(q.subject) for q in store.quads_for_pattern(None, ox.NamedNode(p), None, ox.NamedNode(r)))
+    return out
+
+
+def _relabel(nodes: set[str]) -> list[str]:
+    """Update operations that make the ``LABELS`` of these nodes those of their names in the merged data
+    (run after the merged data has changed, in the same update)."""
+    if not nodes:
+        return []
+    values = " ".join(sorted(nodes))
+    named_by = " ".join(f"<{p}>" for p in _NAMED_BY)
+    return [f"DELETE {{ GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }} "
+            f"WHERE {{ VALUES ?s {{ {values} }} GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }}",
+            f"INSERT {{ GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }} "
+            f"WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {named_by} }} GRAPH <{MERGED}> {{ ?s ?p ?o }} "
+            f"FILTER (isLiteral(?o)) BIND (LCASE(STR(?o)) AS ?k) }}"]
+
+
 def remove_release(store: ox.Store, release_iri: str) -> None:
-    """Remove every graph of one release and its share of the merged data, in one transaction."""
-    store.update(" ;\n".join(_retract(store, {release_iri})))
+    """Remove every graph of one release and its share of the merged data (and of its names), in one
+    transaction."""
+    named = _named_nodes(store, {release_iri})
+    store.update(" ;\n".join(_retract(store, {release_iri}) + _relabel(named)))
 
 
 def check_layout(store: ox.Store) -> None:
@@ -292,10 +342,18 @@ def upgrade_layout(store: ox.Store) -> None:
     """Give a store written by an earlier version of kg its merged data, in one transaction (a no-op
     on a store that has it)."""
     if store.contains_named_graph(ox.NamedNode(STORE_META)):
+        if not store.contains_named_graph(ox.NamedNode(LABELS)) and store.contains_named_graph(ox.NamedNode(MERGED)):
+            store.update(_ALL_LABELS)  # (a store written before the lower-case names were kept)
         return
     store.update(f"""DROP SILENT GRAPH <{MERGED}> ;
 INSERT {{ GRAPH <{MERGED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DATA_GRAPH}) }} ;
+{_ALL_LABELS} ;
 INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <{_CONFORMS_TO}> <{LAYOUT}> }} }}""")
+
+
+_ALL_LABELS = (f"INSERT {{ GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }} WHERE {{ VALUES ?p {{ "
+               + " ".join(f"<{p}>" for p in _NAMED_BY)
+               + f" }} GRAPH <{MERGED}> {{ ?s ?p ?o }} FILTER (isLiteral(?o)) BIND (LCASE(STR(?o)) AS ?k) }}")
 
 
 _BASE = f"{RKG}base"

@@ -54,8 +54,9 @@ def assert_isomorphic(expected: Graph, actual: Graph, what: str = "graph") -> No
 
 
 def assert_merged_is_union(path: str | Path) -> None:
-    """The merged data graph of the store at ``path`` is the set union of its release data graphs."""
-    from kg.store import MERGED, data_graph_names
+    """The merged data graph of the store at ``path`` is the set union of its release data graphs, and
+    its lower-case names graph holds each name and alternate name of the merged data in lower case."""
+    from kg.store import LABEL_KEY, LABELS, MERGED, data_graph_names
 
     store = ox.Store.read_only(str(path))
     try:
@@ -63,10 +64,17 @@ def assert_merged_is_union(path: str | Path) -> None:
                  for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))}
         merged = {(q.subject, q.predicate, q.object)
                   for q in store.quads_for_pattern(None, None, None, ox.NamedNode(MERGED))}
+        labels = {(q.subject, q.predicate, q.object)
+                  for q in store.quads_for_pattern(None, None, None, ox.NamedNode(LABELS))}
     finally:
         del store
     assert merged == union, (f"merged data: {len(merged - union)} triples no release states, "
                              f"{len(union - merged)} release triples missing")
+    names = {"https://schema.org/name", "https://schema.org/alternateName"}
+    expected = {(s, ox.NamedNode(LABEL_KEY), ox.Literal(o.value.lower())) for s, p, o in merged
+                if p.value in names and isinstance(o, ox.Literal)}
+    assert labels == expected, (f"lower-case names: {len(labels - expected)} of no name, "
+                                f"{len(expected - labels)} names missing")
 
 
 def rdflib_term(t):

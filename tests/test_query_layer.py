@@ -239,3 +239,22 @@ def test_a_store_without_merged_data_is_refused_then_brought_up_to_date(tmp_path
     assert report.skipped == 1, "the release itself is unchanged"
     assert_merged_is_union(store)
     assert rows_of(store, "participations", org="WCO") == before
+
+
+def test_a_store_without_lower_case_names_gets_them_from_the_next_build_and_answers_meanwhile(tmp_path, seed_store):
+    from kg.store import LABELS
+
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store)
+    s = ox.Store(str(store))
+    s.update(f"DROP SILENT GRAPH <{LABELS}>")
+    s.flush()
+    del s
+    shutil.rmtree(store / "snapshots", ignore_errors=True)
+    snap = store / "snapshot"
+    snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
+    # (a name in lower case is then found by reading every name)
+    assert [r["event_name"][:10] for r in rows_of(store, "participations", org="wco")] == ["10th sessi"]
+    assert kg.builder.build([SEEDS], store, jobs=1).skipped == 1
+    assert_merged_is_union(store)
+    assert [r["event_name"][:10] for r in rows_of(store, "participations", org="wco")] == ["10th sessi"]
