@@ -41,7 +41,8 @@ _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
-_VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")  # "Freedonia renews"
+# "ABC, Freedonia renew partnership": a place that acts, not where
+_VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
 
 
@@ -169,8 +170,8 @@ class Context:
         """The organizations named in ``a:b`` and those of the people named there, by start (not the
         news agency of a dateline: it tells, it takes no part)."""
         inside = self._thing_spans
-        return sorted([x for x in self.org_at(a, b) if x[1].rule != "news-agency" and not inside.covers(x[1].start, x[1].end)]
-                      + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+        named = [x for x in self.org_at(a, b) if x[1].rule != "news-agency" and not inside.covers(x[1].start, x[1].end)]
+        return sorted(named + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
 
     @cached_property
     def _thing_spans(self) -> SpanIndex:

@@ -161,7 +161,8 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                 yi, mi = _YEAR_AND_MONTH[name]
                 yearless = g[yi] is None
                 y = default_year if yearless else int(g[yi])
-                if y is None or yearless and _needs_year(g[mi], lex, name.startswith("md") and text.startswith(".", mt.end(mi + 1))):
+                dotted = name.startswith("md") and text.startswith(".", mt.end(mi + 1))  # ("Apr. 7")
+                if y is None or yearless and _needs_year(g[mi], lex, dotted):
                     continue
             if name == "dm_dm":
                 y2 = int(g[5])

@@ -204,4 +204,3 @@ def read_frames(ctx: Context, found: Found) -> None:
     if main is not None and not main.places and main.mode != "virtual" and one_country:  # not "Brussels/Montreal"
         main.places.extend(dated_at)
         main.mode = main.mode or "in-person"
-

@@ -22,7 +22,8 @@ _NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Direct
 @lru_cache(maxsize=4)
 def _role_before_org(lex: Lexicon) -> re.Pattern:
     roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<role>(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z][\w-]*\s+)?(?:{roles}))\s+(?:of|at|for)\s+(?:the\s+)?$")
+    modifier = r"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z][\w-]*\s+)?"
+    return re.compile(rf"(?<![\w-])(?P<role>{modifier}(?:{roles}))\s+(?:of|at|for)\s+(?:the\s+)?$")
 
 
 _NAME_AFTER = re.compile(rf"[ \u00a0]+(?P<name>{_NAME})(?=\s*[,.;:)]|\s+[a-z])")
@@ -44,7 +45,8 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
             a, b = after.span("name")
             if len(words) < 2 or any(w in not_names for w in words) or any(s < b and a < e for s, e in taken):
                 continue
-            out.append(PersonMention(a, b, after.group("name"), role.group("role"), (x.start, x.end), "person-role_org_name"))
+            out.append(PersonMention(a, b, after.group("name"), role.group("role"), (x.start, x.end),
+                                     "person-role_org_name"))
     return sorted(out, key=lambda p: p.start)
 
 
