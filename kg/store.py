@@ -7,7 +7,7 @@ Layout of the named graphs, for a release IRI ``R``:
 * ``R/quarantine``  the data graph of a release that violates a shape
 * ``R/meta``        bookkeeping: content hash, source path, validation report
 
-and two graphs of the store itself:
+and graphs of the store itself:
 
 * ``MERGED``        the merged data: every triple that at least one release data graph holds, once.
                     Queries read it as their default graph, so a fact stated by a thousand releases
@@ -212,14 +212,15 @@ def write_snapshot(store: ox.Store, path: str | Path) -> None:
 
 
 def label_lines(triples: Iterable[str]) -> list[str]:
-    """The ``LABELS`` quads of N-Triples lines: each name, alternate name or identifier of a node in
-    lower case."""
+    """The ``LABELS`` quads of N-Triples lines: each name or alternate name of a node (an IRI) in lower
+    case."""
     out = []
     for t in triples:
         if " <https://schema.org/" not in t or not any(p in t for p in _NAMED_BY_NT):
             continue
         for q in ox.parse(t.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-            if q.predicate.value in _NAMED_BY and isinstance(q.object, ox.Literal):
+            if q.predicate.value in _NAMED_BY and isinstance(q.object, ox.Literal) \
+                    and isinstance(q.subject, ox.NamedNode):
                 out.append(f"{q.subject} <{LABEL_KEY}> {ox.Literal(q.object.value.lower())} <{LABELS}> .\n")
     return out
 
@@ -304,7 +305,8 @@ def _named_nodes(store: ox.Store, release_iris: set[str]) -> set[str]:
     out = set()
     for r in release_iris:
         for p in _NAMED_BY:
-            out.update(str(q.subject) for q in store.quads_for_pattern(None, ox.NamedNode(p), None, ox.NamedNode(r)))
+            out.update(str(q.subject) for q in store.quads_for_pattern(None, ox.NamedNode(p), None, ox.NamedNode(r))
+                       if isinstance(q.subject, ox.NamedNode))
     return out
 
 
