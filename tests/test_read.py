@@ -503,6 +503,17 @@ def test_date_line_under_a_title_behind_menus(line, date):
     assert text[body:].strip().startswith("The centre")
 
 
+def test_a_web_archive_banner_is_page_chrome():
+    banner = ("You are viewing an archived web page, collected at the request of the Freedonia Ports Agency. This page "
+              "was captured on 01:56:22 Dec 15, 2015, and may be out of date.")
+    text = (banner + "\n\nLoading media information\n\nNews\n\nFreedonia Customs Opens a Training Centre for the Region"
+            "\n\n12-03-2021 (Freedonia)\n\n"
+            "The centre opened its doors to trainees from the whole region on Monday, after two years of works.\n")
+    assert read.is_noise_line(banner)
+    title, dateline, body = read.layout(text)
+    assert text[dateline[0]:dateline[1]] == "12-03-2021"
+
+
 def test_lines_without_a_word_are_page_noise():
     assert read.is_noise_line("  <  ") and read.is_noise_line("* * *") and not read.is_noise_line("G20")
 
