@@ -50,7 +50,9 @@ ROLES = ("attendee", "organizer", "invitedBy")
 _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|[a-z]+teen)\s+)?")
 _MODIFIER = r"(?:[a-z][\w-]*\s+)?"
-_GAP = r"\s+(?:[a-z]+ly\s+)?"  # an adverb may stand between two words of a phrase
+# an adverb may stand between two words of a phrase, and an acronym after a noun ("a Memorandum of
+# Understanding (MoU) with")
+_GAP = r"\s+(?:[a-z]+ly\s+|\([A-Z][A-Za-z./-]{1,9}\)\s+)?"
 _BE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
 # a finite verb of the common kind, a preposition that opens a new complement
@@ -357,9 +359,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         if i < 0 or b > sentences[i][1]:
             continue
         phrase = text[a:b]
-        # trigger words are lower-case but at the start of a sentence ("States Parties" is no verb)
+        # trigger words are lower-case but at the start of a sentence ("States Parties" is no verb),
+        # but for the name of what is signed ("a Memorandum of Understanding with")
         if (phrase[1:].islower() or phrase.islower()) and (
-                phrase[0].islower() or not text[sentences[i][0]:a].strip(" \t\n\"“‘'(•-*")):
+                phrase[0].islower() or not text[sentences[i][0]:a].strip(" \t\n\"“‘'(•-*")) \
+                or f.meaning == "signing" and f.reads == "after" and phrase.split()[-1].islower():
             per_sentence[i].append((a, b, f))
     for (s0, s1), hits in zip(sentences, per_sentence):
         if not hits:
