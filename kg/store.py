@@ -315,13 +315,18 @@ def _relabel(nodes: set[str]) -> list[str]:
     (run after the merged data has changed, in the same update)."""
     if not nodes:
         return []
-    values = " ".join(sorted(nodes))
-    named_by = " ".join(f"<{p}>" for p in _NAMED_BY)
+    values = f"VALUES ?s {{ {' '.join(sorted(nodes))} }}"
     return [f"DELETE {{ GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }} "
-            f"WHERE {{ VALUES ?s {{ {values} }} GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }}",
-            f"INSERT {{ GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }} "
-            f"WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {named_by} }} GRAPH <{MERGED}> {{ ?s ?p ?o }} "
-            f"FILTER (isLiteral(?o)) BIND (LCASE(STR(?o)) AS ?k) }}"]
+            f"WHERE {{ {values} GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }}",
+            _insert_labels(values)]
+
+
+def _insert_labels(restriction: str = "") -> str:
+    """The update that puts the names of the merged data (of the nodes ``restriction`` binds, or of
+    all) in ``LABELS`` in lower case."""
+    named_by = " ".join(f"<{p}>" for p in _NAMED_BY)
+    return (f"INSERT {{ GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }} WHERE {{ {restriction} VALUES ?p {{ {named_by} }} "
+            f"GRAPH <{MERGED}> {{ ?s ?p ?o }} FILTER (isLiteral(?o)) BIND (LCASE(STR(?o)) AS ?k) }}")
 
 
 def remove_release(store: ox.Store, release_iri: str) -> None:
@@ -345,17 +350,12 @@ def upgrade_layout(store: ox.Store) -> None:
     on a store that has it)."""
     if store.contains_named_graph(ox.NamedNode(STORE_META)):
         if not store.contains_named_graph(ox.NamedNode(LABELS)) and store.contains_named_graph(ox.NamedNode(MERGED)):
-            store.update(_ALL_LABELS)  # (a store written before the lower-case names were kept)
+            store.update(_insert_labels())  # (a store written before the lower-case names were kept)
         return
     store.update(f"""DROP SILENT GRAPH <{MERGED}> ;
 INSERT {{ GRAPH <{MERGED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DATA_GRAPH}) }} ;
-{_ALL_LABELS} ;
+{_insert_labels()} ;
 INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <{_CONFORMS_TO}> <{LAYOUT}> }} }}""")
-
-
-_ALL_LABELS = (f"INSERT {{ GRAPH <{LABELS}> {{ ?s <{LABEL_KEY}> ?k }} }} WHERE {{ VALUES ?p {{ "
-               + " ".join(f"<{p}>" for p in _NAMED_BY)
-               + f" }} GRAPH <{MERGED}> {{ ?s ?p ?o }} FILTER (isLiteral(?o)) BIND (LCASE(STR(?o)) AS ?k) }}")
 
 
 _BASE = f"{RKG}base"

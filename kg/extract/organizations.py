@@ -150,9 +150,9 @@ def _bare_heads(ctx: Context, orgs: dict[str, Org]) -> None:
     for o in orgs.values():
         if not o.mentions:
             continue
-        words = roles._COMPLEMENT.split(o.name, maxsplit=1)[0].split()
-        if len(words) > 1 or roles._COMPLEMENT.search(o.name):
-            by_head.setdefault(words[-1], []).append(o)
+        head = roles.head_word(o.name)
+        if head and head != o.name:  # (not a bare "Council")
+            by_head.setdefault(head, []).append(o)
     heads = {h: os[0] for h, os in by_head.items() if h in bodies and len(os) == 1}
     if not heads:
         return

@@ -12,11 +12,11 @@ from ..text import literal_alternation, matches_at
 from .lexicon import Lexicon
 
 _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-z][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|De|de|van|von|der|da|dos|Al|El|bin|ben)"
-_NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
+NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
 
 
-_PLURAL_HONORIFIC = re.compile(rf"(?<![\w.])(?:Messrs|Mmes|Mesdames|Drs|Profs)\.?\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)")
-_LIST_NAME = re.compile(_NAME)
+_PLURAL_HONORIFIC = re.compile(rf"(?<![\w.])(?:Messrs|Mmes|Mesdames|Drs|Profs)\.?\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)")
+_LIST_NAME = re.compile(NAME)
 
 
 @dataclass(slots=True)
@@ -40,15 +40,15 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     # the look-aheads come first: the search passes over most positions with one test
     return {
         # Mr. Ivo Marsh, the Director General of Freedonia Customs
-        "honorific": re.compile(rf"{hon_start}\.?\s+(?P<name>{_NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
+        "honorific": re.compile(rf"{hon_start}\.?\s+(?P<name>{NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
         # Jon Brandt, Secretary General of the Alpha Trade Organization
         # (the name is atomic: a shorter one is never followed by the comma; the role is a whole word,
         # not the start of "Headquarters")
-        "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{_NAME})),\s+(?:the\s+)?(?P<role>{role_phrase})(?![\w-]){org_tail}"),
+        "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{NAME})),\s+(?:the\s+)?(?P<role>{role_phrase})(?![\w-]){org_tail}"),
         # the Secretary General of the ABC, Jon Brandt
-        "role_name": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{_NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
+        "role_name": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
         # Secretary General Brandt / Commissioner PARK Min-Jun of the Ruritania Customs Service
-        "role_before": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase})\s+(?P<name>{_NAME}){org_tail}"),
+        "role_before": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase})\s+(?P<name>{NAME}){org_tail}"),
     }
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .context import Context
 from .lexicon import Lexicon
-from .people import _NAME, PersonMention, people
+from .people import NAME, PersonMention, people
 
 _FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
 
@@ -26,7 +26,7 @@ def _role_before_org(lex: Lexicon) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<role>{modifier}(?:{roles}))\s+(?:of|at|for)\s+(?:the\s+)?$")
 
 
-_NAME_AFTER = re.compile(rf"[ \u00a0]+(?P<name>{_NAME})(?=\s*[,.;:)]|\s+[a-z])")
+_NAME_AFTER = re.compile(rf"[ \u00a0]+(?P<name>{NAME})(?=\s*[,.;:)]|\s+[a-z])")
 
 
 def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: set[str]) -> list[PersonMention]:

@@ -239,8 +239,15 @@ Mention = tuple  # (organization, mention with .start and .end)
 def is_body(name: str, triggers: Triggers | None = None) -> bool:
     """Whether ``name`` is the name of a body that meets: its head, the last word before a
     complement, is a body's ("the Executive Council", "the Council of Ministers of Freedonia")."""
+    head = head_word(name)
+    return bool(head) and head.rstrip("’'") in (triggers or load()).bodies
+
+
+def head_word(name: str) -> str:
+    """The head of an organization's name: its last word before a complement ("the Council of
+    Ministers of Freedonia" -> "Council")."""
     words = _COMPLEMENT.split(name, maxsplit=1)[0].split()
-    return bool(words) and words[-1].rstrip("’'") in (triggers or load()).bodies
+    return words[-1] if words else ""
 
 
 def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Callable[[int, int], list[Mention]],
