@@ -375,8 +375,13 @@ def _date_line_re() -> re.Pattern[str]:
         r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     ]
     # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
-    lead = (r"(?:(?:published|posted|issued|released)(?:\s+(?:on|at))?\s*:?\s*|"
-            r"(?:date|publication\s+date|release\s+date|date\s+of\s+(?:publication|release))\s*:\s*|ngày\s+)?"
+    # (and the same labels in the languages of the month words: "Fecha:", "Publié le", "Дата:")
+    lead = (r"(?:(?:published|posted|issued|released|publicado|publicada|publié|publiée|pubblicato|veröffentlicht|"
+            r"opublikowano|yayınlanma|опубликовано)(?:\s+(?:on|at|el|em|le|il|am))?\s*:?\s*|"
+            r"(?:date|publication\s+date|release\s+date|date\s+of\s+(?:publication|release)|fecha|"
+            r"fecha\s+de\s+publicación|data|data\s+de\s+publicação|data\s+di\s+pubblicazione|"
+            r"date\s+de\s+publication|datum|tarih|дата|дата\s+публикации|تاريخ|تاريخ\s+النشر|ngày\s+đăng|"
+            r"日期|发布日期|发布时间)\s*[:：]\s*|ngày\s+)?"
             r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
             r"\.?,?\s+)?"
             # a time before the date: "17:11, 20.07.2018"

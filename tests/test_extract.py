@@ -71,12 +71,17 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("17:11, 05.06.2019", "2019-06-05"),
     ("2019-06-05T10:30:00Z", "2019-06-05"),
     ("Ngày 05/06/2019", "2019-06-05"),
+    ("Fecha: 5 de junio de 2019", "2019-06-05"),
+    ("Дата: 5 июня 2019", "2019-06-05"),
+    ("Publié le 5 juin 2019", "2019-06-05"),
+    ("تاريخ النشر: 5 يونيو 2019", "2019-06-05"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
         "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
         "published-on", "weekday", "date-label", "month-first-french", "vietnamese", "arabic-digits",
         "german-day-dot", "dutch", "turkish", "polish-genitive", "numeric-year-first", "posted-time", "time-am",
         "posted-by", "day-month-hyphens", "year-first-dots", "day-of-month", "published-and-updated",
-        "time-first", "iso-date-time", "vietnamese-day-label"])
+        "time-first", "iso-date-time", "vietnamese-day-label", "spanish-label", "russian-label", "french-label",
+        "arabic-label"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 
@@ -110,6 +115,13 @@ def test_extract_date_opening_the_paragraph_after_a_standfirst_is_the_publicatio
 def test_extract_place_and_date_opening_the_body_is_the_publication_date():
     text = f"WCO and UNODC meet\nAbuja (Nigeria), 22 February 2021 - {BODY}\n"
     assert published(text) == "2021-02-22"
+
+
+@pytest.mark.parametrize("opening", [
+    "Abuja, Freedonia – 22 February 2021 – ", "ABUJA (Freedonia Press) -- February 22, 2021 -- ",
+    "Abuja - 22 February 2021 - "])
+def test_extract_place_and_date_set_apart_by_dashes_is_the_publication_date(opening):
+    assert published(f"WCO and UNODC meet\n\n{opening}{BODY}\n") == "2021-02-22"
 
 
 @pytest.mark.parametrize("phrase, start, end", [
@@ -231,7 +243,8 @@ def test_extract_bare_head_word_elsewhere_is_no_mention():
     assert bare == ["Council closed"]
 
 
-@pytest.mark.parametrize("words, number", [("Twenty-Third", "23"), ("Fortieth", "40"), ("thirty-first", "31")])
+@pytest.mark.parametrize("words, number", [("Twenty-Third", "23"), ("Fortieth", "40"), ("thirty-first", "31"),
+                                           ("XXIVth", "24"), ("IXth", "9")])
 def test_extract_compound_ordinal_words(words, number):
     text = f"Title of a release\n\n14 June 2013\n\nThe WCO attended the {words} Meeting of the Alpha Council in Brussels.\n"
     assert {o for _, o in facts(text)["ordinal"]} == {number}
@@ -415,6 +428,19 @@ def test_extract_numbered_gathering_is_not_an_organization():
     text = ("Moldova hosts Global AEO Conference\n\n10 May 2023\n\nThe 6th Global AEO Conference was held from 3 "
             "to 5 May 2023 in Chisinau, co-organized by the World Customs Organization.\n")
     assert set(nodes(text, "organization")) == {"World Customs Organization"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Twelfth Ministerial Conference on Ports was held from 3 to 5 May 2023 in Chisinau",
+    "The XXth Regional Conference of Port Directors was held from 3 to 5 May 2023 in Chisinau",
+    "The First-Ever Freedonia Ports Assembly was held from 3 to 5 May 2023 in Chisinau",
+    "The World Customs Organization attended the Regional Conference of Port Directors of the Americas from 3 to "
+    "5 May 2023 in Chisinau",
+])
+def test_extract_gathering_named_with_its_ordinal_or_attended_is_not_an_organization(sentence):
+    text = f"Ports meet\n\n10 May 2023\n\n{sentence}, with the World Customs Organization.\n"
+    assert set(nodes(text, "organization")) == {"World Customs Organization"}
+    assert len(facts(text)["startDate"]) == 1
 
 
 def test_extract_hyphenated_role_before_a_name():

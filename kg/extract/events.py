@@ -80,11 +80,23 @@ _TENS_ORDINAL = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 5
                  "eightieth": 80, "ninetieth": 90}
 
 
+_ROMAN_ORDINAL = re.compile(r"^([XVI]{1,7})(?:st|nd|rd|th)$")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
 def ordinal_of(word: str) -> int | None:
-    """The number of an ordinal: "3rd", "third", "Twenty-Third", "fortieth"."""
+    """The number of an ordinal: "3rd", "third", "Twenty-Third", "fortieth", "XXth"."""
     m = _ORDINAL.match(word)
     if m:
         return int(m.group(1))
+    m = _ROMAN_ORDINAL.match(word)
+    if m:  # "XXth", "IIIrd"
+        return _roman(m.group(1))
     w = word.lower()
     if "-" in w:  # "twenty-third"
         tens, _, unit = w.partition("-")

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .. import places
 from ..text import SpanIndex
+from . import events as ev
 from . import mentions as mn
 from .context import Context, Org, norm as _norm
 
@@ -32,6 +33,25 @@ _LIST_AFTER = re.compile(r"(?:,|,?\s(?:and|&))\s(?:the\s)?")
 _GLUED = re.compile(r"[A-Z]{2}[a-z]{3}")  # "ABCmet": two words without their blank
 _ITEM_OPENS = re.compile(r"(?:^|[,(;:\n]|\band|&|\bthe)\s*$")
 _ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
+
+
+_EVER = re.compile(r"-?[Ee]ver$")
+
+
+_ATTENDED = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:participat(?:e|es|ed|ing)|t(?:ake|akes|ook|aking) part) in)\s+the\s+$")
+
+
+def _gathering(name: str, lex) -> bool:
+    """Whether the head of a name is the word of a gathering ("Conference", "Forum")."""
+    head = mn.POSSESSIVE_END.sub("", re.split(r"\s+(?:of|on|for)\s+", name, maxsplit=1)[0].split()[-1])
+    return head in lex.set("event_kinds")
+
+
+def _numbered(name: str) -> bool:
+    """Whether a name opens with an ordinal ("Fourth Forum on Statistics", "XXth Regional Conference",
+    "First-Ever Assembly")."""
+    words = name.split()
+    return len(words) > 1 and bool(ev.ordinal_of(_EVER.sub("", words[0])))
 
 
 @lru_cache(maxsize=4)
@@ -212,7 +232,10 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     gaz = [m for m in mn.gazetteer(text, lex) if m.start >= ctx.start]
     chunks = [m for m in mn.organizations(text, lex, ctx.start, ctx.cur.not_organizations) if m.start >= ctx.start]
     # "the 6th Global AEO Conference": a numbered gathering, not a body, wherever its name stands
-    numbered = {m.name for m in chunks if ctx._after_ordinal(m.start)}
+    # ("the Twelfth Ministerial Conference", "the XXth Regional Conference", "the First-Ever Forum")
+    # ... and a gathering someone attends ("attended the Regional Conference of Heads of ...")
+    numbered = {m.name for m in chunks if ctx._after_ordinal(m.start) or _gathering(m.name, lex) and (
+        _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start))}
     chunks = [m for m in chunks if m.name not in numbered]
     chunks_by_end: dict[int, list[mn.Mention]] = {}
     for c in chunks:

@@ -13,7 +13,9 @@ from . import rules
 from .context import Context
 from .dates import find_dates, parse_dateline
 
-_HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?,\s*){1,4}")
+# "Geneva, Freedonia, 5 May", "GENEVA (Agency) -- 5 May", "Geneva – 5 May": the places before the date
+_HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
+                            r"(?:,|\s+[-–—]{1,2})\s*){1,4}")
 _LINE = re.compile(r"\n*([^\n]*)")
 _ANY_YEAR = 2000  # a leap year
 

@@ -59,6 +59,9 @@ _BE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$",
 _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
                        r"had|will|would|to|on|in|at|during|under|through|after|before|since|for|about|regarding|"
                        r"with|by|held|said|says|stated|noted|added)\b", re.I)
+# the words between two items of a list that are a person's name and the title of the next one, which
+# may hold a preposition of its own (", Jane Doe, and the Secretary for Digital Affairs of the")
+_TITLE_GAP = re.compile(r"[\s,]*(?:(?:and|the|of|for|on|in|to)\s+|[A-Z][\w.'’-]*[\s,]+)*(?:of|at)\s+(?:the\s+)?")
 # after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"), re.I)
 _COLON = re.compile(r"\s*:\s*")
@@ -82,6 +85,9 @@ _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, before an inverted verb
+# what a partnership phrase can qualify after the last event a sentence names: the partners of a
+# programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
+_PROGRAMME_BEFORE = re.compile(r"\b(?:programmes?|programs?|projects?|facility|fund)\b", re.I)
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
@@ -334,7 +340,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 cur = max(cur, m.end)
                 continue
             gap = text[cur:m.start]
-            if len(gap) > limit or boundary.search(gap):
+            if len(gap) > limit or boundary.search(gap) and not (out and _TITLE_GAP.fullmatch(gap)):
                 break
             out.append(o_m)
             cur, limit = m.end, _NEXT_GAP
@@ -475,7 +481,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 # invitation of X, ...")
                 opens = bool(_OPENING.fullmatch(text, s0, a)) and not mentions_in(s0, a) \
                     and all(x[2].reads != "subject" for x in kept[:k])
-                if e is not None and f.role:
+                # the partners of a programme named after any event of the sentence
+                named_before = [x for x in ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]]
+                partners_of_programme = f.meaning == "hosting" and bool(_PROGRAMME_BEFORE.search(
+                    text, max([clause_start(s0, a), last_end] + named_before), a))
+                if e is not None and f.role and not partners_of_programme:
                     for o_m in adjust(args):
                         (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
                 aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
