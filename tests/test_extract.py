@@ -495,6 +495,17 @@ def test_extract_body_holding_its_numbered_session():
     assert ("40th Session of the Enforcement Committee", "Enforcement Committee") in f["organizer"]
 
 
+def test_extract_session_named_after_a_body_is_its_own_event_among_meetings():
+    """In a release about a conference, "the Opening Session" is a part of it, but "the December
+    Policy Board session" is the board's own."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Freedonia Customs Service attended the 5th Regional "
+            "Conference on Risk in Lima from 3 to 5 December 2024. The Opening Session heard the outcome of the "
+            "December Policy Board session.\n")
+    organizers = facts(text)["organizer"]
+    assert {o for _, o in organizers} == {"Policy Board"}
+    assert {e for e, _ in organizers} != {"5th Regional Conference on Risk"}
+
+
 def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
     """With no event named, "took part in a regional workshop held in Accra from ..." still reports one;
     a passing "workshops" with no trigger, date or place does not."""

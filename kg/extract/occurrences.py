@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..text import SpanIndex, literal_alternation
 from . import events as ev
+from . import roles
 from .context import Context, norm as _norm
 from .dates import DateSpan
 
@@ -67,7 +68,7 @@ def find_events(ctx: Context) -> Found:
             promoted.add(id(em))
     for em in ems:
         key = _norm(ev.LEADING_ARTICLE.sub("", em.label))
-        if em.kind == "session" and not em.ordinal and has_gathering:
+        if em.kind == "session" and not em.ordinal and has_gathering and not _body_session(ctx, em):
             em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
         if em.concrete and (id(em) in promoted or not ev.is_generic(em.label)):
             e = by_label.get(key)
@@ -93,6 +94,13 @@ def find_events(ctx: Context) -> Found:
     _titled(text, events, ems)
     _verb_events(ctx, events, ems)
     return Found(events, ems)
+
+
+def _body_session(ctx: Context, em: ev.EventMention) -> bool:
+    """Whether a session is named after a body that meets ("the Policy Commission session", "the
+    Alpha Council and Board sessions"): the body's own session, not a part of a meeting."""
+    return any(x.end <= em.noun and not ctx.text[x.end:em.noun].strip(" ’'s") and roles.is_body(o.name)
+               for o, x in ctx.org_at(em.start, em.noun))
 
 
 _TITLED = re.compile(r"\s*,?\s*(?:titled|entitled|called|named|themed|under the (?:title|theme))\s*:?\s*[“\"‘']")
