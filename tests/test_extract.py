@@ -559,6 +559,13 @@ def test_extract_event_places(sentence, places):
     assert {o for _, o in facts(text)["heldIn"]} == places
 
 
+def test_extract_countries_listed_as_members_are_no_places():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 3rd Meeting of the Alpha Police Council was held in Lima, "
+            "Peru, from 4 to 6 March 2020.\n\nThe meeting was attended by these members of the Council:\n\n"
+            "- Freedonia (Chair)\n\n- Chile (Vice-Chair)\n\n- Ecuador\n\nThe members reviewed the plan.\n")
+    assert {o for _, o in facts(text)["heldIn"]} == {"Lima", "Peru"}
+
+
 def test_extract_place_written_otherwise_keeps_the_written_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe 2nd meeting of the Enforcement Committee was held in "
             "Wroclaw, Poland, on 5 March 2018. Thai Customs attended.\n")

@@ -26,6 +26,7 @@ from .dates import DateSpan
 from .lexicon import Lexicon
 from .roles import _COMMA, _RELATIVE
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–•*·▪◦]|\d{1,2}[.)])\s")  # a line that is an item of a list
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
 _CAPITAL_BEFORE = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]*\s+)?capital(?:\s+city)?(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+$")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
@@ -199,7 +200,10 @@ class Context:
     def _is_header_line(self, s0: int, s1: int) -> bool:
         """A short line such as "Fredonia City, 3-7 March 2021" or "DEF Headquarters, 7 and 8 June 2022"."""
         line = self.text[s0:s1]
-        return len(line) < 160 and "\n" not in line and not line.rstrip().endswith(".") and s0 < self.start + 600
+        if len(line) >= 160 or "\n" in line or line.rstrip().endswith(".") or s0 >= self.start + 600:
+            return False
+        # (not an item of a list: "- Freedonia (Chair)")
+        return not _LIST_ITEM.match(self.text, self.text.rfind("\n", 0, s0) + 1)
 
     def _has_trigger(self, sent: str) -> bool:
         """Whether ``sent`` has a verb that tells an event (``event_verbs`` of the trigger file)."""
