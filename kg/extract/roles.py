@@ -56,14 +56,18 @@ _GAP = r"\s+(?:[a-z]+ly\s+|\([A-Z][A-Za-z./-]{1,9}\)\s+)?"
 _BE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
 # a finite verb of the common kind, a preposition that opens a new complement
-_BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:which|who|whom|whose|where|while|whereas|but|that|was|were|is|are|has|have|"
-                       r"had|will|would|to|on|in|at|during|under|through|after|before|since|for|about|regarding|"
-                       r"with|by|held|said|says|stated|noted|added)\b", re.I)
+_BOUNDARY_WORDS = ("which", "who", "whom", "whose", "where", "while", "whereas", "but", "that", "was", "were", "is", "are",
+                   "has", "have", "had", "will", "would", "to", "on", "in", "at", "during", "under", "through", "after",
+                   "before", "since", "for", "about", "regarding", "with", "by", "held", "said", "says", "stated",
+                   "noted", "added")
+# (a word in lower case or capitalised: "WHO" is an organization, not the pronoun)
+_BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _BOUNDARY_WORDS) + r")\b")
 # the words between two items of a list that are a person's name and the title of the next one, which
-# may hold a preposition of its own (", Jane Doe, and the Secretary for Digital Affairs of the")
-_TITLE_GAP = re.compile(r"[\s,]*(?:(?:and|the|of|for|on|in|to)\s+|[A-Z][\w.'’-]*[\s,]+)*(?:of|at)\s+(?:the\s+)?")
+# may hold a preposition of its own (", Jane Doe, and the Secretary for Digital Affairs of the"); items
+# may be parted by semicolons ("with the Director of X, P; the Secretary of Y, Q; and ...")
+_TITLE_GAP = re.compile(r"\)?[\s,;]*(?:(?:and|the|of|for|on|in|to)\s+|[A-Z][\w.'’-]*[\s,;]+)*(?:of|at)\s+(?:the\s+)?")
 # after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
-_LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"), re.I)
+_LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"))
 _COLON = re.compile(r"\s*:\s*")
 _COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "joined by these delegations:" and a list below
 # the end of one item of a list after a colon: a semicolon, or a line break before a list marker
