@@ -92,6 +92,8 @@ _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, befo
 # what a partnership phrase can qualify after the last event a sentence names: the partners of a
 # programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
 _PROGRAMME_BEFORE = re.compile(r"\b(?:programmes?|programs?|projects?|facility|fund)\b", re.I)
+_SHARED_ROLE = re.compile(r"(?:jointly|together)\s+with\b")
+_ACRONYM_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
@@ -489,9 +491,13 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 named_before = [x for x in ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]]
                 partners_of_programme = f.meaning == "hosting" and bool(_PROGRAMME_BEFORE.search(
                     text, max([clause_start(s0, a), last_end] + named_before), a))
+                shared = _SHARED_ROLE.match(text, a) and k > 0 and kept[k - 1][2].meaning == "hosting" \
+                    and kept[k - 1][2].reads == "agent" and _ACRONYM_GAP.fullmatch(text, last_end, a)
                 if e is not None and f.role and not partners_of_programme:
                     for o_m in adjust(args):
                         (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
+                        if shared:  # "organized by X jointly with Y": Y shares the role of the list it follows
+                            here.append(Claim(kept[k - 1][2].role, o_m[0], e, a, o_m[1].end, "hosting"))
                 aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
                 last_end = max(b, end) if not opens else b
                 if opens or f.reads != "after" or f.role is None:  # (what supports stands outside the subject)
