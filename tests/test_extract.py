@@ -443,6 +443,13 @@ def test_extract_gathering_named_with_its_ordinal_or_attended_is_not_an_organiza
     assert len(facts(text)["startDate"]) == 1
 
 
+@pytest.mark.parametrize("name", ["Kevin McAdam", "Noura AlFarsi", "Ian MacLeod"])
+def test_extract_name_with_a_capital_inside_a_word(name):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe meeting was opened by the Commissioner of the Ruritania "
+            f"Revenue Authority, {name}, in Lima.\n")
+    assert (name, "Commissioner") in facts(text)["jobTitle"]
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

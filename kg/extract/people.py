@@ -11,7 +11,8 @@ from functools import lru_cache
 from ..text import literal_alternation, matches_at
 from .lexicon import Lexicon
 
-_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-z][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|De|de|van|von|der|da|dos|Al|El|bin|ben)"
+# (a word may have a capital inside: "McAdam", "AlFarsi")
+_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[A-Z][a-zà-öø-ÿ]{2,})?(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-z][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|De|de|van|von|der|da|dos|Al|El|bin|ben)"
 NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
 
 
