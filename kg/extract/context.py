@@ -24,9 +24,8 @@ from . import mentions as mn
 from . import roles
 from .dates import DateSpan
 from .lexicon import Lexicon
-from .roles import _COMMA, _RELATIVE
+from .roles import _COMMA, _LIST_ITEM, _RELATIVE
 
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-–•*·▪◦]|\d{1,2}[.)])\s")  # a line that is an item of a list
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+$")
 _CAPITAL_BEFORE = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]*\s+)?capital(?:\s+city)?(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+$")
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")

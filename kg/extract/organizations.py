@@ -36,8 +36,6 @@ _ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
 
 
 _EVER = re.compile(r"-?[Ee]ver$")
-
-
 _ATTENDED = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:participat(?:e|es|ed|ing)|t(?:ake|akes|ook|aking) part) in)\s+the\s+$")
 
 

@@ -488,7 +488,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 opens = bool(_OPENING.fullmatch(text, s0, a)) and not mentions_in(s0, a) \
                     and all(x[2].reads != "subject" for x in kept[:k])
                 # the partners of a programme named after any event of the sentence
-                named_before = [x for x in ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]]
+                named_before = ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]
                 partners_of_programme = f.meaning == "hosting" and bool(_PROGRAMME_BEFORE.search(
                     text, max([clause_start(s0, a), last_end] + named_before), a))
                 shared = _SHARED_ROLE.match(text, a) and k > 0 and kept[k - 1][2].meaning == "hosting" \
