@@ -450,6 +450,16 @@ def test_extract_name_with_a_capital_inside_a_word(name):
     assert (name, "Commissioner") in facts(text)["jobTitle"]
 
 
+def test_extract_name_after_a_role_and_its_organization_is_a_person_not_part_of_the_name():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Chief of Freedonia's Tax Administration Service Osvaldo "
+            "Brandt and the Assistant Commissioner for the Office of Trade Brenda Kowal signed a memorandum in Lima. "
+            "The Head of the Ministry of Foreign Affairs welcomed it.\n")
+    assert set(nodes(text, "organization")) == {"Tax Administration Service", "Office of Trade",
+                                                 "Ministry of Foreign Affairs"}
+    affiliations = facts(text)["affiliation"]
+    assert {("Osvaldo Brandt", "Tax Administration Service"), ("Brenda Kowal", "Office of Trade")} <= affiliations
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

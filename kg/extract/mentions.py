@@ -116,6 +116,40 @@ def _heads(lex: Lexicon) -> tuple[re.Pattern, frozenset, frozenset, frozenset, r
             alternation(lex.list("instrument_heads")), alternation(lex.list("programme_heads")))
 
 
+_PERSON_WORD = re.compile(r"[A-Z][a-zà-öø-ÿ]+(?:[A-Z][a-zà-öø-ÿ]{2,})?")
+
+
+@lru_cache(maxsize=4)
+def role_before_org(lex: Lexicon) -> re.Pattern:
+    """A role (group ``role``, perhaps with a modifier word) and the preposition before an
+    organization's name, which may have its owner before it ("the Chief of the", "Deputy
+    Commissioner for Freedonia's")."""
+    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
+    modifier = r"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z][\w-]*\s+)?"
+    return re.compile(rf"(?<![\w-])(?P<role>{modifier}(?:{roles}))\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+
+
+@lru_cache(maxsize=4)
+def _name_vocabulary(lex: Lexicon) -> frozenset[str]:
+    """Every word of the names of the organizations the gazetteer knows, and the head words."""
+    words = {w for e in lex.entries.values() if e.kind == "organization" for w in e.name.split()}
+    return frozenset(words | set(lex.list("org_heads")) | set(lex.list("org_generic_words")))
+
+
+def _person_follows(text: str, toks: list, i: int, lex: Lexicon, end: int | None = None) -> bool:
+    """Whether tokens ``i`` and ``i + 1`` are a person's name of two words that no organization's name
+    holds, with no capitalised word after them (or, with ``end``, they end there)."""
+    if i + 2 > len(toks) or end is not None and end != i + 2:
+        return False
+    vocabulary = _name_vocabulary(lex)
+    for t in toks[i:i + 2]:
+        if not _PERSON_WORD.fullmatch(t[2]) or t[2] in vocabulary or t[2] in _STOP_LEFT:
+            return False
+    if text[toks[i][1]:toks[i + 1][0]] != " ":
+        return False
+    return i + 2 >= len(toks) or not is_cap(toks[i + 2][2]) or text[toks[i + 1][1]:toks[i + 2][0]].strip() != ""
+
+
 def _head_words(text: str, heads) -> Iterator[tuple[object, list, int, int]]:
     """Each head word that starts a token: (match, tokens, index of its first token, index after it)."""
     toks, starts = all_tokens(text)
@@ -285,6 +319,13 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             owner = POSSESSIVE_END.sub("", toks[left][2])
             owner_start = toks[left][0]
             left += 1
+        # "the Chief of the Freedonia Tax Service |Ada Quill signed", "Commissioner for the Office of
+        # Trade |Ada Quill": after a role and its organization, a name of words that no organization's
+        # name holds is a person's
+        person_next = right == k_end and _person_follows(text, toks, k_end, lex)
+        if right > k_end + 2 and _person_follows(text, toks, right - 2, lex, end=right) \
+                and role_before_org(lex).search(text, max(0, toks[left][0] - 60), toks[left][0]):
+            right -= 2
         a, b = toks[left][0], toks[right - 1][1]
         if right > k_end:
             # "Council on Trade, Industry and Finance": a list of fields ends the complement
@@ -308,7 +349,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if not content and not _ACRONYM_AFTER.match(text, b):
             continue  # (but "the Council of Administration (CA)": a name its acronym defines)
         if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][2] not in _STOP_LEFT \
-                and text[toks[k_end - 1][1]:toks[k_end][0]] == " ":
+                and text[toks[k_end - 1][1]:toks[k_end][0]] == " " \
+                and not (person_next and role_before_org(lex).search(text, max(0, a - 60), a)):
             continue  # the head word is inside a longer name ("European Police Chiefs Convention")
         if head in need_mod and left == k and right == k_end:
             continue

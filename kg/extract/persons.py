@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from .context import Context
 from .lexicon import Lexicon
+from .mentions import role_before_org
 from .people import NAME, PersonMention, people
 
 _FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
@@ -19,13 +20,6 @@ _NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Direct
                 "Organization", "Organisation", "Office"}
 
 
-@lru_cache(maxsize=4)
-def _role_before_org(lex: Lexicon) -> re.Pattern:
-    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
-    modifier = r"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z][\w-]*\s+)?"
-    return re.compile(rf"(?<![\w-])(?P<role>{modifier}(?:{roles}))\s+(?:of|at|for)\s+(?:the\s+)?$")
-
-
 _NAME_AFTER = re.compile(rf"[ \u00a0]+(?P<name>{NAME})(?=\s*[,.;:)]|\s+[a-z])")
 
 
@@ -33,7 +27,7 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
     """"the Executive Secretary of ABC Ivo Marsh said", "Commissioner for the Freedonia Ports Office Ada
     Quill signed": a role, its organization, then a name of two words or more with no comma between."""
     taken = [(p.start, p.end) for p in found]
-    before = _role_before_org(ctx.lex)
+    before = role_before_org(ctx.lex)
     out = []
     for o in ctx.orgs:
         for x in o.mentions:
