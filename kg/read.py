@@ -377,7 +377,8 @@ def _date_line_re() -> re.Pattern[str]:
     # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
     # (and the same labels in the languages of the month words: "Fecha:", "Publié le", "Дата:")
     lead = (r"(?:(?:published|posted|issued|released|publicado|publicada|publié|publiée|pubblicato|veröffentlicht|"
-            r"opublikowano|yayınlanma|опубликовано)(?:\s+(?:on|at|el|em|le|il|am))?\s*:?\s*|"
+            r"opublikowano|yayınlanma|опубликовано)(?:\s+by\s+[^\W\d][\w.’' -]{0,40}?(?=\s+on\s))?"
+            r"(?:\s+(?:on|at|el|em|le|il|am))?\s*:?\s*|"
             r"(?:date|publication\s+date|release\s+date|date\s+of\s+(?:publication|release)|fecha|"
             r"fecha\s+de\s+publicación|data|data\s+de\s+publicação|data\s+di\s+pubblicazione|"
             r"date\s+de\s+publication|datum|tarih|дата|дата\s+публикации|تاريخ|تاريخ\s+النشر|ngày\s+đăng|"
@@ -390,7 +391,9 @@ def _date_line_re() -> re.Pattern[str]:
     time = r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est))?)?"
     # "Posted on 5 May 2019 by the press office"
     by = r"(?:\s+by\s+[^\W\d][\w .'’-]{0,40})?"
-    return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")" + time + by, re.IGNORECASE)
+    # "5 June 2019 Press Release": the kind of page after the date
+    kind = r"(?:\s+(?:press\s+release|news\s+release|media\s+release|news|statement|announcement))?"
+    return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in shapes) + ")" + time + by + kind, re.IGNORECASE)
 
 
 # the separators of a date line's parts: "05 June 2019 | News", "Brussels • 14 May 2020"
@@ -400,7 +403,8 @@ _UPDATED_PART = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?\
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
 # a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
 _DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
-_SHORT_PART = re.compile(r"\w[\w’'&./-]*(?:\s+[\w’'&./-]+){0,3}")
+# a few words beside the date, perhaps after a label ("News", "Reading time: 2 min", "Source: ABC")
+_SHORT_PART = re.compile(r"(?:[^\W\d][\w’'-]*(?:\s+[\w’'-]+)?\s*:\s*)?\w[\w’'&./-]*(?:\s+[\w’'&./-]+){0,3}")
 
 
 def is_date_line(line: str) -> bool:
@@ -530,6 +534,9 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         lead = _date_lead(line)
         if lead is not None and len(line) >= PARAGRAPH:
             return None, (s + lead[0], s + lead[1]), s + lead[2]
+        if lead is not None and _DASH_SEPARATOR.match(line, lead[1]) and e - (s + lead[2]) >= TITLE_MIN:
+            # "5 May 2019 - Freedonia hosts the forum": the date of a title that opens with it
+            return (s + lead[2], e), (s + lead[0], s + lead[1]), nxt
         title = (s, e)
         body_start = nxt
         break
@@ -588,10 +595,17 @@ def _bare_date(line: str) -> tuple[int, int] | None:
     return None
 
 
+_PAREN_PLACE = re.compile(r"[A-Z][\w.’' -]{1,40},\s*")
+_DASH_SEPARATOR = re.compile(r"\s*[-–—]\s+")
+
+
 def _date_lead(line: str) -> tuple[int, int, int] | None:
     """(start, end) of the date that opens a paragraph ("(5 May 2019) The ...", "05/05/2019 - The
     ...") and where the paragraph's text starts after it, or None."""
-    lead = 1 if line.startswith("(") else 0
+    lead = 0
+    if line.startswith("("):  # "(5 May 2019)", "(Lima, 5 May 2019)"
+        place = _PAREN_PLACE.match(line, 1)
+        lead = place.end() if place else 1
     m = _date_line_re().match(line, lead)
     if m is None or lead and not line.startswith(")", m.end()):
         return None

@@ -75,13 +75,17 @@ BODY = "At the invitation of the United Nations Office on Drugs and Crime (UNODC
     ("Дата: 5 июня 2019", "2019-06-05"),
     ("Publié le 5 juin 2019", "2019-06-05"),
     ("تاريخ النشر: 5 يونيو 2019", "2019-06-05"),
+    ("Posted by Admin on 5 June 2019", "2019-06-05"),
+    ("05.06.2019 | Reading time: 2 min", "2019-06-05"),
+    ("Source: Freedonia Customs | Date: 05/06/2019", "2019-06-05"),
+    ("5 June 2019 Press Release", "2019-06-05"),
 ], ids=["english", "spanish", "french", "russian", "chinese", "russian-genitive", "us-order", "spanish-de",
         "portuguese-de", "chinese-numeric", "numeric-dots", "numeric-day-first", "numeric-month-first",
         "published-on", "weekday", "date-label", "month-first-french", "vietnamese", "arabic-digits",
         "german-day-dot", "dutch", "turkish", "polish-genitive", "numeric-year-first", "posted-time", "time-am",
         "posted-by", "day-month-hyphens", "year-first-dots", "day-of-month", "published-and-updated",
         "time-first", "iso-date-time", "vietnamese-day-label", "spanish-label", "russian-label", "french-label",
-        "arabic-label"])
+        "arabic-label", "posted-by-on", "labelled-part", "source-and-date", "date-then-kind"])
 def test_extract_dateline_in_any_language(dateline, expected):
     assert published(f"A title about customs\n\n{dateline}\n\n{BODY}\n") == expected
 
@@ -115,6 +119,16 @@ def test_extract_date_opening_the_paragraph_after_a_standfirst_is_the_publicatio
 def test_extract_place_and_date_opening_the_body_is_the_publication_date():
     text = f"WCO and UNODC meet\nAbuja (Nigeria), 22 February 2021 - {BODY}\n"
     assert published(text) == "2021-02-22"
+
+
+def test_extract_date_that_opens_the_title_line_is_the_publication_date():
+    text = f"5 June 2019 - Freedonia hosts the port forum\n\n{BODY}\n"
+    assert published(text) == "2019-06-05"
+    assert {o for _, o in facts(text)["headline"]} == {"Freedonia hosts the port forum"}
+
+
+def test_extract_place_and_date_in_parentheses_opening_the_body_is_the_publication_date():
+    assert published(f"WCO and UNODC meet\n\n(Abuja, 22 February 2021) {BODY}\n") == "2021-02-22"
 
 
 @pytest.mark.parametrize("opening", [

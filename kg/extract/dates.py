@@ -193,7 +193,7 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"(?:\w+day,?\s+)?(\w+)\.?\s+(\d{1,2}),?\s+(\d{4})")  # "Novembre 4, 2013", any language
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
 _YEAR_FIRST = re.compile(r"(?<![\w./-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d./-])")  # 2019/06/07, 2019.06.07
-_BY_AFTER = re.compile(r"\s+by\s+[^\W\d][\w .'’-]{0,40}$")  # "5 May 2019 by the press office"
+_BY_AFTER = re.compile(r"\s+by\s+[^\W\d](?:[^\W\d]|[ .'’-]){0,40}$")  # "5 May 2019 by the press office"
 _HYPHENS = re.compile(r"\b(\d{1,2})-([^\W\d]{3,12})-(\d{4})\b")
 _DAY_OF = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?)\s+of\s+(?=[^\W\d])")
 # a time after the date ("- 10:30", ", 10:30 AM"), and the dot after a day ("5. Mai 2019")
