@@ -474,6 +474,16 @@ def test_extract_name_after_a_role_and_its_organization_is_a_person_not_part_of_
     assert {("Osvaldo Brandt", "Tax Administration Service"), ("Brenda Kowal", "Office of Trade")} <= affiliations
 
 
+def test_extract_organization_beside_the_role_of_a_name_is_the_affiliation():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization (ATO) held a forum in Lima on 3 "
+            "May 2021. ATO Secretary General Dr. Ivo Marsh opened it. Mr. Tom Berg, ATO Regional Programme "
+            "Coordinator, spoke. Ms. Ann Lee, BCS Deputy Director, closed it. The Beta Customs Service (BCS) hosted it.\n")
+    f = facts(text)
+    assert {("Ivo Marsh", "Alpha Trade Organization"), ("Tom Berg", "Alpha Trade Organization"),
+            ("Ann Lee", "Beta Customs Service")} <= f["affiliation"]
+    assert ("Tom Berg", "Regional Programme Coordinator") in f["jobTitle"]
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

@@ -1,6 +1,7 @@
 """Phase 5, people: name, role, affiliation and mentions of each person of a release."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -48,6 +49,43 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
 def _never_names(lex: Lexicon) -> frozenset[str]:
     """Words that never end or start a person's name: month names and the words of roles and bodies."""
     return frozenset(_NEVER_NAMES | {w.capitalize() for w in lex.months})
+
+
+@lru_cache(maxsize=4)
+def _beside_role(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """(what stands between an organization and the name after it: a role, perhaps with modifier words
+    before it and an honorific after it; what stands after an organization that follows a name: a role)."""
+    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True) if r[:1].isupper())
+    hon = "|".join(re.escape(h.rstrip(".")) for h in lex.list("honorifics"))
+    between = re.compile(rf"[ \u00a0]+(?P<role>(?:[A-Z][\w-]*[ \u00a0]+){{0,3}}?(?:{roles})),?(?:[ \u00a0]+(?:{hon})\.?)*[ \u00a0]+$")
+    after = re.compile(rf"[ \u00a0]+(?P<role>(?:[A-Z][\w-]*[ \u00a0]+){{0,3}}?(?:{roles}))\b")
+    return between, after
+
+
+_COMMA_AFTER_NAME = re.compile(r",[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _org_beside_role(ctx: Context, mentions: list[PersonMention]) -> tuple[object, str | None]:
+    """The organization of a person named with its role on either side of the name, and the role."""
+    between, after = _beside_role(ctx.lex)
+    text = ctx.text
+    starts, pairs = ctx._org_mentions()
+    for m in mentions:
+        i = bisect.bisect_left(starts, m.start - 120)
+        for o, x in reversed(pairs[i:bisect.bisect_left(starts, m.start)]):
+            if x.end <= m.start:
+                r = between.fullmatch(text, x.end, m.start)
+                if r is not None:
+                    return o, r.group("role")
+        c = _COMMA_AFTER_NAME.match(text, m.end)
+        if c is not None:
+            j = bisect.bisect_left(starts, c.end())
+            if j < len(starts) and starts[j] == c.end():
+                o, x = pairs[j]
+                r = after.match(text, x.end)
+                if r is not None:
+                    return o, r.group("role")
+    return None, None
 
 
 def find_persons(ctx: Context) -> tuple[dict, ...]:
@@ -106,6 +144,12 @@ def find_persons(ctx: Context) -> tuple[dict, ...]:
                         and m.group(2).lower() != surname.lower() and not m.group(2).isupper():
                     q["name"] = f"{m.group(1)} {m.group(2)}"
                     break
+    # "ABC Secretary General Dr. Ivo Marsh", "Ivo Marsh, ABC Regional Programme Coordinator": the
+    # organization named right before the role of a name, or right after the name and before its role
+    for q in persons.values():
+        if q["org"] is None:
+            q["org"], role = _org_beside_role(ctx, q["mentions"])
+            q["role"] = q["role"] or role
     # what the patterns took for a name but is a title ("Dr", "Her Excellency", "Lt")
     return tuple(q for q in persons.values()
                  if not all(w.rstrip(".") in titles or len(w.rstrip(".")) <= 1 for w in q["name"].split()))
