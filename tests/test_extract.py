@@ -484,6 +484,15 @@ def test_extract_organization_beside_the_role_of_a_name_is_the_affiliation():
     assert ("Tom Berg", "Regional Programme Coordinator") in f["jobTitle"]
 
 
+def test_extract_organization_after_a_name_or_after_the_field_of_a_role_is_the_affiliation():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 4th Forum on Ports was held in Lima on 3 May 2021. It was "
+            "chaired by Mr. Jon Pratt of the Gamma Police Service. Ms. Eva Stone, Director of Trade at the Delta "
+            "Revenue Authority, presented a report.\n")
+    f = facts(text)
+    assert {("Jon Pratt", "Gamma Police Service"), ("Eva Stone", "Delta Revenue Authority")} <= f["affiliation"]
+    assert {"Gamma Police Service", "Delta Revenue Authority"} <= {o for _, o in f["attendee"]}
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

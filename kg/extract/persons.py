@@ -63,6 +63,17 @@ def _beside_role(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
 
 
 _COMMA_AFTER_NAME = re.compile(r",[ \u00a0]+(?:the[ \u00a0]+)?")
+_OF_AFTER_NAME = re.compile(r"[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?")
+_AT_AFTER_FIELD = re.compile(r"[ \u00a0]+(?:at|of|in)[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _org_starting(ctx: Context, m: re.Match | None):
+    """The organization whose name starts where ``m`` ends, if any."""
+    if m is None:
+        return None
+    starts, pairs = ctx._org_mentions()
+    j = bisect.bisect_left(starts, m.end())
+    return pairs[j][0] if j < len(starts) and starts[j] == m.end() else None
 
 
 def _org_beside_role(ctx: Context, mentions: list[PersonMention]) -> tuple[object, str | None]:
@@ -77,6 +88,9 @@ def _org_beside_role(ctx: Context, mentions: list[PersonMention]) -> tuple[objec
                 r = between.fullmatch(text, x.end, m.start)
                 if r is not None:
                     return o, r.group("role")
+        o = _org_starting(ctx, _OF_AFTER_NAME.match(text, m.end))
+        if o is not None:  # "Ms. Ada Quill of the Freedonia Customs Service", "Mr. Marsh from ABC"
+            return o, None
         c = _COMMA_AFTER_NAME.match(text, m.end)
         if c is not None:
             j = bisect.bisect_left(starts, c.end())
@@ -124,6 +138,8 @@ def find_persons(ctx: Context) -> tuple[dict, ...]:
             hits = ctx.org_at(p.org_span[0] - 1, p.org_span[1] + 1)
             if hits:
                 q["org"] = hits[0][0]
+            else:  # "Director of Trade at the ABC Commission": a field, then the organization
+                q["org"] = _org_starting(ctx, _AT_AFTER_FIELD.match(ctx.text, p.org_span[1]))
         if q["org"] is None and p.role:
             # "WCO Secretary General": the organization named inside the role
             for o in ctx.orgs:
