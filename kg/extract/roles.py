@@ -88,6 +88,8 @@ _MODIFIED = re.compile(r"[ \u00a0]\d")  # "the ABC 1540 Committee"
 _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
+_OWNER_GAP = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\))?\s*")
+_OFFICE = re.compile(r"(?:Regional|Country|Sub-Regional|Subregional|Liaison|Programme|Project|Field)\s+Offices?\b")
 _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, before an inverted verb
 # what a partnership phrase can qualify after the last event a sentence names: the partners of a
 # programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
@@ -302,6 +304,14 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         owner = _POSSESSIVE.match(text, m.end)
         if owner and any(x[1].start == owner.end() for x in mentions_in(owner.end(), owner.end() + 120)):
             return True
+        if m.kind == "organization":
+            # the owner of the office named right after it ("the ABC (A) Regional Office for ...", "the ABC
+            # Country Office in Freedonia")
+            after = _OWNER_GAP.match(text, m.end)
+            for x in mentions_in(m.start, after.end() + 200):
+                if x[0] is not o_m[0] and x[1].kind == "organization" and _OFFICE.match(text, after.end()) \
+                        and (x[1].start == after.end() or x[1].start == m.start and x[1].end > m.end):
+                    return True
         return bool(trig.not_the_organization.match(text, m.end, m.end + 40)
                     or _MEMBERS_OF.search(text, max(0, m.start - 40), m.start))
 
