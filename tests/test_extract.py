@@ -507,6 +507,15 @@ def test_extract_acronym_with_a_country_defines_its_long_form():
     assert nodes(text, "organization") == {"Customs Cooperation Fund of Japan": {"CCF/Japan"}}
 
 
+def test_extract_body_of_one_country_keeps_its_parents_acronym_before_it():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization (ATO) and its Regional Training "
+            "Centres (RTC) train officers. The ATO RTC Kenya hosted the 3rd Workshop on Risk in Nairobi on 3 May "
+            "2021.\n")
+    orgs = nodes(text, "organization")
+    assert orgs["ATO RTC Kenya"] == {"RTC Kenya"}
+    assert ("3rd Workshop on Risk", "ATO RTC Kenya") in facts(text)["organizer"]
+
+
 def test_extract_two_bodies_joined_by_and_the_are_two_organizations():
     text = ("Title of a release\n\n01 January 2025\n\nThe National Police of Colombia and the Turkish Ministry of "
             "Trade attended the 2nd meeting of the Enforcement Committee.\n")

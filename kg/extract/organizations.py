@@ -22,6 +22,7 @@ _REGION = re.compile(r"(?:(?:North|South|East|West|Central|Eastern|Western|North
                      r"(?:\s+and\s+(?:North|South|East|West|Central|Eastern|Western|Northern|Southern))?\s+)"
                      r"(?:Africa|America|Americas|Asia|Europe|East|Pacific|Caribbean)|Asia[ /-]Pacific|Asia|Africa|Europe|"
                      r"Americas|Caribbean|Pacific")
+_OWNER_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,8})[ \u00a0]$")
 _ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,2})(?![\w/])")
 
 
@@ -43,6 +44,18 @@ def _gathering(name: str, lex) -> bool:
     """Whether the head of a name is the word of a gathering ("Conference", "Forum")."""
     head = mn.POSSESSIVE_END.sub("", re.split(r"\s+(?:of|on|for)\s+", name, maxsplit=1)[0].split()[-1])
     return head in lex.set("event_kinds")
+
+
+def _qualified_acronyms(text: str):
+    """Each match of ``_ACRONYM_QUALIFIED``, overlapping ones too ("ABC RTC Freedonia": "ABC RTC" and
+    "RTC Freedonia")."""
+    pos = 0
+    while True:
+        m = _ACRONYM_QUALIFIED.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start(2)
 
 
 def _numbered(name: str) -> bool:
@@ -325,18 +338,26 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
     # "RTC Fiji", "RILO ECE": an organization's acronym with a country or a regional code is a body of
     # its own (a code that is another organization's acronym, "UN ESCAP", is that organization)
-    for m in _ACRONYM_QUALIFIED.finditer(text):
+    for m in _qualified_acronyms(text):
         acr, qualifier = m.group(1), m.group(2)
         if m.start() < ctx.start or acr not in by_acr or qualifier in by_acr or m.group() in defined \
                 or not (qualifier in cn or qualifier.isupper() and qualifier not in cn
                         or _REGION.fullmatch(qualifier) and not _NAME_GOES_ON.match(text, m.end())):
             continue
-        parent = by_acr[acr]
-        o = get(m.group(), m.group(), m.group())
-        o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
+        # "the ABC RTC Freedonia": the parent's acronym before it is part of the name
+        owner = _OWNER_ACRONYM.search(text, max(0, m.start() - 12), m.start())
+        start, name = m.start(), m.group()
+        if owner and owner.group(1) in by_acr and owner.group(1) != acr:
+            start, name = owner.start(1), f"{owner.group(1)} {m.group()}"
+        o = by_acr.get(m.group()) or orgs.get(_norm(m.group()))  # (a body the release names otherwise too)
+        if o is None:
+            o = get(name, name, m.group())
+        for alt in {name, m.group()} - {o.name}:
+            o.alt.add(alt)
+        o.mentions.append(mn.Mention(start, m.end(), "organization", name, name, "acronym-qualified", m.group()))
         for p in orgs.values():
             if p is not o:
-                p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
+                p.mentions = [x for x in p.mentions if not (start <= x.start < m.end())]
     _listed_acronyms(ctx, orgs, get, local)
     _news_agencies(ctx, get, lambda name: name in by_acr or _norm(name) in orgs or name in lex.entries)
     covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
