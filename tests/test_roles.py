@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import roles
-from test_extract import facts, nodes
+from kg.extract import read_events, roles
+from test_extract import facts, nodes, release
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "fixtures" / "roles"
@@ -192,3 +192,11 @@ def test_every_rule_of_the_evidence_is_in_the_one_table():
 def test_an_instrument_named_after_an_organization_names_the_organization_too():
     found = nodes("A title\n\n5 May 2020\n\nThe seminar covered the WTO Trade Facilitation Agreement.\n", "organization")
     assert "World Trade Organization" in found
+
+
+def test_a_plural_noun_is_no_inverted_speech_verb():
+    """"member states" is no "states" said by the organization before it."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe 4th Forum on Ports was held in Lima on 3 May 2021. The "
+            "Delta Economic Union has twelve member states.\n")
+    _, found = read_events(release(text))
+    assert not [r for e in found.events for r in e.roles if r[3] == "role-speech"]

@@ -88,8 +88,12 @@ _MODIFIED = re.compile(r"[ \u00a0]\d")  # "the ABC 1540 Committee"
 _COMPLEMENT = re.compile(r"\s+(?:of|for|on|in|against)\s+")
 _HOUSE = re.compile(r"\s*(?:the\s+)?(?:(?:premises|headquarters|offices?|seat)\s+of\s+(?:the\s+)?)?", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
+# a verb's -s form that is a plural noun after a number or a word of members ("has twelve member states")
+_PLURAL_NOUN = re.compile(r".*\b(?:member|partner|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"[a-z]+teen|twenty|thirty|forty|fifty|many|several|all|other)\s+[a-z]+s")
 _OWNER_GAP = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\))?\s*")
-_OFFICE = re.compile(r"(?:Regional|Country|Sub-Regional|Subregional|Liaison|Programme|Project|Field)\s+Offices?\b")
+_OFFICE = re.compile(r"(?:Regional|Country|Sub-Regional|Subregional|Liaison|Programme|Project|Field)\s+Offices?\b|"
+                     r"(?:Commission|Secretariat)\b(?!\s+(?:of|on|for)\b)")
 _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, before an inverted verb
 # what a partnership phrase can qualify after the last event a sentence names: the partners of a
 # programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
@@ -305,8 +309,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         if owner and any(x[1].start == owner.end() for x in mentions_in(owner.end(), owner.end() + 120)):
             return True
         if m.kind == "organization":
-            # the owner of the office named right after it ("the ABC (A) Regional Office for ...", "the ABC
-            # Country Office in Freedonia")
+            # the owner of the office or organ named right after it ("the ABC (A) Regional Office for ...",
+            # "the ABC Country Office in Freedonia", "the ABC Commission")
             after = _OWNER_GAP.match(text, m.end)
             for x in mentions_in(m.start, after.end() + 200):
                 if x[0] is not o_m[0] and x[1].kind == "organization" and _OFFICE.match(text, after.end()) \
@@ -428,8 +432,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 continue
             was_verb, prev_verb = prev_verb, f.reads == "subject"
             if f.reads == "subject":
-                if _NOUN_BEFORE.search(text, max(s0, a - 16), a):
-                    continue  # "the visit of X to Y", "their meeting": a noun, not a verb
+                if _NOUN_BEFORE.search(text, max(s0, a - 16), a) or " " not in text[a:b] and _PLURAL_NOUN.fullmatch(text, max(s0, a - 30), b):
+                    continue  # "the visit of X to Y", "their meeting", "twelve member states": a noun, not a verb
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
                 if first in trig.participles and not _BE_AUX.search(text, max(s0, a - 20), a) \
