@@ -602,12 +602,15 @@ _DASH_SEPARATOR = re.compile(r"\s*[-–—]\s+")
 def _date_lead(line: str) -> tuple[int, int, int] | None:
     """(start, end) of the date that opens a paragraph ("(5 May 2019) The ...", "05/05/2019 - The
     ...") and where the paragraph's text starts after it, or None."""
-    lead = 0
+    leads = [0]
     if line.startswith("("):  # "(5 May 2019)", "(Lima, 5 May 2019)"
         place = _PAREN_PLACE.match(line, 1)
-        lead = place.end() if place else 1
-    m = _date_line_re().match(line, lead)
-    if m is None or lead and not line.startswith(")", m.end()):
+        leads = [place.end(), 1] if place else [1]
+    for lead in leads:
+        m = _date_line_re().match(line, lead)
+        if m is not None and (not lead or line.startswith(")", m.end())):
+            break
+    else:
         return None
     sep = _DATE_LEAD_SEPARATOR.match(line, m.end())
     return (lead, m.end(), sep.end()) if sep else None

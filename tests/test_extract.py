@@ -127,8 +127,10 @@ def test_extract_date_that_opens_the_title_line_is_the_publication_date():
     assert {o for _, o in facts(text)["headline"]} == {"Freedonia hosts the port forum"}
 
 
-def test_extract_place_and_date_in_parentheses_opening_the_body_is_the_publication_date():
-    assert published(f"WCO and UNODC meet\n\n(Abuja, 22 February 2021) {BODY}\n") == "2021-02-22"
+@pytest.mark.parametrize("opening", ["(Abuja, 22 February 2021)", "(February 22, 2021)"])
+def test_extract_place_and_date_in_parentheses_opening_the_body_is_the_publication_date(opening):
+    assert published(f"WCO and UNODC meet\n\nPort data will be compared so that ministries can plan "
+                     f"their work on trade together and at once.\n\n{opening} {BODY}\n") == "2021-02-22"
 
 
 @pytest.mark.parametrize("opening", [

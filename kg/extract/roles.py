@@ -312,10 +312,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             # the owner of the office or organ named right after it ("the ABC (A) Regional Office for ...",
             # "the ABC Country Office in Freedonia", "the ABC Commission")
             after = _OWNER_GAP.match(text, m.end)
-            for x in mentions_in(m.start, after.end() + 200):
-                if x[0] is not o_m[0] and x[1].kind == "organization" and _OFFICE.match(text, after.end()) \
-                        and (x[1].start == after.end() or x[1].start == m.start and x[1].end > m.end):
-                    return True
+            if _OFFICE.match(text, after.end()) and any(
+                    x[0] is not o_m[0] and x[1].kind == "organization"
+                    and (x[1].start == after.end() or x[1].start == m.start and x[1].end > m.end)
+                    for x in mentions_in(m.start, after.end() + 200)):
+                return True
         return bool(trig.not_the_organization.match(text, m.end, m.end + 40)
                     or _MEMBERS_OF.search(text, max(0, m.start - 40), m.start))
 
@@ -432,7 +433,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 continue
             was_verb, prev_verb = prev_verb, f.reads == "subject"
             if f.reads == "subject":
-                if _NOUN_BEFORE.search(text, max(s0, a - 16), a) or " " not in text[a:b] and _PLURAL_NOUN.fullmatch(text, max(s0, a - 30), b):
+                if _NOUN_BEFORE.search(text, max(s0, a - 16), a) \
+                        or " " not in text[a:b] and _PLURAL_NOUN.fullmatch(text, max(s0, a - 30), b):
                     continue  # "the visit of X to Y", "their meeting", "twelve member states": a noun, not a verb
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
