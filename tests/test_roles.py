@@ -200,3 +200,13 @@ def test_a_plural_noun_is_no_inverted_speech_verb():
             "Delta Economic Union has twelve member states.\n")
     _, found = read_events(release(text))
     assert not [r for e in found.events for r in e.roles if r[3] == "role-speech"]
+
+
+def test_contributing_to_a_goal_is_no_participation():
+    """"contributed to the reform" names no event: no participation (but "contributed to the forum" does)."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe 4th Forum on Ports was held in Lima on 3 May 2021. The "
+            "Delta Economic Union aims to contribute to the reform of border agencies. The "
+            "Gamma Police Service contributed to the 4th Forum on Ports.\n")
+    _, found = read_events(release(text))
+    attendees = {r[1].name for e in found.events for r in e.roles if r[3] == "role-participation"}
+    assert attendees == {"Gamma Police Service"}
