@@ -13,7 +13,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .. import places
-from ..text import text_cache
+from ..text import literal_alternation, text_cache
 from .lexicon import Lexicon, Phrases, _speedups, alternation
 
 
@@ -124,9 +124,9 @@ def role_before_org(lex: Lexicon) -> re.Pattern:
     """A role (group ``role``, perhaps with a modifier word) and the preposition before an
     organization's name, which may have its owner before it ("the Chief of the", "Deputy
     Commissioner for Freedonia's")."""
-    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True))
+    roles = literal_alternation(lex.list("role_words"))
     modifier = r"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z][\w-]*\s+)?"
-    return re.compile(rf"(?<![\w-])(?P<role>{modifier}(?:{roles}))\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+    return re.compile(rf"(?<![\w-])(?P<role>{modifier}{roles})\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
 
 
 @lru_cache(maxsize=4)

@@ -5,6 +5,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from ..text import literal_alternation
 from .context import Context
 from .lexicon import Lexicon
 from .mentions import role_before_org
@@ -55,10 +56,10 @@ def _never_names(lex: Lexicon) -> frozenset[str]:
 def _beside_role(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """(what stands between an organization and the name after it: a role, perhaps with modifier words
     before it and an honorific after it; what stands after an organization that follows a name: a role)."""
-    roles = "|".join(re.escape(r) for r in sorted(lex.list("role_words"), key=len, reverse=True) if r[:1].isupper())
-    hon = "|".join(re.escape(h.rstrip(".")) for h in lex.list("honorifics"))
-    between = re.compile(rf"[ \u00a0]+(?P<role>(?:[A-Z][\w-]*[ \u00a0]+){{0,3}}?(?:{roles})),?(?:[ \u00a0]+(?:{hon})\.?)*[ \u00a0]+$")
-    after = re.compile(rf"[ \u00a0]+(?P<role>(?:[A-Z][\w-]*[ \u00a0]+){{0,3}}?(?:{roles}))\b")
+    roles = literal_alternation([r for r in lex.list("role_words") if r[:1].isupper()])
+    hon = literal_alternation([h.rstrip(".") for h in lex.list("honorifics")])
+    between = re.compile(rf"[ \u00a0]+(?P<role>(?:[A-Z][\w-]*[ \u00a0]+){{0,3}}?{roles}),?(?:[ \u00a0]+{hon}\.?)*[ \u00a0]+$")
+    after = re.compile(rf"[ \u00a0]+(?P<role>(?:[A-Z][\w-]*[ \u00a0]+){{0,3}}?{roles})\b")
     return between, after
 
 

@@ -79,7 +79,8 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
 _COMMA = re.compile(r",\s*")
-_ASIDE_END = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s*")  # the end of ", in cooperation with X (XY),"
+_ACRONYM_PARENS = r"\s*(?:\([^()]{1,20}\))?\s*"  # an acronym in parentheses after a name, or nothing
+_ASIDE_END = re.compile(_ACRONYM_PARENS + r",\s*")  # the end of ", in cooperation with X (XY),"
 _BY_AFTER = re.compile(r"\s+by\b")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
 _MEMBERS_OF = re.compile(r"\b(?:member\s+(?:states|countries|administrations)|members)\s+of\s+(?:the\s+)?$", re.I)
@@ -99,7 +100,7 @@ _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, befo
 # programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
 _PROGRAMME_BEFORE = re.compile(r"\b(?:programmes?|programs?|projects?|facility|fund)\b", re.I)
 _SHARED_ROLE = re.compile(r"(?:jointly|together)\s+with\b")
-_ACRONYM_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*")
+_ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
