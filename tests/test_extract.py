@@ -567,6 +567,27 @@ def test_extract_session_named_after_a_body_is_its_own_event_among_meetings():
     assert {e for e, _ in organizers} != {"5th Regional Conference on Risk"}
 
 
+def test_extract_session_of_a_body_is_its_own_event_among_meetings():
+    """"the next session of the Policy Commission" is the commission's own session, which it hosts,
+    not a part of the conference the release reports."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Freedonia Customs Service attended the 5th Regional "
+            "Conference on Risk in Lima from 3 to 5 December 2024. Delegates prepared the next session of the "
+            "Ruritanian Policy Commission.\n")
+    organizers = facts(text)["organizer"]
+    assert ("session of the Ruritanian Policy Commission", "Ruritanian Policy Commission") in organizers
+
+
+def test_extract_meeting_of_a_body_reads_on_to_the_end_of_its_name():
+    """A meeting's name stops at a comma, but not inside the name of the body whose meeting it is: the
+    body (a council) hosts it."""
+    text = ("Title of a release\n\n01 January 2025\n\nA meeting of the Sectoral Council on Ports, Roads and "
+            "Railways (SCPRR) opened in Lima, Peru, on 3 March 2024.\n")
+    f = facts(text)
+    name = "meeting of the Sectoral Council on Ports, Roads and Railways"
+    assert (name, "Sectoral Council on Ports, Roads and Railways") in f["organizer"]
+    assert (name, "Lima") in f["heldIn"]
+
+
 def test_extract_unnamed_event_with_a_trigger_and_a_date_is_reported():
     """With no event named, "took part in a regional workshop held in Accra from ..." still reports one;
     a passing "workshops" with no trigger, date or place does not."""

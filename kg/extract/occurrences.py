@@ -3,6 +3,7 @@ and from the verbs that tell them ("A and B met", "X visited Y"); one event per 
 many times it is named."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_firs
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
 _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a two-day expert group |meeting"
 _DIGIT = re.compile(r"\d")
+_OF_THE = re.compile(r"\w+\s+of\s+(?:the\s+)?")  # "meeting of the |Council"
 
 
 @dataclass
@@ -46,6 +48,7 @@ def find_events(ctx: Context) -> Found:
     ems = [e for e in ems if e.ordinal or not org_spans.covers(e.start, e.end)]
     # the kind word inside an organization's name ("United Nations Conference on Trade ...") is no event
     ems = [e for e in ems if not org_spans.covers(e.noun) or e.ordinal and org_spans.covers(e.start, e.end)]
+    _to_body_end(ctx, ems)
     events: list[ev.Event] = []
     by_label: dict[str, ev.Event] = {}
     last: ev.Event | None = None
@@ -96,11 +99,29 @@ def find_events(ctx: Context) -> Found:
     return Found(events, ems)
 
 
+def _to_body_end(ctx: Context, ems: list[ev.EventMention]) -> None:
+    """A name that stops inside the name of the body it is of reads on to that name's end ("a meeting of
+    the Council on Trade, Industry and Finance", not "... on Trade")."""
+    text = ctx.text
+    starts, pairs = ctx._org_mentions()
+    for em in ems:
+        i = bisect.bisect_left(starts, em.noun)
+        while i < len(pairs) and pairs[i][1].start < em.end:
+            x = pairs[i][1]
+            if x.end > em.end and _OF_THE.fullmatch(text, em.noun, x.start):
+                em.label += text[em.end:x.end]
+                em.end = x.end
+                break
+            i += 1
+
+
 def _body_session(ctx: Context, em: ev.EventMention) -> bool:
     """Whether a session is named after a body that meets ("the Policy Commission session", "the
-    Alpha Council and Board sessions"): the body's own session, not a part of a meeting."""
-    return any(x.end <= em.noun and not ctx.text[x.end:em.noun].strip(" ’'s") and roles.is_body(o.name)
-               for o, x in ctx.org_at(em.start, em.noun))
+    Alpha Council and Board sessions", "the next session of the Policy Commission"): the body's own
+    session, not a part of a meeting."""
+    return any(roles.is_body(o.name) and (x.end <= em.noun and not ctx.text[x.end:em.noun].strip(" ’'s")
+                                          or x.start > em.noun and _OF_THE.fullmatch(ctx.text, em.noun, x.start))
+               for o, x in ctx.org_at(em.start, em.end))
 
 
 _TITLED = re.compile(r"\s*,?\s*(?:titled|entitled|called|named|themed|under the (?:title|theme))\s*:?\s*[“\"‘']")
