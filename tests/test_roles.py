@@ -125,6 +125,9 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Alpha Programme Office in Kenya hosted the 1st Seminar on Ports.", "Alpha Programme Office in Kenya"),
     ("The Royal Freedonia Police Force hosted the 1st Seminar on Ports.", "Royal Freedonia Police Force"),
     ("The United Kingdom (UK) Border Force hosted the 1st Seminar on Ports.", "United Kingdom Border Force"),
+    ("Ada Quill, of the Alpha Union's Delegation in Chile, spoke at the 1st Seminar on Ports.",
+     "Alpha Union's Delegation in Chile"),
+    ("The ABC Delegation to Nigeria and ECOWAS funded the 1st Seminar on Ports.", "ABC Delegation to Nigeria and ECOWAS"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
@@ -138,6 +141,11 @@ def test_organization_names(text, name):
 def test_and_after_a_head_word_parts_two_names(text, names, not_names):
     found = set(nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization"))
     assert names <= found and not (not_names & found), found
+
+
+def test_a_country_delegation_is_no_organization():
+    found = nodes("A title\n\n5 May 2020\n\nThe Chilean Delegation attended the 1st Seminar on Ports.\n", "organization")
+    assert not any("Delegation" in n for n in found), found
 
 
 def test_a_day_is_never_part_of_a_name():

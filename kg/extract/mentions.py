@@ -334,9 +334,16 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 b = tail.end()
         if hm.group() in _SEATED:
             # "Programme Office in Freedonia", "Embassy of Ruritania in Freedonia": where it sits
-            seat = _SEAT.match(text, b)
-            if seat and seat.group(1) in places.country_names():
-                b = seat.end()
+            countries = places.country_names()
+            if hm.group() == "Delegation":
+                seat = _ACCREDITED.match(text, b)
+                if seat and seat.group(1) in countries:
+                    second = seat.group(2)
+                    b = seat.end() if second and (second in countries or second.isupper()) else seat.end(1)
+            else:
+                seat = _SEAT.match(text, b)
+                if seat and seat.group(1) in countries:
+                    b = seat.end()
         name = text[a:b]
         words = name.split()
         if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and right == k_end and not _OPEN_PAREN.match(text[b:b + 3]):
@@ -354,6 +361,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue  # the head word is inside a longer name ("European Police Chiefs Convention")
         if head in need_mod and left == k and right == k_end:
             continue
+        if head == "Delegation" and right == k_end and b == toks[right - 1][1] \
+                and all(w in adjectives or w in places.country_names() for w in words[:-1]):
+            continue  # "the Ruritanian Delegation": the people a country sends, not a body
         if head == "Customs" and right == k_end and not (words[0] in adjectives or words[0] in places.country_names()
                                                           or len(words) > 2):
             continue
@@ -536,8 +546,11 @@ _OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|
                          r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)")
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?![\w-])")
-_SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau"))
+_SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation"))
 _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
+# a delegation is to one country or body, or to two ("the Delegation to Freedonia and the ABC")
+_ACCREDITED = re.compile(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])"
+                         r"(?:\s+and\s+(?:the\s+)?([A-Z]{2,8}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-]))?")
 _CALENDAR_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                              "february", "march", "april", "may", "june", "july", "august", "september", "october",
                              "november", "december"))
