@@ -577,6 +577,15 @@ def test_extract_session_of_a_body_is_its_own_event_among_meetings():
     assert ("session of the Ruritanian Policy Commission", "Ruritanian Policy Commission") in organizers
 
 
+def test_extract_sessions_of_two_bodies_named_together_are_their_own_among_meetings():
+    """"the upcoming Policy Board and Council sessions": the board's own sessions, which it hosts."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Freedonia Customs Service attended the 5th Regional "
+            "Conference on Risk in Lima from 3 to 5 December 2024. The outcome will be discussed at the upcoming "
+            "Policy Board and Council sessions.\n")
+    organizers = facts(text)["organizer"]
+    assert ("Policy Board and Council sessions", "Policy Board") in organizers
+
+
 def test_extract_meeting_of_a_body_reads_on_to_the_end_of_its_name():
     """A meeting's name stops at a comma, but not inside the name of the body whose meeting it is: the
     body (a council) hosts it."""

@@ -32,7 +32,12 @@ def _named_after(text: str, end: int, noun: int) -> bool:
     """Whether the words between an organization's name (ending at ``end``) and an event's kind noun
     (at ``noun``) are the rest of the event's name."""
     m = _NAME_GAP.fullmatch(text, end, noun)
-    return m is not None and all(ev.is_modifier(w) for w in m.group(1).split())
+    if m is None:
+        return False
+    words = m.group(1).split()
+    # "the Policy Commission and Council sessions": and another body's word
+    return all(ev.is_modifier(w) or w == "and" and i < len(words) - 1 and words[i + 1][:1].isupper()
+               for i, w in enumerate(words))
 
 
 def read_frames(ctx: Context, found: Found) -> None:

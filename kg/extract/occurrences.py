@@ -23,6 +23,7 @@ _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_firs
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
 _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a two-day expert group |meeting"
 _DIGIT = re.compile(r"\d")
+_AND_BODY = re.compile(r"(?:\s+and\s+(?:the\s+)?([A-Z][\w-]*))?(?:['’]s)?\s*")  # "the Policy Commission| and Council |sessions"
 _OF_THE = re.compile(r"\w+\s+of\s+(?:the\s+)?")  # "meeting of the |Council"
 
 
@@ -119,7 +120,11 @@ def _body_session(ctx: Context, em: ev.EventMention) -> bool:
     """Whether a session is named after a body that meets ("the Policy Commission session", "the
     Alpha Council and Board sessions", "the next session of the Policy Commission"): the body's own
     session, not a part of a meeting."""
-    return any(roles.is_body(o.name) and (x.end <= em.noun and not ctx.text[x.end:em.noun].strip(" ’'s")
+    def named_after(x) -> bool:
+        other = _AND_BODY.fullmatch(ctx.text, x.end, em.noun)
+        return other is not None and (not other.group(1) or other.group(1) in roles.load().bodies)
+
+    return any(roles.is_body(o.name) and (x.end <= em.noun and named_after(x)
                                           or x.start > em.noun and _OF_THE.fullmatch(ctx.text, em.noun, x.start))
                for o, x in ctx.org_at(em.start, em.end))
 
