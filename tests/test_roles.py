@@ -128,6 +128,9 @@ def test_bodies_are_read_from_the_trigger_file():
     ("Ada Quill, of the Alpha Union's Delegation in Chile, spoke at the 1st Seminar on Ports.",
      "Alpha Union's Delegation in Chile"),
     ("The ABC Delegation to Nigeria and ECOWAS funded the 1st Seminar on Ports.", "ABC Delegation to Nigeria and ECOWAS"),
+    ("The Alpha Trade Organization Secretary General, Ada Quill, opened the 1st Seminar on Ports.",
+     "Alpha Trade Organization"),
+    ("Freedonia Customs Service Director General Bo Rand opened the 1st Seminar on Ports.", "Freedonia Customs Service"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")

@@ -130,6 +130,13 @@ def role_before_org(lex: Lexicon) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
+def role_after_org(lex: Lexicon) -> re.Pattern:
+    """A role right after an organization's name ("the Alpha Trade Organization |Secretary General, Ada
+    Quill"): the name ends there."""
+    return re.compile(rf"(?:{literal_alternation(lex.list('role_words'))})(?![\w-])")
+
+
+@lru_cache(maxsize=4)
 def _name_vocabulary(lex: Lexicon) -> frozenset[str]:
     """Every word of the names of the organizations the gazetteer knows, and the head words."""
     words = {w for e in lex.entries.values() if e.kind == "organization" for w in e.name.split()}
@@ -357,7 +364,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue  # (but "the Council of Administration (CA)": a name its acronym defines)
         if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][2] not in _STOP_LEFT \
                 and text[toks[k_end - 1][1]:toks[k_end][0]] == " " \
-                and not (person_next and role_before_org(lex).search(text, max(0, a - 60), a)):
+                and not (person_next and role_before_org(lex).search(text, max(0, a - 60), a)) \
+                and not role_after_org(lex).match(text, toks[k_end][0]):
             continue  # the head word is inside a longer name ("European Police Chiefs Convention")
         if head in need_mod and left == k and right == k_end:
             continue
