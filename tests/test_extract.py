@@ -140,6 +140,20 @@ def test_extract_place_and_date_set_apart_by_dashes_is_the_publication_date(open
     assert published(f"WCO and UNODC meet\n\n{opening}{BODY}\n") == "2021-02-22"
 
 
+def test_extract_place_and_date_opening_a_one_paragraph_body_without_a_last_newline():
+    """A text from a JSON field ends without a newline: its one paragraph is still read."""
+    assert published(f"WCO and UNODC meet\n\nAbuja, 22 February 2021 - {BODY}") == "2021-02-22"
+
+
+def test_extract_yearless_date_line_date_is_not_the_event_date():
+    """"ABUJA, 22 February (Agency) -" gives no publication date (no year), and its date is not the
+    event's either."""
+    f = facts("WCO and UNODC meet\n\nABUJA, 22 February (Freedonia Press) - The World Customs Organization "
+              "took part in the 3rd Regional Seminar on Port Security in Lima, Peru, on 4 March 2020.\n")
+    assert "datePublished" not in f
+    assert {o for _, o in f["startDate"]} == {"2020-03-04"}
+
+
 @pytest.mark.parametrize("phrase, start, end", [
     ("from 27 to 29 May 2019", "2019-05-27", "2019-05-29"),
     ("from 5 – 7 September 2018", "2018-09-05", "2018-09-07"),

@@ -59,8 +59,9 @@ def read_frames(ctx: Context, found: Found) -> None:
         dates = [d for d in find_dates(text, lex, year, ctx.start) if not ctx._in_dateline(d.start)]
     if ctx.published:
         dates = [ctx._fix_year(d) for d in dates]
-        pub_line = ctx.pub_line
-        dates = [d for d in dates if not (pub_line and pub_line[0] <= d.start < pub_line[1])]
+    # (the date of a "VIENNA, 5 May (Agency) -" line is the publication's, read or not)
+    pub_line = ctx.pub_line
+    dates = [d for d in dates if not (pub_line and pub_line[0] <= d.start < pub_line[1])]
     found.dates = dates
 
     index = sorted(((m.start, i) for i, e in enumerate(events) for m in e.mentions))

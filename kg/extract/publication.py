@@ -45,8 +45,8 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
     pos = ctx.r.title[0]
     for _ in range(6):
         m = _LINE.match(ctx.text, pos)
-        if m is None or m.end() >= len(ctx.text):
-            break
+        if m is None or not m.group(1) and m.end() >= len(ctx.text):
+            break  # (the last line may be the paragraph: a release of one paragraph)
         line_start, line = m.start(1), m.group(1)
         pos = m.end() + 1
         if not line.strip():
