@@ -425,6 +425,43 @@ def is_date_line(line: str) -> bool:
     return len(dates) == 1 and all(p in dates or _SHORT_PART.fullmatch(p) for p in parts)
 
 
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|IST))?")
+_RANGE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|&|until)\s*$")
+_FURNITURE = re.compile(r"[\s|•·@()\[\],:;–—/-]+")
+FURNITURE_MAX = 90
+"""The longest line read as page furniture around a date ("Category: News Published: 5 May 2019 Hits: 12")."""
+
+
+def furniture_date(line: str) -> tuple[int, int] | None:
+    """Where the one date of a short line of page furniture is: a line that holds one date with its
+    year (and perhaps one that says when the page was updated) among a few labels, times, a place or
+    brackets ("[5 May 2019]", "May 5, 2019 @ 10:22 am", "5 May 2019 (Vienna)", "5 May 2019 Last
+    updated: 6 May 2019"), and no sentence."""
+    line = line.strip()
+    if len(line) > FURNITURE_MAX or line.endswith((".", "!", "?")) and not line.endswith(("a.m.", "p.m.")) \
+            or line.endswith(",") or _PLACE_BEFORE_DATE.match(line):
+        return None  # (a line that runs on into the next; a place and date, which extraction reads)
+    found = None
+    rest = []
+    pos = 0
+    for m in _date_line_re().finditer(line):
+        label = _UPDATED_PART.search(line, max(pos, m.start() - 20), m.start())
+        rest.append(line[pos:label.start() if label and not line[label.end():m.start()].strip() else m.start()])
+        pos = m.end()
+        if label and not line[label.end():m.start()].strip():
+            continue  # "Last updated: 6 May 2019"
+        if found is not None or _RANGE_BEFORE.search(line, 0, m.start()):
+            return None  # two dates, or a span of days ("3-5 May 2019"): an event's, or two of the page
+        found = (m.start(), m.end())
+    rest.append(line[pos:])
+    if found is None:
+        return None
+    words = _FURNITURE.split(_TIME.sub(" ", " ".join(rest)))
+    words = [w for w in words if w]
+    lower = [w for w in words if w[:1].islower()]
+    return found if len(words) <= 5 and len(lower) <= 2 else None
+
+
 def date_part(line: str) -> tuple[int, int]:
     """Where the publication date of a date line is: the line, or its part that holds the date
     ("News | 5 May 2019" -> "5 May 2019"; an "updated" part is passed over).
@@ -632,6 +669,9 @@ def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int
         if is_date_line(line) and not paragraphs:  # (a date line below the text is another's)
             a, b = date_part(line)
             return (s + a, s + b), nxt
+        furniture = furniture_date(line) if not paragraphs else None
+        if furniture is not None:
+            return (s + furniture[0], s + furniture[1]), nxt
         if is_noise_line(line):
             continue
         if len(line) >= PARAGRAPH and line.endswith((".", "!", "?", ".\u201d", '."')):

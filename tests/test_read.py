@@ -131,6 +131,27 @@ def test_not_date_lines(line):
     assert not read.is_date_line(line)
 
 
+@pytest.mark.parametrize("line, date", [
+    ("[5 June 2019]", "5 June 2019"), ("(5 June 2019)", "5 June 2019"), ("5 June 2019 (Vienna)", "5 June 2019"),
+    ("June 5, 2019 @ 10:22 am", "June 5, 2019"), ("05 June 2019 Last updated: 06 June 2019", "05 June 2019"),
+    ("Category: News Published: 05 June 2019 Hits: 1234", "Published: 05 June 2019"),
+])
+def test_a_date_among_page_furniture_under_the_title(line, date):
+    text = f"Freedonia Customs Opens a Training Centre\n\n{line}\n\nThe centre opened its doors to trainees.\n"
+    title, dateline, body = read.layout(text)
+    assert text[dateline[0]:dateline[1]] == date
+    assert text[body:].strip().startswith("The centre")
+
+
+@pytest.mark.parametrize("line", [
+    "Workshop on Ports, 3-5 June 2019", "Forum on Ports, 3 to 5 June 2019", "5 June 2019,",
+    "The ministers met on 5 June 2019 in Vienna to agree on the new rules for the ports of the region",
+    "Ports, 5 June 2019 and 6 June 2019", "Brussels, 30 June 2009",
+])
+def test_no_date_among_page_furniture(line):
+    assert read.furniture_date(line) is None
+
+
 def test_month_table_is_data():
     months = read.month_words()
     assert months["июня"] == 6 and months["октября"] == 10 and months["ноября"] == 11
