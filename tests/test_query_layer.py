@@ -255,6 +255,8 @@ def test_a_store_without_lower_case_names_gets_them_from_the_next_build_and_answ
     snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
     # (a name in lower case is then found by reading every name)
     assert [r["event_name"][:10] for r in rows_of(store, "participations", org="wco")] == ["10th sessi"]
+    assert [r["event_name"][:10] for r in rows_of(store, "events-by-place", place="vienna")] == ["10th sessi"]
     assert kg.builder.build([SEEDS], store, jobs=1).skipped == 1
     assert_merged_is_union(store)
     assert [r["event_name"][:10] for r in rows_of(store, "participations", org="wco")] == ["10th sessi"]
+    assert [r["event_name"][:10] for r in rows_of(store, "events-by-place", place="vienna")] == ["10th sessi"]
