@@ -1230,6 +1230,14 @@ def test_capitals_dateline_places_the_event():
     assert any(o == "Vienna" for _, o in f.get("heldIn", set()))
 
 
+def test_the_news_agency_of_a_dateline_is_no_party_to_what_the_text_tells():
+    text = ("Ports agencies sign a memorandum\n\nGENEVA, 5 May 2021 (Freedonia News) - The Ruritania Revenue "
+            "Authority and the Freedonia Police Service signed a memorandum on data exchange.\n")
+    f = facts(text)
+    assert {e for e, _ in f["attendee"]} == {"signing between Ruritania Revenue Authority and Freedonia Police Service"}
+    assert {o for _, o in f["attendee"]} == {"Ruritania Revenue Authority", "Freedonia Police Service"}
+
+
 def test_an_event_takes_place_and_dates_from_the_sentence_that_gives_it_a_role():
     text = ("Ports agencies sign a memorandum\n\n2 September 2014\n\nThe Ruritania Revenue Authority and the "
             "Freedonia Police Service signed a memorandum on data exchange in Vilnius, Lithuania, on 1 September 2014.\n")

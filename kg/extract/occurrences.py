@@ -184,7 +184,8 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         if m is None:
             continue
         a, b = m.start(), m.end()
-        subject = ctx._subject_orgs(ctx._clause_start(s0, a), a, [])
+        # (not the news agency of a dateline: "GENEVA (Agency) - A and B signed ...")
+        subject = [x for x in ctx._subject_orgs(ctx._clause_start(s0, a), a, []) if x[1].rule != "news-agency"]
         obj_end = ctx._object_end(b, s1)
         objects = ctx.org_at(b, obj_end)
         obj_places = [p for p in ctx.places_in(b, obj_end) if p.rule != "country-adjective"]
