@@ -223,6 +223,25 @@ def _qualified_names(ctx: Context, orgs: dict[str, Org], by_acr: dict[str, Org])
                 o.alt.add(f"{acr} {text[x.start:x.end]}")
 
 
+def _spelled_out(orgs: list[Org]) -> None:
+    """A name that holds another organization's acronym has that organization's full name in its
+    place as a name too, and the other way round ("the Regional Office for the ABC Europe Region" is
+    also "... for the Alpha Bravo Council Europe Region")."""
+    known = [(o.acronym, o.name) for o in orgs if o.acronym and o.acronym != o.name and " " in o.name]
+    if not known:
+        return
+    for o in orgs:
+        for name in [o.name, *sorted(o.alt)]:
+            words = name.split()
+            if len(words) < 2:
+                continue
+            for acr, full in known:
+                if acr in words and name != acr and full not in name:
+                    o.alt.add(" ".join(full if w == acr else w for w in words))
+                elif full in name and name != full:
+                    o.alt.add(name.replace(full, acr))
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -404,6 +423,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     _bare_heads(ctx, orgs)
     _qualified_names(ctx, orgs, by_acr)
     out = [o for o in orgs.values() if o.mentions]
+    _spelled_out(out)
     for o in out:
         o.mentions.sort(key=lambda m: m.start)
     return tuple(sorted(out, key=lambda o: o.mentions[0].start)), tuple(gaz)
