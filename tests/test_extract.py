@@ -1240,6 +1240,14 @@ def test_an_acronym_in_a_name_is_spelled_out_as_another_name():
     assert "ABC Ports Unit" in names["Alpha Bravo Council Ports Unit"]
 
 
+def test_a_country_short_form_in_a_name_is_one_organization_with_the_country_named_in_full():
+    text = ("Title of a release\n\n01 January 2025\n\nThe United Kingdom Ports Force attended the 3rd Workshop on "
+            "Risk in Lima, Peru. The UK Ports Force presented its new scanners.\n")
+    names = nodes(text, "organization")
+    assert [n for n in names if "Ports Force" in n] == ["United Kingdom Ports Force"]
+    assert "UK Ports Force" in names["United Kingdom Ports Force"]
+
+
 def test_the_news_agency_of_a_dateline_is_no_party_to_what_the_text_tells():
     text = ("Ports agencies sign a memorandum\n\nGENEVA, 5 May 2021 (Freedonia News) - The Ruritania Revenue "
             "Authority and the Freedonia Police Service signed a memorandum on data exchange.\n")

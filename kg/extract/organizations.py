@@ -223,13 +223,14 @@ def _qualified_names(ctx: Context, orgs: dict[str, Org], by_acr: dict[str, Org])
                 o.alt.add(f"{acr} {text[x.start:x.end]}")
 
 
-def _spelled_out(orgs: list[Org]) -> None:
+def _spelled_out(orgs: list[Org]) -> list[Org]:
     """A name that holds another organization's acronym has that organization's full name in its
     place as a name too, and the other way round ("the Regional Office for the ABC Europe Region" is
-    also "... for the Alpha Bravo Council Europe Region")."""
+    also "... for the Alpha Bravo Council Europe Region"); a name that opens with a country's short
+    form has the country's name in its place ("UK Ports Force": "United Kingdom Ports Force"), and
+    is one organization with the one the release names so. The organizations of the release, in order."""
     known = [(o.acronym, o.name) for o in orgs if o.acronym and o.acronym != o.name and " " in o.name]
-    if not known:
-        return
+    countries = places.country_names()
     for o in orgs:
         for name in [o.name, *sorted(o.alt)]:
             words = name.split()
@@ -240,6 +241,22 @@ def _spelled_out(orgs: list[Org]) -> None:
                     o.alt.add(" ".join(full if w == acr else w for w in words))
                 elif full in name and name != full:
                     o.alt.add(name.replace(full, acr))
+            code = countries.get(words[0]) if words[0].isupper() and len(words[0]) <= 3 else None
+            if code is not None:
+                o.alt.add(" ".join([places.countries()[code].name, *words[1:]]))
+    # "UK Ports Force" and "United Kingdom Ports Force" in one release: one organization
+    by_name = {o.name: o for o in orgs}
+    gone: set[int] = set()
+    for o in orgs:
+        if id(o) in gone or o.from_gazetteer:
+            continue
+        other = next((by_name[n] for n in sorted(o.alt) if n in by_name and by_name[n] is not o
+                      and id(by_name[n]) not in gone), None)
+        if other is not None and not o.acronym:
+            other.mentions = sorted(other.mentions + o.mentions, key=lambda m: m.start)
+            other.alt |= (o.alt | {o.name}) - {other.name}
+            gone.add(id(o))
+    return [o for o in orgs if id(o) not in gone]
 
 
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
@@ -423,7 +440,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     _bare_heads(ctx, orgs)
     _qualified_names(ctx, orgs, by_acr)
     out = [o for o in orgs.values() if o.mentions]
-    _spelled_out(out)
+    out = _spelled_out(out)
     for o in out:
         o.mentions.sort(key=lambda m: m.start)
     return tuple(sorted(out, key=lambda o: o.mentions[0].start)), tuple(gaz)
