@@ -131,6 +131,7 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Alpha Trade Organization Secretary General, Ada Quill, opened the 1st Seminar on Ports.",
      "Alpha Trade Organization"),
     ("Freedonia Customs Service Director General Bo Rand opened the 1st Seminar on Ports.", "Freedonia Customs Service"),
+    ("The Risk and Enforcement Sub-Directorate attended the 1st Seminar on Ports.", "Risk and Enforcement Sub-Directorate"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
