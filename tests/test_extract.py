@@ -1248,6 +1248,18 @@ def test_a_country_short_form_in_a_name_is_one_organization_with_the_country_nam
     assert "UK Ports Force" in names["United Kingdom Ports Force"]
 
 
+def test_the_body_a_part_is_named_after_is_an_organization_too():
+    """"the Central Office of the State Ports Service of Peru" names the service too, which takes part;
+    "the Department of Peru Police" is one body's name."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Central Office of the State Ports Service of Peru took "
+            "part in the 3rd Workshop on Risk. The General Department of Peru Police attended it too.\n")
+    f = facts(text)
+    names = set(nodes(text, "organization"))
+    assert {"Central Office of the State Ports Service of Peru", "State Ports Service of Peru"} <= names
+    assert "Peru Police" not in names
+    assert ("3rd Workshop on Risk", "State Ports Service of Peru") in f["attendee"]
+
+
 def test_the_news_agency_of_a_dateline_is_no_party_to_what_the_text_tells():
     text = ("Ports agencies sign a memorandum\n\nGENEVA, 5 May 2021 (Freedonia News) - The Ruritania Revenue "
             "Authority and the Freedonia Police Service signed a memorandum on data exchange.\n")

@@ -259,6 +259,27 @@ def _spelled_out(orgs: list[Org]) -> list[Org]:
     return [o for o in orgs if id(o) not in gone]
 
 
+_PART_OF = re.compile(r"\s(?:Office|Centre|Center|Division|Department|Unit|Section|Directorate|Bureau)\s+of\s+(?:the\s+)?")
+
+
+def _parts_of(text: str, chunks: list[mn.Mention], lex) -> list[mn.Mention]:
+    """The body a part of it is named after ("the Central Office of the State Border Service of
+    Freedonia": the State Border Service of Freedonia too), when its name has a head word of its own."""
+    heads = lex.set("org_heads")
+    out = []
+    for c in chunks:
+        m = _PART_OF.search(text, c.start, c.end)
+        if m is None or not text[m.end():m.end() + 1].isupper():
+            continue
+        name = text[m.end():c.end]
+        words = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
+        # (a name of three words or more, or with a complement: "the Department of Freedonia Police" is
+        # one body's name)
+        if words and words[-1] in heads and (len(words) >= 3 or len(words) == 2 and name != " ".join(words)):
+            out.append(mn.Mention(m.end(), c.end, "organization", name, name, c.rule))
+    return out
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -284,6 +305,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     numbered = {m.name for m in chunks if ctx._after_ordinal(m.start) or _gathering(m.name, lex) and (
         _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start))}
     chunks = [m for m in chunks if m.name not in numbered]
+    chunks += _parts_of(text, chunks, lex)
     chunks_by_end: dict[int, list[mn.Mention]] = {}
     for c in chunks:
         chunks_by_end.setdefault(c.end, []).append(c)
