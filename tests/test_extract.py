@@ -308,6 +308,13 @@ def test_extract_body_named_after_an_acronym_has_the_longer_name_too():
     assert not any(n.startswith("BTO ") for n in orgs["Beta Trade Organization"])
 
 
+def test_extract_a_known_body_after_a_country_code_has_the_longer_name_too():
+    """"US DEA": the body the gazetteer knows, with the country's code before it as a name too."""
+    text = ("Title of a release\n\n14 June 2013\n\nExperts of the ROCB, UNODC, US DEA and the Freedonia Customs "
+            "Service attended the 3rd Workshop on Risk.\n")
+    assert "US DEA" in nodes(text, "organization")["Drug Enforcement Administration"]
+
+
 def test_extract_organization_inside_an_instrument_name_is_no_role_argument():
     from kg.extract import read_events
 

@@ -210,6 +210,7 @@ def _qualified_names(ctx: Context, orgs: dict[str, Org], by_acr: dict[str, Org])
     body named right after another organization's acronym, or a country's, has that longer name too."""
     text = ctx.text
     countries = places.country_names()
+    codes = places.countries()  # ("US DEA": a country's code)
     for o in orgs.values():
         for x in o.mentions:
             if x.start < 2 or x.rule not in ("org-head-pattern", "acronym-qualified", "gazetteer", "acronym"):
@@ -219,7 +220,7 @@ def _qualified_names(ctx: Context, orgs: dict[str, Org], by_acr: dict[str, Org])
                 continue
             acr = q.group(1) or q.group(2)
             owner = by_acr.get(acr)
-            if owner is not None and owner is not o or owner is None and acr in countries and acr.isupper():
+            if owner is not None and owner is not o or owner is None and acr.isupper() and (acr in countries or acr in codes):
                 o.alt.add(f"{acr} {text[x.start:x.end]}")
 
 
