@@ -11,6 +11,7 @@ from ..text import SpanIndex
 from . import events as ev
 from . import mentions as mn
 from .context import Context, Org, norm as _norm
+from .lexicon import Lexicon
 
 # (the acronym's first capital comes first and the word boundary after it, as a look-behind: the
 # search skips ahead from capital to capital)
@@ -263,7 +264,7 @@ def _spelled_out(orgs: list[Org]) -> list[Org]:
 _PART_OF = re.compile(r"\s(?:Office|Centre|Center|Division|Department|Unit|Section|Directorate|Bureau)\s+of\s+(?:the\s+)?")
 
 
-def _parts_of(text: str, chunks: list[mn.Mention], lex) -> list[mn.Mention]:
+def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Mention]:
     """The body a part of it is named after ("the Central Office of the State Border Service of
     Freedonia": the State Border Service of Freedonia too), when its name has a head word of its own."""
     heads = lex.set("org_heads")
