@@ -588,23 +588,18 @@ def test_extract_session_named_after_a_body_is_its_own_event_among_meetings():
     assert {e for e, _ in organizers} != {"5th Regional Conference on Risk"}
 
 
-def test_extract_session_of_a_body_is_its_own_event_among_meetings():
-    """"the next session of the Policy Commission" is the commission's own session, which it hosts,
-    not a part of the conference the release reports."""
+@pytest.mark.parametrize("sentence, event, body", [
+    ("Delegates prepared the next session of the Ruritanian Policy Commission.",
+     "session of the Ruritanian Policy Commission", "Ruritanian Policy Commission"),
+    ("The outcome will be discussed at the upcoming Policy Board and Council sessions.",
+     "Policy Board and Council sessions", "Policy Board"),
+], ids=["session-of-the-body", "two-bodies-named-together"])
+def test_extract_sessions_of_a_body_are_its_own_events_among_meetings(sentence, event, body):
+    """"the next session of the Policy Commission", "the upcoming Policy Board and Council sessions": the
+    body's own sessions, which it hosts, not parts of the conference the release reports."""
     text = ("Title of a release\n\n01 January 2025\n\nThe Freedonia Customs Service attended the 5th Regional "
-            "Conference on Risk in Lima from 3 to 5 December 2024. Delegates prepared the next session of the "
-            "Ruritanian Policy Commission.\n")
-    organizers = facts(text)["organizer"]
-    assert ("session of the Ruritanian Policy Commission", "Ruritanian Policy Commission") in organizers
-
-
-def test_extract_sessions_of_two_bodies_named_together_are_their_own_among_meetings():
-    """"the upcoming Policy Board and Council sessions": the board's own sessions, which it hosts."""
-    text = ("Title of a release\n\n01 January 2025\n\nThe Freedonia Customs Service attended the 5th Regional "
-            "Conference on Risk in Lima from 3 to 5 December 2024. The outcome will be discussed at the upcoming "
-            "Policy Board and Council sessions.\n")
-    organizers = facts(text)["organizer"]
-    assert ("Policy Board and Council sessions", "Policy Board") in organizers
+            f"Conference on Risk in Lima from 3 to 5 December 2024. {sentence}\n")
+    assert (event, body) in facts(text)["organizer"]
 
 
 def test_extract_meeting_of_a_body_reads_on_to_the_end_of_its_name():

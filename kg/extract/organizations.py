@@ -265,8 +265,8 @@ _PART_OF = re.compile(r"\s(?:Office|Centre|Center|Division|Department|Unit|Secti
 
 
 def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Mention]:
-    """The body a part of it is named after ("the Central Office of the State Border Service of
-    Freedonia": the State Border Service of Freedonia too), when its name has a head word of its own."""
+    """The body a part of it is named after ("the Regional Office of the National Ports Authority of
+    Freedonia": the National Ports Authority of Freedonia too), when its name has a head word of its own."""
     heads = lex.set("org_heads")
     out = []
     for c in chunks:
