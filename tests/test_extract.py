@@ -1392,6 +1392,13 @@ def test_extract_names_after_an_honorific_in_the_plural():
     assert set(nodes(text, "person")) == {"Ivo Marsh", "Jon Brandt", "Ada Quill", "Otto Berg", "Ema Lind", "Ivan Roth"}
 
 
+@pytest.mark.parametrize("title", ["Judge", "Lt General", "Lieutenant General", "Major General", "Colonel", "Capt."])
+def test_extract_name_after_a_rank_or_office_title(title):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe opening was chaired by {title} Ivo MARSH, Deputy "
+            "Commissioner of the Freedonia Police Service.\n")
+    assert "Ivo MARSH" in nodes(text, "person")
+
+
 def test_extract_family_name_that_is_also_a_place():
     text = ("Title of a release\n\n01 January 2025\n\nOn 10 July, Minister Ivo Lima held talks with Mr. Jon Brandt "
             "in Lima.\n")
