@@ -201,6 +201,23 @@ def test_topics_per_event(store_dir):
     assert len({(r["event_name"], r["topic"]) for r in rows}) == len(rows)
 
 
+def test_topics_date_their_events_when_some_are_undated(tmp_path):
+    """The first and last dates of a topic are those of its dated events: an undated event that
+    discussed it too leaves no blank."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Port controls in Lima\n\n12 March 2024\n\nThe Freedonia Customs Service held the 3rd Regional Workshop "
+        "on Port Controls in Lima, Peru, on 11 March 2024. Participants discussed risk management at seaports.\n",
+        encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(
+        "Port authorities to meet\n\n20 March 2024\n\nThe Ruritania Revenue Authority will host the 2nd Forum of "
+        "Port Authorities in Quito, Ecuador. Participants will discuss risk management at seaports.\n",
+        encoding="utf-8")
+    kg.builder.build([tmp_path / "in"], tmp_path / "store", jobs=1)
+    assert rows_of(tmp_path / "store", "topics") == [
+        {"topic": "risk management at seaports", "events": 2, "first": "2024-03-11", "last": "2024-03-11"}]
+
+
 def test_events_per_year(store_dir):
     cols, rows = run(store_dir, "events-per-year")
     assert cols == ["year", "events"]
