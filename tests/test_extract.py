@@ -140,6 +140,15 @@ def test_extract_place_and_date_set_apart_by_dashes_is_the_publication_date(open
     assert published(f"WCO and UNODC meet\n\n{opening}{BODY}\n") == "2021-02-22"
 
 
+@pytest.mark.parametrize("line, date", [
+    ("Abuja, 22/02/2021", "2021-02-22"), ("ABUJA, 22.02.2021 -", "2021-02-22"), ("Abuja (Freedonia), 2021/02/22", "2021-02-22"),
+    ("Abuja, 02/22/2021", "2021-02-22")])
+def test_extract_place_and_date_in_figures_is_the_publication_date(line, date):
+    text = f"WCO and UNODC meet\n\n{line}\n\n{BODY}\n"
+    assert published(text) == date
+    assert "Abuja" not in {o for _, o in facts(text)["heldIn"]}
+
+
 def test_extract_place_and_date_opening_a_one_paragraph_body_without_a_last_newline():
     """A text from a JSON field ends without a newline: its one paragraph is still read."""
     assert published(f"WCO and UNODC meet\n\nAbuja, 22 February 2021 - {BODY}") == "2021-02-22"

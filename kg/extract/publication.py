@@ -17,6 +17,8 @@ from .dates import find_dates, parse_dateline
 _HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
                             r"(?:,|\s+[-–—]{1,2})\s*){1,4}")
 _LINE = re.compile(r"\n*([^\n]*)")
+# the date of a place-and-date line written in figures, alone or before a dash ("Brussels, 05/05/2021 -")
+_FIGURES = re.compile(r"(\d{1,2}([./-])\d{1,2}\2\d{4}|\d{4}([/.])\d{1,2}\3\d{1,2})(?=\s*(?:[-–—]|$))")
 _ANY_YEAR = 2000  # a leap year
 
 
@@ -57,6 +59,14 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
         # (a yearless date is read in any year, for its place: "VIENNA, 5 May (Agency) -")
         spans = find_dates(ctx.text, ctx.lex, year or _ANY_YEAR, line_start + head.end(),
                            line_start + min(len(line), head.end() + 30))
+        if not spans:
+            # "Brussels, 05/05/2021": a date in figures, as a date line alone is read
+            fig = _FIGURES.match(line, head.end())
+            date = parse_dateline(fig.group(1), ctx.lex) if fig else None
+            if date is not None:
+                at = ctx.places_in(line_start, line_start + head.end())
+                return (date, rules.evidence(line_start + fig.start(1), line_start + fig.end(1), "place-dateline"),
+                        (line_start, line_start + fig.end(1)), tuple(at))
         if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
             h0, h1 = line_start, line_start + head.end()
             at = ctx.places_in(h0, h1)
