@@ -181,7 +181,8 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) ->
         if w == "{adj}":
             pending += _MODIFIER
             continue
-        if i == 0 and reads in ("subject", "agent", "object"):
+        if i == 0 and (reads in ("subject", "agent", "object") or w in irregular):
+            # (a phrase read after it opens with a verb too: "bring together" -> "brought together")
             forms, past = _inflect(w, irregular)
             participles += past
             alternatives = past if reads == "agent" else forms
