@@ -1431,6 +1431,19 @@ def test_extract_two_bodies_joined_by_and_or_after_a_month_are_not_one_name():
     assert not any(n.startswith("March") or "Commission and Council" in n for n in names)
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("The 4th Regional Conference on Port Security brought together officers from Freedonia.",
+     "4th Regional Conference on Port Security"),
+    ("The Regional Workshop for the Americas and Caribbean highlights the value of shared data.",
+     "Regional Workshop for the Americas and Caribbean"),
+    ("A preparatory meeting on behalf of the northern countries was held in Lima.",
+     "preparatory meeting on behalf of the northern countries"),
+])
+def test_extract_an_event_name_in_capitals_ends_before_the_verb_after_it(sentence, name):
+    text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
+    assert name in nodes(text, "event")
+
+
 def test_extract_an_event_and_the_title_it_is_given_are_one_event():
     text = ("Title of a release\n\n01 January 2025\n\nA delegation took part in a training/seminar titled \"Freedonia "
             "Customs Technique training for Foreign Officials\" held in Lima from 3 to 5 May 2024.\n")

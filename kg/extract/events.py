@@ -37,6 +37,9 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
                "before", "since", "when", "whose", "it", "they", "its", "their", "over"}
 
 
+_NAME_CONNECTORS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "with", "against", "by",
+                              "from", "de", "des", "du", "la", "le", "les", "et", "del", "y", "e", "da", "do", "und",
+                              "der", "die"))
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)  # "the 3rd meeting" -> "3rd meeting"
 def is_modifier(word: str) -> bool:
     """Whether ``word`` may stand before an event's kind noun in its name ("regional", "2019", "ABC")."""
@@ -156,8 +159,13 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             if complement:
                 j = right + 1
                 words = 0
+                titled = None  # whether the complement is a name in capitals ("on Port Security"), by its first word
                 while j < len(toks) and words < 22:
                     t = toks[j][2]
+                    if titled and t.isalpha() and t.islower() and t not in _NAME_CONNECTORS:
+                        break  # "the Conference on Port Security |brought together ..."
+                    if titled is None and t.isalpha() and t not in _NAME_CONNECTORS:
+                        titled = t[:1].isupper()
                     nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
                     nxt2 = toks[j + 2][2] if j + 2 < len(toks) else ""
                     joins_name = t in ("on", "and", "to") and (nxt[:1].isupper() or nxt == "the" and nxt2[:1].isupper())
