@@ -505,6 +505,12 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 # invitation of X, ...")
                 opens = bool(_OPENING.fullmatch(text, s0, a)) and not mentions_in(s0, a) \
                     and all(x[2].reads != "subject" for x in kept[:k])
+                if opens and not args and f.meaning == "speech":
+                    # "In his opening remarks at the forum, the Director of X ...": the speaker is the
+                    # subject after the fronted phrase, however the phrase goes on
+                    comma = _COMMA.search(text, b, min(stop, b + 100))
+                    if comma is not None and not mentions_in(b, comma.start()):
+                        args, end = arguments(comma.end(), stop)
                 # the partners of a programme named after any event of the sentence
                 named_before = ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]
                 partners_of_programme = f.meaning == "hosting" and bool(_PROGRAMME_BEFORE.search(
