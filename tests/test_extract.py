@@ -1444,6 +1444,18 @@ def test_extract_an_event_name_in_capitals_ends_before_the_verb_after_it(sentenc
     assert name in nodes(text, "event")
 
 
+def test_extract_a_title_short_name_of_the_body_event_is_that_event():
+    text = ("Ports workshop in Lima\n\n12 March 2024\n\nThe Freedonia Customs Service held the 3rd Regional "
+            "Workshop on Port Controls in Lima, Peru, on 11 March 2024.\n")
+    assert nodes(text, "event") == {"3rd Regional Workshop on Port Controls": {"Ports workshop"}}
+
+
+def test_extract_a_title_event_that_shares_no_name_with_the_body_event_stays_apart():
+    text = ("Delegations attend the Policy Organs Meeting\n\n12 March 2024\n\nThe 38th Freedonia Trade Committee "
+            "meeting opened in Lima on 11 March 2024.\n")
+    assert set(nodes(text, "event")) == {"Policy Organs Meeting", "38th Freedonia Trade Committee meeting"}
+
+
 def test_extract_an_event_and_the_title_it_is_given_are_one_event():
     text = ("Title of a release\n\n01 January 2025\n\nA delegation took part in a training/seminar titled \"Freedonia "
             "Customs Technique training for Foreign Officials\" held in Lima from 3 to 5 May 2024.\n")

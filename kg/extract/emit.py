@@ -125,7 +125,9 @@ def emit(ctx: Context, found: Found) -> Extraction:
         key = f"event{i}"
         m0 = e.mentions[0]
         ident = _event_ident(ctx, e)
-        ex.add_node(Node(key, "event", e.label, ident=ident, subkind=e.kind, evidence=[E(m0.start, m0.end, "event-phrase")]))
+        node = Node(key, "event", e.label, ident=ident, subkind=e.kind, evidence=[E(m0.start, m0.end, "event-phrase")])
+        node.alt_names.update(n for n in e.alt if n != e.label)
+        ex.add_node(node)
         ex.add_fact("release", "about", key, E(m0.start, m0.end, "event-phrase"))
         if e.ordinal:
             ex.add_fact(key, "ordinal", Value(str(e.ordinal), "integer"), E(m0.start, m0.end, "event-ordinal"))

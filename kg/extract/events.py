@@ -76,6 +76,7 @@ class Event:
     mode: str | None = None
     roles: list[tuple[str, object, tuple[int, int], str]] = field(default_factory=list)  # (role, org, evidence span, rule)
     topics: list[tuple[str, int, int]] = field(default_factory=list)
+    alt: list[str] = field(default_factory=list)  # other names the release gives it ("Ports workshop" in the title)
 
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}

@@ -96,6 +96,7 @@ def find_events(ctx: Context) -> Found:
             if target is not None:
                 target.mentions.append(em)
     _titled(text, events, ems)
+    _title_shorthand(ctx, events)
     _verb_events(ctx, events, ems)
     return Found(events, ems)
 
@@ -161,6 +162,24 @@ def _titled(text: str, events: list[ev.Event], ems: list[ev.EventMention]) -> No
 
 
 _CLOSING = str.maketrans({"“": "”", "‘": "’"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _title_shorthand(ctx: Context, events: list[ev.Event]) -> None:
+    """A title's short name of the one event of its kind the body names ("Ports workshop in Lima"
+    over "the 3rd Regional Workshop on Port Controls"): one event, under the body's name."""
+    title = ctx.r.title
+    if title is None:
+        return
+    in_title = lambda e: all(title[0] <= m.start < title[1] for m in e.mentions)  # noqa: E731
+    stems = lambda label: {w[:4].lower() for w in _WORD.findall(label) if len(w) > 2}  # noqa: E731
+    for short in [e for e in events if e.mentions and not e.ordinal and in_title(e)]:
+        body = [e for e in events if e is not short and e.kind == short.kind and not in_title(e)]
+        # (the short name shares a word with the body's besides the kind: "Ports workshop", "Workshop on Port ...")
+        if len(body) == 1 and len(stems(short.label) & stems(body[0].label)) >= 2:
+            body[0].mentions[:0] = short.mentions
+            body[0].alt.append(short.label)
+            events.remove(short)
 
 
 def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
