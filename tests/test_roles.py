@@ -177,6 +177,26 @@ def test_an_acronym_with_a_country_or_a_regional_code_is_a_body_of_its_own():
     assert {"RTC Fiji", "RTC India", "RTC ECE"} <= set(found)
 
 
+@pytest.mark.parametrize("members, one", [(["RTC ECE"], True), (["RTC ECE", "RTC ESA"], False)])
+def test_the_bare_name_of_a_kind_of_body_is_the_one_member_the_release_names(members, one):
+    """The gazetteer's Regional Training Centre is a kind of body with many members: where the release
+    names one member, "the RTC" is that one; where it names two, the RTC stays the kind."""
+    text = (f"A title\n\n5 May 2020\n\n{' and '.join(members)} hosted the 2nd Workshop on Port Controls in "
+            "Suva. The RTC trained twenty officers.\n")
+    found = nodes(text, "organization")
+    assert set(members) <= set(found)
+    assert ("Regional Training Centre" not in found) == one
+    if one:
+        assert "RTC" in found["RTC ECE"]
+
+
+def test_a_gazetteer_name_in_the_plural_makes_it_a_kind_of_body():
+    from kg.extract import lexicon
+    lex = lexicon.load()
+    assert lexicon.is_family(lex, "Regional Training Centre")
+    assert not lexicon.is_family(lex, "World Customs Organization")
+
+
 def test_a_head_that_opens_a_name_after_and_starts_a_second_organization():
     found = nodes("A title\n\n5 May 2020\n\nOfficers of the Ruritania Police Service and Ministry of Trade of Freedonia "
                   "attended the 2nd Seminar on Ports.\n", "organization")

@@ -229,6 +229,17 @@ def _lexicon_phrases(lex: Lexicon, keys: tuple[str, ...], ignore_case: bool) -> 
 
 
 @lru_cache(maxsize=4)
+def is_family(lex: "Lexicon", name: str) -> bool:
+    """Whether the gazetteer's organization ``name`` is a kind of body with many members, each a body
+    of its own: one of its names is its name in the plural ("Regional Training Centres")."""
+    words = name.split()
+    for i, w in enumerate(words):
+        for plural in (w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else None):
+            if plural and lex.entries.get(" ".join(words[:i] + [plural] + words[i + 1:])) is lex.entries.get(name):
+                return True
+    return False
+
+
 def load(extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
     """Load the curated data; ``extra_aliases`` are a curation file's (canonical, aliases) pairs."""
     words = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))

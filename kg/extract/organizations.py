@@ -11,7 +11,7 @@ from ..text import SpanIndex
 from . import events as ev
 from . import mentions as mn
 from .context import Context, Org, norm as _norm
-from .lexicon import Lexicon
+from .lexicon import Lexicon, is_family
 
 # (the acronym's first capital comes first and the word boundary after it, as a look-behind: the
 # search skips ahead from capital to capital)
@@ -282,6 +282,18 @@ def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Ment
     return out
 
 
+def _one_member(lex, by_acr: dict[str, Org], members: dict[str, list[Org]]) -> None:
+    """A kind of body with many members (the gazetteer's "Regional Training Centre", RTC) of which the
+    release names one member ("RTC Freedonia"): its bare mentions ("the RTC") are that member."""
+    for acr, found in members.items():
+        one = list({id(o): o for o in found}.values())
+        kind = by_acr.get(acr)
+        if len(one) != 1 or kind is None or kind is one[0] or not kind.from_gazetteer or not is_family(lex, kind.name):
+            continue
+        one[0].mentions += kind.mentions
+        kind.mentions = []
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -388,12 +400,14 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         for p in orgs.values():
             if p is not o:
                 p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
+    members: dict[str, list[Org]] = {}  # an acronym -> the bodies named after it with a qualifier
     # "ROCB A/P": an acronym with a regional qualifier is its own body
     for m in _ACRONYM_SLASH_CODE.finditer(text) if "/" in text else ():
         if m.start() < ctx.start or m.group(1) not in by_acr:
             continue
         parent = by_acr[m.group(1)]
         o = get(m.group(), m.group(), m.group())
+        members.setdefault(m.group(1), []).append(o)
         o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
         parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
     # "RTC Fiji", "RILO ECE": an organization's acronym with a country or a regional code is a body of
@@ -412,12 +426,14 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         o = by_acr.get(m.group()) or orgs.get(_norm(m.group()))  # (a body the release names otherwise too)
         if o is None:
             o = get(name, name, m.group())
+        members.setdefault(acr, []).append(o)
         for alt in {name, m.group()} - {o.name}:
             o.alt.add(alt)
         o.mentions.append(mn.Mention(start, m.end(), "organization", name, name, "acronym-qualified", m.group()))
         for p in orgs.values():
             if p is not o:
                 p.mentions = [x for x in p.mentions if not (start <= x.start < m.end())]
+    _one_member(lex, by_acr, members)
     _listed_acronyms(ctx, orgs, get, local)
     _news_agencies(ctx, get, lambda name: name in by_acr or _norm(name) in orgs or name in lex.entries)
     covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
