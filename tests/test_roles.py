@@ -190,6 +190,13 @@ def test_the_bare_name_of_a_kind_of_body_is_the_one_member_the_release_names(mem
         assert "RTC" in found["RTC ECE"]
 
 
+def test_a_meeting_named_after_a_kind_of_body_is_not_hosted_by_it():
+    text = ("A title\n\n5 May 2020\n\nThe 20th RTC Heads Meeting took place in Suva on 4 May 2020. The Alpha "
+            "Customs Service hosted the 3rd ABC Regional Meeting in Suva on 5 May 2020.\n")
+    hosts = {o for _, o in facts(text).get("organizer", set())}
+    assert "Regional Training Centre" not in hosts and "Alpha Customs Service" in hosts
+
+
 def test_a_gazetteer_name_in_the_plural_makes_it_a_kind_of_body():
     from kg.extract import lexicon
     lex = lexicon.load()

@@ -10,6 +10,7 @@ from . import events as ev
 from . import roles
 from .context import Context
 from .dates import DateSpan, find_dates
+from .lexicon import is_family
 from .occurrences import _GATHERINGS, Found, main_event
 
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
@@ -199,7 +200,9 @@ def read_frames(ctx: Context, found: Found) -> None:
                         if x.end <= owners[-1][1].start and _JOINED.fullmatch(text, x.end, owners[-1][1].start):
                             owners.append((o, x))
                     for o, _ in owners:
-                        e.roles.append(("organizer", o, (m.start, m.end), "role-body"))
+                        # (not a kind of body with many members: "the RTC Heads Meeting" is no one RTC's)
+                        if not (o.from_gazetteer and is_family(ctx.lex, o.name)):
+                            e.roles.append(("organizer", o, (m.start, m.end), "role-body"))
                     break
     for e, role in header_hosts:
         e.roles.append(role)
