@@ -190,6 +190,13 @@ def test_the_bare_name_of_a_kind_of_body_is_the_one_member_the_release_names(mem
         assert "RTC" in found["RTC ECE"]
 
 
+def test_a_member_of_a_kind_of_body_written_with_and_without_a_slash_is_one_body():
+    text = ("A title\n\n5 May 2020\n\nThe RTC A/P hosted the 2nd Workshop on Port Controls in Suva on 4 May 2020. "
+            "The RTC AP trained twenty officers.\n")
+    found = nodes(text, "organization")
+    assert set(found) == {"RTC A/P"} and "RTC AP" in found["RTC A/P"]
+
+
 def test_a_meeting_named_after_a_kind_of_body_is_not_hosted_by_it():
     text = ("A title\n\n5 May 2020\n\nThe 20th RTC Heads Meeting took place in Suva on 4 May 2020. The Alpha "
             "Customs Service hosted the 3rd ABC Regional Meeting in Suva on 5 May 2020.\n")

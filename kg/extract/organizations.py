@@ -282,6 +282,9 @@ def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Ment
     return out
 
 
+_QUALIFIER_MARKS = re.compile(r"[\s/.-]+")
+
+
 def _one_member(lex, by_acr: dict[str, Org], members: dict[str, list[Org]]) -> None:
     """A kind of body with many members (the gazetteer's "Regional Training Centre", RTC) of which the
     release names one member ("RTC Freedonia"): its bare mentions ("the RTC") are that member."""
@@ -401,12 +404,18 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
             if p is not o:
                 p.mentions = [x for x in p.mentions if not (m.start() <= x.start < m.end())]
     members: dict[str, list[Org]] = {}  # an acronym -> the bodies named after it with a qualifier
+
+    def member(acr: str, name: str) -> Org | None:
+        """The body already named after ``acr`` with the same qualifier written otherwise ("RILO AP",
+        "RILO A/P")."""
+        key = _QUALIFIER_MARKS.sub("", name).upper()
+        return next((o for o in members.get(acr, ()) if _QUALIFIER_MARKS.sub("", o.acronym or o.name).upper() == key), None)
     # "ROCB A/P": an acronym with a regional qualifier is its own body
     for m in _ACRONYM_SLASH_CODE.finditer(text) if "/" in text else ():
         if m.start() < ctx.start or m.group(1) not in by_acr:
             continue
         parent = by_acr[m.group(1)]
-        o = get(m.group(), m.group(), m.group())
+        o = member(m.group(1), m.group()) or get(m.group(), m.group(), m.group())
         members.setdefault(m.group(1), []).append(o)
         o.mentions.append(mn.Mention(m.start(), m.end(), "organization", m.group(), m.group(), "acronym-qualified", m.group()))
         parent.mentions = [x for x in parent.mentions if not (m.start() <= x.start < m.end())]
@@ -423,7 +432,8 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         start, name = m.start(), m.group()
         if owner and owner.group(1) in by_acr and owner.group(1) != acr:
             start, name = owner.start(1), f"{owner.group(1)} {m.group()}"
-        o = by_acr.get(m.group()) or orgs.get(_norm(m.group()))  # (a body the release names otherwise too)
+        o = by_acr.get(m.group()) or orgs.get(_norm(m.group())) or member(acr, m.group())  # (a body the
+        # release names otherwise too)
         if o is None:
             o = get(name, name, m.group())
         members.setdefault(acr, []).append(o)
