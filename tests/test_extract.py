@@ -482,11 +482,20 @@ def test_extract_numbered_gathering_is_not_an_organization():
     "The First-Ever Freedonia Ports Assembly was held from 3 to 5 May 2023 in Chisinau",
     "The World Customs Organization attended the Regional Conference of Port Directors of the Americas from 3 to "
     "5 May 2023 in Chisinau",
+    "The Freedonia Ports Forum, organized from 3 to 5 May 2023 in Chisinau",
+    "From 3 to 5 May 2023, the Freedonia Ports Forum will bring together port directors in Chisinau",
+    "The Freedonia Ports Forum took place from 3 to 5 May 2023 in Chisinau",
 ])
 def test_extract_gathering_named_with_its_ordinal_or_attended_is_not_an_organization(sentence):
     text = f"Ports meet\n\n10 May 2023\n\n{sentence}, with the World Customs Organization.\n"
     assert set(nodes(text, "organization")) == {"World Customs Organization"}
     assert len(facts(text)["startDate"]) == 1
+
+
+def test_extract_a_body_at_the_end_of_a_longer_name_stays_a_body_before_held():
+    text = ("Ports meet\n\n10 May 2023\n\nThe World Customs Organization attended the 3rd session of the Review "
+            "Group of the Conference of the Parties to the Ports Convention, held in Chisinau on 4 May 2023.\n")
+    assert "Conference of the Parties to the Ports Convention" in nodes(text, "organization")
 
 
 @pytest.mark.parametrize("name", ["Kevin McAdam", "Noura AlFarsi", "Ian MacLeod"])

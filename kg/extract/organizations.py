@@ -39,6 +39,12 @@ _ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
 
 _EVER = re.compile(r"-?[Ee]ver$")
 _ATTENDED = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:participat(?:e|es|ed|ing)|t(?:ake|akes|ook|aking) part) in)\s+the\s+$")
+# (the end of a longer name before it: "the Review Group of the |Conference of the Parties, held in ...")
+_IN_A_NAME = re.compile(r"\b[A-Z][\w-]*\s+(?:of|to)\s+the\s+$")
+# what a gathering's name is the subject of: "the Alpha Forum, organized by ...", "the Alpha Forum will
+# bring together ...", "the Alpha Conference took place ..."
+_HELD_AFTER = re.compile(r"\s*,?\s*(?:(?:was|is|will be|has been)\s+)?(?:organi[sz]ed|held|hosted|convened|took place|"
+                         r"takes place|will take place|(?:will\s+)?(?:bring|brings|brought) together|opened|kicked off)\b")
 
 
 def _gathering(name: str, lex) -> bool:
@@ -318,9 +324,11 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     chunks = [m for m in mn.organizations(text, lex, ctx.start, ctx.cur.not_organizations) if m.start >= ctx.start]
     # "the 6th Global AEO Conference": a numbered gathering, not a body, wherever its name stands
     # ("the Twelfth Ministerial Conference", "the XXth Regional Conference", "the First-Ever Forum")
-    # ... and a gathering someone attends ("attended the Regional Conference of Heads of ...")
+    # ... and a gathering someone attends ("attended the Regional Conference of Heads of ...") or that
+    # is held ("the Alpha Forum, organized by ...", "the Alpha Forum will bring together ...")
     numbered = {m.name for m in chunks if ctx._after_ordinal(m.start) or _gathering(m.name, lex) and (
-        _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start))}
+        _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start)
+        or _HELD_AFTER.match(text, m.end) and not _IN_A_NAME.search(text, max(0, m.start - 40), m.start))}
     chunks = [m for m in chunks if m.name not in numbered]
     chunks += _parts_of(text, chunks, lex)
     chunks_by_end: dict[int, list[mn.Mention]] = {}
