@@ -256,3 +256,10 @@ def test_contributing_to_a_goal_is_no_participation():
     _, found = read_events(release(text))
     attendees = {r[1].name for e in found.events for r in e.roles if r[3] == "role-participation"}
     assert attendees == {"Gamma Police Service"}
+
+
+def test_the_curated_data_is_loaded_once_per_process():
+    """Every extraction reads the lexicon: loading it again each time would make extraction many times
+    slower (the same object is given back)."""
+    from kg.extract import lexicon
+    assert lexicon.load() is lexicon.load()

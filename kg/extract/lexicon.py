@@ -228,7 +228,6 @@ def _lexicon_phrases(lex: Lexicon, keys: tuple[str, ...], ignore_case: bool) -> 
     return alternation([w for k in keys for w in lex.words[k]], re.I if ignore_case else 0)
 
 
-@lru_cache(maxsize=4)
 def is_family(lex: "Lexicon", name: str) -> bool:
     """Whether the gazetteer's organization ``name`` is a kind of body with many members, each a body
     of its own: one of its names is its name in the plural ("Regional Training Centres")."""
@@ -240,6 +239,7 @@ def is_family(lex: "Lexicon", name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
 def load(extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Lexicon:
     """Load the curated data; ``extra_aliases`` are a curation file's (canonical, aliases) pairs."""
     words = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
