@@ -165,18 +165,22 @@ _CLOSING = str.maketrans({"“": "”", "‘": "’"})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _stems(label: str) -> set[str]:
+    """The first four letters of each word of three letters or more, in lower case."""
+    return {w[:4].lower() for w in _WORD.findall(label) if len(w) > 2}
+
+
 def _title_shorthand(ctx: Context, events: list[ev.Event]) -> None:
     """A title's short name of the one event of its kind the body names ("Ports workshop in Lima"
     over "the 3rd Regional Workshop on Port Controls"): one event, under the body's name."""
     title = ctx.r.title
     if title is None:
         return
-    in_title = lambda e: all(title[0] <= m.start < title[1] for m in e.mentions)  # noqa: E731
-    stems = lambda label: {w[:4].lower() for w in _WORD.findall(label) if len(w) > 2}  # noqa: E731
-    for short in [e for e in events if e.mentions and not e.ordinal and in_title(e)]:
-        body = [e for e in events if e is not short and e.kind == short.kind and not in_title(e)]
+    titled = {id(e) for e in events if all(title[0] <= m.start < title[1] for m in e.mentions)}
+    for short in [e for e in events if e.mentions and not e.ordinal and id(e) in titled]:
+        body = [e for e in events if e is not short and e.kind == short.kind and id(e) not in titled]
         # (the short name shares a word with the body's besides the kind: "Ports workshop", "Workshop on Port ...")
-        if len(body) == 1 and len(stems(short.label) & stems(body[0].label)) >= 2:
+        if len(body) == 1 and len(_stems(short.label) & _stems(body[0].label)) >= 2:
             body[0].mentions[:0] = short.mentions
             body[0].alt.append(short.label)
             events.remove(short)

@@ -291,7 +291,7 @@ def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Ment
 _QUALIFIER_MARKS = re.compile(r"[\s/.-]+")
 
 
-def _one_member(lex, by_acr: dict[str, Org], members: dict[str, list[Org]]) -> None:
+def _one_member(lex: Lexicon, by_acr: dict[str, Org], members: dict[str, list[Org]]) -> None:
     """A kind of body with many members (the gazetteer's "Regional Training Centre", RTC) of which the
     release names one member ("RTC Freedonia"): its bare mentions ("the RTC") are that member."""
     for acr, found in members.items():

@@ -11,14 +11,14 @@ from ..model import Evidence
 from . import mentions as mn
 from . import rules
 from .context import Context
-from .dates import find_dates, parse_dateline
+from .dates import _NUMERIC_DATE, _YEAR_FIRST, find_dates, parse_dateline
 
 # "Geneva, Freedonia, 5 May", "GENEVA (Agency) -- 5 May", "Geneva – 5 May": the places before the date
 _HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
                             r"(?:,|\s+[-–—]{1,2})\s*){1,4}")
 _LINE = re.compile(r"\n*([^\n]*)")
-# the date of a place-and-date line written in figures, alone or before a dash ("Brussels, 05/05/2021 -")
-_FIGURES = re.compile(r"(\d{1,2}([./-])\d{1,2}\2\d{4}|\d{4}([/.])\d{1,2}\3\d{1,2})(?=\s*(?:[-–—]|$))")
+# what may follow the date in figures of a place-and-date line: a dash, or the end ("Brussels, 05/05/2021 -")
+_DASH_OR_END = re.compile(r"\s*(?:[-–—]|$)")
 _ANY_YEAR = 2000  # a leap year
 
 
@@ -61,12 +61,12 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
                            line_start + min(len(line), head.end() + 30))
         if not spans:
             # "Brussels, 05/05/2021": a date in figures, as a date line alone is read
-            fig = _FIGURES.match(line, head.end())
-            date = parse_dateline(fig.group(1), ctx.lex) if fig else None
+            fig = _NUMERIC_DATE.match(line, head.end()) or _YEAR_FIRST.match(line, head.end())
+            date = parse_dateline(fig.group(), ctx.lex) if fig and _DASH_OR_END.match(line, fig.end()) else None
             if date is not None:
                 at = ctx.places_in(line_start, line_start + head.end())
-                return (date, rules.evidence(line_start + fig.start(1), line_start + fig.end(1), "place-dateline"),
-                        (line_start, line_start + fig.end(1)), tuple(at))
+                return (date, rules.evidence(line_start + fig.start(), line_start + fig.end(), "place-dateline"),
+                        (line_start, line_start + fig.end()), tuple(at))
         if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
             h0, h1 = line_start, line_start + head.end()
             at = ctx.places_in(h0, h1)
