@@ -534,6 +534,13 @@ def test_extract_organization_after_a_name_or_after_the_field_of_a_role_is_the_a
     assert {"Gamma Police Service", "Delta Revenue Authority"} <= {o for _, o in f["attendee"]}
 
 
+@pytest.mark.parametrize("name", ["Expert Group Meeting", "Expert Committee Session", "Adviser Forum"])
+def test_extract_role_word_before_the_head_of_a_body_or_a_kind_of_event_names_no_one(name):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe {name} on Port Security was held by the Alpha Trade "
+            "Organization in Lisbon on 4 May 2024.\n")
+    assert nodes(text, "person") == {}
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

@@ -31,6 +31,7 @@ _CAPITAL_BEFORE = re.compile(r"\b(?:in|at)\s+the\s+(?:[A-Z][\w-]*\s+)?capital(?:
 _KIND_PREPOSITION = re.compile(r"\b(?:of|on|for|to)\b")
 _LEAD_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invitation of|[Aa]t the request of|[Oo]n \d|[Ii]n \d|[Dd]uring|[Aa]fter|[Ff]ollowing|[Ii]n (?:his|her|their))[^,]*,\s*")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
+_CLOSED_BEFORE_VERB = re.compile(r"[^,;:]\s*,\s*(?:(?:also|then|[a-z]+ly)\s+)?$")  # a comma right before the verb
 _NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
 _LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
@@ -214,8 +215,10 @@ class Context:
         best = s0
         for m in _LEAD_CLAUSE.finditer(seg):
             best = s0 + m.end()
-        # a relative clause right before the verb ("..., which ...") is not the subject
-        rel = list(_RELATIVE_AFTER_COMMA.finditer(seg))
+        # a relative clause right before the verb ("..., which ...") is not the subject; one closed by
+        # a comma before the verb is an aside of the subject before it ("X, which chairs the group,
+        # attended": X)
+        rel = [m for m in _RELATIVE_AFTER_COMMA.finditer(seg) if not _CLOSED_BEFORE_VERB.search(seg, m.end())]
         if rel:
             best = max(best, s0 + rel[-1].end())
         return best

@@ -48,8 +48,11 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
 
 @lru_cache(maxsize=4)
 def _never_names(lex: Lexicon) -> frozenset[str]:
-    """Words that never end or start a person's name: month names and the words of roles and bodies."""
-    return frozenset(_NEVER_NAMES | {w.capitalize() for w in lex.months})
+    """Words that never end or start a person's name: month names, the words of roles, the head words
+    of organizations and the kinds of event ("the Expert Group Meeting" names no one called Group)."""
+    heads = {w for w in lex.list("org_heads") if " " not in w}
+    kinds = {w for w in lex.words["event_kinds"] if " " not in w and w[:1].isupper()}
+    return frozenset(_NEVER_NAMES | heads | kinds | {w.capitalize() for w in lex.months})
 
 
 @lru_cache(maxsize=4)

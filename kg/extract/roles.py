@@ -50,10 +50,11 @@ ROLES = ("attendee", "organizer", "invitedBy")
 _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|[a-z]+teen)\s+)?")
 _MODIFIER = r"(?:[a-z][\w-]*\s+)?"
-# an adverb may stand between two words of a phrase, and an acronym after a noun ("a Memorandum of
-# Understanding (MoU) with")
-_GAP = r"\s+(?:[a-z]+ly\s+|\([A-Z][A-Za-z./-]{1,9}\)\s+)?"
-_BE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.I)
+# an adverb may stand between two words of a phrase ("organized jointly by", "was also present at"),
+# and an acronym after a noun ("a Memorandum of Understanding (MoU) with")
+_ADVERB = r"(?:[a-z]+ly|also)"
+_GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
+_BE_AUX = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{_ADVERB}\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
 # a finite verb of the common kind, a preposition that opens a new complement
 _BOUNDARY_WORDS = ("which", "who", "whom", "whose", "where", "while", "whereas", "but", "that", "was", "were", "is", "are",
