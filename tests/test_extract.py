@@ -541,6 +541,18 @@ def test_extract_role_word_before_the_head_of_a_body_or_a_kind_of_event_names_no
     assert nodes(text, "person") == {}
 
 
+@pytest.mark.parametrize("mark", ["’", "'"])
+def test_extract_a_plural_owner_inside_a_name_is_part_of_the_name(mark):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization (ATO) thanked its members. The "
+            f"10th meeting of the ATO Foreign Ministers{mark} Council was held in Lisbon on 4 May 2024, and the ATO "
+            f"Trade Ministers{mark} Meeting took place in Lisbon on 5 May 2024. The ATO Members{mark} Customs "
+            "administrations attended both.\n")
+    assert set(nodes(text, "organization")) == {"Alpha Trade Organization", f"ATO Foreign Ministers{mark} Council"}
+    hosts = facts(text)["organizer"]
+    assert (f"10th meeting of the ATO Foreign Ministers{mark} Council", f"ATO Foreign Ministers{mark} Council") in hosts
+    assert (f"ATO Trade Ministers{mark} Meeting", "Alpha Trade Organization") in hosts
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

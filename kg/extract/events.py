@@ -145,6 +145,10 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 if t[-2:] in ("'s", "’s") and km.group()[:1].isupper() and _LEFT_OK.match(t[:-2]):
                     left -= 1  # "the Heads of Government's Summit" (a capitalised name, not "ABC's dialogue")
                     continue
+                if t in ("'", "’") and km.group()[:1].isupper() and left > 1 and toks[left - 2][2].endswith("s") \
+                        and toks[left - 2][2][:1].isupper() and toks[left - 2][1] == toks[left - 1][0]:
+                    left -= 1  # "the Alpha Foreign Ministers’ Meeting": a plural owner
+                    continue
                 if t.lower() in ("the", "a", "an", "its", "their", "his", "her", "this", "that", "our") or not _LEFT_OK.match(t):
                     break
                 if t in ("At", "In", "On", "During", "After", "The", "For", "From", "By", "With"):

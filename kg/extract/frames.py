@@ -35,7 +35,8 @@ def _named_after(text: str, end: int, noun: int) -> bool:
     m = _NAME_GAP.fullmatch(text, end, noun)
     if m is None:
         return False
-    words = m.group(1).split()
+    # (a plural owner is one of the name's words: "the ABC Foreign Ministers’ Meeting")
+    words = [w[:-1] if w[-2:] in ("s’", "s'") else w for w in m.group(1).split()]
     # "the Policy Commission and Council sessions": and another body's word
     return all(ev.is_modifier(w) or w == "and" and i < len(words) - 1 and words[i + 1][:1].isupper()
                for i, w in enumerate(words))

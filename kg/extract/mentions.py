@@ -178,6 +178,8 @@ def token_index(text: str) -> dict[int, int]:
     return dict(zip(starts, range(len(starts))))
 
 
+_APOSTROPHES = ("’", "'")
+_MEMBERS = frozenset({"Members", "States", "Parties", "Countries", "Economies", "Administrations"})
 _NAME_REACH = 16  # the most words a name takes before its head word (and twice that after it)
 
 
@@ -198,6 +200,11 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
             break  # (and a day or a month: "the March |Freight Commission")
         if is_cap(t) or t in extra_ok:
             j -= 1
+            continue
+        if t in _APOSTROPHES and j - 2 >= floor and is_cap(toks[j - 2][2]) and toks[j - 2][2].endswith("s") \
+                and toks[j - 2][1] == toks[j - 1][0] and toks[j - 2][2] not in _STOP_LEFT | _MEMBERS:
+            j -= 1  # a plural owner inside a name: "the Alpha Foreign Ministers’ Council" (not "the ABC
+            # Members’ Customs administrations": the members are not the organization)
             continue
         if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT \
                 and not _starts_another_body(toks[j][2], leading) and not _ACRONYM.match(toks[j - 2][2]) \
