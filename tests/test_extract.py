@@ -1478,6 +1478,12 @@ def test_extract_a_title_short_name_of_the_body_event_is_that_event():
     assert nodes(text, "event") == {"3rd Regional Workshop on Port Controls": {"Ports workshop"}}
 
 
+def test_extract_a_title_name_inside_the_body_name_gives_way_to_it():
+    text = ("Ports conference\n\n12 March 2024\n\nThe Northern Ports Conference on Security took place in Lima "
+            "on 11 March 2024.\n")
+    assert nodes(text, "event") == {"Northern Ports Conference on Security": {"Ports conference"}}
+
+
 def test_extract_a_title_event_that_shares_no_name_with_the_body_event_stays_apart():
     text = ("Delegations attend the Policy Organs Meeting\n\n12 March 2024\n\nThe 38th Freedonia Trade Committee "
             "meeting opened in Lima on 11 March 2024.\n")

@@ -70,6 +70,14 @@ def find_events(ctx: Context) -> Found:
             modifiers = indefinite.group(1) if indefinite else ""
             em.label = ev.LEADING_ARTICLE.sub("", modifiers + em.label)
             promoted.add(id(em))
+    title = ctx.r.title or (0, 0)
+
+    def in_title_em(em: ev.EventMention) -> bool:
+        return title[0] <= em.start < title[1]
+
+    def in_title(e: ev.Event) -> bool:
+        return all(in_title_em(m) for m in e.mentions)
+
     for em in ems:
         key = _norm(ev.LEADING_ARTICLE.sub("", em.label))
         if em.kind == "session" and not em.ordinal and has_gathering and not _body_session(ctx, em):
@@ -82,7 +90,10 @@ def find_events(ctx: Context) -> Found:
                     em.ordinal and x.ordinal == em.ordinal  # "20th RTC Heads Meeting" = "20th Meeting of Heads of ..."
                     or (key in _norm(x.label) or _norm(x.label) in key)
                     and (x.ordinal == em.ordinal or not x.ordinal or not em.ordinal))), None)
-                if e is not None and len(em.label) > len(e.label) and em.ordinal:
+                if e is not None and len(em.label) > len(e.label) and (em.ordinal or in_title(e) and not in_title_em(em)):
+                    # (a title's short name gives way to the body's fuller one, and stays one of its names)
+                    if in_title(e):
+                        e.alt.append(e.label)
                     e.label = em.label
             if e is None:
                 e = ev.Event(f"event{len(events)}", em.kind, em.label, ordinal=em.ordinal)
