@@ -6,7 +6,9 @@ A phase over the mentions already found. It reads every sentence that holds a tr
 * a **subject** trigger ("Freedonia Customs attended ...", "... and the Ruritanian Police hosted ...")
   takes the organizations of its subject: the words between the start of its clause and the verb.
   The clause starts after a fronted adverbial phrase ("At the invitation of X, ..."), a relative
-  pronoun, or the arguments of the trigger before it; two verbs joined by "and" share a subject.
+  pronoun, or the arguments of the trigger before it; two verbs joined by "and" share a subject; a
+  relative clause that opens with its verb has for subject what its pronoun stands for ("X, which
+  hosted the forum, ..."), and one closed before the verb is an aside ("X, which ..., attended").
   In the passive ("X was invited to ...") the subject takes the frame's ``passive_role``, if any.
 * an **agent** trigger ("was opened by", "organized jointly by") and an **after** trigger
   ("representatives of", "at the invitation of", "for the officers of") take the list that
@@ -80,6 +82,9 @@ _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
 _COMMA = re.compile(r",\s*")
+# a relative clause that opens with its verb: its subject is what the pronoun stands for ("X, which
+# hosted the forum, ...": X)
+_RELATIVE_VERB = re.compile(rf",\s*(?:which|who)\s+(?:{_ADVERB}\s+)?$")
 _ACRONYM_PARENS = r"\s*(?:\([^()]{1,20}\))?\s*"  # an acronym in parentheses after a name, or nothing
 _ASIDE_END = re.compile(_ACRONYM_PARENS + r",\s*")  # the end of ", in cooperation with X (XY),"
 _BY_AFTER = re.compile(r"\s+by\b")
@@ -463,6 +468,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     start = max(clause_start(s0, a), floor)
                 rel = _RELATIVE.search(text, start, subject_end)  # "the Committee which reports to X held ..."
                 subject_end = rel.start() if rel else subject_end
+                pronoun = _RELATIVE_VERB.search(text, max(s0, a - 24), a) if not text[start:a].strip() else None
+                if pronoun is not None:  # "X, which hosted the forum": X, the comma segment before the pronoun
+                    cuts = [s0] + [m.end() for m in _COMMA.finditer(text, s0, pronoun.start())]
+                    start, subject_end = max(cuts[-1], clause_start(s0, pronoun.start())), pronoun.start()
                 role = f.passive_role if passive else f.role
                 e = event_for(s0, s1, b, after_first=True)
                 end = b
