@@ -553,6 +553,14 @@ def test_extract_a_plural_owner_inside_a_name_is_part_of_the_name(mark):
     assert (f"ATO Trade Ministers{mark} Meeting", "Alpha Trade Organization") in hosts
 
 
+def test_extract_an_organization_before_a_hyphen_and_a_participle_is_named_and_holds_the_event_it_hosted():
+    text = ("Title of a release\n\n01 January 2025\n\nThe WCO-hosted seminar on port controls took place in Lisbon "
+            "on 4 May 2024. It reviewed the EU-funded programme of the region.\n")
+    assert {"World Customs Organization", "European Union"} <= set(nodes(text, "organization"))
+    f = facts(text)
+    assert {o for _, o in f["organizer"]} == {"World Customs Organization"}
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")
