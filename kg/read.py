@@ -558,6 +558,7 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
     """
     title = None
     lines = _lines(text, 0)
+    listing = False  # the line before was an item of a list of dated headlines
     for s, e, nxt in lines:
         s, e = _strip_span(text, s, e, md)
         if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
@@ -565,8 +566,16 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         line = text[s:e]
         if is_noise_line(line):
             continue
+        if _dated_item(line) and (listing or _dated_item(_next_line(text, nxt, md))):
+            listing = True  # "12 January 2024 - Ministers meet" over "3 February 2024 - ...": other news
+            continue
+        listing = False
         if is_date_line(line):
             a, b = date_part(line)
+            # "14.03.2024" over "Freedonia Police host a forum": the line of words under the date is the title
+            under = _title_under(text, nxt, md)
+            if under is not None:
+                return under[:2], (s + a, s + b), under[2]
             return None, (s + a, s + b), nxt
         lead = _date_lead(line)
         if lead is not None and len(line) >= PARAGRAPH:
@@ -585,6 +594,38 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         if late is not None:
             return late
     return title, dateline, (after if dateline else body_start)
+
+
+def _dated_item(line: str) -> bool:
+    """Whether ``line`` is a headline after its date ("12 January 2024 - Ministers meet in Lisbon")."""
+    lead = _date_lead(line)
+    return lead is not None and len(line) < PARAGRAPH and bool(_DASH_SEPARATOR.match(line, lead[1]))
+
+
+def _next_line(text: str, start: int, md: bool) -> str:
+    """The next line of text after ``start`` that is not empty."""
+    for s, e, _ in _lines(text, start):
+        s, e = _strip_span(text, s, e, md)
+        if s < e:
+            return text[s:e]
+    return ""
+
+
+def _title_under(text: str, start: int, md: bool) -> tuple[int, int, int] | None:
+    """``(start, end, next line)`` of the next line of words after ``start`` when it reads as a title: no
+    date, no item of a list, no sentence ended (a paragraph is the body, not a title)."""
+    for s, e, nxt in _lines(text, start):
+        s, e = _strip_span(text, s, e, md)
+        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
+            continue
+        line = text[s:e]
+        if is_noise_line(line):
+            continue
+        if TITLE_MIN <= len(line) < 2 * PARAGRAPH and line[0].isupper() and not line.endswith((".", ":", ";", ",")) \
+                and not is_date_line(line) and _date_lead(line) is None:
+            return s, e, nxt
+        return None
+    return None
 
 
 LATE_WINDOW = 60

@@ -88,6 +88,27 @@ def test_no_title_when_first_line_is_a_date():
     assert r.text[r.body_start:].strip().startswith("The council met")
 
 
+@pytest.mark.parametrize("date", ["14.03.2024", "14 March 2024", "Thursday, March 14, 2024"])
+def test_a_line_of_words_under_a_first_line_date_is_the_title(tmp_path, date):
+    p = tmp_path / "r.txt"
+    p.write_text(f"{date}\n\nFreedonia Police host a meeting on cybercrime\n\nThe Freedonia National Police hosted "
+                 "a regional meeting on cybercrime in Lisbon on 12 March 2024, with delegates of six countries.\n")
+    r = one(p)
+    assert span(r, "title") == "Freedonia Police host a meeting on cybercrime"
+    assert span(r, "dateline") == date
+    assert r.text[r.body_start:].strip().startswith("The Freedonia National Police")
+
+
+def test_a_list_of_dated_headlines_above_the_title_is_other_news(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("Latest news\n12 January 2024 - Ministers meet in Lisbon\n3 February 2024 - A new customs code\n\n"
+                 "Freedonia Police host a meeting on cybercrime\n14 March 2024\n\nThe Freedonia National Police "
+                 "hosted a regional meeting on cybercrime in Lisbon on 12 March 2024.\n")
+    r = one(p)
+    assert span(r, "title") == "Freedonia Police host a meeting on cybercrime"
+    assert span(r, "dateline") == "14 March 2024"
+
+
 def test_relative_date_is_not_a_dateline():
     r = one(FIX / "relative.txt")
     assert span(r, "title") == "Partnership Renewed With Regional Development Bank"
