@@ -561,6 +561,18 @@ def test_extract_an_organization_before_a_hyphen_and_a_participle_is_named_and_h
     assert {o for _, o in f["organizer"]} == {"World Customs Organization"}
 
 
+def test_extract_an_acronym_after_a_body_of_an_organization_names_the_organization():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 41st Session of the Council of Ministers of the Alpha "
+            "Economic Community (AEC) closed in Accra on 5 June 2024. The AEC Secretary General, Mr. Jon Brandt, "
+            "welcomed the progress. The Office of the Director of Public Prosecutions (DPP) attended.\n")
+    orgs = nodes(text, "organization")
+    assert set(orgs) == {"Council of Ministers of the Alpha Economic Community", "Alpha Economic Community",
+                         "Office of the Director of Public Prosecutions"}
+    assert orgs["Alpha Economic Community"] == {"AEC"} and "AEC" not in orgs["Council of Ministers of the Alpha Economic Community"]
+    assert orgs["Office of the Director of Public Prosecutions"] == {"DPP"}
+    assert ("Jon Brandt", "Alpha Economic Community") in facts(text)["affiliation"]
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

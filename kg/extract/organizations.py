@@ -38,6 +38,7 @@ _ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
 
 
 _EVER = re.compile(r"-?[Ee]ver$")
+_COMPLEMENT_BEFORE = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
 _ATTENDED = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:participat(?:e|es|ed|ing)|t(?:ake|akes|ook|aking) part) in)\s+the\s+$")
 # (the end of a longer name before it: "the Review Group of the |Conference of the Parties, held in ...")
 _IN_A_NAME = re.compile(r"\b[A-Z][\w-]*\s+(?:of|to)\s+the\s+$")
@@ -364,6 +365,11 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         long = text[a:b]
         entry = lex.entries.get(long)
         chunk = next((c for c in chunks_by_end.get(b, ()) if a - 60 <= c.start <= a + 2), None)
+        if entry is None and chunk is not None and chunk.start < a and _COMPLEMENT_BEFORE.search(text, chunk.start, a) \
+                and long.split()[-1] in lex.set("org_heads") and len(long.split()) > 1:
+            # "the Council of Ministers of the Alpha Economic Community (AEC)": the acronym is the
+            # name's complement's, an organization of its own (the body of it keeps its own name)
+            chunk = mn.Mention(a, b, "organization", long, long, "org-head-pattern", None)
         if entry is None and chunk is not None:
             entry = lex.entries.get(chunk.name)
         if entry is not None and entry.kind != "organization":
