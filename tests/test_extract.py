@@ -573,6 +573,13 @@ def test_extract_an_acronym_after_a_body_of_an_organization_names_the_organizati
     assert ("Jon Brandt", "Alpha Economic Community") in facts(text)["affiliation"]
 
 
+def test_extract_a_kind_of_event_in_a_role_title_is_no_event():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Minister received the Chief of Mission of the Alpha "
+            "Migration Organization, Ms. Ada Quill, and the Head of Mission of the Beta Monitoring Office on 12 "
+            "February 2024.\n")
+    assert not [e for e in nodes(text, "event") if "Mission" in e]
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

@@ -46,6 +46,7 @@ def is_modifier(word: str) -> bool:
     return bool(_LEFT_OK.match(word))
 
 
+_ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 
 
@@ -128,6 +129,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             k = token_at.get(km.start())
             if k is None or not first <= k < first + len(toks):
                 continue
+            if _ROLE_OF.search(text, max(s0, km.start() - 24), km.start()):
+                continue  # "the Chief of Mission of ABC", "Head of Mission": a role, not an event
             k -= first
             k_end = k
             while k_end < len(toks) and toks[k_end][1] <= km.end():
