@@ -580,6 +580,15 @@ def test_extract_a_kind_of_event_in_a_role_title_is_no_event():
     assert not [e for e in nodes(text, "event") if "Mission" in e]
 
 
+def test_extract_the_next_session_is_an_event_of_its_own_with_its_place():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 41st Session of the Alpha Trade Council closed in Accra, "
+            "Ghana, on 5 June 2024. It was preceded by a meeting of experts. The next session will be held in Lomé, "
+            "Togo, in December 2024.\n")
+    places = facts(text)["heldIn"]
+    assert {o for e, o in places if e.startswith("41st")} == {"Accra", "Ghana"}
+    assert {o for e, o in places if e == "next session"} == {"Lomé", "Togo"}
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

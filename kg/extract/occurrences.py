@@ -21,6 +21,7 @@ _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", 
                      "receives a delegation from"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
+_UPCOMING = re.compile(r"\b[Tt]he\s+((?:next|upcoming|forthcoming)\s+(?:[a-z]+\s+)?)\S$")
 _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a two-day expert group |meeting"
 _DIGIT = re.compile(r"\d")
 _AND_BODY = re.compile(r"(?:\s+and\s+(?:the\s+)?([A-Z][\w-]*))?(?:['’]s)?\s*")  # "the Policy Commission| and Council |sessions"
@@ -62,6 +63,13 @@ def find_events(ctx: Context) -> Found:
         # phrase with "a" is a new event, one with "the" only when the release names none
         s0, s1 = ctx.sents[em.sentence]
         indefinite = _INDEFINITE.search(text, max(s0, em.start - 40), em.start)
+        upcoming = _UPCOMING.search(text, max(s0, em.start - 24), em.start + 1)
+        if not em.concrete and upcoming and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
+            # "The next session will be held in Lima": an event of its own, not the one just told
+            em.concrete = True
+            em.label = ev.LEADING_ARTICLE.sub("", upcoming.group(1) + em.label)
+            promoted.add(id(em))
+            continue
         if not em.concrete and (none_named and not promoted or indefinite) \
                 and (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and ctx._has_trigger(text[s0:s1]) \
                 and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
@@ -80,7 +88,8 @@ def find_events(ctx: Context) -> Found:
 
     for em in ems:
         key = _norm(ev.LEADING_ARTICLE.sub("", em.label))
-        if em.kind == "session" and not em.ordinal and has_gathering and not _body_session(ctx, em):
+        if em.kind == "session" and not em.ordinal and has_gathering and id(em) not in promoted \
+                and not _body_session(ctx, em):
             em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
         if em.concrete and (id(em) in promoted or not ev.is_generic(em.label)):
             e = by_label.get(key)
