@@ -1520,6 +1520,13 @@ def test_extract_a_title_name_inside_the_body_name_gives_way_to_it():
     assert nodes(text, "event") == {"Northern Ports Conference on Security": {"Ports conference"}}
 
 
+def test_extract_an_event_named_again_after_its_organization_is_the_same_event():
+    text = ("Trainers meet\n\n12 March 2024\n\nThe Alpha Trade Organization (ATO) organized an accreditation "
+            "workshop for expert trainers in Lisbon from 4 to 8 March 2024. Ten officers took part in the ATO "
+            "accreditation workshop.\n")
+    assert set(nodes(text, "event")) == {"accreditation workshop for expert trainers"}
+
+
 def test_extract_a_title_event_that_shares_no_name_with_the_body_event_stays_apart():
     text = ("Delegations attend the Policy Organs Meeting\n\n12 March 2024\n\nThe 38th Freedonia Trade Committee "
             "meeting opened in Lima on 11 March 2024.\n")

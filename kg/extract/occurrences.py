@@ -104,6 +104,12 @@ def find_events(ctx: Context) -> Found:
                     if in_title(e):
                         e.alt.append(e.label)
                     e.label = em.label
+            if e is None and not em.ordinal and not in_title_em(em):
+                # "the ABC accreditation workshop" after "an accreditation workshop for trainers": the
+                # name without its organization is part of an earlier one's of the same kind
+                rest = _norm(_without_owner(ctx, em))
+                if rest != key and len(rest.split()) >= 2:
+                    e = next((x for x in events if x.kind == em.kind and not x.ordinal and rest in _norm(x.label)), None)
             if e is None:
                 e = ev.Event(f"event{len(events)}", em.kind, em.label, ordinal=em.ordinal)
                 events.append(e)
@@ -119,6 +125,20 @@ def find_events(ctx: Context) -> Found:
     _title_shorthand(ctx, events)
     _verb_events(ctx, events, ems)
     return Found(events, ems)
+
+
+_AND_AFTER = re.compile(r"\s*(?:and|&)\s")  # "the ABC and DEF workshop": two owners
+
+
+def _without_owner(ctx: Context, em: ev.EventMention) -> str:
+    """The name of an event mention without the organization that opens it ("the ABC workshop on ports":
+    "workshop on ports"), or its whole name."""
+    label = ev.LEADING_ARTICLE.sub("", em.label)
+    first = em.end - len(label)
+    for _, x in ctx.org_at(first, em.noun):
+        if x.start == first and x.end <= em.noun and not _AND_AFTER.match(ctx.text, x.end):
+            return ctx.text[x.end:em.end].strip()
+    return label
 
 
 def _to_body_end(ctx: Context, ems: list[ev.EventMention]) -> None:
