@@ -589,6 +589,16 @@ def test_extract_the_next_session_is_an_event_of_its_own_with_its_place():
     assert {o for e, o in places if e == "next session"} == {"Lomé", "Togo"}
 
 
+def test_extract_the_speaker_before_a_speech_phrase_in_an_aside_takes_part():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 2nd Regional Seminar on Judicial Ethics took place in "
+            "Lisbon on 11 April 2023. Ms. Ada Quill, Director of the Northern Judges Council, in her opening address, "
+            "called for common standards.\n")
+    ex = extract(release(text))
+    rules = {f.evidence.rule for f in ex.facts if f.predicate == "attendee"
+             and ex.nodes[f.object].name == "Northern Judges Council"}
+    assert "role-speech" in rules
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

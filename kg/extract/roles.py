@@ -521,6 +521,9 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     comma = _COMMA.search(text, b, min(stop, b + 100))
                     if comma is not None and not mentions_in(b, comma.start()):
                         args, end = arguments(comma.end(), stop)
+                elif not args and f.meaning == "speech" and f.reads == "after" and text[s0:a].rstrip().endswith(","):
+                    # "P, Director of X, in his opening address, ...": the speaker is the subject before it
+                    args = mentions_in(max(clause_start(s0, a), last_end), a)
                 # the partners of a programme named after any event of the sentence
                 named_before = ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]
                 partners_of_programme = f.meaning == "hosting" and bool(_PROGRAMME_BEFORE.search(
