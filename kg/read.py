@@ -400,11 +400,21 @@ def _date_line_re() -> re.Pattern[str]:
 _DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
 # a second date that says when a page was changed, not when it was published
 _UPDATED_PART = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?\s*:?\s*", re.I)
+_UPDATED_LINE = re.compile(r"\s*(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\s*:?\s*", re.I)
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
 # a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
 _DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
 # a few words beside the date, perhaps after a label ("News", "Reading time: 2 min", "Source: ABC")
 _SHORT_PART = re.compile(r"(?:[^\W\d][\w’'-]*(?:\s+[\w’'-]+)?\s*:\s*)?\w[\w’'&./-]*(?:\s+[\w’'&./-]+){0,3}")
+
+
+def _updated_date(line: str) -> tuple[int, int] | None:
+    """Where the date of a line that only says when the page was updated is ("Updated at 17:11, 20-07-2018",
+    "Last updated: 6 May 2019"): the page's date when it gives no other."""
+    m = _UPDATED_LINE.match(line)
+    if m is None or _date_line_re().fullmatch(line, m.end()) is None:
+        return None
+    return m.end(), len(line.rstrip())
 
 
 def is_date_line(line: str) -> bool:
@@ -570,8 +580,9 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
             listing = True  # "12 January 2024 - Ministers meet" over "3 February 2024 - ...": other news
             continue
         listing = False
-        if is_date_line(line):
-            a, b = date_part(line)
+        updated = _updated_date(line)
+        if is_date_line(line) or updated is not None:
+            a, b = updated or date_part(line)
             # "14.03.2024" over "Freedonia Police host a forum": the line of words under the date is the title
             under = _title_under(text, nxt, md)
             if under is not None:
@@ -702,11 +713,16 @@ The ..."): a standfirst may come before it (but a date line stands above the fir
 def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int,
                    md: bool = False) -> tuple[tuple[int, int] | None, int]:
     seen = paragraphs = 0
+    fallback: tuple[tuple[int, int] | None, int] = (None, 0)  # a date the page says it was updated on
     for s, e, nxt in lines:
         s, e = _strip_span(text, s, e, md)
         if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
             continue
         line = text[s:e]
+        updated = _updated_date(line) if fallback[0] is None and not paragraphs else None
+        if updated is not None:
+            fallback = (s + updated[0], s + updated[1]), nxt
+            continue
         if is_date_line(line) and not paragraphs:  # (a date line below the text is another's)
             a, b = date_part(line)
             return (s + a, s + b), nxt
@@ -725,7 +741,7 @@ def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int
         seen += 1
         if seen >= window:
             break
-    return None, 0
+    return fallback
 
 
 # --------------------------------------------------------------------------- readers

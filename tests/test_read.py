@@ -109,6 +109,19 @@ def test_a_list_of_dated_headlines_above_the_title_is_other_news(tmp_path):
     assert span(r, "dateline") == "14 March 2024"
 
 
+@pytest.mark.parametrize("lines, date", [
+    ("Updated at 17:11, 20-07-2018\n\nPolice officers trained in Minsk\n", "20-07-2018"),
+    ("Police officers trained in Minsk\n\nLast updated: 21 July 2018\n", "21 July 2018"),
+    ("Police officers trained in Minsk\n\nLast updated: 21 July 2018\nPublished: 20 July 2018\n", "20 July 2018"),
+])
+def test_the_date_a_page_was_updated_is_its_date_when_it_gives_no_other(tmp_path, lines, date):
+    p = tmp_path / "r.txt"
+    p.write_text(lines + "\nTwenty-five police officers were trained in Minsk at courses of the Alpha Police Office.\n")
+    r = one(p)
+    assert span(r, "title") == "Police officers trained in Minsk"
+    assert date in span(r, "dateline")
+
+
 def test_relative_date_is_not_a_dateline():
     r = one(FIX / "relative.txt")
     assert span(r, "title") == "Partnership Renewed With Regional Development Bank"
