@@ -51,6 +51,9 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     return {
         # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016
         "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m},?\s+{de_year}{year}\b", re.I),
+        # 11, 12 and 13 November 2018: a list of days, from the first to the last
+        "dl_dm": re.compile(rf"{day_first}\b{wk}{day}(?:,\s*\d{{1,2}}{_ORD})+,?\s+(?:and|&)\s+{day}\s+{de}{m}"
+                            rf"(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
         "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
         # May 30 to June 2, 2019 / June 3 to June 5, 2019 (month first)
@@ -83,7 +86,7 @@ def _abbreviations(lex: Lexicon) -> frozenset[str]:
 
 # the patterns whose year may be left out: (the group of the year, the group of the month word that
 # says whether it may: an abbreviation or a lower-case English month needs its year)
-_YEAR_AND_MONTH = {"d_dm": (3, 2), "md_md": (4, 0), "md_d": (3, 0), "md": (2, 0), "dm": (2, 1)}
+_YEAR_AND_MONTH = {"dl_dm": (3, 2), "d_dm": (3, 2), "md_md": (4, 0), "md_d": (3, 0), "md": (2, 0), "dm": (2, 1)}
 
 
 def _needs_year(month_word: str, lex: Lexicon, dotted: bool = False) -> bool:
@@ -146,7 +149,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
     # pattern is tried there only, which finds what its search of the window finds
     day_starts = [[m.start() for m in _DAY_START.finditer(text, a, b)] for a, b in windows]
     month_first = [[p for p in month_starts if a <= p < b] for a, b in windows]
-    for name in ("dm_dm", "d_dm", "md_md", "md_d", "md", "dm", "iso"):
+    for name in ("dm_dm", "dl_dm", "d_dm", "md_md", "md_d", "md", "dm", "iso"):
         if name == "iso":
             found_here = pats[name].finditer(text, start, end)
         else:
@@ -168,7 +171,7 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                 y2 = int(g[5])
                 y1 = int(g[2]) if g[2] else y2
                 first, last = _mk(y1, month(g[1]), int(g[0])), _mk(y2, month(g[4]), int(g[3]))
-            elif name == "d_dm":
+            elif name in ("dl_dm", "d_dm"):
                 mo = month(g[2])
                 first, last = _mk(y, mo, int(g[0])), _mk(y, mo, int(g[1]))
             elif name == "md_md":
