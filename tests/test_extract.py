@@ -184,6 +184,21 @@ def test_extract_event_date_ranges(phrase, start, end):
     assert {o for _, o in f["endDate"]} == {end}
 
 
+@pytest.mark.parametrize("closing", ["Running through 14 June in Geneva, the forum has also convened ministers.",
+                                     "The forum runs until Friday, 14 June."])
+def test_extract_the_day_an_event_runs_until_ends_it(closing):
+    text = ("Title of a release\n\n12 June 2024\n\nThe Secretary-General opened on 12 June 2024 the Global Trade Forum "
+            f"organized by the Alpha Trade Organization. {closing}\n")
+    f = facts(text)
+    assert ({o for _, o in f["startDate"]}, {o for _, o in f["endDate"]}) == ({"2024-06-12"}, {"2024-06-14"})
+
+
+def test_extract_a_date_an_event_does_not_run_until_does_not_end_it():
+    text = ("Title of a release\n\n12 June 2024\n\nThe Secretary-General opened on 12 June 2024 the Global Trade Forum "
+            "organized by the Alpha Trade Organization. Registration is open until 20 June.\n")
+    assert {o for _, o in facts(text)["endDate"]} == {"2024-06-12"}
+
+
 def test_extract_yearless_date_takes_the_publication_year():
     text = "Title of a release\n\n10 November 2014\n\nOn Wednesday 5 November, the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert {o for _, o in facts(text)["startDate"]} == {"2014-11-05"}

@@ -4,7 +4,9 @@ hosted or invited is read by the roles phase)."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
+from dataclasses import replace
 
 from . import events as ev
 from . import roles
@@ -15,6 +17,10 @@ from .occurrences import _GATHERINGS, Found, main_event
 
 # "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
 # the search can then skip ahead to
+# a date an event runs until: "running through 14 June", "the forum runs until 10 March"
+_UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing)|[Ll]ast(?:s|ing)?)\s+(?:through|until|till)\s+"
+                           r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
+_MONTH = dt.timedelta(days=31)
 _TODAY = re.compile(r"\btoday\b(?!['’]s)")  # ("today's debates": not when)
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -110,6 +116,13 @@ def read_frames(ctx: Context, found: Found) -> None:
                 sent_dates = [said_today]
         if sent_dates:
             e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
+            until = next((d for d in sent_dates if _UNTIL_BEFORE.search(text, max(s0, d.start - 24), d.start)), None)
+            if until is not None and e is not None and len(e.dates) == 1 \
+                    and e.dates[0].first == e.dates[0].last < until.first <= e.dates[0].first + _MONTH:
+                # "opened on 12 June ... Running through 14 June, the forum ...": the day it ends
+                e.dates[0] = replace(e.dates[0], last=until.first)
+                sent_dates = [d for d in sent_dates if d is not until]
+        if sent_dates:
             if e is not None and e.dates and ctx._has_trigger(sent):
                 # "... on 17-21 June a similar training was held in Riga": a phrase the event before
                 # took in, told with dates of its own and a verb that tells it took place, is another
