@@ -1554,6 +1554,14 @@ def test_extract_an_event_named_again_after_its_organization_is_the_same_event()
     assert set(nodes(text, "event")) == {"accreditation workshop for expert trainers"}
 
 
+def test_extract_an_acronym_in_brackets_inside_an_event_name_is_part_of_it():
+    text = ("Police chiefs meet\n\n21 May 2009\n\nShared databases were raised at the 29th Alpha Chiefs of Police "
+            "(Alphapol) Conference held in Hanoi, Vietnam from May 12-16, 2009.\n")
+    assert "29th Alpha Chiefs of Police (Alphapol) Conference" in nodes(text, "event")
+    f = facts(text)
+    assert {o for _, o in f["heldIn"]} == {"Hanoi", "Vietnam"}
+
+
 def test_extract_a_title_event_that_shares_no_name_with_the_body_event_stays_apart():
     text = ("Delegations attend the Policy Organs Meeting\n\n12 March 2024\n\nThe 38th Freedonia Trade Committee "
             "meeting opened in Lima on 11 March 2024.\n")

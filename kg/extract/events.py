@@ -46,6 +46,7 @@ def is_modifier(word: str) -> bool:
     return bool(_LEFT_OK.match(word))
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+")  # "ABC", "AfCFTA", "Alphapol"
 _ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 
@@ -147,6 +148,11 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                     continue
                 if t[-2:] in ("'s", "’s") and km.group()[:1].isupper() and _LEFT_OK.match(t[:-2]):
                     left -= 1  # "the Heads of Government's Summit" (a capitalised name, not "ABC's dialogue")
+                    continue
+                if t == ")" and km.group()[:1].isupper() and left > 3 and toks[left - 3][2] == "(" \
+                        and _ACRONYM_WORD.fullmatch(toks[left - 2][2]) and _LEFT_OK.match(toks[left - 4][2]) \
+                        and toks[left - 4][2][:1].isupper():
+                    left -= 3  # "the 29th Alpha Chiefs of Police (ACP) Conference": an acronym inside the name
                     continue
                 if t in ("'", "’") and km.group()[:1].isupper() and left > 1 and toks[left - 2][2].endswith("s") \
                         and toks[left - 2][2][:1].isupper() and toks[left - 2][1] == toks[left - 1][0]:
