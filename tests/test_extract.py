@@ -1562,6 +1562,13 @@ def test_extract_an_acronym_in_brackets_inside_an_event_name_is_part_of_it():
     assert {o for _, o in f["heldIn"]} == {"Hanoi", "Vietnam"}
 
 
+@pytest.mark.parametrize("name", ["5th Alpha Police Training Forum", "regional training workshop on port controls"])
+def test_extract_a_kind_word_before_another_is_part_of_one_event_name(name):
+    text = (f"Title of a release\n\n12 September 2022\n\nThe Ruritania Police Academy hosted the {name} in Lisbon "
+            "from 10 to 12 September 2022.\n")
+    assert set(nodes(text, "event")) == {name}
+
+
 def test_extract_a_title_event_that_shares_no_name_with_the_body_event_stays_apart():
     text = ("Delegations attend the Policy Organs Meeting\n\n12 March 2024\n\nThe 38th Freedonia Trade Committee "
             "meeting opened in Lima on 11 March 2024.\n")
