@@ -574,6 +574,7 @@ def test_extract_an_organization_before_a_hyphen_and_a_participle_is_named_and_h
     text = ("Title of a release\n\n01 January 2025\n\nThe WCO-hosted seminar on port controls took place in Lisbon "
             "on 4 May 2024. It reviewed the EU-funded programme of the region.\n")
     assert {"World Customs Organization", "European Union"} <= set(nodes(text, "organization"))
+    assert set(nodes(text, "event")) == {"seminar on port controls"}
     f = facts(text)
     assert {o for _, o in f["organizer"]} == {"World Customs Organization"}
 

@@ -46,6 +46,7 @@ def is_modifier(word: str) -> bool:
     return bool(_LEFT_OK.match(word))
 
 
+_BY_WHOM = frozenset(("hosted", "organized", "organised", "convened", "led", "funded", "sponsored", "supported"))
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+")  # "ABC", "AfCFTA", "Alphapol"
 _ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
@@ -161,8 +162,9 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                         and toks[left - 2][2][:1].isupper() and toks[left - 2][1] == toks[left - 1][0]:
                     left -= 1  # "the Alpha Foreign Ministers’ Meeting": a plural owner
                     continue
-                if t.lower() in ("the", "a", "an", "its", "their", "his", "her", "this", "that", "our") or not _LEFT_OK.match(t):
-                    break
+                if t.lower() in ("the", "a", "an", "its", "their", "his", "her", "this", "that", "our") or not _LEFT_OK.match(t) \
+                        or t.rpartition("-")[2] in _BY_WHOM:
+                    break  # (and "the ABC-hosted |2nd Meeting on ...": who held it, not its name)
                 if t in ("At", "In", "On", "During", "After", "The", "For", "From", "By", "With"):
                     break
                 left -= 1

@@ -29,7 +29,7 @@ _AND_THE = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*&\s*)(?:th
 _JOINED = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*[&/–-]\s*)(?:the\s+)?")  # "ABC and DEF", "ABC-DEF"
 _GOES_ON = re.compile(r"[’']s|\s+(?:[A-Z]|with\b)")
 _OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
-_HOSTED_AFTER = re.compile(r"-(?:co-)?(?:hosted|organized|organised|convened|led)(?![\w-])")
+_HOSTED_BEFORE = re.compile(r"-(?:co-)?(?:hosted|organized|organised|convened|led)\s+$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 # what stands between an organization's name and the kind noun of a gathering named after it: "ABC|’s
 # Policy Organs |Meetings", "Board of Auditors| (BOA) |Meeting", "ABC| sub-regional |workshop"
@@ -178,8 +178,9 @@ def read_frames(ctx: Context, found: Found) -> None:
                     e.mode = "hybrid"
         # "the ABC-hosted forum", "an ABC-led workshop": the organization before the hyphen holds it
         for m in e.mentions:
-            for o, x in ctx.org_at(m.start, m.noun):
-                if _HOSTED_AFTER.match(text, x.end):
+            by = _HOSTED_BEFORE.search(text, max(0, m.start - 24), m.start)
+            for o, x in ctx.org_at(max(0, m.start - 120), m.start) if by else ():
+                if x.end == by.start():
                     e.roles.append(("organizer", o, (x.start, m.end), "role-hosting"))
         # the body whose session it is: "10th session of the Implementation Review Group"
         for m in e.mentions:
