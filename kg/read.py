@@ -405,7 +405,7 @@ _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
 # a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
 _DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
 # a few words beside the date, perhaps after a label ("News", "Reading time: 2 min", "Source: ABC")
-_SHORT_PART = re.compile(r"(?:[^\W\d][\w’'-]*(?:\s+[\w’'-]+)?\s*:\s*)?\w[\w’'&./-]*(?:\s+[\w’'&./-]+){0,3}")
+_SHORT_PART = re.compile(r"(?:[^\W\d][\w’'-]*(?:\s+[\w’'-]+)?\s*:\s*)?\w[\w’'&./-]*(?:,?\s+[\w’'&./-]+){0,3}")
 
 
 def _updated_date(line: str) -> tuple[int, int] | None:

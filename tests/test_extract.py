@@ -617,6 +617,12 @@ def test_extract_the_speaker_before_a_speech_phrase_in_an_aside_takes_part():
     assert "role-speech" in rules
 
 
+def test_extract_a_name_with_a_capital_against_reads_on():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Annual General Meeting of the Alpha Forum Against "
+            "Corruption was held in Lisbon on 4 May 2024.\n")
+    assert "Alpha Forum Against Corruption" in nodes(text, "organization")
+
+
 def test_extract_hyphenated_role_before_a_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe meeting was attended by the Commissioner-General of the "
             "Ghana Revenue Authority (GRA), Mr. Emmanuel Kofi Nti.\n")

@@ -150,7 +150,7 @@ def test_place_and_date_or_event_dates_are_not_a_dateline():
     "5th of June 2019", "5 June 2019 — News release", "Release Date: June 5, 2019",
     "Published: 5 June 2019 | Last updated: 6 June 2019", "Fecha: 5 de junio de 2019", "Дата: 5 июня 2019",
     "Publié le 5 juin 2019", "发布日期：2019年6月7日", "Posted by Admin on 5 June 2019",
-    "05.06.2019 | Reading time: 2 min", "5 June 2019 Press Release",
+    "05.06.2019 | Reading time: 2 min", "5 June 2019 Press Release", "Lisbon, Portugal | 5 June 2019",
 ])
 def test_date_line_shapes(line):
     assert read.is_date_line(line)

@@ -40,6 +40,9 @@ _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Za-z][A-Za-z0-9./&\- ]{0,14}?[A-
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Za-z0-9./&-]{2,14}$|^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]{3,}pol$")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _INNER_CONNECT = {"of", "for", "on", "against", "to", "and", "the", "de", "des", "du", "la", "&"}
+# the words that open the complement of a name ("the Alpha Forum Against Corruption"; a capital "Of" is
+# rather a headline's)
+_COMPLEMENT_WORDS = frozenset({"of", "for", "on", "against", "Against"})
 _STOP_LEFT = {"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Both",
               "At", "In", "On", "By", "For", "From", "With", "During", "After", "Before", "Under", "As", "And",
               "Of", "To", "While", "When", "Since", "Through", "Following", "Mr", "Ms", "Mrs", "Dr", "Also", "Over",
@@ -303,7 +306,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 inside = (toks[left - 3][0], toks[left - 1][1])
                 left = start
         right = k_end
-        if right < len(toks) and toks[right][2] in ("of", "for", "on", "against") and right + 1 < len(toks):
+        if right < len(toks) and toks[right][2] in _COMPLEMENT_WORDS and right + 1 < len(toks):
             r0 = right + 1
             if r0 < len(toks) and toks[r0][2] == "the":
                 r0 += 1
