@@ -453,8 +453,8 @@ def _gazetteer_hits(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 # (up to four capitalised words, then a hyphen and a participle of what an organization does to a thing)
 _NAME_PARTICIPLES = ("hosted", "organized", "organised", "convened", "led", "funded", "sponsored", "supported",
                     "financed", "backed", "run", "initiated", "chaired", "commissioned", "based", "managed")
-_NAME_BEFORE_PARTICIPLE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.]*[ \u00a0]){0,3}[A-Z][\w&.]*)-(?:"
-                                     + "|".join(_NAME_PARTICIPLES) + r")(?![\w-])")
+_PARTICIPLE_AFTER_HYPHEN = re.compile(r"(?<=[\w.&])-(?:" + "|".join(_NAME_PARTICIPLES) + r")(?![\w-])")
+_NAME_BEFORE_HYPHEN = re.compile(r"(?<![\w-])((?:[A-Z][\w&.]*[ \u00a0]){0,3}[A-Z][\w&.]*)$")
 
 
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
@@ -466,14 +466,15 @@ def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
             continue  # "United Nations agencies", "EU member states": a kind of body, not the body
         out.append(Mention(a, b, e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
     # a name or an acronym before a hyphen and a participle: "the ABC-hosted forum", "EU-funded"
-    for m in _NAME_BEFORE_PARTICIPLE.finditer(text):
-        words = m.group(1).split()
+    for h in _PARTICIPLE_AFTER_HYPHEN.finditer(text):
+        m = _NAME_BEFORE_HYPHEN.search(text, max(0, h.start() - 80), h.start())  # (a bounded look back)
+        words = m.group(1).split() if m else []
         for i in range(len(words)):  # the longest name that ends at the hyphen
             name = " ".join(words[i:])
             e = lex.entries.get(name)
             if e is not None and e.kind == "organization":
-                a = m.end(1) - len(name)
-                out.append(Mention(a, m.end(1), e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
+                a = h.start() - len(name)
+                out.append(Mention(a, h.start(), e.kind, e.name, e.name, "gazetteer", e.acronym, {"country": e.country}))
                 break
     # plural acronyms: "RTCs", "RILOs"
     for m in _plural_acronyms(lex).finditer(text):
