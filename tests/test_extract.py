@@ -1576,6 +1576,15 @@ def test_extract_a_kind_word_before_another_is_part_of_one_event_name(name):
     assert set(nodes(text, "event")) == {name}
 
 
+def test_extract_a_release_that_names_no_event_but_a_gathering_reports_that_one():
+    text = ("Projects showcased\n\n28 June 2023\n\nThe Alpha Maritime Organization showcased its projects at an "
+            "informal workshop for delegates in London on 27 June 2023. The Ruritania Port Authority shared its "
+            "experience with them.\n")
+    assert set(nodes(text, "event")) == {"informal workshop for delegates"}
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {"2023-06-27"} and {o for _, o in f["heldIn"]} >= {"London"}
+
+
 def test_extract_a_title_event_that_shares_no_name_with_the_body_event_stays_apart():
     text = ("Delegations attend the Policy Organs Meeting\n\n12 March 2024\n\nThe 38th Freedonia Trade Committee "
             "meeting opened in Lima on 11 March 2024.\n")

@@ -124,6 +124,15 @@ def find_events(ctx: Context) -> Found:
     _titled(text, events, ems)
     _title_shorthand(ctx, events)
     _verb_events(ctx, events, ems)
+    if not events:
+        # a release that names no event but a gathering ("the meeting", "an informal workshop"): that
+        # one is the event it reports
+        first = next((m for m in ems if m.kind in _GATHERINGS), None)
+        if first is not None:
+            first.concrete = True
+            e = ev.Event("event0", first.kind, ev.LEADING_ARTICLE.sub("", first.label))
+            e.mentions.append(first)
+            events.append(e)
     return Found(events, ems)
 
 
