@@ -939,6 +939,13 @@ def test_extract_email_contact():
     assert ("mercator@example.org", "mercator@example.org") in f["email"]
 
 
+@pytest.mark.parametrize("written", ["ada.quill[@]example.org", "ada.quill (at) example [dot] org",
+                                     "ada.quill[at]example.org"])
+def test_extract_email_written_to_hide_it_from_harvesters(written):
+    text = f"Title of a release\n\n01 January 2025\n\nThe WCO held a workshop. Contact: Ada Quill, {written}\n"
+    assert {o for _, o in facts(text)["email"]} == {"ada.quill@example.org"}
+
+
 def test_extract_instruments_and_programmes():
     text = ("Title of a release\n\n01 January 2025\n\nThe seminar covered the Revised Kyoto Convention, resolution 7/5 "
             "and the WCO Columbus Programme, and Operation STOP II.\n")

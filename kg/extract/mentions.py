@@ -38,6 +38,12 @@ NAME_TOKEN = r"(?:[A-Z][\w]*(?:[-./&][\w]+)*|\d+(?:st|nd|rd|th)?)"
 _TOKEN = re.compile(r"[\w]+(?:[-./&’'][\w]+)*|[^\w\s]", re.UNICODE)
 _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Za-z][A-Za-z0-9./&\- ]{0,14}?[A-Za-z0-9])\s*\)")
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Za-z0-9./&-]{2,14}$|^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]{3,}pol$")
+# an address written with its "@" or its dots in brackets or as words
+_HIDDEN_AT = re.compile(r"\s*(?:\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\))\s*")
+_HIDDEN_AT_MARK = re.compile(r"\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\)")  # (no blanks: a search)
+_HIDDEN_DOT = re.compile(r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\(DOT\))\s*")
+_HIDDEN_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+\s*(?:\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\))\s*"
+                           r"[A-Za-z0-9-]+(?:(?:\.|\s*(?:\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\(DOT\))\s*)[A-Za-z0-9-]+)+")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _INNER_CONNECT = {"of", "for", "on", "against", "to", "and", "the", "de", "des", "du", "la", "&"}
 # the words that open the complement of a name ("the Alpha Forum Against Corruption"; a capital "Of" is
@@ -558,10 +564,16 @@ def _subseq(letters: list[str], words: list[str]) -> bool:
 
 
 def emails(text: str) -> list[Mention]:
-    if "@" not in text:
-        return []
-    return [Mention(m.start(), m.end(), "contact", m.group(), m.group().lower(), "email-pattern")
-            for m in _EMAIL.finditer(text)]
+    """E-mail addresses, also written so that harvesters miss them ("ada.quill[@]abc.int", "ada (at)
+    abc [dot] int"): the address as it is."""
+    out = [Mention(m.start(), m.end(), "contact", m.group(), m.group().lower(), "email-pattern")
+           for m in _EMAIL.finditer(text)] if "@" in text else []
+    for m in _HIDDEN_EMAIL.finditer(text) if _HIDDEN_AT_MARK.search(text) else ():
+        address = _HIDDEN_DOT.sub(".", _HIDDEN_AT.sub("@", m.group()))
+        address = re.sub(r"\s+", "", address)
+        if _EMAIL.fullmatch(address):
+            out.append(Mention(m.start(), m.end(), "contact", address, address.lower(), "email-pattern"))
+    return sorted(out, key=lambda x: x.start)
 
 
 # (the look-behind follows the first capital, so that the search skips ahead to a capital quickly;
