@@ -946,6 +946,25 @@ def test_extract_email_written_to_hide_it_from_harvesters(written):
     assert {o for _, o in facts(text)["email"]} == {"ada.quill@example.org"}
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("The two services signed a memorandum of cooperation on port controls in Lisbon on Monday.",
+     "memorandum of cooperation on port controls"),
+    ("The Bank signed today a grant agreement in the amount of US$2.5 million to support the reform.",
+     "grant agreement in the amount of US$2.5 million"),
+    ("The Commissioner signed agreed minutes for closer co-operation with his counterpart.",
+     "agreed minutes for closer co-operation"),
+])
+def test_extract_what_was_signed_is_an_instrument_when_more_than_its_kind_is_said(sentence, name):
+    text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
+    assert name in nodes(text, "instrument")
+
+
+def test_extract_a_bare_memorandum_signed_is_no_named_instrument():
+    text = ("Title of a release\n\n01 January 2025\n\nThe two services signed a memorandum of understanding (MoU) "
+            "with the Alpha Trade Organization. They signed the agreements on behalf of their ministers.\n")
+    assert nodes(text, "instrument") == {}
+
+
 def test_extract_instruments_and_programmes():
     text = ("Title of a release\n\n01 January 2025\n\nThe seminar covered the Revised Kyoto Convention, resolution 7/5 "
             "and the WCO Columbus Programme, and Operation STOP II.\n")

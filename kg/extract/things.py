@@ -1,8 +1,23 @@
 """Phase 4, instruments and programmes: conventions, agreements, programmes and tools a release names."""
 from __future__ import annotations
 
+import re
+
 from . import mentions as mn
 from .context import Context
+
+# what a sentence says was signed or concluded, when it says more than its kind: "signed a grant
+# agreement in the amount of ...", "signed a memorandum of cooperation on port controls", "signed agreed
+# minutes for closer cooperation" (not a bare "signed a memorandum of understanding (MoU)")
+_SIGNED = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initiall?(?:ed|ing))\s+(?:today\s+|[a-z]+ly\s+)?"
+    r"(?:of\s+)?(?:(?:an?|the|two|three|four)\s+)?"
+    r"(?P<name>(?P<mod>(?:(?!(?:of|the|an?)\s)[A-Za-z][\w-]*\s+){0,3}?)"
+    r"(?P<head>agreement|memorandum of understanding|memorandum of cooperation|memorandum|letter of intent|"
+    r"minutes|protocol|arrangement)s?\b(?:\s*\([A-Z][A-Za-z]{1,9}\))?"
+    r"(?P<comp>\s+(?:on(?!\s+behalf)|for|in the amount of)\s+(?:[^,.;:()\n]|\.(?=\d)){1,90}?)?)"
+    r"(?=\s*(?:[,;:\n]|\.(?!\d)|$)|\s+(?:with|between|by|at|during|today|to\s+(?:support|strengthen|enhance|promote)|in\s+[A-Z]|on\s+(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))",
+    re.I)
 
 
 def find_things(ctx: Context) -> tuple[mn.Mention, ...]:
@@ -18,6 +33,12 @@ def find_things(ctx: Context) -> tuple[mn.Mention, ...]:
             if entry is not None:
                 m = mn.Mention(m.start, m.end, entry.kind, entry.name, entry.name, "gazetteer", entry.acronym)
             out.append(m)
+    for m in _SIGNED.finditer(text, ctx.start) if "sign" in text or "conclud" in text or "initial" in text else ():
+        if m.group("mod").strip() or m.group("comp"):  # (a kind alone names no instrument)
+            a, b = m.span("name")
+            if not any(x.start <= a < x.end or a <= x.start < b for x in out):
+                name = text[a:b]
+                out.append(mn.Mention(a, b, "instrument", name, name, "signed-instrument"))
     # acronyms defined for an instrument or programme ("Freedonia Convention on Border Trade (FCBT)")
     for a, b, acr, aa, ab in mn.acronym_definitions(text, lex):
         for m in list(out):
