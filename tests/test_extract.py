@@ -1623,6 +1623,14 @@ def test_extract_an_event_and_the_title_it_is_given_are_one_event():
     assert set(nodes(text, "event")) == {"Freedonia Customs Technique training for Foreign Officials"}
 
 
+@pytest.mark.parametrize("byline", ["By Ivo Marsh", "By Ivo Marsh – Freedonia Press:"])
+def test_extract_the_author_of_a_byline_is_a_person(byline):
+    text = (f"Ministers meet\n\n{byline}\n\nThe ministers of the Alpha Trade Organization and the Ruritania "
+            "Revenue Authority met in Dushanbe on 4 May 2024.\n")
+    assert "Ivo Marsh" in nodes(text, "person")
+    assert "Freedonia Press" not in {o for _, o in facts(text).get("attendee", set())}
+
+
 def test_extract_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Ministers meet\n\nDUSHANBE, June 7, 2015, Freedonia-Press — The ministers of the Alpha Trade "
             "Organization and the Ruritania Revenue Authority met in Dushanbe.\n")

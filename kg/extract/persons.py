@@ -46,6 +46,26 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
     return sorted(out, key=lambda p: p.start)
 
 
+# "By Ivo Marsh", "By Ivo Marsh – Freedonia Press:": the author of the text, on a line of its own
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})[ \t]*"
+                     r"(?:$|[–—|,:-][ \t]*[A-Z][^\n]{0,60}?[ \t]*:?[ \t]*$)", re.M)
+_BYLINE_REACH = 3000  # (a byline stands at the top of the text)
+
+
+def _bylines(ctx: Context, found: list[PersonMention], not_names: set[str]) -> list[PersonMention]:
+    """The author a byline names."""
+    out = []
+    for m in _BYLINE.finditer(ctx.text, ctx.r.title[1] if ctx.r.title else 0, _BYLINE_REACH):
+        a, b = m.span("name")
+        words = m.group("name").split()
+        if any(w in not_names for w in words) or any(p.start < b and a < p.end for p in found):
+            continue
+        # (the agency after the name is the author's employer, which takes no part in what is told: no
+        # affiliation is read from it)
+        out.append(PersonMention(a, b, m.group("name"), None, None, "person-byline"))
+    return out
+
+
 @lru_cache(maxsize=4)
 def _never_names(lex: Lexicon) -> frozenset[str]:
     """Words that never end or start a person's name: month names, the words of roles, the head words
@@ -119,6 +139,7 @@ def find_persons(ctx: Context) -> tuple[dict, ...]:
     not_names |= _never_names(ctx.lex)
     found = people(ctx.text, ctx.lex, ctx.start, not_names, frozenset(place_words - not_names))
     found += _role_of_org_then_name(ctx, found, not_names)
+    found += _bylines(ctx, found, not_names)
     persons: dict[str, dict] = {}
     for p in found:
         key = None

@@ -41,6 +41,7 @@ RULES: dict[str, tuple[float, str]] = {
     "person-role_name": (0.9, "a name after its role ('the Director of ..., ...')"),
     "person-role_org_name": (0.85, "a name after a role and its organization ('the Director of ABC Ivo Marsh said')"),
     "person-role_before": (0.9, "a name right after a role word ('Secretary General ...')"),
+    "person-byline": (0.8, "the author a byline names ('By Ivo Marsh', 'By Ivo Marsh – Agency:')"),
     "person-role": (0.8, "the role a person is given next to the name"),
     "person-affiliation": (0.8, "the organization named in a person's role"),
     "email-pattern": (1.0, "an e-mail address"),
