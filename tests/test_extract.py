@@ -949,10 +949,10 @@ def test_extract_email_written_to_hide_it_from_harvesters(written):
 @pytest.mark.parametrize("sentence, name", [
     ("The two services signed a memorandum of cooperation on port controls in Lisbon on Monday.",
      "memorandum of cooperation on port controls"),
-    ("The Bank signed today a grant agreement in the amount of US$2.5 million to support the reform.",
-     "grant agreement in the amount of US$2.5 million"),
-    ("The Commissioner signed agreed minutes for closer co-operation with his counterpart.",
-     "agreed minutes for closer co-operation"),
+    ("The Bank signed today a loan agreement in the amount of US$2.5 million to support the reform.",
+     "loan agreement in the amount of US$2.5 million"),
+    ("The Commissioner signed agreed minutes on data exchange with his counterpart.",
+     "agreed minutes on data exchange"),
 ])
 def test_extract_what_was_signed_is_an_instrument_when_more_than_its_kind_is_said(sentence, name):
     text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"

@@ -52,7 +52,7 @@ ROLES = ("attendee", "organizer", "invitedBy")
 _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|[a-z]+teen)\s+)?")
 # an adverb may stand between two words of a phrase ("organized jointly by", "was also present at"),
-# and an acronym after a noun ("a Memorandum of Understanding (MoU) with")
+# and an acronym after a noun ("a Protocol of Cooperation (PoC) with")
 _ADVERB = r"(?:[a-z]+ly|also|very)"
 _MODIFIER = rf"(?:(?:{_ADVERB})\s+)?(?:[a-z][\w-]*\s+)?"  # ("a very useful presentation")
 _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"

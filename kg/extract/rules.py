@@ -29,7 +29,7 @@ RULES: dict[str, tuple[float, str]] = {
     "org-head-anaphor": (0.75, "a body's head word alone after its full name ('the Council')"),
     "instrument-head-pattern": (0.9, "a name built around an instrument's head word ('... Convention')"),
     "programme-head-pattern": (0.9, "a name built around a programme's head word ('... Programme')"),
-    "signed-instrument": (0.7, "what a sentence says was signed, with more than its kind ('signed a grant agreement')"),
+    "signed-instrument": (0.7, "what a sentence says was signed, with more than its kind ('signed a loan agreement')"),
     "operation-name": (0.9, "an operation's name ('Operation ...')"),
     "resolution-number": (0.9, "a numbered resolution ('resolution 7/5')"),
     "country-gazetteer": (0.9, "a country's name or alias"),

@@ -6,9 +6,9 @@ import re
 from . import mentions as mn
 from .context import Context
 
-# what a sentence says was signed or concluded, when it says more than its kind: "signed a grant
-# agreement in the amount of ...", "signed a memorandum of cooperation on port controls", "signed agreed
-# minutes for closer cooperation" (not a bare "signed a memorandum of understanding (MoU)")
+# what a sentence says was signed or concluded, when it says more than its kind: "signed a loan
+# agreement worth ...", "concluded a protocol on port data", "initialled agreed minutes on data
+# exchange" (not a bare memorandum, which names no particular one)
 _SIGNED = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initiall?(?:ed|ing))\s+(?:today\s+|[a-z]+ly\s+)?"
     r"(?:of\s+)?(?:(?:an?|the|two|three|four)\s+)?"
