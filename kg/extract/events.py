@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .mentions import Mention, token_index, tokens
+from .mentions import HYPHEN_PARTICIPLES, Mention, token_index, tokens
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -46,7 +46,6 @@ def is_modifier(word: str) -> bool:
     return bool(_LEFT_OK.match(word))
 
 
-_BY_WHOM = frozenset(("hosted", "organized", "organised", "convened", "led", "funded", "sponsored", "supported"))
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+")  # "ABC", "AfCFTA", "Alphapol"
 _ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
@@ -163,7 +162,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                     left -= 1  # "the Alpha Foreign Ministers’ Meeting": a plural owner
                     continue
                 if t.lower() in ("the", "a", "an", "its", "their", "his", "her", "this", "that", "our") or not _LEFT_OK.match(t) \
-                        or t.rpartition("-")[2] in _BY_WHOM:
+                        or t.rpartition("-")[2] in HYPHEN_PARTICIPLES:
                     break  # (and "the ABC-hosted |2nd Meeting on ...": who held it, not its name)
                 if t in ("At", "In", "On", "During", "After", "The", "For", "From", "By", "With"):
                     break

@@ -15,8 +15,6 @@ from .dates import DateSpan, find_dates
 from .lexicon import is_family
 from .occurrences import _GATHERINGS, Found, main_event
 
-# "at (the) (premises of (the))": the look-behind (a word starts at "at") follows the literal, which
-# the search can then skip ahead to
 # a date an event runs until: "running through 14 June", "the forum runs until 10 March"
 _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing)|[Ll]ast(?:s|ing)?)\s+(?:through|until|till)\s+"
                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")

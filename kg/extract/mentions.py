@@ -39,11 +39,13 @@ _TOKEN = re.compile(r"[\w]+(?:[-./&’'][\w]+)*|[^\w\s]", re.UNICODE)
 _ACRONYM_DEF = re.compile(r"\(\s*(?:the\s+)?([A-Za-z][A-Za-z0-9./&\- ]{0,14}?[A-Za-z0-9])\s*\)")
 _ACRONYM = re.compile(r"^(?=[^a-z]*[A-Z][^a-z]*[A-Z])[A-Za-z0-9./&-]{2,14}$|^[A-Z][a-z]+[A-Z][A-Za-z]*$|^[A-Z][a-z]{3,}pol$")
 # an address written with its "@" or its dots in brackets or as words
-_HIDDEN_AT = re.compile(r"\s*(?:\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\))\s*")
-_HIDDEN_AT_MARK = re.compile(r"\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\)")  # (no blanks: a search)
-_HIDDEN_DOT = re.compile(r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\(DOT\))\s*")
-_HIDDEN_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+\s*(?:\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\))\s*"
-                           r"[A-Za-z0-9-]+(?:(?:\.|\s*(?:\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\(DOT\))\s*)[A-Za-z0-9-]+)+")
+_AT_MARK = r"\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\}|\[AT\]|\(AT\)"
+_DOT_MARK = r"\[dot\]|\(dot\)|\{dot\}|\[DOT\]|\(DOT\)"
+_HIDDEN_AT = re.compile(rf"\s*(?:{_AT_MARK})\s*")
+_HIDDEN_AT_MARK = re.compile(_AT_MARK)  # (no blanks around it: a search of the whole text)
+_HIDDEN_DOT = re.compile(rf"\s*(?:{_DOT_MARK})\s*")
+_HIDDEN_EMAIL = re.compile(rf"(?<![\w.+-])[A-Za-z0-9._%+-]+\s*(?:{_AT_MARK})\s*"
+                           rf"[A-Za-z0-9-]+(?:(?:\.|\s*(?:{_DOT_MARK})\s*)[A-Za-z0-9-]+)+")
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b")
 _INNER_CONNECT = {"of", "for", "on", "against", "to", "and", "the", "de", "des", "du", "la", "&"}
 # the words that open the complement of a name ("the Alpha Forum Against Corruption"; a capital "Of" is
@@ -456,10 +458,10 @@ def _gazetteer_hits(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-# (up to four capitalised words, then a hyphen and a participle of what an organization does to a thing)
-_NAME_PARTICIPLES = ("hosted", "organized", "organised", "convened", "led", "funded", "sponsored", "supported",
-                    "financed", "backed", "run", "initiated", "chaired", "commissioned", "based", "managed")
-_PARTICIPLE_AFTER_HYPHEN = re.compile(r"(?<=[\w.&])-(?:" + "|".join(_NAME_PARTICIPLES) + r")(?![\w-])")
+# what an organization does to a thing, after a hyphen that joins its name: "the ABC-hosted forum"
+HYPHEN_PARTICIPLES = ("hosted", "organized", "organised", "convened", "led", "funded", "sponsored", "supported",
+                      "financed", "backed", "run", "initiated", "chaired", "commissioned", "based", "managed")
+_PARTICIPLE_AFTER_HYPHEN = re.compile(r"(?<=[\w.&])-(?:" + "|".join(HYPHEN_PARTICIPLES) + r")(?![\w-])")
 _NAME_BEFORE_HYPHEN = re.compile(r"(?<![\w-])((?:[A-Z][\w&.]*[ \u00a0]){0,3}[A-Z][\w&.]*)$")
 
 

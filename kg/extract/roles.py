@@ -375,10 +375,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             cur, limit = m.end, _NEXT_GAP
         return out, cur
 
-    def _event_before_comma(pos: int) -> bool:
-        """Whether an event is named between ``pos`` and the next comma or the end of the sentence."""
-        end = text.find(",", pos)
-        end = len(text) if end < 0 else end
+    def event_before_comma(pos: int, s1: int) -> bool:
+        """Whether an event is named between ``pos`` and the next comma or the end of the sentence (``s1``)."""
+        end = text.find(",", pos, s1)
+        end = s1 if end < 0 else end
         i = bisect.bisect_left(starts, pos)
         return i < len(starts) and starts[i] < end
 
@@ -476,7 +476,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 rel = _RELATIVE.search(text, start, subject_end)  # "the Committee which reports to X held ..."
                 subject_end = rel.start() if rel else subject_end
                 pronoun = _RELATIVE_VERB.search(text, max(s0, a - 24), a) if not text[start:a].strip() else None
-                if pronoun is not None and not _event_before_comma(b):
+                if pronoun is not None and not event_before_comma(b, s1):
                     continue  # "X, which runs the ports, ...": no verb of the event, an aside of X
                 if pronoun is not None:  # "X, which hosted the forum": X, the comma segment before the pronoun
                     cuts = [s0] + [m.end() for m in _COMMA.finditer(text, s0, pronoun.start())]
