@@ -532,6 +532,15 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int, int]]:
         pos = nxt
 
 
+def _text_lines(text: str, start: int, md: bool = False) -> Iterator[tuple[int, int, int]]:
+    """(start, end, next line start) of each line of ``text`` from ``start`` that holds text, its
+    span without surrounding blanks (and markdown marks, with ``md``); rules of markdown are passed over."""
+    for s, e, nxt in _lines(text, start):
+        s, e = _strip_span(text, s, e, md)
+        if s < e and not (md and _MD_RULE.fullmatch(text, s, e)):
+            yield s, e, nxt
+
+
 def _strip_span(text: str, s: int, e: int, md: bool) -> tuple[int, int]:
     """The span of a line without surrounding whitespace (and, in markdown, heading marks
     and emphasis around the whole line)."""
@@ -567,12 +576,9 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
     of the line after the date line, or after the title line when there is none.
     """
     title = None
-    lines = _lines(text, 0)
+    lines = _text_lines(text, 0, md)
     listing = False  # the line before was an item of a list of dated headlines
     for s, e, nxt in lines:
-        s, e = _strip_span(text, s, e, md)
-        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
-            continue
         line = text[s:e]
         if is_noise_line(line):
             continue
@@ -599,7 +605,7 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         break
     else:
         return None, None, 0
-    dateline, after = _find_dateline(text, lines, DATE_WINDOW, md)
+    dateline, after = _find_dateline(text, lines, DATE_WINDOW)
     if dateline is None:
         late = _late_dateline(text, title[0], md)
         if late is not None:
@@ -625,10 +631,7 @@ def _next_line(text: str, start: int, md: bool) -> str:
 def _title_under(text: str, start: int, md: bool) -> tuple[int, int, int] | None:
     """``(start, end, next line)`` of the next line of words after ``start`` when it reads as a title: no
     date, no item of a list, no sentence ended (a paragraph is the body, not a title)."""
-    for s, e, nxt in _lines(text, start):
-        s, e = _strip_span(text, s, e, md)
-        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
-            continue
+    for s, e, nxt in _text_lines(text, start, md):
         line = text[s:e]
         if is_noise_line(line):
             continue
@@ -653,10 +656,7 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
     paragraph: the title is then the line of words just above it."""
     previous: tuple[int, int] | None = None
     seen = 0
-    for s, e, nxt in _lines(text, start):
-        s, e = _strip_span(text, s, e, md)
-        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
-            continue
+    for s, e, nxt in _text_lines(text, start, md):
         line = text[s:e]
         seen += 1
         if seen > LATE_WINDOW or len(line) >= PARAGRAPH and line.endswith((".", "!", "?")):
@@ -710,14 +710,11 @@ LEAD_PARAGRAPHS = 2
 The ..."): a standfirst may come before it (but a date line stands above the first paragraph)."""
 
 
-def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int,
-                   md: bool = False) -> tuple[tuple[int, int] | None, int]:
+def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int) -> tuple[tuple[int, int] | None, int]:
+    """The date line among ``lines`` (those of ``_text_lines``) and where the body starts after it."""
     seen = paragraphs = 0
     fallback: tuple[tuple[int, int] | None, int] = (None, 0)  # a date the page says it was updated on
     for s, e, nxt in lines:
-        s, e = _strip_span(text, s, e, md)
-        if s == e or (md and _MD_RULE.fullmatch(text, s, e)):
-            continue
         line = text[s:e]
         updated = _updated_date(line) if fallback[0] is None and not paragraphs else None
         if updated is not None:
@@ -817,8 +814,7 @@ def assemble(*, id: str, source: str, title: str | None, date: str | None, body:
     body_start = len(text)
     text += body
     if dateline is None:
-        found, after = _find_dateline(text, _lines(text, body_start),
-                                      DATE_WINDOW if title else 1)
+        found, after = _find_dateline(text, _text_lines(text, body_start), DATE_WINDOW if title else 1)
         if found:
             dateline, body_start = found, after
     return Release(id=id, source=source, text=text, title=title_span, dateline=dateline,

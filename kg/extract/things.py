@@ -2,22 +2,27 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..text import literal_alternation
 from . import mentions as mn
 from .context import Context
+from .lexicon import Lexicon
 
-# what a sentence says was signed or concluded, when it says more than its kind: "signed a loan
-# agreement worth ...", "concluded a protocol on port data", "initialled agreed minutes on data
-# exchange" (not a bare memorandum, which names no particular one)
-_SIGNED = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initiall?(?:ed|ing))\s+(?:today\s+|[a-z]+ly\s+)?"
-    r"(?:of\s+)?(?:(?:an?|the|two|three|four)\s+)?"
-    r"(?P<name>(?P<mod>(?:(?!(?:of|the|an?)\s)[A-Za-z][\w-]*\s+){0,3}?)"
-    r"(?P<head>agreement|memorandum of understanding|memorandum of cooperation|memorandum|letter of intent|"
-    r"minutes|protocol|arrangement)s?\b(?:\s*\([A-Z][A-Za-z]{1,9}\))?"
-    r"(?P<comp>\s+(?:on(?!\s+behalf)|for|in the amount of)\s+(?:[^,.;:()\n]|\.(?=\d)){1,90}?)?)"
-    r"(?=\s*(?:[,;:\n]|\.(?!\d)|$)|\s+(?:with|between|by|at|during|today|to\s+(?:support|strengthen|enhance|promote)|in\s+[A-Z]|on\s+(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))",
-    re.I)
+
+@lru_cache(maxsize=4)
+def _signed(lex: Lexicon) -> re.Pattern:
+    """What a sentence says was signed or concluded (the kinds of ``signed_things`` in the lexicon), when
+    it says more than its kind: "signed a loan agreement worth ...", "concluded a protocol on port data",
+    "initialled agreed minutes on data exchange" (not a bare memorandum, which names no particular one)."""
+    return re.compile(
+        r"\b(?:sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|initiall?(?:ed|ing))\s+(?:today\s+|[a-z]+ly\s+)?"
+        r"(?:of\s+)?(?:(?:an?|the|two|three|four)\s+)?"
+        r"(?P<name>(?P<mod>(?:(?!(?:of|the|an?)\s)[A-Za-z][\w-]*\s+){0,3}?)"
+        rf"(?P<head>{literal_alternation(lex.list('signed_things'))})s?\b(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
+        r"(?P<comp>\s+(?:on(?!\s+behalf)|for|in the amount of)\s+(?:[^,.;:()\n]|\.(?=\d)){1,90}?)?)"
+        r"(?=\s*(?:[,;:\n]|\.(?!\d)|$)|\s+(?:with|between|by|at|during|today|to\s+(?:support|strengthen|enhance|promote)|in\s+[A-Z]|on\s+(?:\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))",
+        re.I)
 
 
 def find_things(ctx: Context) -> tuple[mn.Mention, ...]:
@@ -33,7 +38,7 @@ def find_things(ctx: Context) -> tuple[mn.Mention, ...]:
             if entry is not None:
                 m = mn.Mention(m.start, m.end, entry.kind, entry.name, entry.name, "gazetteer", entry.acronym)
             out.append(m)
-    for m in _SIGNED.finditer(text, ctx.start) if "sign" in text or "conclud" in text or "initial" in text else ():
+    for m in _signed(lex).finditer(text, ctx.start) if "sign" in text or "conclud" in text or "initial" in text else ():
         if m.group("mod").strip() or m.group("comp"):  # (a kind alone names no instrument)
             a, b = m.span("name")
             if not any(x.start <= a < x.end or a <= x.start < b for x in out):
