@@ -3,7 +3,7 @@
 curated phrases. Each gives exactly what its pure-Python reference gives (``kg.extract.mentions``,
 ``kg.extract.lexicon``; the tests compare them on random text); the package works without this
 module, only slower."""
-from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
+from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE, Py_UNICODE_ISUPPER
 
 
 cdef extern from "Python.h":
@@ -152,8 +152,11 @@ def phrase_hits(str text, str hay, dict first_runs, bytes signs, Py_ssize_t sets
 
 
 cdef inline bint _capital(Py_UCS4 c) noexcept:
-    """A capital that opens a word of a place name: ``[A-ZÀ-ÖØ-Þ]``."""
-    return (u'A' <= c <= u'Z') or (0xC0 <= c <= 0xD6) or (0xD8 <= c <= 0xDE)
+    """A capital that opens a word of a place name: ``UPPER`` of ``kg.text``, the capitals of the Latin
+    alphabets ("Łódź", "İzmir", "Đà Nẵng")."""
+    if c < 128:
+        return u'A' <= c <= u'Z'
+    return ((0xC0 <= c < 0x250) or (0x1E00 <= c < 0x1F00)) and Py_UNICODE_ISUPPER(c)
 
 
 cdef inline bint _name_char(Py_UCS4 c) noexcept:

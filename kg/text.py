@@ -11,13 +11,32 @@ try:  # the compiled scans, built when the package is installed (the pure-Python
 except ImportError:  # pragma: no cover - no compiler where the package was installed
     _speedups = None
 
+
+def _letter_class(test) -> str:
+    """The letters of the Latin alphabets (accented, and the extended ones of Central European,
+    Turkish and Vietnamese names) that pass ``test``, as the ranges of a character class."""
+    codes = [c for c in range(0xC0, 0x250) if test(chr(c))] + [c for c in range(0x1E00, 0x1F00) if test(chr(c))]
+    out, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(chr(codes[i]) if i == j else f"{chr(codes[i])}-{chr(codes[j])}")
+        i = j + 1
+    return "".join(out)
+
+
+# the capitals and small letters a name may be written in ("Đặng", "Kováč", "Øystein"), for classes
+UPPER = "A-Z" + _letter_class(str.isupper)
+LOWER = "a-z" + _letter_class(str.islower)
+
 # a sentence ends at . ! ? (not after a known abbreviation or a single capital) followed by space and
 # an upper-case letter, digit or quote, or at a line break
 _ABBREV = r"(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bvs.)(?<!\betc.)(?<!\bProf.)(?<!\bH\.E.)(?<!\b[A-Z].)"
 # (the pattern opens with the one character a boundary starts with, and the look-behinds come after
 # the stop they test, so that the search skips ahead from stop to stop)
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)" + _ABBREV
-                       + r"[\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF]))")
+                       + rf"[\"'”’)]?(?=\s+[\"'“‘(]?[{UPPER}0-9\u0400-\u04FF]))")
 
 
 _TEXT_CACHES: list = []

@@ -522,6 +522,29 @@ def test_extract_name_with_a_capital_inside_a_word(name):
     assert (name, "Commissioner") in facts(text)["jobTitle"]
 
 
+@pytest.mark.parametrize("name", ["Marek Kováč", "Nguyễn Văn Thành", "Đặng Quốc Bảo", "Małgorzata Wąsowska",
+                                  "Şükrü Öztürk", "Øystein Brekke", "Ana TOURE-LITSE"])
+def test_extract_name_in_any_latin_alphabet_is_read_whole(name):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe meeting in Lima was attended by Mr {name}, Director "
+            "of the Ruritania Revenue Authority.\n")
+    f = facts(text)
+    assert (name, "Ruritania Revenue Authority") in f["affiliation"]
+    assert set(nodes(text, "person")) == {name}
+
+
+@pytest.mark.parametrize("city, name", [("Łódź", "Łódź"), ("İzmir", "Izmir"), ("Đà Nẵng", "Da Nang")])
+def test_extract_place_opening_with_a_capital_of_any_latin_alphabet_is_found(city, name):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe Ruritania Revenue Authority attended a workshop held in "
+            f"{city} on 3 May 2024.\n")
+    assert ("workshop", name) in facts(text)["heldIn"]
+
+
+def test_sentence_may_open_with_a_capital_of_any_latin_alphabet():
+    from kg.text import sentences
+    text = "The forum closed. Ông Bảo spoke first. Łukasz Nowak spoke next."
+    assert len(sentences(text)) == 3
+
+
 def test_extract_name_after_a_role_and_its_organization_is_a_person_not_part_of_the_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe Chief of Freedonia's Tax Administration Service Osvaldo "
             "Brandt and the Assistant Commissioner for the Office of Trade Brenda Kowal signed a memorandum in Lima. "

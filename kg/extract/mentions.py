@@ -13,7 +13,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from .. import places
-from ..text import literal_alternation, text_cache
+from ..text import LOWER, UPPER, literal_alternation, text_cache
 from .lexicon import Lexicon, Phrases, _speedups, alternation
 
 
@@ -127,7 +127,7 @@ def _heads(lex: Lexicon) -> tuple[re.Pattern, frozenset, frozenset, frozenset, r
             alternation(lex.list("instrument_heads")), alternation(lex.list("programme_heads")))
 
 
-_PERSON_WORD = re.compile(r"[A-Z][a-zà-öø-ÿ]+(?:[A-Z][a-zà-öø-ÿ]{2,})?")
+_PERSON_WORD = re.compile(rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]{{2,}})?")
 
 
 @lru_cache(maxsize=4)
@@ -579,8 +579,8 @@ def emails(text: str) -> list[Mention]:
 
 
 # (the look-behind follows the first capital, so that the search skips ahead to a capital quickly;
-# words may hold any letter: "Lomé", "São Paulo", "Chișinău")
-_CAPITAL_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[A-ZÀ-ÖØ-Þ][\w'’.-]*)*")
+# words may hold any letter: "Lomé", "São Paulo", "Chișinău", and open with any capital: "Łódź")
+_CAPITAL_RUN = re.compile(rf"[{UPPER}](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[{UPPER}][\w'’.-]*)*")
 _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")

@@ -8,11 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import literal_alternation, matches_at
+from ..text import LOWER, UPPER, literal_alternation, matches_at
 from .lexicon import Lexicon
 
 # (a word may have a capital inside: "McAdam", "AlFarsi")
-_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]+(?:[A-Z][a-zà-öø-ÿ]{2,})?(?:['’][A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-z][a-zà-öø-ÿ]+)?|[A-Z]{2,}(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){1,3}|De|de|van|von|der|da|dos|Al|El|bin|ben)"
+_U, _L = UPPER, LOWER
+_NAME_TOKEN = (rf"(?:[{_U}][{_L}]+(?:[{_U}][{_L}]{{2,}})?(?:['’][{_U}][{_L}]+)?(?:-[{_U}{_L}][{_L}]+)?"
+               rf"|[{_U}]{{2,}}(?:-[{_U}][{_L}]+|-[{_U}]{{2,}})?|(?:[A-Z]\.){{1,3}}|De|de|van|von|der|da|dos|Al|El|bin|ben)")
 NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
 
 
@@ -60,7 +62,8 @@ _REACH = {"honorific": ("honorifics", 0), "role_name": ("role_words", 40), "role
           "name_role": ("role_words", 120)}
 # the characters of the words of a name (``_NAME_TOKEN``) and the blanks between them
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-"
-                        + "".join(map(chr, range(0xE0, 0xF7))) + "".join(map(chr, range(0xF8, 0x100))))
+                        + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha() and c != "×")
+                        + "".join(c for c in map(chr, range(0x1E00, 0x1F00)) if c.isalpha()))
 _BLANKS = " \u00a0"
 
 
@@ -139,7 +142,7 @@ def _name_capitals(text: str, c: int, lo: int) -> list[int]:
         elif ch not in _NAME_CHARS:
             break
         k -= 1
-    return [p for p in range(k, c) if "A" <= text[p] <= "Z"]
+    return [p for p in range(k, c) if text[p].isupper()]
 
 
 class _Taken:

@@ -5,13 +5,13 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..text import literal_alternation
+from ..text import LOWER, UPPER, literal_alternation
 from .context import Context
 from .lexicon import Lexicon
 from .mentions import role_before_org
 from .people import NAME, PersonMention, people
 
-_FIRST_NAME = re.compile(r"([A-Z](?<![\w].)[a-zà-ÿ]+)\s+([A-Z][\w’'-]*)\b")  # (the look-behind is the \b)
+_FIRST_NAME = re.compile(rf"([{UPPER}](?<![\w].)[{LOWER}]+)\s+([{UPPER}][\w’'-]*)\b")  # (the look-behind is the \b)
 
 
 _TITLE_WORDS = {"Excellency", "Lt", "Col", "Gen", "Maj", "Capt", "Sgt", "Insp", "Supt", "Executive", "Responsible",
@@ -47,7 +47,7 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
 
 
 # "By Ivo Marsh", "By Ivo Marsh – Freedonia Press:": the author of the text, on a line of its own
-_BYLINE = re.compile(r"^[ \t]*By[ \t]+(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})[ \t]*"
+_BYLINE = re.compile(rf"^[ \t]*By[ \t]+(?P<name>[{UPPER}][\w’'.-]+(?:[ \t]+[{UPPER}][\w’'.-]+){{1,3}})[ \t]*"
                      r"(?:$|[–—|,:-][ \t]*[A-Z][^\n]{0,60}?[ \t]*:?[ \t]*$)", re.M)
 _BYLINE_REACH = 3000  # (a byline stands at the top of the text)
 
