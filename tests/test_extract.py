@@ -1662,6 +1662,13 @@ def test_extract_the_news_agency_of_a_dateline_takes_no_part():
     assert "Ruritania Revenue Authority" in {o for _, o in f.get("attendee", set())}
 
 
+def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
+    text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
+            "hosted a regional forum in Lisbon on 3 March 2023.\n")
+    f = facts(text)
+    assert {o for _, o in f["organizer"]} == {"Alpha Trade Organization"}
+
+
 def test_extract_a_name_after_the_country_of_a_body_is_a_person():
     text = ("Title of a release\n\n01 January 2025\n\nThe delegation is headed by First Deputy Director of the Federal "
             "Border Service of Norway Ivo Marsh. The Police of the Republic of Korea and officers of the Korea "

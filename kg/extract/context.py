@@ -169,10 +169,16 @@ class Context:
 
     def _role_mentions(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
         """The organizations named in ``a:b`` and those of the people named there, by start (not the
-        news agency of a dateline: it tells, it takes no part)."""
-        inside = self._thing_spans
-        named = [x for x in self.org_at(a, b) if x[1].rule != "news-agency" and not inside.covers(x[1].start, x[1].end)]
+        news agency of a dateline, nor a name inside its name: it tells, it takes no part)."""
+        inside, agencies = self._thing_spans, self._agency_spans
+        named = [x for x in self.org_at(a, b)
+                 if not agencies.covers(x[1].start, x[1].end) and not inside.covers(x[1].start, x[1].end)]
         return sorted(named + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+
+    @cached_property
+    def _agency_spans(self) -> SpanIndex:
+        """The spans of the news agencies' names ("(UN Information Service)": the UN takes no part)."""
+        return SpanIndex([(m.start, m.end) for o in self.orgs for m in o.mentions if m.rule == "news-agency"])
 
     @cached_property
     def _thing_spans(self) -> SpanIndex:
