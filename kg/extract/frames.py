@@ -47,6 +47,28 @@ def _named_after(text: str, end: int, noun: int) -> bool:
                for i, w in enumerate(words))
 
 
+# ("their" is a list's as often as a body's: "A, B and C met for their 5th meeting")
+OWN_BEFORE_EVENT = re.compile(r"\bits\s+(?:\d{1,3}\s+)?")  # ("its 36 Meeting": a number for its ordinal)
+_COMMA_THE = re.compile(r",\s+(?:the\s+)?")
+
+
+def _its_referent(ctx: Context, s0: int, s1: int, at: int, after: int) -> tuple | None:
+    """The organization "its" at ``at`` stands for: the nearest named before it in its sentence, or, in
+    a phrase that opens the sentence ("At its fourth session, held in Lima, the ABC adopted ..."), the
+    subject after the phrase (the first name a comma opens, up to three commas on)."""
+    before = ctx._role_mentions(s0, at)
+    if before:  # (the longest of those ending last: "the ABC Council of Ministers", not "ABC")
+        return max(before, key=lambda x: (x[1].end, x[1].end - x[1].start))
+    if "," in ctx.text[s0:at]:
+        return None  # (not in the opening phrase)
+    for i, c in enumerate(_COMMA_THE.finditer(ctx.text, after, s1)):
+        if i == 3:
+            break
+        if c.end() in ctx._org_starts:
+            return next((x for x in ctx._role_mentions(c.end(), s1) if x[1].start == c.end()), None)
+    return None
+
+
 def read_frames(ctx: Context, found: Found) -> None:
     """Where and when each event took place, its mode, the body whose session it is, and the hosts a house or a
     header line tells (filled into ``found``'s events)."""
@@ -102,6 +124,22 @@ def read_frames(ctx: Context, found: Found) -> None:
                 e.body_org, e.body = subj[0]
                 if " of " not in e.label:
                     e.label = f"{e.label} of the {e.body_org.name}"
+        # "the ABC adopted a report at its 90th plenary meeting", "During its session in Lima, the ABC
+        # ...": the gathering is the own of the body "its" stands for, which holds it
+        for m in OWN_BEFORE_EVENT.finditer(text, s0, s1):
+            starting = mentions_in(m.end(), m.end() + 1)
+            if not starting or _OWN_SESSION.search(text, max(s0, m.start() - 12), m.end()):
+                continue
+            e = starting[0][1]
+            if any(ctx.org_at(x.start, x.end) for x in e.mentions):
+                continue  # (its name says whose it is: "the ABC concludes its 5th Steering Committee Meeting")
+            at = _its_referent(ctx, s0, s1, m.start(), next(x.end for x in e.mentions if x.start == m.end()))
+            if at is None or e.body is not None or e.kind not in _BODY_KINDS:
+                continue
+            e.body_org, e.body = at
+            if " of " not in e.label:
+                e.label = f"{e.label} of the {e.body_org.name}"
+            e.roles.append(("organizer", at[0], (min(at[1].start, m.start()), max(at[1].end, m.end())), "role-body"))
         # when and where, for the events of this sentence (or the main event in a dateline-like line)
         sent_dates = [d for d in dates if s0 <= d.start < s1]
         today = _TODAY.search(sent) if "today" in sent else None

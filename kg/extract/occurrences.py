@@ -21,8 +21,10 @@ _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", 
                      "receives a delegation from"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
+_OWN_KINDS = _GATHERINGS | {"session", "summit"}  # the kinds of gathering a body holds as its own
 _UPCOMING = re.compile(r"\b[Tt]he\s+((?:next|upcoming|forthcoming)\s+(?:[a-z]+\s+)?)\S$")
 _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a two-day expert group |meeting"
+OWN_BEFORE = re.compile(r"\bits\s+(?:\d{1,3}\s+)?$")  # "the Committee adopted it at |its| plenary session": its own
 _DIGIT = re.compile(r"\d")
 _AND_BODY = re.compile(r"(?:\s+and\s+(?:the\s+)?([A-Z][\w-]*))?(?:['’]s)?\s*")  # "the Policy Commission| and Council |sessions"
 _OF_THE = re.compile(r"\w+\s+of\s+(?:the\s+)?")  # "meeting of the |Council"
@@ -56,6 +58,7 @@ def find_events(ctx: Context) -> Found:
     last: ev.Event | None = None
     has_gathering = any(m.concrete and m.kind in _GATHERINGS for m in ems)
     promoted: set[int] = set()
+    own_dated: set[int] = set()
     none_named = not any(m.concrete and not ev.is_generic(m.label) for m in ems)
     for em in ems:
         # an event no name gives: "the ABC took part in a regional workshop held in Accra from 30 September
@@ -69,6 +72,15 @@ def find_events(ctx: Context) -> Found:
             em.concrete = True
             em.label = ev.LEADING_ARTICLE.sub("", upcoming.group(1) + em.label)
             promoted.add(id(em))
+            continue
+        if not em.concrete and em.kind in _OWN_KINDS and OWN_BEFORE.search(text, max(s0, em.start - 12), em.start) \
+                and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
+            # "during its plenary session in Lima": the session of the body "its" stands for, which
+            # the frames phase names
+            em.concrete = True
+            promoted.add(id(em))
+            if _DIGIT.search(text, s0, s1):
+                own_dated.add(id(em))  # (a session of its own dates: not the event told before)
             continue
         if not em.concrete and (none_named and not promoted or indefinite) \
                 and (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and ctx._has_trigger(text[s0:s1]) \
@@ -93,7 +105,7 @@ def find_events(ctx: Context) -> Found:
             em.concrete = False  # "the Opening Session", "a panel session on ...": a part of the meeting
         if em.concrete and (id(em) in promoted or not ev.is_generic(em.label)):
             e = by_label.get(key)
-            if e is None:
+            if e is None and id(em) not in own_dated:
                 # the same event again under a shorter or longer name
                 e = next((x for x in events if x.kind == em.kind and (
                     em.ordinal and x.ordinal == em.ordinal  # "20th RTC Heads Meeting" = "20th Meeting of Heads of ..."
