@@ -56,6 +56,9 @@ _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|t
 _ADVERB = r"(?:[a-z]+ly|also|very)"
 _MODIFIER = rf"(?:(?:{_ADVERB})\s+)?(?:[a-z][\w-]*\s+)?"  # ("a very useful presentation")
 _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
+# "{at}": where the words of a phrase are about, said between them ("speakers |at the forum in Lima| included")
+_AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
+_AT_WORDS = re.compile(r"\s(?:at|in|of|during)\s[^,;.:\n]{1,80}?\s(?=\S+$)")
 _BE_AUX = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{_ADVERB}\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
 # a finite verb of the common kind, a preposition that opens a new complement
@@ -186,6 +189,9 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) ->
             continue
         if w == "{adj}":
             pending += _MODIFIER
+            continue
+        if w == "{at}" and out:
+            out[-1] += _AT_PHRASE
             continue
         if i == 0 and (reads in ("subject", "agent", "object") or w in irregular):
             # (a phrase read after it opens with a verb too: "bring together" -> "brought together")
@@ -407,7 +413,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         i = bisect.bisect_right(sentence_starts, a) - 1
         if i < 0 or b > sentences[i][1]:
             continue
-        phrase = text[a:b]
+        phrase = _AT_WORDS.sub(" ", text[a:b])  # (the words of an "{at}" phrase may be names)
         # trigger words are lower-case but at the start of a sentence ("States Parties" is no verb),
         # but for the name of what is signed ("a Memorandum of Understanding with")
         if (phrase[1:].islower() or phrase.islower()) and (
