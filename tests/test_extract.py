@@ -1662,6 +1662,14 @@ def test_extract_the_news_agency_of_a_dateline_takes_no_part():
     assert "Ruritania Revenue Authority" in {o for _, o in f.get("attendee", set())}
 
 
+@pytest.mark.parametrize("owner", ["Ruritania Police", "Ruritania Revenue Authority", "Ruritania Customs Service"])
+@pytest.mark.parametrize("mark", ["'s", "’s"])
+def test_extract_a_name_that_owns_what_follows_ends_at_its_head_word(owner, mark):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe {owner}{mark} delegation attended the 5th Ports Forum "
+            "in Lima on 4 March 2024.\n")
+    assert ("5th Ports Forum", owner) in facts(text)["attendee"]
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

@@ -179,6 +179,8 @@ def _head_words(text: str, heads) -> Iterator[tuple[object, list, int, int]]:
         k_end = k
         while k_end < len(toks) and toks[k_end][1] <= hm.end():
             k_end += 1
+        if k_end == k and text[hm.end():toks[k][1]] in _OWNER_ENDS:
+            k_end += 1  # "the Freedonia Police’s delegation": the head word is the owner
         yield hm, toks, k, k_end
 
 
@@ -190,6 +192,7 @@ def token_index(text: str) -> dict[int, int]:
 
 
 _APOSTROPHES = ("’", "'")
+_OWNER_ENDS = frozenset(("’s", "'s"))
 _MEMBERS = frozenset({"Members", "States", "Parties", "Countries", "Economies", "Administrations"})
 _NAME_REACH = 16  # the most words a name takes before its head word (and twice that after it)
 
