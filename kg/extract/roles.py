@@ -58,7 +58,9 @@ _MODIFIER = rf"(?:(?:{_ADVERB})\s+)?(?:[a-z][\w-]*\s+)?"  # ("a very useful pres
 _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 # "{at}": where the words of a phrase are about, said between them ("speakers |at the forum in Lima| included")
 _AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
-_AT_WORDS = re.compile(r"\s(?:at|in|of|during)\s[^,;.:\n]{1,80}?\s(?=\S+$)")
+# a passive verb's adjuncts before its agent ("organized |in Lima on 4 March| by X")
+_ADJUNCT = r"(?:\s+(?:in|on|at|from|for|during|between)\s+[^,;.:()\n]{1,60}?)?"
+_AT_WORDS = re.compile(r"\s(?:at|in|of|on|from|for|during|between)\s[^,;.:\n]{1,80}?\s(?=\S+$)")
 _BE_AUX = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{_ADVERB}\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
 # a finite verb of the common kind, a preposition that opens a new complement
@@ -193,6 +195,8 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) ->
         if w == "{at}" and out:
             out[-1] += _AT_PHRASE
             continue
+        if reads == "agent" and w == "by" and out:
+            out[-1] += _ADJUNCT
         if i == 0 and (reads in ("subject", "agent", "object") or w in irregular):
             # (a phrase read after it opens with a verb too: "bring together" -> "brought together")
             forms, past = _inflect(w, irregular)
