@@ -62,6 +62,7 @@ class EventMention:
     sentence: int
     noun: int = 0  # where the kind word starts
     key: str = ""
+    verb: bool = False  # told by its verb ("A met with B"): no kind noun a name stands before
 
 
 @dataclass(slots=True)

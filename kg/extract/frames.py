@@ -246,7 +246,7 @@ def read_frames(ctx: Context, found: Found) -> None:
                                 break
                             e.roles.append(("organizer", o, (m.start, m.end), "role-body"))
                     break
-                if named_after and e.kind in _BODY_KINDS and m.concrete:
+                if named_after and e.kind in _BODY_KINDS and m.concrete and not m.verb:
                     # "the 30th Alpha Summit", "the Board of Auditors (BOA) Meeting": a gathering named after an
                     # organization is its own (the longest name that ends nearest the noun: "the ABC
                     # Council meeting" is the Council's), and "the joint ABC and DEF workshop" is both's

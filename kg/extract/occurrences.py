@@ -300,7 +300,7 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             kind = "other" if agreed else "signing"
         else:
             label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
-        mention = ev.EventMention(a, b, kind, label, None, True, si, a)
+        mention = ev.EventMention(a, b, kind, label, None, True, si, a, verb=True)
         # the same visit told in the title and the body, or a signing the title already names
         twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing") else None)
                  if i is not None]
