@@ -1670,6 +1670,14 @@ def test_extract_a_name_that_owns_what_follows_ends_at_its_head_word(owner, mark
     assert ("5th Ports Forum", owner) in facts(text)["attendee"]
 
 
+def test_extract_an_event_the_title_tells_takes_place_and_date_from_the_body_that_tells_it_again():
+    text = ("Ruritania Customs and Beta Customs Service hold talks\n\n15 September 2022\n\nOn 14 September 2022, "
+            "the Ruritania Revenue Authority held talks with the Beta Customs Service in Hanoi.\n")
+    f = facts(text)
+    (event,) = {e for e, _ in f["attendee"]}
+    assert (event, "Hanoi") in f["heldIn"] and (event, "2022-09-14") in f["startDate"]
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

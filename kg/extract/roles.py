@@ -620,23 +620,26 @@ def assign_roles(ctx: Context, found: Found) -> None:
     dated: set[int] = set()
     for c in claims:
         c.event.roles.append((c.role, c.org, (c.start, c.end), f"role-{c.meaning}"))
-        # an event no sentence places: where the first sentence that gives it a role says it was
+        # an event no sentence places: where the first sentence that gives it a role says it was (a
+        # title says where and when less often than the body that tells it again)
+        si = ctx.sentence_of(c.start)
+        in_title = si >= 0 and ctx.r.title is not None and ctx.r.title[0] <= ctx.sents[si][0] < ctx.r.title[1]
         if not c.event.places and id(c.event) not in placed:
-            placed.add(id(c.event))
-            si = ctx.sentence_of(c.start)
             if si >= 0:
                 c.event.places.extend(ctx._event_places(*ctx.sents[si], c.event))
                 if c.event.places and c.event.mode is None:
                     c.event.mode = "in-person"
+            if c.event.places or not in_title:
+                placed.add(id(c.event))
         # ... and when: the dates of that sentence (a range first)
         if not c.event.dates and id(c.event) not in dated:
-            dated.add(id(c.event))
-            si = ctx.sentence_of(c.start)
             if si >= 0:
                 s0, s1 = ctx.sents[si]
                 here = [d for d in found.dates if s0 <= d.start < s1]
                 if here:
                     c.event.dates.append(next((d for d in here if d.first != d.last), here[0]))
+            if c.event.dates or not in_title:
+                dated.add(id(c.event))
     # "Freedonia City, 5 May 2021 - ... signed a grant for a project in Freedonia": the city of the
     # date line tells where in the one country the event the release is about is placed
     main = found.main
