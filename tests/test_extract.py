@@ -1678,6 +1678,27 @@ def test_extract_an_event_the_title_tells_takes_place_and_date_from_the_body_tha
     assert (event, "Hanoi") in f["heldIn"] and (event, "2022-09-14") in f["startDate"]
 
 
+def test_extract_the_main_event_no_sentence_places_is_where_the_first_sentence_tells_something_took_place():
+    text = ("Border offices\n\n01 December 2024\n\nOfficers of the border services of three countries held a "
+            "discussion in Dushanbe in November about border offices.\n\nThe three-day seminar on border "
+            "cooperation opened on 28 November. It was organized by the Alpha Trade Organization.\n")
+    f = facts(text)
+    assert ("three-day seminar on border cooperation", "Dushanbe") in f["heldIn"]
+
+
+@pytest.mark.parametrize("verb", ["opened", "closed", "began", "concluded", "brought together"])
+def test_extract_an_event_name_ends_before_the_verb_after_it(verb):
+    text = (f"Title of a release\n\n01 December 2024\n\nThe regional seminar on border cooperation {verb} "
+            "officials in Lima on 28 November 2024.\n")
+    assert {e for e, _ in facts(text)["heldIn"]} == {"regional seminar on border cooperation"}
+
+
+def test_extract_no_place_for_the_main_event_from_a_first_sentence_that_tells_nothing_took_place():
+    text = ("Border offices\n\n01 December 2024\n\nBorder offices in Dushanbe are a priority.\n\nThe three-day "
+            "seminar on border cooperation opened on 28 November. It was organized by the Alpha Trade Organization.\n")
+    assert "heldIn" not in facts(text)
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

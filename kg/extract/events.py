@@ -34,7 +34,9 @@ _GENERIC_EVENT = re.compile(r"^(?:the|this|that|these|its|their|a|an)\s+(?:[\w-]
 _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "is", "are", "will", "has", "have",
                "had", "on", "in", "at", "to", "with", "under", "by", "during", "between", "and", "as", "while",
                "organized", "organised", "hosted", "took", "taking", "attended", "this", "through", "via", "after",
-               "before", "since", "when", "whose", "it", "they", "its", "their", "over"}
+               "before", "since", "when", "whose", "it", "they", "its", "their", "over", "opened", "opens", "closed",
+               "closes", "began", "begins", "concluded", "concludes", "ended", "ends", "started", "starts", "brought",
+               "gathered", "featured", "focused", "aimed", "sought"}
 
 
 _NAME_CONNECTORS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "with", "against", "by",

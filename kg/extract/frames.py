@@ -270,3 +270,9 @@ def read_frames(ctx: Context, found: Found) -> None:
     if main is not None and not main.places and main.mode != "virtual" and one_country:  # not "Brussels/Montreal"
         main.places.extend(dated_at)
         main.mode = main.mode or "in-person"
+    # "Officers of A, B and C held a discussion in Freedonia City in May ... The three-day seminar opened
+    # on 28 May": with none still, where the first sentence of the text tells something took place
+    if main is not None and not main.places and main.mode != "virtual":
+        first = next(((s0, s1) for s0, s1 in sents if s0 >= ctx.start and not ctx._is_header_line(s0, s1)), None)
+        if first is not None and ctx._has_trigger(text[first[0]:first[1]]):
+            main.places.extend(p for p in ctx._event_places(*first, main) if p.kind == "city" or p.extra.get("capital"))
