@@ -1699,6 +1699,14 @@ def test_extract_no_place_for_the_main_event_from_a_first_sentence_that_tells_no
     assert "heldIn" not in facts(text)
 
 
+def test_extract_a_signing_is_also_named_after_what_was_signed():
+    text = ("Two agencies sign\n\n01 December 2024\n\nThe Ruritania Revenue Authority and the Beta Customs Service "
+            "signed a Memorandum of Understanding on Port Data Exchange in Lima on 28 November 2024.\n")
+    ex = extract(release(text))
+    (signing,) = [n for n in ex.nodes.values() if n.kind == "event"]
+    assert "signing of the Memorandum of Understanding on Port Data Exchange" in {signing.name} | signing.alt_names
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

@@ -646,3 +646,26 @@ def assign_roles(ctx: Context, found: Found) -> None:
     if main is not None and main.places and all(p.kind == "country" for p in main.places):
         countries = {p.ident for p in main.places}
         main.places.extend(p for p in ctx.dated_at if p.kind == "city" and p.extra.get("country") in countries)
+    _signed_names(ctx, found)
+
+
+_SIGNED_MAX = 2  # the most instruments a signing is named after
+
+
+def _signed_names(ctx: Context, found: Found) -> None:
+    """A signing is also named after what was signed in the sentences that tell it ("signing between A
+    and B" is also "signing of the Memorandum of Understanding on Port Data")."""
+    for e in found.events:
+        if e.kind != "signing":
+            continue
+        names: list[str] = []
+        for m in e.mentions:
+            si = ctx.sentence_of(m.start)
+            if si < 0:
+                continue
+            s0, s1 = ctx.sents[si]
+            names += [t.name for t in ctx.things if t.kind == "instrument" and s0 <= t.start < s1]
+        for name in list(dict.fromkeys(names))[:_SIGNED_MAX]:
+            alt = f"signing of the {ev.LEADING_ARTICLE.sub('', name)}"
+            if alt != e.label and alt not in e.alt:
+                e.alt.append(alt)
