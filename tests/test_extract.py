@@ -1707,6 +1707,13 @@ def test_extract_a_signing_is_also_named_after_what_was_signed():
     assert "signing of the Memorandum of Understanding on Port Data Exchange" in {signing.name} | signing.alt_names
 
 
+def test_extract_the_body_a_numbered_gathering_is_of_is_an_organization():
+    text = ("Title of a release\n\n01 January 2025\n\nDelegates attended the 5th Ports Forum of the Alpha Trade "
+            "Organization (ATO) in Lima on 4 March 2024. The 3rd Regional Conference of the Northern Ports Council "
+            "followed.\n")
+    assert {"Alpha Trade Organization", "Northern Ports Council"} <= set(nodes(text, "organization"))
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

@@ -289,6 +289,25 @@ def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Ment
     return out
 
 
+_BODY_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _bodies_of(text: str, gatherings: list[mn.Mention], lex: Lexicon) -> list[mn.Mention]:
+    """The body a gathering is of, when its name has a head word of its own ("the 5th Ports Forum of
+    the Alpha Trade Organization": the Alpha Trade Organization)."""
+    heads = lex.set("org_heads")
+    out = []
+    for g in gatherings:
+        m = _BODY_OF.search(text, g.start, g.end)
+        if m is None or not text[m.end():m.end() + 1].isupper():
+            continue
+        name = text[m.end():g.end]
+        words = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
+        if len(words) >= 2 and words[-1] in heads:
+            out.append(mn.Mention(m.end(), g.end, "organization", name, name, g.rule))
+    return out
+
+
 _QUALIFIER_MARKS = re.compile(r"[\s/.-]+")
 
 
@@ -330,8 +349,9 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     numbered = {m.name for m in chunks if ctx._after_ordinal(m.start) or _gathering(m.name, lex) and (
         _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start)
         or _HELD_AFTER.match(text, m.end) and not _IN_A_NAME.search(text, max(0, m.start - 40), m.start))}
+    gatherings = [m for m in chunks if m.name in numbered]
     chunks = [m for m in chunks if m.name not in numbered]
-    chunks += _parts_of(text, chunks, lex)
+    chunks += _parts_of(text, chunks, lex) + _bodies_of(text, gatherings, lex)
     chunks_by_end: dict[int, list[mn.Mention]] = {}
     for c in chunks:
         chunks_by_end.setdefault(c.end, []).append(c)
