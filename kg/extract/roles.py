@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 DATA = resources.DATA / "triggers.json"
 
-READS = ("subject", "agent", "after", "object", "thanked")
+READS = ("subject", "agent", "after", "object", "thanked", "owner")
 ROLES = ("attendee", "organizer", "invitedBy")
 
 _DETERMINER = (r"(?:(?:a|an|the|its|his|her|their|our|some|several|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -59,6 +59,7 @@ _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 # "{at}": where the words of a phrase are about, said between them ("speakers |at the forum in Lima| included")
 _AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
 # a passive verb's adjuncts before its agent ("organized |in Lima on 4 March| by X")
+_OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "X’s |official| delegation to"
 _ADJUNCT = r"(?:\s+(?:in|on|at|from|for|during|between)\s+[^,;.:()\n]{1,60}?)?"
 _AT_WORDS = re.compile(r"\s(?:at|in|of|on|from|for|during|between)\s[^,;.:\n]{1,80}?\s(?=\S+$)")
 _BE_AUX = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{_ADVERB}\s+)?$", re.I)
@@ -517,6 +518,15 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 last_end = floor = max(b, end)
                 after_fronted = False
                 aside = None
+            elif f.reads == "owner":
+                # "the Freedonia Police Force's delegation to the conference": the organization that owns it
+                own = _OWNER_BEFORE.search(text, max(s0, a - 40), a)
+                e = event_for(s0, s1, b, after_first=True)
+                owners = [o_m for o_m in mentions_in(max(s0, own.start() - 160), own.start())
+                          if o_m[1].end == own.start()] if own else []
+                if owners and e is not None and f.role:
+                    o_m = max(owners, key=lambda x: x[1].end - x[1].start)
+                    here.append(Claim(f.role, o_m[0], e, o_m[1].start, b, f.meaning))
             elif f.reads == "thanked":
                 # "thanked the ABC for hosting": the organizations between the thanks and the phrase
                 thanks = None
