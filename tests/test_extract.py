@@ -1714,6 +1714,14 @@ def test_extract_the_body_a_numbered_gathering_is_of_is_an_organization():
     assert {"Alpha Trade Organization", "Northern Ports Council"} <= set(nodes(text, "organization"))
 
 
+@pytest.mark.parametrize("title", ["Major", "Tan Sri", "Dato Paduka Seri", "Mr.", "Lieutenant Colonel"])
+def test_extract_a_name_after_a_rank_or_a_title_of_honour(title):
+    blank = "" if title.endswith(".") else " "
+    text = (f"Title of a release\n\n01 January 2025\n\nThe delegation was headed by {title}{blank}Ivo bin Marsh "
+            "of the Ruritania Border Service.\n")
+    assert set(nodes(text, "person")) == {"Ivo bin Marsh"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")
