@@ -1722,6 +1722,14 @@ def test_extract_a_name_after_a_rank_or_a_title_of_honour(title):
     assert set(nodes(text, "person")) == {"Ivo bin Marsh"}
 
 
+@pytest.mark.parametrize("role", ["Federal Councillor", "Inspector-General", "Prosecutor General", "Special Envoy",
+                                  "Executive-Secretary", "Mayor"])
+def test_extract_a_name_after_an_official_title(role):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe forum in Lima was opened by the Ruritania Border Service "
+            f"{role}, Ivo Marsh, on 3 May 2024.\n")
+    assert set(nodes(text, "person")) == {"Ivo Marsh"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")
