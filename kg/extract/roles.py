@@ -59,6 +59,8 @@ _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 # "{at}": where the words of a phrase are about, said between them ("speakers |at the forum in Lima| included")
 _AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
 # a passive verb's adjuncts before its agent ("organized |in Lima on 4 March| by X")
+# an acronym, the words of a region and a vice-chair's title ("the ABC Asia Pacific Vice-Chair")
+_REGION_TITLE = re.compile(r"(?:[ \u00a0]+[A-Z][\w/&-]*){1,4}[ \u00a0]+(?i:vice[- ]chair(?:person)?)\b")
 _OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "X’s |official| delegation to"
 _ADJUNCT = r"(?:\s+(?:in|on|at|from|for|during|between)\s+[^,;.:()\n]{1,60}?)?"
 _AT_WORDS = re.compile(r"\s(?:at|in|of|on|from|for|during|between)\s[^,;.:\n]{1,80}?\s(?=\S+$)")
@@ -336,6 +338,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     and (x[1].start == after.end() or x[1].start == m.start and x[1].end > m.end)
                     for x in mentions_in(m.start, after.end() + 200)):
                 return True
+        if m.kind == "organization" and text[m.start:m.end].isupper() and _REGION_TITLE.match(text, m.end):
+            return True  # "X, ABC Asia Pacific Vice-Chair": a title
         return bool(trig.not_the_organization.match(text, m.end, m.end + 40)
                     or _MEMBERS_OF.search(text, max(0, m.start - 40), m.start))
 
