@@ -1730,6 +1730,15 @@ def test_extract_a_name_after_an_official_title(role):
     assert set(nodes(text, "person")) == {"Ivo Marsh"}
 
 
+@pytest.mark.parametrize("name", ["Dirección General de Aduanas of the Dominican Republic",
+                                  "Superintendencia de Administración Tributaria", "Ministerio de Economía y Finanzas",
+                                  "Direction Générale des Douanes et Droits Indirects", "Polícia Federal de Ruritânia"])
+def test_extract_a_name_in_spanish_french_or_portuguese(name):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe {name} hosted the 5th Ports Forum in Lima on 3 May "
+            "2024.\n")
+    assert ("5th Ports Forum", name) in facts(text)["organizer"]
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

@@ -468,6 +468,41 @@ _PARTICIPLE_AFTER_HYPHEN = re.compile(r"(?<=[\w.&])-(?:" + "|".join(HYPHEN_PARTI
 _NAME_BEFORE_HYPHEN = re.compile(r"(?<![\w-])((?:[A-Z][\w&.]*[ \u00a0]){0,3}[A-Z][\w&.]*)$")
 
 
+_ROMANCE_LINK = r"(?:de\s+(?:la|los|las)|del|des|dos|das|de|du|da|do|d['’])"
+
+
+@lru_cache(maxsize=4)
+def _romance_pattern(lex: Lexicon) -> re.Pattern:
+    """A name in Spanish, French or Portuguese: a head word that leads it, its adjectives, and one
+    complement or more ("Dirección General de Aduanas", "Superintendencia de Administración Tributaria",
+    "Ministerio de Economía y Finanzas", "Direction Générale des Douanes et Droits Indirects")."""
+    heads = literal_alternation(lex.list("org_heads_romance"))
+    mods = literal_alternation(lex.list("org_modifiers_romance"))
+    cap = rf"[{UPPER}][\w’'-]*"
+    word = rf"(?:{cap}|(?:y|e|et)\s+(?:{_ROMANCE_LINK}\s*|l['’])?{cap}|{_ROMANCE_LINK}\s*(?:l['’])?{cap})"
+    return re.compile(rf"(?<![\w-])(?:{heads})(?:\s+(?:{mods}))*"
+                      rf"\s+{_ROMANCE_LINK}\s*(?:la\s+|le\s+|les\s+|l['’])?{cap}(?:[ \u00a0]+{word})*")
+
+
+def romance_organizations(text: str, lex: Lexicon, start: int = 0) -> list[Mention]:
+    """Names of administrations written in Spanish, French or Portuguese."""
+    out = []
+    countries = places.country_names()
+    for m in _romance_pattern(lex).finditer(text, start):
+        end = m.end()
+        of = _OF_COUNTRY.match(text, end)  # "Dirección General de Aduanas of Paraguay"
+        words = of.group(1).split() if of else []
+        country = next((" ".join(words[:k]) for k in range(len(words), 0, -1) if " ".join(words[:k]) in countries), None)
+        if country is not None:
+            end = of.start(1) + len(country)
+        name = text[m.start():end]
+        out.append(Mention(m.start(), end, "organization", name, name, "org-head-pattern"))
+    return out
+
+
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:[ \u00a0]+[A-Z][\w’'-]*){0,3})")
+
+
 def gazetteer(text: str, lex: Lexicon) -> list[Mention]:
     """Names, aliases and acronyms of the curated organizations, instruments and programmes."""
     out = []

@@ -342,6 +342,9 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
 
     gaz = [m for m in mn.gazetteer(text, lex) if m.start >= ctx.start]
     chunks = [m for m in mn.organizations(text, lex, ctx.start, ctx.cur.not_organizations) if m.start >= ctx.start]
+    # (a name in Spanish, French or Portuguese the gazetteer does not know, and no English name holds)
+    chunks += [m for m in mn.romance_organizations(text, lex, ctx.start)
+               if not any(x.start < m.end and m.start < x.end for x in gaz + chunks)]
     # "the 6th Global AEO Conference": a numbered gathering, not a body, wherever its name stands
     # ("the Twelfth Ministerial Conference", "the XXth Regional Conference", "the First-Ever Forum")
     # ... and a gathering someone attends ("attended the Regional Conference of Heads of ...") or that
