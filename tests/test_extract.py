@@ -1739,6 +1739,14 @@ def test_extract_a_name_in_spanish_french_or_portuguese(name):
     assert ("5th Ports Forum", name) in facts(text)["organizer"]
 
 
+@pytest.mark.parametrize("name", ["Ruritania Coast Guard", "Border Troops of the State Security Service",
+                                  "Ruritanian Navy", "National Gendarmerie of Ruritania"])
+def test_extract_a_name_of_a_security_force(name):
+    text = (f"Title of a release\n\n01 January 2025\n\nOfficers of the {name} attended the 5th Ports Forum in Lima "
+            "on 3 May 2024.\n")
+    assert ("5th Ports Forum", name) in facts(text)["attendee"]
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")
