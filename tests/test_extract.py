@@ -1747,6 +1747,16 @@ def test_extract_a_name_of_a_security_force(name):
     assert ("5th Ports Forum", name) in facts(text)["attendee"]
 
 
+def test_extract_a_plural_head_shared_by_countries_names_a_body_of_each():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Permanent Missions of Norway, Kenya and Peru and the "
+            "Governments of Chile and Ecuador attended the 5th Ports Forum in Lima on 3 May 2024.\n")
+    orgs = nodes(text, "organization")
+    assert set(orgs) == {"Permanent Mission of Norway", "Permanent Mission of Kenya", "Permanent Mission of Peru",
+                         "Government of Chile", "Government of Ecuador"}
+    assert orgs["Government of Chile"] == set()  # (not "Chile": the country is another thing)
+    assert {o for _, o in facts(text)["attendee"]} == set(orgs)
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

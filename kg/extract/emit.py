@@ -48,7 +48,8 @@ def emit(ctx: Context, found: Found) -> Extraction:
     # organizations
     for i, o in enumerate(ctx.orgs):
         o.key = f"org{i}"
-        surface = {ctx.text[m.start:m.end] for m in o.mentions if m.rule != "org-head-anaphor"}  # (not "Council")
+        # (not "Council", nor the country a shared head word names a body of)
+        surface = {ctx.text[m.start:m.end] for m in o.mentions if m.rule not in ("org-head-anaphor", "org-shared-head")}
         names = {o.name} | o.alt | ({o.acronym} if o.acronym else set()) | {n for n in surface if 1 < len(n) < 120}
         first = o.mentions[0]
         ex.add_node(Node(o.key, "organization", o.name, names - {o.name}, ident=o.ident,

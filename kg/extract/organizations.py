@@ -289,6 +289,36 @@ def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Ment
     return out
 
 
+# "the Governments of Freedonia and Ruritania": one government of each country the plural is shared by
+_SHARED_HEAD = re.compile(r"\b(Governments|Embassies|Permanent Missions)\s+of\s+(?:the\s+)?")
+_SINGULAR = {"Governments": "Government", "Embassies": "Embassy", "Permanent Missions": "Permanent Mission"}
+_COUNTRY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _shared_heads(ctx: Context) -> list[mn.Mention]:
+    """"the Governments of A and B", "the Permanent Missions of A, B and C": one body of each country."""
+    text = ctx.text
+    if "Governments" not in text and "Embassies" not in text and "Missions" not in text:
+        return []
+    out = []
+    countries = [p for p in ctx.places if p.kind == "country"]
+    starts = {p.start: p for p in countries}
+    for m in _SHARED_HEAD.finditer(text, ctx.start):
+        pos, listed = m.end(), []
+        while pos in starts:
+            listed.append(starts[pos])
+            gap = _COUNTRY_LIST_GAP.match(text, starts[pos].end)
+            if gap is None:
+                break
+            pos = gap.end()
+        if len(listed) < 2:
+            continue
+        for p in listed:
+            name = f"{_SINGULAR[m.group(1)]} of {text[p.start:p.end]}"
+            out.append(mn.Mention(p.start, p.end, "organization", name, name, "org-shared-head"))
+    return out
+
+
 _BODY_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -342,6 +372,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
 
     gaz = [m for m in mn.gazetteer(text, lex) if m.start >= ctx.start]
     chunks = [m for m in mn.organizations(text, lex, ctx.start, ctx.cur.not_organizations) if m.start >= ctx.start]
+    chunks += _shared_heads(ctx)
     # (a name in Spanish, French or Portuguese the gazetteer does not know, and no English name holds)
     chunks += [m for m in mn.romance_organizations(text, lex, ctx.start)
                if not any(x.start < m.end and m.start < x.end for x in gaz + chunks)]

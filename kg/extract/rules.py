@@ -26,6 +26,7 @@ RULES: dict[str, tuple[float, str]] = {
     "news-agency": (0.8, "the news agency of a dateline or a byline ('CITY, 5 May (Agency) -', 'By Ivo Marsh - Agency:')"),
     "acronym-affiliation": (0.75, "an undefined acronym a role belongs to ('the Vice-Chair of the ABC')"),
     "org-head-pattern": (0.9, "a name built around an organization's head word ('... Authority', 'Ministry of ...')"),
+    "org-shared-head": (0.85, "one body of each country a plural head word is shared by ('the Governments of A and B')"),
     "org-head-anaphor": (0.75, "a body's head word alone after its full name ('the Council')"),
     "instrument-head-pattern": (0.9, "a name built around an instrument's head word ('... Convention')"),
     "programme-head-pattern": (0.9, "a name built around a programme's head word ('... Programme')"),
