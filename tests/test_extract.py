@@ -1757,6 +1757,23 @@ def test_extract_a_plural_head_shared_by_countries_names_a_body_of_each():
     assert {o for _, o in facts(text)["attendee"]} == set(orgs)
 
 
+@pytest.mark.parametrize("phrase, event", [("the Committee meetings", False), ("Bilateral Meetings", False),
+                                           ("the Annual Meetings of the Alpha Trade Organization", True),
+                                           ("the 45th Policy Organs Meetings", True)])
+def test_extract_gatherings_told_together_and_none_named_are_no_event(phrase, event):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe 5th Ports Forum took place in Lima on 3 May 2024. The "
+            f"Beta Customs Service attended {phrase} on its margins.\n")
+    ex = extract(release(text))
+    labels = {n.name for n in ex.nodes.values() if n.kind == "event"}
+    assert any("eeting" in x for x in labels) == event, labels
+
+
+def test_extract_an_event_name_has_no_complement_that_opens_with_a_possessive():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Beta Customs Service held a regional workshop on its "
+            "premises in Lima on 3 May 2024.\n")
+    assert {e for e, _ in facts(text)["heldIn"]} == {"regional workshop"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

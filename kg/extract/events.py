@@ -39,6 +39,7 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
                "gathered", "featured", "focused", "aimed", "sought"}
 
 
+_POSSESSIVES = frozenset(("its", "their", "his", "her", "our", "your", "my"))
 _NAME_CONNECTORS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "with", "against", "by",
                               "from", "de", "des", "du", "la", "le", "les", "et", "del", "y", "e", "da", "do", "und",
                               "der", "die"))
@@ -176,6 +177,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             nxt1 = toks[right + 2][2] if right + 2 < len(toks) else ""
             complement = right < len(toks) and toks[right][2] in ("of", "on", "for", "to") and bool(nxt0) and not (
                 nxt0[:1].isdigit()  # "meeting on 3 September": a date, not what the meeting is about
+                or nxt0 in _POSSESSIVES and toks[right][2] != "of"  # "meetings on its margins", "a workshop for their staff"
                 or toks[right][2] == "to" and not (nxt0[:1].isupper() or nxt0 == "the" and nxt1[:1].isupper()))
             if complement:
                 j = right + 1

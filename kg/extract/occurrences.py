@@ -24,6 +24,11 @@ _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"
 _OWN_KINDS = _GATHERINGS | {"session", "summit"}  # the kinds of gathering a body holds as its own
 _UPCOMING = re.compile(r"\b[Tt]he\s+((?:next|upcoming|forthcoming)\s+(?:[a-z]+\s+)?)\S$")
 _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a two-day expert group |meeting"
+# a number of gatherings told together, none of them named: "a series of meetings", "a week of
+# meetings", "Bilateral Meetings", "the UPU meetings" (but "the Annual Meetings of the ABC", "the 45th
+# Policy Organs Meetings")
+_SOME_GATHERINGS = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:series|week|round|number|couple)\s+of\s+(?:[\w-]+\s+)?[a-z]+s"
+                              r"|[\w-]+\s+(?:meetings|sessions|workshops|seminars|consultations|talks|discussions))$", re.I)
 OWN_BEFORE = re.compile(r"\bits\s+(?:\d{1,3}\s+)?$")  # "the Committee adopted it at |its| plenary session": its own
 _DIGIT = re.compile(r"\d")
 _AND_BODY = re.compile(r"(?:\s+and\s+(?:the\s+)?([A-Z][\w-]*))?(?:['’]s)?\s*")  # "the Policy Commission| and Council |sessions"
@@ -99,6 +104,8 @@ def find_events(ctx: Context) -> Found:
         return all(in_title_em(m) for m in e.mentions)
 
     for em in ems:
+        if em.concrete and not em.ordinal and id(em) not in promoted and _SOME_GATHERINGS.match(em.label):
+            em.concrete = False  # "a series of bilateral meetings", "the Committee meetings": no one of them
         key = _norm(ev.LEADING_ARTICLE.sub("", em.label))
         if em.kind == "session" and not em.ordinal and has_gathering and id(em) not in promoted \
                 and not _body_session(ctx, em):
