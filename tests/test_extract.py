@@ -1774,6 +1774,16 @@ def test_extract_an_event_name_has_no_complement_that_opens_with_a_possessive():
     assert {e for e, _ in facts(text)["heldIn"]} == {"regional workshop"}
 
 
+def test_extract_a_signing_on_the_margins_of_an_event_is_an_event_of_its_own():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Ports Forum took place in Lima on 3 May 2024. In the "
+            "margins of this meeting, the Beta Customs Service (BCS) signed a memorandum of understanding with the "
+            "Alpha Trade Organization (ATO).\n")
+    ex = extract(release(text))
+    (signing,) = [n for n in ex.nodes.values() if n.kind == "event" and n.name.startswith("signing")]
+    assert signing.name == "signing between BCS and ATO"
+    assert "signing between Beta Customs Service and Alpha Trade Organization" in signing.alt_names
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

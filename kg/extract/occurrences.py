@@ -20,6 +20,8 @@ _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", 
                      "received a delegation from", "received a delegation of", "welcomes a delegation from",
                      "receives a delegation from"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
+_WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?")
+_SIGNED = re.compile(r"\b(?:signed|sign)\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
 _OWN_KINDS = _GATHERINGS | {"session", "summit"}  # the kinds of gathering a body holds as its own
 _UPCOMING = re.compile(r"\b[Tt]he\s+((?:next|upcoming|forthcoming)\s+(?:[a-z]+\s+)?)\S$")
@@ -257,7 +259,9 @@ def _title_shorthand(ctx: Context, events: list[ev.Event]) -> None:
 def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
     """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
     of its own when the sentence names no event."""
-    named = {ctx.sentence_of(x.start) for x in ems}  # the sentences that name an event
+    # the sentences that name an event ("In the margins of this meeting, A signed ...": a signing of its own)
+    named = {ctx.sentence_of(x.start) for x in ems if x.concrete or x.kind != "signing" and not _SIGNED.search(
+        ctx.text, *ctx.sents[ctx.sentence_of(x.start)])}
     # where in ``events`` the first event of a label is, and the first of a kind without an ordinal
     first_label: dict[str, int] = {}
     first_kind: dict[str, int] = {}
@@ -284,6 +288,7 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             continue
         names = [o.acronym or o.name for o, _ in subject]
         roles: list = []  # what the verb alone tells of who hosts and who attends
+        alt: list[str] = []  # its other names
         if m.group(1) in ("visited", "visits", "paid a visit to", "pays a visit to"):
             target = objects[0][0].acronym or objects[0][0].name if objects else \
                 (ctx.text[obj_places[0].start:obj_places[0].end] if obj_places else None)
@@ -299,12 +304,18 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             roles = [("organizer", o, (om.start, b), "role-delegation") for o, om in subject]
             roles.append(("attendee", visitor, (a, objects[0][1].end), "role-delegation"))
         elif m.group(1) in ("agreed", "agree", "signed", "sign"):
+            if not objects:  # "A signed a memorandum of understanding with B"
+                w = _WITH_PARTY.search(ctx.text, b, min(s1, b + 160))
+                objects = [x for x in ctx.org_at(w.end(), s1) if x[1].start == w.end()][:1] if w else []
             parties = list(dict.fromkeys(names + [o.acronym or o.name for o, _ in objects]))
             if len(parties) < 2:
                 continue
             agreed = m.group(1).startswith("agree")
             label = f"{'agreement' if agreed else 'signing'} between {' and '.join(parties)}"
             kind = "other" if agreed else "signing"
+            full = list(dict.fromkeys(o.name for o, _ in subject + objects))
+            if full != parties:  # (the parties by their full names too)
+                alt = [f"{'agreement' if agreed else 'signing'} between {' and '.join(full)}"]
         else:
             label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
         mention = ev.EventMention(a, b, kind, label, None, True, si, a, verb=True)
@@ -318,6 +329,7 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         e = ev.Event(f"event{len(events)}", kind, label)
         e.mentions.append(mention)
         e.roles += roles
+        e.alt += alt
         if kind == "visit" and not objects and obj_places:
             # "X visited Freedonia City, Freedonia": where the visit took place
             e.places.extend(p for p in obj_places if p.start - b < 40)
