@@ -1784,6 +1784,23 @@ def test_extract_a_signing_on_the_margins_of_an_event_is_an_event_of_its_own():
     assert "signing between Beta Customs Service and Alpha Trade Organization" in signing.alt_names
 
 
+def test_extract_a_visit_told_first_is_not_the_visit_to_a_port_told_later():
+    text = ("Title of a release\n\n04 September 2013\n\nAt the invitation of Mr Ivo Marsh, Director of the Ruritania "
+            "Border Force, the Secretary General of the Alpha Trade Organization, Ms Ada Quill, visited Peru on 2 "
+            "September 2013. She also saw the port during a visit to the Port of Callao.\n")
+    ex = extract(release(text))
+    labels = {n.name for n in ex.nodes.values() if n.kind == "event"}
+    assert "visit of Alpha Trade Organization to Peru" in labels and "visit to the Port of Callao" in labels
+
+
+@pytest.mark.parametrize("adverb", ["also", "marked"])
+def test_extract_an_event_name_ends_before_an_adverb_or_verb_in_lower_case(adverb):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe signing of the arrangement {adverb} the start of a new "
+            "cooperation between the Beta Customs Service and the Alpha Trade Organization in Lima on 3 May 2024.\n")
+    labels = {n.name for n in extract(release(text)).nodes.values() if n.kind == "event"}
+    assert not any(adverb in x for x in labels), labels
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

@@ -20,6 +20,8 @@ _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", 
                      "received a delegation from", "received a delegation of", "welcomes a delegation from",
                      "receives a delegation from"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
+_INVITED = re.compile(r"\b(?:at|on|upon)\s+the\s+(?:kind\s+)?invitation\s+of\b", re.I)
+_COMMA = re.compile(r",\s*")
 _WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?")
 _SIGNED = re.compile(r"\b(?:signed|sign)\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
@@ -280,7 +282,13 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             continue
         a, b = m.start(), m.end()
         # (not the news agency of a dateline: "GENEVA (Agency) - A and B signed ...")
-        subject = [x for x in ctx._subject_orgs(ctx._clause_start(s0, a), a, []) if x[1].rule != "news-agency"]
+        start = ctx._clause_start(s0, a)
+        if _INVITED.search(ctx.text, s0, a):
+            # "At the invitation of P, Director of X, the Secretary General of Y, Mr Z, visited ...": the
+            # last comma segment before the verb, or the one before it when that names no organization
+            cuts = [s0] + [c.end() for c in _COMMA.finditer(ctx.text, s0, a)]
+            start = cuts[-1] if ctx.org_at(cuts[-1], a) or len(cuts) < 3 else cuts[-2]
+        subject = [x for x in ctx._subject_orgs(start, a, []) if x[1].rule != "news-agency"]
         obj_end = ctx._object_end(b, s1)
         objects = ctx.org_at(b, obj_end)
         obj_places = [p for p in ctx.places_in(b, obj_end) if p.rule != "country-adjective"]
@@ -320,8 +328,9 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
         mention = ev.EventMention(a, b, kind, label, None, True, si, a, verb=True)
         # the same visit told in the title and the body, or a signing the title already names
+        # (told before: "a visit to the port" later in the text is another visit)
         twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing") else None)
-                 if i is not None]
+                 if i is not None and min(x.start for x in events[i].mentions) < s1]
         if twins:
             if not roles:  # (a delegation's visit told again keeps its first telling alone)
                 events[min(twins)].mentions.append(mention)
