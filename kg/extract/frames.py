@@ -132,7 +132,7 @@ def read_frames(ctx: Context, found: Found) -> None:
                 continue
             e = starting[0][1]
             if any(ctx.org_at(x.start, x.end) for x in e.mentions):
-                continue  # (its name says whose it is: "the ABC concludes its 5th Steering Committee Meeting")
+                continue  # (its name says whose it is: "the ABC opens its 2nd Ports Board Meeting")
             at = _its_referent(ctx, s0, s1, m.start(), next(x.end for x in e.mentions if x.start == m.end()))
             if at is None or e.body is not None or e.kind not in _BODY_KINDS:
                 continue

@@ -261,7 +261,7 @@ def _title_shorthand(ctx: Context, events: list[ev.Event]) -> None:
 def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
     """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
     of its own when the sentence names no event."""
-    # the sentences that name an event ("In the margins of this meeting, A signed ...": a signing of its own)
+    # the sentences that name an event ("On the sidelines of this forum, A signed ...": a signing of its own)
     named = {ctx.sentence_of(x.start) for x in ems if x.concrete or x.kind != "signing" and not _SIGNED.search(
         ctx.text, *ctx.sents[ctx.sentence_of(x.start)])}
     # where in ``events`` the first event of a label is, and the first of a kind without an ordinal

@@ -273,18 +273,25 @@ _PART_OF = re.compile(r"\s(?:Office|Centre|Center|Division|Department|Unit|Secti
 
 def _parts_of(text: str, chunks: list[mn.Mention], lex: Lexicon) -> list[mn.Mention]:
     """The body a part of it is named after ("the Regional Office of the National Ports Authority of
-    Freedonia": the National Ports Authority of Freedonia too), when its name has a head word of its own."""
+    Freedonia": the National Ports Authority of Freedonia too), when its name has a head word of its own
+    (and three words or more, or a complement: "the Department of Freedonia Police" is one body's name)."""
+    return _named_after_opener(text, chunks, lex, _PART_OF,
+                               lambda words, name: len(words) >= 3 or len(words) == 2 and name != " ".join(words))
+
+
+def _named_after_opener(text: str, chunks: list[mn.Mention], lex: Lexicon, opener: re.Pattern,
+                        enough) -> list[mn.Mention]:
+    """The names after ``opener`` inside ``chunks`` whose head (the last word before a complement) is
+    an organization's, when ``enough(head words, name)`` says so."""
     heads = lex.set("org_heads")
     out = []
     for c in chunks:
-        m = _PART_OF.search(text, c.start, c.end)
+        m = opener.search(text, c.start, c.end)
         if m is None or not text[m.end():m.end() + 1].isupper():
             continue
         name = text[m.end():c.end]
         words = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
-        # (a name of three words or more, or with a complement: "the Department of Freedonia Police" is
-        # one body's name)
-        if words and words[-1] in heads and (len(words) >= 3 or len(words) == 2 and name != " ".join(words)):
+        if words and words[-1] in heads and enough(words, name):
             out.append(mn.Mention(m.end(), c.end, "organization", name, name, c.rule))
     return out
 
@@ -325,17 +332,7 @@ _BODY_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 def _bodies_of(text: str, gatherings: list[mn.Mention], lex: Lexicon) -> list[mn.Mention]:
     """The body a gathering is of, when its name has a head word of its own ("the 5th Ports Forum of
     the Alpha Trade Organization": the Alpha Trade Organization)."""
-    heads = lex.set("org_heads")
-    out = []
-    for g in gatherings:
-        m = _BODY_OF.search(text, g.start, g.end)
-        if m is None or not text[m.end():m.end() + 1].isupper():
-            continue
-        name = text[m.end():g.end]
-        words = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
-        if len(words) >= 2 and words[-1] in heads:
-            out.append(mn.Mention(m.end(), g.end, "organization", name, name, g.rule))
-    return out
+    return _named_after_opener(text, gatherings, lex, _BODY_OF, lambda words, name: len(words) >= 2)
 
 
 _QUALIFIER_MARKS = re.compile(r"[\s/.-]+")

@@ -523,7 +523,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 after_fronted = False
                 aside = None
             elif f.reads == "owner":
-                # "the Freedonia Police Force's delegation to the conference": the organization that owns it
+                # "the Freedonia Police Service's delegation to the summit": the organization that owns it
                 own = _OWNER_BEFORE.search(text, max(s0, a - 40), a)
                 e = event_for(s0, s1, b, after_first=True)
                 owners = [o_m for o_m in mentions_in(max(s0, own.start() - 160), own.start())
