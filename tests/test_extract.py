@@ -175,8 +175,10 @@ def test_extract_yearless_date_line_date_is_not_the_event_date():
     ("from May 30 to June 2, 2019", "2019-05-30", "2019-06-02"),
     ("on 11, 12 and 13 November 2018", "2018-11-11", "2018-11-13"),
     ("on 1st, 2nd & 3rd March 2020", "2020-03-01", "2020-03-03"),
+    ("on the 27th of May, 2021", "2021-05-27", "2021-05-27"),
+    ("from the 27th to the 29th of May 2021", "2021-05-27", "2021-05-29"),
 ], ids=["to", "en-dash", "ordinals", "en-dash-on", "across-months", "us-range", "one-day", "spanish-range",
-        "us-across-months", "list-of-days", "list-of-ordinal-days"])
+        "us-across-months", "list-of-days", "list-of-ordinal-days", "day-of-month", "days-of-month"])
 def test_extract_event_date_ranges(phrase, start, end):
     text = f"Title of a release\n\n01 January 2025\n\nThe WCO participated in the 5th session of the Policy Commission held in Brussels, Belgium {phrase}.\n"
     f = facts(text)

@@ -17,7 +17,7 @@ from ..text import literal_alternation, matches_at
 from .lexicon import Lexicon, alternation
 from .mentions import all_tokens, token_index
 
-_DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*"
+_DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*(?:the\s+)?"  # ("from the 27th to the 29th of May")
 _ORD = r"(?:st|nd|rd|th|er|e)?"
 _YEAR_GAP = r"(?:\s*,\s*|\s+)"  # "May 27, 2019", "May 27 2019", "May 27 , 2019", "May 27,2019"
 
@@ -40,7 +40,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     year = r"(\d{4})"
     wk = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     m = f"({month})"
-    de = r"(?:de\s+)?"  # "5 de noviembre de 2013", "12 de março de 2018", "7 de junio del 2019"
+    de = r"(?:(?:de|of)\s+)?"  # "5 de noviembre de 2013", "12 de março de 2018", "the 27th of May 2021"
     de_year = r"(?:(?:del?|năm)\s+)?"  # "7 de junio del 2019", "7 tháng 6 năm 2019"
     english = sorted((w for w, lang in lex.month_languages.items() if lang == "en"), key=len, reverse=True)
     en = "(" + "|".join(re.escape(w.capitalize()) for w in english) + r")\.?"
