@@ -44,7 +44,7 @@ def test_roles_case(case):
 def _example(phrase: str, reads: str, irregular: dict) -> str:
     """The phrase as a text would write it: optional words left out (but for a place phrase, which may
     name names), a verb in its past form."""
-    phrase = phrase.replace("{at}", "at the Ports Forum in Lima")
+    phrase = phrase.replace("{at}", "at the Ports Forum in Lima").replace("{obj}", "the regional forum")
     words = [w for w in phrase.split() if w not in ("{a}", "{adj}")]
     if reads in ("subject", "agent", "object") or words[0] in irregular:  # ("bring together": "brought together")
         words[0] = roles._inflect(words[0], irregular)[1][0]

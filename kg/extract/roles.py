@@ -58,6 +58,8 @@ _MODIFIER = rf"(?:(?:{_ADVERB})\s+)?(?:[a-z][\w-]*\s+)?"  # ("a very useful pres
 _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 # "{at}": where the words of a phrase are about, said between them ("speakers |at the forum in Lima| included")
 _AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
+# "{obj}": what a participle is about, in lower case ("attending |the meeting| were")
+_OBJECT_PHRASE = r"(?:\s+(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)?"
 # a passive verb's adjuncts before its agent ("organized |in Lima on 4 March| by X")
 # an acronym, the words of a region and a vice-chair's title ("the ABC Asia Pacific Vice-Chair")
 _REGION_TITLE = re.compile(r"(?:[ \u00a0]+[A-Z][\w/&-]*){1,4}[ \u00a0]+(?i:vice[- ]chair(?:person)?)\b")
@@ -197,6 +199,9 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) ->
             continue
         if w == "{at}" and out:
             out[-1] += _AT_PHRASE
+            continue
+        if w == "{obj}" and out:
+            out[-1] += _OBJECT_PHRASE
             continue
         if reads == "agent" and w == "by" and out:
             out[-1] += _ADJUNCT
