@@ -13,7 +13,7 @@ from . import roles
 from .context import Context
 from .dates import DateSpan, find_dates
 from .lexicon import is_family
-from .occurrences import _GATHERINGS, Found, main_event
+from .occurrences import _GATHERINGS, OWN, Found, main_event
 
 # a date an event runs until: "running through 14 June", "the forum runs until 10 March"
 _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing)|[Ll]ast(?:s|ing)?)\s+(?:through|until|till)\s+"
@@ -48,7 +48,7 @@ def _named_after(text: str, end: int, noun: int) -> bool:
 
 
 # ("their" is a list's as often as a body's: "A, B and C met for their 5th meeting")
-OWN_BEFORE_EVENT = re.compile(r"\bits\s+(?:\d{1,3}\s+)?")  # ("its 36 Meeting": a number for its ordinal)
+_OWN_BEFORE_EVENT = re.compile(OWN)
 _COMMA_THE = re.compile(r",\s+(?:the\s+)?")
 
 
@@ -126,7 +126,7 @@ def read_frames(ctx: Context, found: Found) -> None:
                     e.label = f"{e.label} of the {e.body_org.name}"
         # "the ABC adopted a report at its 90th plenary meeting", "During its session in Lima, the ABC
         # ...": the gathering is the own of the body "its" stands for, which holds it
-        for m in OWN_BEFORE_EVENT.finditer(text, s0, s1):
+        for m in _OWN_BEFORE_EVENT.finditer(text, s0, s1):
             starting = mentions_in(m.end(), m.end() + 1)
             if not starting or _OWN_SESSION.search(text, max(s0, m.start() - 12), m.end()):
                 continue

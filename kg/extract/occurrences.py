@@ -33,7 +33,8 @@ _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a t
 # Policy Organs Meetings")
 _SOME_GATHERINGS = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:series|week|round|number|couple)\s+of\s+(?:[\w-]+\s+)?[a-z]+s"
                               r"|[\w-]+\s+(?:meetings|sessions|workshops|seminars|consultations|talks|discussions))$", re.I)
-OWN_BEFORE = re.compile(r"\bits\s+(?:\d{1,3}\s+)?$")  # "the Committee adopted it at |its| plenary session": its own
+OWN = r"\bits\s+(?:\d{1,3}\s+)?"  # "the Committee adopted it at |its| plenary session": its own ("its 36 Meeting")
+OWN_BEFORE = re.compile(OWN + "$")
 _DIGIT = re.compile(r"\d")
 _AND_BODY = re.compile(r"(?:\s+and\s+(?:the\s+)?([A-Z][\w-]*))?(?:['’]s)?\s*")  # "the Policy Commission| and Council |sessions"
 _OF_THE = re.compile(r"\w+\s+of\s+(?:the\s+)?")  # "meeting of the |Council"
@@ -262,8 +263,8 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
     """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
     of its own when the sentence names no event."""
     # the sentences that name an event ("On the sidelines of this forum, A signed ...": a signing of its own)
-    named = {ctx.sentence_of(x.start) for x in ems if x.concrete or x.kind != "signing" and not _SIGNED.search(
-        ctx.text, *ctx.sents[ctx.sentence_of(x.start)])}
+    named = {ctx.sentence_of(x.start) for x in ems
+             if x.concrete or not (x.kind == "signing" or _SIGNED.search(ctx.text, *ctx.sents[ctx.sentence_of(x.start)]))}
     # where in ``events`` the first event of a label is, and the first of a kind without an ordinal
     first_label: dict[str, int] = {}
     first_kind: dict[str, int] = {}

@@ -60,11 +60,13 @@ _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 _AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
 # "{obj}": what a participle is about, in lower case ("attending |the meeting| were")
 _OBJECT_PHRASE = r"(?:\s+(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)?"
-# a passive verb's adjuncts before its agent ("organized |in Lima on 4 March| by X")
 # an acronym, the words of a region and a vice-chair's title ("the ABC Asia Pacific Vice-Chair")
 _REGION_TITLE = re.compile(r"(?:[ \u00a0]+[A-Z][\w/&-]*){1,4}[ \u00a0]+(?i:vice[- ]chair(?:person)?)\b")
 _OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "X’s |official| delegation to"
+# a passive verb's adjuncts before its agent ("organized |in Lima on 4 March| by X")
 _ADJUNCT = r"(?:\s+(?:in|on|at|from|for|during|between)\s+[^,;.:()\n]{1,60}?)?"
+# the words of a phrase of where or when inside a trigger phrase, which may be names (left out where the
+# trigger's own words are tested for capitals)
 _AT_WORDS = re.compile(r"\s(?:at|in|of|on|from|for|during|between)\s[^,;.:\n]{1,80}?\s(?=\S+$)")
 _BE_AUX = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{_ADVERB}\s+)?$", re.I)
 # where an argument list ends: punctuation of a clause, a relative pronoun, a conjunction of clauses,
