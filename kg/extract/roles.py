@@ -60,6 +60,7 @@ _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 _AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
 # "{obj}": what a participle is about, in lower case ("attending |the meeting| were")
 _OBJECT_PHRASE = r"(?:\s+(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)?"
+_AS_ASIDE = re.compile(r",\s+(?:in\s+its\s+capacity\s+)?as\s+[^,;()]{1,80},")  # ", as current chair of Y,"
 # an acronym, the words of a region and a vice-chair's title ("the ABC Asia Pacific Vice-Chair")
 _REGION_TITLE = re.compile(r"(?:[ \u00a0]+[A-Z][\w/&-]*){1,4}[ \u00a0]+(?i:vice[- ]chair(?:person)?)\b")
 _OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "X’s |official| delegation to"
@@ -88,7 +89,9 @@ _COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "joined by these del
 # the end of one item of a list after a colon: a semicolon, or a line break before a list marker
 _SEMICOLON = re.compile(r";\s*(?:and\s+)?|\s*\n\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s*")
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s+\S")  # a line that is an item of a list
-_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|every|each)|['’]s)\s+$", re.I)
+# (and "as": "X, as current chair of Y, hosted ...", "as host")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|every|each)|['’]s"
+                          r"|\bas(?:\s+(?:current|acting|outgoing|incoming|interim|new|former))?)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
@@ -507,7 +510,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 e = event_for(s0, s1, b, after_first=True)
                 end = b
                 if e is not None:
-                    found = [o_m for o_m in adjust(mentions_in(start, subject_end)) if o_m[1].end <= subject_end]
+                    # (not inside an aside of the subject: "X, as current chair of Y, hosted ...": X)
+                    asides = [x.span() for x in _AS_ASIDE.finditer(text, start, subject_end)]
+                    found = [o_m for o_m in adjust(mentions_in(start, subject_end)) if o_m[1].end <= subject_end
+                             and not any(x0 <= o_m[1].start < x1 for x0, x1 in asides)]
                     if f.body_role and len({id(o) for o, _ in found}) == 1 and is_body(getattr(found[0][0], "name", ""), trig):
                         role = f.body_role  # "the Executive Council met": the body holds its own meeting
                     for o_m in found:
