@@ -1803,6 +1803,13 @@ def test_extract_an_event_name_ends_before_an_adverb_or_verb_in_lower_case(adver
     assert not any(adverb in x for x in labels), labels
 
 
+def test_extract_an_event_named_after_its_roles_is_not_named_after_who_invited():
+    text = ("Visit\n\n04 May 2021\n\nAt the invitation of the Director General of the Ruritania Revenue Authority, "
+            "the Alpha Trade Organization visited Ruritania on 3 May 2021.\n")
+    labels = {n.name for n in extract(release(text)).nodes.values() if n.kind == "event"}
+    assert labels and not any("Ruritania Revenue Authority" in x for x in labels), labels
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

@@ -636,7 +636,9 @@ def assign_roles(ctx: Context, found: Found) -> None:
             mention = phrase
         else:
             unnamed.kind = _UNNAMED_KINDS.get(first.meaning, "meeting")
-            names = list(dict.fromkeys(c.org.acronym or c.org.name for c in claims if c.event is unnamed))
+            # (named after who took part or held it, not who invited: "At the invitation of X, Y visited ...")
+            names = list(dict.fromkeys(c.org.acronym or c.org.name for c in claims
+                                       if c.event is unnamed and c.role != "invitedBy"))
             unnamed.label = f"{unnamed.kind} of {' and '.join(names[:3])}"
             mention = ev.EventMention(first.start, first.end, unnamed.kind, unnamed.label, None, True, si, first.start)
         unnamed.mentions.append(mention)
