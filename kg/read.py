@@ -39,6 +39,7 @@ MAX_BYTES = 20_000_000
 DATA_DIR = resources.DATA
 MONTHS_FILE = DATA_DIR / "months.tsv"
 NOISE_FILE = DATA_DIR / "page_noise.txt"
+ENDINGS_FILE = DATA_DIR / "page_endings.txt"
 
 DATE_WINDOW = 8
 """How many non-empty lines after the title are looked at for the date line (the look stops at the
@@ -513,6 +514,25 @@ def is_noise_line(line: str) -> bool:
     """True if ``line`` is page chrome (a language notice, a menu word, ...) not a title."""
     line = line.strip()
     return _noise_pattern().search(line) is not None or _NO_WORD.fullmatch(line) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _endings_pattern() -> re.Pattern[str]:
+    """The lines of the endings file as one alternation, matched against a whole line."""
+    with open(ENDINGS_FILE, encoding="utf-8") as f:
+        patterns = [re.compile(x, re.IGNORECASE).pattern for x in (line.strip() for line in f)
+                    if x and not x.startswith("#")]
+    return re.compile("(?:" + ("|".join(f"(?:{p})" for p in patterns) or "(?!)") + ")", re.IGNORECASE)
+
+
+def own_text_end(text: str, start: int) -> int:
+    """Where the release's own text ends: at a line after ``start`` that opens other news or related
+    links ("Related news", "See also"), else at the end of the text."""
+    pattern = _endings_pattern()
+    for s, e, _ in _text_lines(text, start):
+        if e - s <= 40 and pattern.fullmatch(text[s:e]):
+            return s
+    return len(text)
 
 
 _NO_WORD = re.compile(r"[\W_]+")  # "<", "×", "* * *": no letter, no digit

@@ -1810,6 +1810,15 @@ def test_extract_an_event_named_after_its_roles_is_not_named_after_who_invited()
     assert labels and not any("Ruritania Revenue Authority" in x for x in labels), labels
 
 
+def test_extract_reads_nothing_after_a_heading_of_other_news():
+    text = ("Port authority hosts a seminar\n\n12 May 2022\n\nThe Ruritania Revenue Authority hosted a regional "
+            "seminar in Lisbon on 10 May 2022.\n\nSee also\nThe Alpha Trade Organization held its 40th Council "
+            "session in Geneva, attended by the Northern Ports Council.\n")
+    ex = extract(release(text))
+    assert {n.name for n in ex.nodes.values() if n.kind == "organization"} == {"Ruritania Revenue Authority"}
+    assert {n.name for n in ex.nodes.values() if n.kind == "event"} == {"regional seminar"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

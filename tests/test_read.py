@@ -44,6 +44,7 @@ def span(release, which):
     ("iso-date.txt", "Statement on the Annual Maritime Report", "2019-06-07"),
     ("german.txt", "Zollverwaltung stellt Jahresbericht vor", "7. Juni 2019"),
     ("menus.txt", "Customs Academy Opens Its Doors to Regional Trainees", "Posted 14.03.2016"),
+    ("menu-row.txt", "Port Authority Hosts Regional Seminar on Border Data", "Published on 12 May 2022"),
 ])
 def test_text_title_and_dateline(name, title, dateline):
     r = one(FIX / name)
@@ -54,6 +55,14 @@ def test_text_title_and_dateline(name, title, dateline):
     assert r.published is None  # a written date line is left to the extractor
     assert r.body_start >= r.dateline[1]
     assert r.text[r.body_start:].strip().startswith(("Representatives", "A ", "The ", "Die "))
+
+
+def test_own_text_ends_at_a_heading_of_other_news():
+    r = one(FIX / "menu-row.txt")
+    end = read.own_text_end(r.text, r.body_start)
+    assert r.text[end:].startswith("Related news")
+    assert "Ruritania Revenue Authority" in r.text[r.body_start:end]
+    assert read.own_text_end(r.text[:end], r.body_start) == end  # (none: the end of the text)
 
 
 def test_text_is_the_file_text():

@@ -17,6 +17,7 @@ from functools import cached_property
 
 from .. import places
 from ..model import Evidence, Release
+from ..read import own_text_end
 from ..resolve import Curation
 from ..text import SpanIndex, sentences, text_cache
 from . import events as ev
@@ -33,6 +34,7 @@ _LEAD_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]t the invitation of|[Oo]n the invit
 _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
 _CLOSED_BEFORE_VERB = re.compile(r"[^,;:]\s*,\s*(?:(?:also|then|[a-z]+ly)\s+)?$")  # a comma right before the verb
 _NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
+_NOT_BLANK = re.compile(r"[^\n]")
 _LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
@@ -91,8 +93,11 @@ class Context:
     def of(cls, release: Release, lex: Lexicon, curation: Curation) -> Context:
         start = release.title[0] if release.title else release.body_start
         skip = [release.dateline] if release.dateline else []
-        sents = tuple(s for s in sentences(release.text, start) if not any(a <= s[0] and s[1] <= b for a, b in skip))
-        return cls(release, release.text, lex, curation, start, sents)
+        # what follows "Related news" or "See also" tells of other events: blanked, the offsets kept
+        end = own_text_end(release.text, release.body_start)
+        text = release.text if end == len(release.text) else release.text[:end] + _NOT_BLANK.sub(" ", release.text[end:])
+        sents = tuple(s for s in sentences(text, start) if not any(a <= s[0] and s[1] <= b for a, b in skip))
+        return cls(release, text, lex, curation, start, sents)
 
     def with_(self, **found) -> Context:
         """This context with what a phase found."""
