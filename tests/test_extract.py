@@ -1819,6 +1819,20 @@ def test_extract_reads_nothing_after_a_heading_of_other_news():
     assert {n.name for n in ex.nodes.values() if n.kind == "event"} == {"regional seminar"}
 
 
+@pytest.mark.parametrize("name", ["Jean-Pierre de la Fontaine", "Ana María O'Connor-Ruiz", "Ivo van der Berg",
+                                  "Aminata N'Diaye"])
+def test_extract_a_name_with_particles_or_an_apostrophe(name):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe forum was opened by Mr {name}, Director of the Ruritania "
+            "Revenue Authority.\n")
+    assert set(nodes(text, "person")) == {name}
+
+
+def test_extract_a_particle_is_a_whole_word():
+    text = ("Title of a release\n\n01 January 2025\n\nMr Ivo Marsh discussed the forum with the Director of the "
+            "Ruritania Revenue Authority.\n")
+    assert set(nodes(text, "person")) == {"Ivo Marsh"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

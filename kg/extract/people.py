@@ -14,7 +14,9 @@ from .lexicon import Lexicon
 # (a word may have a capital inside: "McAdam", "AlFarsi")
 _U, _L = UPPER, LOWER
 _NAME_TOKEN = (rf"(?:[{_U}][{_L}]+(?:[{_U}][{_L}]{{2,}})?(?:['’][{_U}][{_L}]+)?(?:-[{_U}{_L}][{_L}]+)?"
-               rf"|[{_U}]{{2,}}(?:-[{_U}][{_L}]+|-[{_U}]{{2,}})?|(?:[A-Z]\.){{1,3}}|De|de|van|von|der|da|dos|Al|El|bin|ben)")
+               rf"|[{_U}]['’][{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"  # "O'Connor", "N'Diaye"
+               rf"|[{_U}]{{2,}}(?:-[{_U}][{_L}]+|-[{_U}]{{2,}})?|(?:[A-Z]\.){{1,3}}"
+               rf"|(?:De|de|la|van|von|der|den|da|das|do|dos|del|di|du|Al|El|bin|ben|ibn|bint)(?![\w’'-]))")
 NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
 
 
