@@ -1833,6 +1833,15 @@ def test_extract_a_particle_is_a_whole_word():
     assert set(nodes(text, "person")) == {"Ivo Marsh"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "According to Ada Quill, head of the Ruritania Revenue Authority, the forum was a success.",
+    "The forum was a success, said Ada Quill, director general of the Ruritania Revenue Authority.",
+    "The spokesperson of the Ruritania Revenue Authority Ada Quill called the forum a success."])
+def test_extract_a_name_beside_a_role_in_lower_case(sentence):
+    text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
+    assert ("Ada Quill", "Ruritania Revenue Authority") in facts(text)["affiliation"]
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")
