@@ -1842,6 +1842,21 @@ def test_extract_a_name_beside_a_role_in_lower_case(sentence):
     assert ("Ada Quill", "Ruritania Revenue Authority") in facts(text)["affiliation"]
 
 
+def test_extract_a_name_ends_before_for_the_whole_name_of_another_body():
+    text = ("Title of a release\n\n01 January 2025\n\nA training of trainers took place in Lima on 3 May 2024, "
+            "organized by the Alpha Trade Organization for the Beta Customs Service. The Regional Office for the "
+            "Coordination of Port Affairs attended.\n")
+    assert set(nodes(text, "organization")) == {"Alpha Trade Organization", "Beta Customs Service",
+                                                "Regional Office for the Coordination of Port Affairs"}
+
+
+@pytest.mark.parametrize("verb", ["delivered", "conducted", "funded", "facilitated"])
+def test_extract_an_event_name_ends_before_a_participle_in_lower_case(verb):
+    text = (f"Title of a release\n\n01 January 2025\n\nThe Beta Customs Service attended a national workshop on "
+            f"risk management {verb} by the Alpha Trade Organization in Lima on 3 May 2024.\n")
+    assert {e for e, _ in facts(text)["heldIn"]} == {"national workshop on risk management"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

@@ -36,7 +36,8 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
                "organized", "organised", "hosted", "took", "taking", "attended", "this", "through", "via", "after",
                "before", "since", "when", "whose", "it", "they", "its", "their", "over", "opened", "opens", "closed",
                "closes", "began", "begins", "concluded", "concludes", "ended", "ends", "started", "starts", "brought",
-               "gathered", "featured", "focused", "aimed", "sought", "also", "marked"}
+               "gathered", "featured", "focused", "aimed", "sought", "also", "marked", "delivered", "conducted",
+               "funded", "sponsored", "supported", "facilitated", "led", "chaired", "convened", "implemented"}
 
 
 _POSSESSIVES = frozenset(("its", "their", "his", "her", "our", "your", "my"))

@@ -333,7 +333,10 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             # Finance of Freedonia" are one body's fullest names)
             nested = inner and inner.split()[-1] in lex.set("org_heads") and continues \
                 and inner.split()[-1] in lex.words["event_kinds"]
-            if stop > r0 and not nested:
+            # "organized by the ABC for the Beta Customs Service": for whom, another body's whole name
+            served = toks[right][2] == "for" and toks[right + 1][2] == "the" and inner and not continues \
+                and len(inner.split()) >= 2 and inner.split()[-1] in lex.set("org_heads")
+            if stop > r0 and not nested and not served:
                 right = stop
         while left < k and toks[left][2] in ("and", "&", "the", "of"):
             left += 1
