@@ -1857,6 +1857,13 @@ def test_extract_an_event_name_ends_before_a_participle_in_lower_case(verb):
     assert {e for e, _ in facts(text)["heldIn"]} == {"national workshop on risk management"}
 
 
+def test_extract_a_city_keeps_its_curated_aliases():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Beta Customs Service attended the 5th Ports Forum in "
+            "Washington DC on 3 May 2024.\n")
+    cities = nodes(text, "city")
+    assert {"Washington", "Washington DC"} <= cities["Washington, D.C."]
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

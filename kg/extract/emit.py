@@ -85,7 +85,8 @@ def emit(ctx: Context, found: Found) -> Extraction:
         if key not in ex.nodes:
             c = places.cities()[m.ident]
             evid = E(m.start, m.end, m.rule)
-            ex.add_node(Node(key, "city", c.name, ident=c.geonames_id, evidence=[evid]))
+            # (with the curated aliases: "Washington, D.C." is also "Washington")
+            ex.add_node(Node(key, "city", c.name, set(c.aliases), ident=c.geonames_id, evidence=[evid]))
             ex.add_fact(key, "identifier", Value(c.geonames_id), evid)
             ex.add_fact(key, "sameAs", Value(f"https://sws.geonames.org/{c.geonames_id}/", "iri"), evid)
             ex.add_fact(key, "containedIn", country(c.country, None), evid)
