@@ -1864,6 +1864,13 @@ def test_extract_a_city_keeps_its_curated_aliases():
     assert {"Washington", "Washington DC"} <= cities["Washington, D.C."]
 
 
+def test_extract_a_cyrillic_lookalike_inside_a_latin_word_is_read_as_latin():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization (ATO) held a forum in Lima on 3 "
+            "May 2024. The AТO Secretariat presented its report. The Ruritania Revenue Authority sent Мария.\n")
+    orgs = nodes(text, "organization")
+    assert set(orgs) == {"Alpha Trade Organization", "Ruritania Revenue Authority"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

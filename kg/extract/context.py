@@ -35,6 +35,18 @@ _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
 _CLOSED_BEFORE_VERB = re.compile(r"[^,;:]\s*,\s*(?:(?:also|then|[a-z]+ly)\s+)?$")  # a comma right before the verb
 _NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
 _NOT_BLANK = re.compile(r"[^\n]")
+# Cyrillic letters that look like Latin ones, in a word that mixes both scripts ("WСO" with a Cyrillic
+# "С"): the Latin letter, one character for one (the offsets stay the page's)
+_LOOKALIKES = str.maketrans("АВСЕНІКМОРТХаосеріху", "ABCEHIKMOPTXaocepixy")
+_MIXED_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04FF]|[\u0400-\u04FF]\w*[A-Za-z])\w*")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def latin_lookalikes(text: str) -> str:
+    """``text`` with the Cyrillic look-alike letters of its mixed-script words written in Latin."""
+    if not _CYRILLIC.search(text):
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_LOOKALIKES), text)
 _LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
@@ -96,6 +108,7 @@ class Context:
         # what follows "Related news" or "See also" tells of other events: blanked, the offsets kept
         end = own_text_end(release.text, release.body_start)
         text = release.text if end == len(release.text) else release.text[:end] + _NOT_BLANK.sub(" ", release.text[end:])
+        text = latin_lookalikes(text)
         sents = tuple(s for s in sentences(text, start) if not any(a <= s[0] and s[1] <= b for a, b in skip))
         return cls(release, text, lex, curation, start, sents)
 
