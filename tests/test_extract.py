@@ -1871,6 +1871,12 @@ def test_extract_a_cyrillic_lookalike_inside_a_latin_word_is_read_as_latin():
     assert set(orgs) == {"Alpha Trade Organization", "Ruritania Revenue Authority"}
 
 
+def test_extract_the_customs_of_a_region_are_no_organization_but_those_of_a_country_are():
+    text = ("Title of a release\n\n01 January 2025\n\nThe contact points of the Customs of the West and Central "
+            "Africa Region (WCA) met in Dakar on 3 May 2024 with the Customs of Senegal.\n")
+    assert set(nodes(text, "organization")) == {"Customs of Senegal"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

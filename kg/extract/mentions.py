@@ -191,6 +191,7 @@ def token_index(text: str) -> dict[int, int]:
     return dict(zip(starts, range(len(starts))))
 
 
+_OF_THE_START = re.compile(r"^(?:of|for)\s+(?:the\s+)?")
 _APOSTROPHES = ("’", "'")
 _OWNER_ENDS = frozenset(("’s", "'s"))
 _MEMBERS = frozenset({"Members", "States", "Parties", "Countries", "Economies", "Administrations"})
@@ -399,6 +400,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if head == "Customs" and right == k_end and not (words[0] in adjectives or words[0] in places.country_names()
                                                           or len(words) > 2):
             continue
+        if head == "Customs" and left == k and right > k_end \
+                and _OF_THE_START.sub("", text[toks[k_end][1]:b].strip()) not in places.country_names():
+            continue  # "the Customs of the West Africa Region": the administrations of a region, not one body
         if words[0] in lex.set("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
         possessive = POSSESSIVE_END.search(name)
