@@ -1877,6 +1877,12 @@ def test_extract_the_customs_of_a_region_are_no_organization_but_those_of_a_coun
     assert set(nodes(text, "organization")) == {"Customs of Senegal"}
 
 
+def test_extract_a_plural_head_of_a_kind_of_body_names_none():
+    text = ("Title of a release\n\n01 January 2025\n\nFive Revenue Authorities of the Northern Region and the "
+            "Centres of Excellence met the Organizations of Producers and the Ruritania Revenue Authority in Lima.\n")
+    assert set(nodes(text, "organization")) == {"Ruritania Revenue Authority"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

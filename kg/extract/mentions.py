@@ -191,6 +191,7 @@ def token_index(text: str) -> dict[int, int]:
     return dict(zip(starts, range(len(starts))))
 
 
+_NUMBER_WORDS = frozenset(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "all"))
 _OF_THE_START = re.compile(r"^(?:of|for)\s+(?:the\s+)?")
 _APOSTROPHES = ("’", "'")
 _OWNER_ENDS = frozenset(("’s", "'s"))
@@ -378,8 +379,11 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                     b = seat.end()
         name = text[a:b]
         words = name.split()
-        if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and right == k_end and not _OPEN_PAREN.match(text[b:b + 3]):
-            continue  # a plural head names a kind of body unless an acronym defines it
+        if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and not _OPEN_PAREN.match(text[b:b + 3]) \
+                and (right == k_end or left == k or words[0][:1].isdigit() or words[0].lower() in _NUMBER_WORDS):
+            # a plural head names a kind of body unless an acronym defines it, with or without what they
+            # are of ("the Revenue Authorities of the Partner States", "Five Revenue Authorities of ...")
+            continue
         if name.lower() in never or len(name) < 4:
             continue
         head_words = set(hm.group().split())
