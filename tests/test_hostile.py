@@ -518,6 +518,8 @@ DEGENERATE = {
     "20k date ranges": lambda: HEAD + " ".join(f"{i % 28 + 1} to {i % 28 + 1} May" for i in range(20_000)) + " 2019",
     "emoji sentences": lambda: HEAD + TEXTS["emoji"].split("\n\n", 2)[2] * 100,
     "200 KB realistic prose": lambda: prose(200_000),
+    "one 200 KB word of two scripts": lambda: HEAD + "Ж" * 200_000 + "WCO",
+    "50k lines of other news": lambda: HEAD + "See also\n" * 50_000,
     "5k acronym definitions": lambda: HEAD + " ".join(
         f"The {a} {b} {c} Council ({a[0]}{b[0]}{c[0]}C) met." for a in NATO for b in NATO for c in NATO[:8]),
 }

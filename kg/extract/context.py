@@ -38,15 +38,20 @@ _NOT_BLANK = re.compile(r"[^\n]")
 # Cyrillic letters that look like Latin ones, in a word that mixes both scripts ("WСO" with a Cyrillic
 # "С"): the Latin letter, one character for one (the offsets stay the page's)
 _LOOKALIKES = str.maketrans("АВСЕНІКМОРТХаосеріху", "ABCEHIKMOPTXaocepixy")
-_MIXED_WORD = re.compile(r"\w*(?:[A-Za-z]\w*[\u0400-\u04FF]|[\u0400-\u04FF]\w*[A-Za-z])\w*")
+_WORD = re.compile(r"\w+")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def latin_lookalikes(text: str) -> str:
     """``text`` with the Cyrillic look-alike letters of its mixed-script words written in Latin."""
     if not _CYRILLIC.search(text):
         return text
-    return _MIXED_WORD.sub(lambda m: m.group().translate(_LOOKALIKES), text)
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        return w.translate(_LOOKALIKES) if _LATIN.search(w) and _CYRILLIC.search(w) else w
+    return _WORD.sub(word, text)
 _LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
