@@ -1883,6 +1883,12 @@ def test_extract_a_plural_head_of_a_kind_of_body_names_none():
     assert set(nodes(text, "organization")) == {"Ruritania Revenue Authority"}
 
 
+def test_extract_a_name_after_a_role_of_an_office_in_a_country():
+    text = ("Title of a release\n\n01 January 2025\n\nThe seminar was opened by the First Secretary of the Alpha "
+            "Union's Delegation in Chile, Ivo Marsh, in Santiago on 3 May 2024.\n")
+    assert set(nodes(text, "person")) == {"Ivo Marsh"}
+
+
 def test_extract_a_name_inside_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Forum opens\n\nLISBON, 3 March 2023 (UN Information Service) - The Alpha Trade Organization (ATO) "
             "hosted a regional forum in Lisbon on 3 March 2023.\n")

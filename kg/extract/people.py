@@ -41,7 +41,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     roles = literal_alternation(lex.list("role_words"))
     # (the modifier word is possessive: a word cut short is never followed by the blank)
     role_phrase = rf"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)(?:[A-Z][\w-]*+|[A-Z]{{2,}}+)\s+)?(?:{roles})"
-    org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*+(?:\s+(?:of|for|on|and|the|against|to|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*+){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
+    org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*+(?:\s+(?:of|for|on|and|the|against|to|in|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*+){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
     # the look-aheads come first: the search passes over most positions with one test
     return {
         # Mr. Ivo Marsh, the Director General of Freedonia Customs
