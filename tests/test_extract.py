@@ -1777,8 +1777,8 @@ def test_extract_an_event_name_has_no_complement_that_opens_with_a_possessive():
 
 
 def test_extract_a_signing_on_the_margins_of_an_event_is_an_event_of_its_own():
-    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Ports Forum took place in Lima on 3 May 2024. In the "
-            "margins of this meeting, the Beta Customs Service (BCS) signed a memorandum of understanding with the "
+    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Ports Forum took place in Lima on 3 May 2024. On the "
+            "sidelines of this forum, the Beta Customs Service (BCS) signed a memorandum of understanding with the "
             "Alpha Trade Organization (ATO).\n")
     ex = extract(release(text))
     (signing,) = [n for n in ex.nodes.values() if n.kind == "event" and n.name.startswith("signing")]
