@@ -1820,11 +1820,17 @@ def test_extract_reads_nothing_after_a_heading_of_other_news():
 
 
 @pytest.mark.parametrize("name", ["Jean-Pierre de la Fontaine", "Ana María O'Connor-Ruiz", "Ivo van der Berg",
-                                  "Aminata N'Diaye"])
+                                  "Aminata N'Diaye", "Joseph Ng’ang’a", "Prosper Zo’o-Minto’o"])
 def test_extract_a_name_with_particles_or_an_apostrophe(name):
     text = (f"Title of a release\n\n01 January 2025\n\nThe forum was opened by Mr {name}, Director of the Ruritania "
             "Revenue Authority.\n")
     assert set(nodes(text, "person")) == {name}
+
+
+def test_extract_a_possessive_is_not_part_of_a_name():
+    text = ("Title of a release\n\n01 January 2025\n\nMr Ivo Marsh’s opening speech was followed by Messrs. Ada "
+            "Quill, Tom Zo’o and Jon Brandt.\n")
+    assert set(nodes(text, "person")) == {"Ivo Marsh", "Ada Quill", "Tom Zo’o", "Jon Brandt"}
 
 
 def test_extract_a_particle_is_a_whole_word():

@@ -13,7 +13,8 @@ from .lexicon import Lexicon
 
 # (a word may have a capital inside: "McAdam", "AlFarsi")
 _U, _L = UPPER, LOWER
-_NAME_TOKEN = (rf"(?:[{_U}][{_L}]+(?:[{_U}][{_L}]{{2,}})?(?:['’][{_U}][{_L}]+)?(?:-[{_U}{_L}][{_L}]+)?"
+_IN_WORD = rf"(?:['’](?!s\b)[{_L}]+)*"  # "Ng’ang’a", "Zo’o" (not a possessive "’s")
+_NAME_TOKEN = (rf"(?:[{_U}][{_L}]+{_IN_WORD}(?:[{_U}][{_L}]{{2,}})?(?:['’][{_U}][{_L}]+)?(?:-[{_U}{_L}][{_L}]+{_IN_WORD})?"
                rf"|[{_U}]['’][{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"  # "O'Connor", "N'Diaye"
                rf"|[{_U}]{{2,}}(?:-[{_U}][{_L}]+|-[{_U}]{{2,}})?|(?:[A-Z]\.){{1,3}}"
                rf"|(?:De|de|la|van|von|der|den|da|das|do|dos|del|di|du|Al|El|bin|ben|ibn|bint)(?![\w’'-]))")
