@@ -60,7 +60,8 @@ _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 _AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
 # "{obj}": what a participle is about, in lower case ("attending |the meeting| were")
 _OBJECT_PHRASE = r"(?:\s+(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)?"
-_AS_ASIDE = re.compile(r",\s+(?:in\s+its\s+capacity\s+)?as\s+[^,;()]{1,80},")  # ", as current chair of Y,"
+# ", as current chair of Y,": an aside of the subject (not ", as well as Y,": a second subject)
+_AS_ASIDE = re.compile(r",\s+(?:in\s+its\s+capacity\s+)?as\s+(?!well\s+as\b)[^,;()]{1,80},")
 # an acronym, the words of a region and a vice-chair's title ("the ABC Asia Pacific Vice-Chair")
 _REGION_TITLE = re.compile(r"(?:[ \u00a0]+[A-Z][\w/&-]*){1,4}[ \u00a0]+(?i:vice[- ]chair(?:person)?)\b")
 _OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "X’s |official| delegation to"
