@@ -12,10 +12,14 @@ except ImportError:  # pragma: no cover - no compiler where the package was inst
     _speedups = None
 
 
+# the letters of the Latin alphabets beyond ASCII: accented, and the extended ones of Central European,
+# Turkish and Vietnamese names
+LATIN_LETTERS = "".join(chr(c) for c in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)] if chr(c).isalpha())
+
+
 def _letter_class(test) -> str:
-    """The letters of the Latin alphabets (accented, and the extended ones of Central European,
-    Turkish and Vietnamese names) that pass ``test``, as the ranges of a character class."""
-    codes = [c for c in range(0xC0, 0x250) if test(chr(c))] + [c for c in range(0x1E00, 0x1F00) if test(chr(c))]
+    """The letters of ``LATIN_LETTERS`` that pass ``test``, as the ranges of a character class."""
+    codes = [ord(c) for c in LATIN_LETTERS if test(c)]
     out, i = [], 0
     while i < len(codes):
         j = i

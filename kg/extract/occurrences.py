@@ -12,6 +12,7 @@ from . import events as ev
 from . import roles
 from .context import Context, norm as _norm
 from .dates import DateSpan
+from .roles import _COMMA
 
 # the verbs that tell an event as a prefix tree whose words open with their first letter and test the
 # word boundary after it (the search skips ahead from letter to letter)
@@ -21,7 +22,6 @@ _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", 
                      "receives a delegation from"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 _INVITED = re.compile(r"\b(?:at|on|upon)\s+the\s+(?:kind\s+)?invitation\s+of\b", re.I)
-_COMMA = re.compile(r",\s*")
 _WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?")
 _SIGNED = re.compile(r"\b(?:signed|sign)\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
@@ -296,7 +296,7 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         if not subject:
             continue
         names = [o.acronym or o.name for o, _ in subject]
-        roles: list = []  # what the verb alone tells of who hosts and who attends
+        told: list = []  # what the verb alone tells of who hosts and who attends
         alt: list[str] = []  # its other names
         if m.group(1) in ("visited", "visits", "paid a visit to", "pays a visit to"):
             target = objects[0][0].acronym or objects[0][0].name if objects else \
@@ -310,8 +310,8 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
                 continue
             visitor = objects[0][0]
             label, kind = f"visit of {visitor.acronym or visitor.name} to {' and '.join(names)}", "visit"
-            roles = [("organizer", o, (om.start, b), "role-delegation") for o, om in subject]
-            roles.append(("attendee", visitor, (a, objects[0][1].end), "role-delegation"))
+            told = [("organizer", o, (om.start, b), "role-delegation") for o, om in subject]
+            told.append(("attendee", visitor, (a, objects[0][1].end), "role-delegation"))
         elif m.group(1) in ("agreed", "agree", "signed", "sign"):
             if not objects:  # "A signed a memorandum of understanding with B"
                 w = _WITH_PARTY.search(ctx.text, b, min(s1, b + 160))
@@ -333,12 +333,12 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing") else None)
                  if i is not None and min(x.start for x in events[i].mentions) < s1]
         if twins:
-            if not roles:  # (a delegation's visit told again keeps its first telling alone)
+            if not told:  # (a delegation's visit told again keeps its first telling alone)
                 events[min(twins)].mentions.append(mention)
             continue
         e = ev.Event(f"event{len(events)}", kind, label)
         e.mentions.append(mention)
-        e.roles += roles
+        e.roles += told
         e.alt += alt
         if kind == "visit" and not objects and obj_places:
             # "X visited Freedonia City, Freedonia": where the visit took place

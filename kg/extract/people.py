@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import LOWER, UPPER, literal_alternation, matches_at
+from ..text import LATIN_LETTERS, LOWER, UPPER, literal_alternation, matches_at
 from .lexicon import Lexicon
 
 # (a word may have a capital inside: "McAdam", "AlFarsi")
@@ -65,9 +65,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
 _REACH = {"honorific": ("honorifics", 0), "role_name": ("role_words", 40), "role_before": ("role_words", 40),
           "name_role": ("role_words", 120)}
 # the characters of the words of a name (``_NAME_TOKEN``) and the blanks between them
-_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-"
-                        + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha() and c != "×")
-                        + "".join(c for c in map(chr, range(0x1E00, 0x1F00)) if c.isalpha()))
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-" + LATIN_LETTERS)
 _BLANKS = " \u00a0"
 
 
