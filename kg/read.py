@@ -622,6 +622,9 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
             return (s + lead[2], e), (s + lead[0], s + lead[1]), nxt
         title = (s, e)
         body_start = nxt
+        again = _title_again(text, title, nxt, md)
+        if again is not None:
+            title, body_start = again[:2], again[2]
         break
     else:
         return None, None, 0
@@ -637,6 +640,24 @@ def _dated_item(line: str) -> bool:
     """Whether ``line`` is a headline after its date ("12 January 2024 - Ministers meet in Lisbon")."""
     lead = _date_lead(line)
     return lead is not None and len(line) < PARAGRAPH and bool(_DASH_SEPARATOR.match(line, lead[1]))
+
+
+LINK_WORDS_MAX = 3
+"""How many words of a link ("Back", "Retour", "News Home") may stand fused before a title that the
+next line repeats."""
+
+
+def _title_again(text: str, title: tuple[int, int], start: int, md: bool) -> tuple[int, int, int] | None:
+    """``(start, end, next line)`` of the line after the title when it repeats the title without the few
+    words of a link fused before it ("Back Freedonia hosts a forum" over "Freedonia hosts a forum")."""
+    for s, e, nxt in _text_lines(text, start, md):
+        line = text[s:e]
+        whole = text[title[0]:title[1]]
+        if len(line) >= TITLE_MIN and len(whole) > len(line) and whole.endswith(line) \
+                and whole[-len(line) - 1].isspace() and len(whole[:-len(line)].split()) <= LINK_WORDS_MAX:
+            return s, e, nxt
+        return None
+    return None
 
 
 def _next_line(text: str, start: int, md: bool) -> str:

@@ -435,6 +435,15 @@ def test_extract_plans_strategies_and_visions_are_programmes_conventions_are_ins
                                               "Beta Ministerial Council Statement"}
 
 
+def test_extract_a_named_project_is_no_event():
+    text = ("Judges trained in Lisbon\n\n14 June 2023\n\nA seminar on judicial ethics was held in Lisbon for judges of "
+            "Freedonia. The event is part of the Alpha project \u201cJudicial Training on Fundamental Rights\u201d and "
+            "the Beta programme Police Training Workshop Series.\n")
+    events = set(nodes(text, "event"))
+    assert "seminar on judicial ethics" in events
+    assert not any("Training" in e for e in events)
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)

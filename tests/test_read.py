@@ -108,6 +108,25 @@ def test_a_line_of_words_under_a_first_line_date_is_the_title(tmp_path, date):
     assert r.text[r.body_start:].strip().startswith("The Freedonia National Police")
 
 
+@pytest.mark.parametrize("link", ["Back", "Retour", "News Home"])
+def test_a_link_fused_before_a_title_the_next_line_repeats(tmp_path, link):
+    p = tmp_path / "r.txt"
+    p.write_text(f"{link} Freedonia Police host a meeting on cybercrime\n\nFreedonia Police host a meeting on "
+                 "cybercrime\n\n14 March 2024\n\nThe Freedonia National Police hosted a regional meeting.\n")
+    r = one(p)
+    assert span(r, "title") == "Freedonia Police host a meeting on cybercrime"
+    assert span(r, "dateline") == "14 March 2024"
+    assert r.text[r.body_start:].strip().startswith("The Freedonia National Police")
+
+
+def test_a_title_over_a_line_that_ends_like_it_stays_the_title(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("Ministers of Freedonia and Sylvania meet on border security\n\nmeet on border security\n\n"
+                 "14 March 2024\n\nThe ministers met in Lisbon.\n")
+    r = one(p)
+    assert span(r, "title") == "Ministers of Freedonia and Sylvania meet on border security"
+
+
 def test_a_list_of_dated_headlines_above_the_title_is_other_news(tmp_path):
     p = tmp_path / "r.txt"
     p.write_text("Latest news\n12 January 2024 - Ministers meet in Lisbon\n3 February 2024 - A new customs code\n\n"

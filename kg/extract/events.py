@@ -53,6 +53,8 @@ def is_modifier(word: str) -> bool:
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+")  # "ABC", "AfCFTA", "Alphapol"
 _ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
+# 'the ABC project "Training on Port Security"': the name of a project, not an event
+_PROJECT_BEFORE = re.compile(r"\b(?:project|programme|program|initiative)\s*[\"“‘']?\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -217,6 +219,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             in_title = title is not None and title[0] <= a < title[1]
             concrete = bool(ordinal) or has_name or has_comp or in_title and km.group()[:1].isupper()
             before = text[max(s0, a - 12):a].lower()
+            if _PROJECT_BEFORE.search(before):
+                continue
             if kind == "other" and not (ordinal or has_name):
                 continue
             if kind == "training" and not (ordinal or has_name):
