@@ -35,6 +35,10 @@ _RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|that)\b")
 _CLOSED_BEFORE_VERB = re.compile(r"[^,;:]\s*,\s*(?:(?:also|then|[a-z]+ly)\s+)?$")  # a comma right before the verb
 _NP_STOP = re.compile(r"[,;.:]|\s(?:from|to|on|in|at|for|during|with|and\s+(?:the\s+)?[a-z])\s|\s\d")
 _NOT_BLANK = re.compile(r"[^\n]")
+# "the delegation" that names no owner of its own: the one the release told of last
+_THE_DELEGATION = re.compile(r"\b[Tt]he\s+(?:same\s+|whole\s+|visiting\s+)?delegation\b(?!\s+(?:of|from)\b|['’]s)")
+_DELEGATION_AFTER = re.compile(r"(?:['’]s)?(?:\s*\([A-Z][\w&/-]*\))?\s+delegation\b")  # "the ABC (A) delegation"
+_DELEGATION_OF = re.compile(r"\bdelegations?\s+(?:of|from)\s+(?:the\s+)?$")  # "a delegation from the ABC"
 # Cyrillic letters that look like Latin ones, in a word that mixes both scripts ("WСO" with a Cyrillic
 # "С"): the Latin letter, one character for one (the offsets stay the page's)
 _LOOKALIKES = str.maketrans("АВСЕНІКМОРТХаосеріху", "ABCEHIKMOPTXaocepixy")
@@ -196,7 +200,37 @@ class Context:
         inside, agencies = self._thing_spans, self._agency_spans
         named = [x for x in self.org_at(a, b)
                  if not agencies.covers(x[1].start, x[1].end) and not inside.covers(x[1].start, x[1].end)]
-        return sorted(named + self._person_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+        return sorted(named + self._person_orgs(a, b) + self._delegation_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
+
+    @cached_property
+    def _delegation_owners(self) -> tuple[list[int], list[tuple[int, Org]]]:
+        """(where, organization) of every delegation the release names with its owner ("the ABC
+        delegation", "a delegation of the ABC", "the ABC's delegation"), in text order."""
+        text = self.text
+        owners = []
+        for o, m in self._org_mentions()[1]:
+            after = _DELEGATION_AFTER.match(text, m.end)
+            if after is not None:
+                owners.append((after.end(), o))
+            elif _DELEGATION_OF.search(text, max(0, m.start - 24), m.start):
+                owners.append((m.end, o))
+        owners.sort(key=lambda x: x[0])
+        return [x for x, _ in owners], owners
+
+    def _delegation_orgs(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
+        """The owners of the delegations ``a:b`` names as "the delegation" alone: the delegation the
+        release told of last ("The Freedonia Police delegation arrived on Monday. The delegation then
+        attended ...")."""
+        if "delegation" not in self.text[a:b]:
+            return []
+        starts, owners = self._delegation_owners
+        out = []
+        for d in _THE_DELEGATION.finditer(self.text, a, b):
+            i = bisect.bisect_right(starts, d.start()) - 1
+            if i >= 0:
+                o = owners[i][1]
+                out.append((o, mn.Mention(d.start(), d.end(), "organization", o.name, o.ident, "delegation")))
+        return out
 
     @cached_property
     def _agency_spans(self) -> SpanIndex:
