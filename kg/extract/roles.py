@@ -122,6 +122,8 @@ _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, befo
 # programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
 _PROGRAMME_BEFORE = re.compile(r"\b(?:programmes?|programs?|projects?|facility|fund)\b", re.I)
 _SHARED_ROLE = re.compile(r"(?:jointly|together)\s+with\b")
+_WITH = re.compile(r"\s+with\s+")
+_SHARED_GAP = re.compile(r"[^,;:()]{0,160}")  # between a hosting verb and "jointly with": its object, no other clause
 _ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
@@ -533,6 +535,15 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     for o_m in adjust(objects):
                         for object_role in f.object_role:
                             here.append(Claim(object_role, o_m[0], e, a, o_m[1].end, f.meaning))
+                if f.meaning == "hosting" and first.startswith("co-") and not passive and e is not None:
+                    # "X co-hosted the forum with Y": Y holds it too
+                    w = _WITH.search(text, b, stop)
+                    if w is not None and _SHARED_GAP.fullmatch(text, b, w.start()) and not mentions_in(b, w.start()):
+                        partners, with_end = arguments(w.end(), stop)
+                        if partners and partners[0][1].start - w.end() <= len("the "):
+                            for o_m in adjust(partners):
+                                here.append(Claim(role, o_m[0], e, a, o_m[1].end, f.meaning))
+                            end = max(end, with_end)
                 last_end = floor = max(b, end)
                 after_fronted = False
                 aside = None
@@ -575,12 +586,17 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 named_before = ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]
                 partners_of_programme = f.meaning == "hosting" and bool(_PROGRAMME_BEFORE.search(
                     text, max([clause_start(s0, a), last_end] + named_before), a))
-                shared = _SHARED_ROLE.match(text, a) and k > 0 and kept[k - 1][2].meaning == "hosting" \
-                    and kept[k - 1][2].reads == "agent" and _ACRONYM_GAP.fullmatch(text, last_end, a)
+                # "organized by X jointly with Y", "X organized the forum jointly with Y", "the forum was
+                # organized together with Y": Y shares the role of the hosting verb before
+                shared = _SHARED_ROLE.match(text, a) and k > 0 and kept[k - 1][2].meaning == "hosting" and (
+                    kept[k - 1][2].reads == "agent" and _ACRONYM_GAP.fullmatch(text, last_end, a)
+                    or kept[k - 1][2].reads == "subject" and _SHARED_GAP.fullmatch(text, kept[k - 1][1], a)
+                    and not mentions_in(kept[k - 1][1], a))
                 if e is not None and f.role and not partners_of_programme:
                     for o_m in adjust(args):
-                        (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
-                        if shared:  # "organized by X jointly with Y": Y shares the role of the list it follows
+                        if not shared or kept[k - 1][2].reads == "agent":
+                            (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
+                        if shared:
                             here.append(Claim(kept[k - 1][2].role, o_m[0], e, a, o_m[1].end, "hosting"))
                 aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
                 last_end = max(b, end) if not opens else b
