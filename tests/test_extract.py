@@ -1665,6 +1665,13 @@ def test_extract_the_author_of_a_byline_is_a_person(byline):
     assert "Freedonia Press" not in {o for _, o in facts(text).get("attendee", set())}
 
 
+@pytest.mark.parametrize("byline", ["By Staff Writer | 12 May 2024", "By Our Correspondent", "By Staff Reporter"])
+def test_extract_a_byline_that_names_no_one_is_no_person(byline):
+    text = (f"Ministers meet\n\n{byline}\n\nThe ministers of the Alpha Trade Organization and the Ruritania "
+            "Revenue Authority met in Dushanbe on 4 May 2024.\n")
+    assert not nodes(text, "person")
+
+
 def test_extract_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Ministers meet\n\nDUSHANBE, June 7, 2015, Freedonia-Press — The ministers of the Alpha Trade "
             "Organization and the Ruritania Revenue Authority met in Dushanbe.\n")

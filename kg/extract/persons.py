@@ -19,7 +19,9 @@ _TITLE_WORDS = {"Excellency", "Lt", "Col", "Gen", "Maj", "Capt", "Sgt", "Insp", 
 _NEVER_NAMES = {"The", "This", "WCO", "Customs", "Secretary", "General", "Director", "Heads", "Head", "Minister",
                 "Deputy", "Vice", "Chair", "Regional", "Conference", "Committee", "Council", "Session", "Meeting",
                 "In", "On", "At", "During", "After", "Both", "Members", "Member", "International", "National",
-                "Organization", "Organisation", "Office"}
+                "Organization", "Organisation", "Office",
+                # the words of a byline that names no one ("By Staff Writer", "By Our Correspondent")
+                "Staff", "Writer", "Writers", "Reporter", "Correspondent", "Editor", "Editors", "Desk", "Newsroom"}
 
 
 _NAME_AFTER = re.compile(rf"[ \u00a0]+(?P<name>{NAME})(?=\s*[,.;:)]|\s+[a-z])")
