@@ -1672,6 +1672,13 @@ def test_extract_a_byline_that_names_no_one_is_no_person(byline):
     assert not nodes(text, "person")
 
 
+def test_extract_a_known_news_agency_of_a_dateline_holds_no_gathering():
+    text = ("ALPHAPRESS - Alpha Press Agency\n\nMinisters meet in Lisbon\n\nLISBON, 14 March (ALPHAPRESS) - Trade "
+            "ministers of the region opened their 5th Annual Meeting in Lisbon on Thursday, 14 March 2024.\n")
+    assert not any("ALPHAPRESS" in e for e in nodes(text, "event"))
+    assert "organizer" not in facts(text)
+
+
 def test_extract_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Ministers meet\n\nDUSHANBE, June 7, 2015, Freedonia-Press — The ministers of the Alpha Trade "
             "Organization and the Ruritania Revenue Authority met in Dushanbe.\n")

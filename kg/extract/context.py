@@ -235,7 +235,9 @@ class Context:
     @cached_property
     def _agency_spans(self) -> SpanIndex:
         """The spans of the news agencies' names ("(UN Information Service)": the UN takes no part)."""
-        return SpanIndex([(m.start, m.end) for o in self.orgs for m in o.mentions if m.rule == "news-agency"])
+        # (a known organization too: "GENEVA, 5 May (ABC) - The Council opened its session": ABC tells)
+        return SpanIndex([(m.start, m.end) for o in self.orgs for m in o.mentions if m.rule == "news-agency"]
+                         + mn.agency_spans(self.text))
 
     @cached_property
     def _thing_spans(self) -> SpanIndex:
@@ -346,8 +348,9 @@ class Context:
         found = self.org_at(a, end) + self._person_orgs(a, end)
         seen = set()
         out = []
+        agencies = self._agency_spans
         for o, m in found:
-            if any(x <= m.start < y for x, y in consumed) or id(o) in seen:
+            if any(x <= m.start < y for x, y in consumed) or id(o) in seen or agencies.covers(m.start, m.end):
                 continue
             seen.add(id(o))
             out.append((o, m))

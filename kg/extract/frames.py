@@ -124,6 +124,8 @@ def read_frames(ctx: Context, found: Found) -> None:
                 e.body_org, e.body = subj[0]
                 if " of " not in e.label:
                     e.label = f"{e.label} of the {e.body_org.name}"
+                # (and holds it: "the Council opened its 50th session")
+                e.roles.append(("organizer", subj[0][0], (subj[0][1].start, m.end()), "role-body"))
         # "the ABC adopted a report at its 90th plenary meeting", "During its session in Lima, the ABC
         # ...": the gathering is the own of the body "its" stands for, which holds it
         for m in _OWN_BEFORE_EVENT.finditer(text, s0, s1):

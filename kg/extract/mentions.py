@@ -614,6 +614,27 @@ def _subseq(letters: list[str], words: list[str]) -> bool:
     return True
 
 
+# the news agency of a dateline ("CITY, 5 May 2019, Agency —", "CITY, 5 May (Agency) -") or of a byline
+# ("By Ivo Marsh – Agency:")
+_DATE_WORDS = r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+_AGENCY_NAME = r"(?P<agency>[A-Z][\w.&’'-]*(?:[ -][A-Z][\w.&’'-]*){0,3})"
+AGENCY = (re.compile(rf"^[A-Z][\w .’'/-]{{1,40}},\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|\s*\({_AGENCY_NAME.replace('agency', 'paren')}\)\s*[-–—])", re.M),
+           re.compile(rf"^By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
+AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
+
+
+def agency_spans(text: str) -> list[tuple[int, int]]:
+    """Where the news agencies of the datelines and bylines at the top of ``text`` are named, known
+    organizations or not."""
+    out = []
+    for pattern in AGENCY:
+        for m in pattern.finditer(text, 0, min(len(text), AGENCY_REACH)):
+            group = "agency" if m.group("agency") else "paren"
+            if m.group(group):
+                out.append(m.span(group))
+    return out
+
+
 def emails(text: str) -> list[Mention]:
     """E-mail addresses, also written so that harvesters miss them ("ada.quill[@]abc.int", "ada (at)
     abc [dot] int"): the address as it is."""

@@ -127,28 +127,17 @@ def _listed_acronyms(ctx: Context, orgs: dict[str, Org], get, local: dict[str, s
             o.mentions.append(mn.Mention(a, b, "organization", name, name, rule, acr if b == a + len(acr) else None))
 
 
-# the news agency of a dateline ("CITY, 5 May 2019, Agency —", "CITY, 5 May (Agency) -") or of a byline
-# ("By Ivo Marsh – Agency:")
-_DATE_WORDS = r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
-_AGENCY_NAME = r"(?P<agency>[A-Z][\w.&’'-]*(?:[ -][A-Z][\w.&’'-]*){0,3})"
-_AGENCY = (re.compile(rf"^[A-Z][\w .’'/-]{{1,40}},\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|\s*\({_AGENCY_NAME.replace('agency', 'paren')}\)\s*[-–—])", re.M),
-           re.compile(rf"^By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
-_AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
-
-
 def _news_agencies(ctx: Context, get, known) -> None:
     """The news agency a dateline or a byline names is an organization of the release (one the
-    release names otherwise is read as it is there: the publisher, in its own dateline)."""
+    release names otherwise is read as it is there; in the dateline it takes no part all the same)."""
     text, lex = ctx.text, ctx.lex
     cn, months = places.country_names(), lex.months
-    for pattern in _AGENCY:
-        for m in pattern.finditer(text, 0, min(len(text), _AGENCY_REACH)):
-            group = "agency" if m.group("agency") else "paren"
-            name = m.group(group)
-            if not name or name in cn or name.lower() in months or len(name) < 3 or known(name):
-                continue
-            o = get(name, name)
-            o.mentions.append(mn.Mention(m.start(group), m.end(group), "organization", name, name, "news-agency"))
+    for a, b in mn.agency_spans(text):
+        name = text[a:b]
+        if name in cn or name.lower() in months or len(name) < 3 or known(name):
+            continue
+        o = get(name, name)
+        o.mentions.append(mn.Mention(a, b, "organization", name, name, "news-agency"))
 
 
 _OF_PARENT_SPLIT = re.compile(r" of (?:the )?")
