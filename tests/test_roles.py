@@ -134,6 +134,10 @@ def test_bodies_are_read_from_the_trigger_file():
      "Alpha Trade Organization"),
     ("Freedonia Customs Service Director General Bo Rand opened the 1st Seminar on Ports.", "Freedonia Customs Service"),
     ("The Risk and Enforcement Sub-Directorate attended the 1st Seminar on Ports.", "Risk and Enforcement Sub-Directorate"),
+    ("The head of the Alpha Office in Lima Ambassador Bo Rand attended the 1st Seminar on Ports.", "Alpha Office in Lima"),
+    ("The Beta Council of Alphaland Office in Kenya hosted the 1st Seminar on Ports.", "Beta Council of Alphaland Office in Kenya"),
+    ("The Governing Body of the Alpha Trade Organization opened its 9th session.",
+     "Governing Body of the Alpha Trade Organization"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
@@ -143,7 +147,9 @@ def test_organization_names(text, name):
     ("The Alpha Trade Organization and Beta Ports Council met in Arusha.",
      {"Alpha Trade Organization", "Beta Ports Council"}, {"Alpha Trade Organization and Beta Ports Council"}),
     ("The Ruritania Customs and Excise Department met in Arusha.", {"Ruritania Customs and Excise Department"}, set()),
-], ids=["two-names", "field-head-goes-on"])
+    ("The 1st Seminar on Ports was held at the Alpha Regional Office for Ports in Lima.",
+     {"Alpha Regional Office for Ports"}, {"Alpha Regional Office for Ports in Lima"}),
+], ids=["two-names", "field-head-goes-on", "where-an-office-with-a-complement-met"])
 def test_and_after_a_head_word_parts_two_names(text, names, not_names):
     found = set(nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization"))
     assert names <= found and not (not_names & found), found

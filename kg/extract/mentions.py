@@ -375,8 +375,16 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                     b = seat.end() if second and (second in countries or second.isupper()) else seat.end(1)
             else:
                 seat = _SEAT.match(text, b)
-                if seat and seat.group(1) in countries:
-                    b = seat.end()
+                # a country, or the city of an office named by its head alone ("the ABC Office in Lima
+                # Ambassador Ivo Marsh": Lima; but "the Regional Office for Ports in Lima" is where one met)
+                in_city = right == k_end and hm.group() in _SEATED_IN_CITY
+                if seat:
+                    where = seat.group(1).split()
+                    for n in range(len(where), 0, -1):
+                        place = " ".join(where[:n])
+                        if place in countries or in_city and place in places.city_names():
+                            b = seat.start(1) + len(place)
+                            break
         name = text[a:b]
         words = name.split()
         if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and not _OPEN_PAREN.match(text[b:b + 3]) \
@@ -420,7 +428,23 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             # alternative name of the body
             extra = {"with_owner": text[owner_start:b]}
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern", None, extra))
-    return _longest(out)
+    return _longest(_joined(text, out))
+
+
+def _joined(text: str, ms: list[Mention]) -> list[Mention]:
+    """Names that two head words read in part each ("the Council of Europe Office" and "Europe Office in
+    Freedonia"): one name across both."""
+    ms = sorted(ms, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ms:
+        last = out[-1] if out else None
+        if last is not None and last.start < m.start < last.end < m.end \
+                and last.name == text[last.start:last.end] and m.name == text[m.start:m.end]:
+            name = text[last.start:m.end]
+            out[-1] = Mention(last.start, m.end, "organization", name, name, last.rule, None, last.extra)
+            continue
+        out.append(m)
+    return out
 
 
 def _longest(ms: list[Mention]) -> list[Mention]:
@@ -667,6 +691,7 @@ _OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?![\w-])")
 _SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation"))
+_SEATED_IN_CITY = frozenset(("Office", "Programme Office"))
 _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
 # a delegation is to one country or body, or to two ("the Delegation to Freedonia and the ABC")
 _ACCREDITED = re.compile(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])"
