@@ -1679,6 +1679,13 @@ def test_extract_a_known_news_agency_of_a_dateline_holds_no_gathering():
     assert "organizer" not in facts(text)
 
 
+def test_extract_a_menu_under_the_title_names_no_organization():
+    text = ("Ministry of Finance of Freedonia\nHome | About Us | Media Centre | Press Releases | Contact\n\n"
+            "Ministers meet in Lisbon\n\nHome > Media Centre > News\n\n14 May 2024\n\nThe Ministry of Finance of "
+            "Freedonia hosted the 3rd Ports Forum in Lisbon on 12 May 2024.\n- Sylvania (Chair)\n")
+    assert set(nodes(text, "organization")) == {"Ministry of Finance of Freedonia"}
+
+
 def test_extract_the_news_agency_of_a_dateline_takes_no_part():
     text = ("Ministers meet\n\nDUSHANBE, June 7, 2015, Freedonia-Press — The ministers of the Alpha Trade "
             "Organization and the Ruritania Revenue Authority met in Dushanbe.\n")

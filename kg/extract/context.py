@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .. import places
 from ..model import Evidence, Release
-from ..read import own_text_end
+from ..read import PARAGRAPH, is_noise_line, own_text_end
 from ..resolve import Curation
 from ..text import SpanIndex, sentences, text_cache
 from . import events as ev
@@ -70,6 +70,29 @@ _VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|
 _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def _without_chrome(text: str, start: int) -> str:
+    """``text`` with its lines of page chrome between ``start`` and the first paragraph blanked, the
+    offsets kept (a menu or a breadcrumb trail under the title, "Home > Media Centre > News", names
+    no organization)."""
+    spans = []
+    for m in _LINE.finditer(text, start):
+        if len(m.group()) >= PARAGRAPH:
+            break
+        if is_noise_line(m.group()):
+            spans.append(m.span())
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for a, b in spans:
+        parts += [text[pos:a], " " * (b - a)]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 @text_cache(maxsize=4096)
 def norm(s: str) -> str:
     """A name folded for comparison: accents, case and blanks."""
@@ -117,6 +140,7 @@ class Context:
         # what follows "Related news" or "See also" tells of other events: blanked, the offsets kept
         end = own_text_end(release.text, release.body_start)
         text = release.text if end == len(release.text) else release.text[:end] + _NOT_BLANK.sub(" ", release.text[end:])
+        text = _without_chrome(text, start)
         text = latin_lookalikes(text)
         sents = tuple(s for s in sentences(text, start) if not any(a <= s[0] and s[1] <= b for a, b in skip))
         return cls(release, text, lex, curation, start, sents)
