@@ -372,6 +372,8 @@ def _date_line_re() -> re.Pattern[str]:
         r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{4}/\d{1,2}/\d{1,2}",
         # 05.06.2019, 05/06/2019, 05-06-2019
         r"\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}\.\d{1,2}\.\d{1,2}",
+        # 05. 06. 2019
+        r"\d{1,2}\.\s\d{1,2}\.\s\d{4}",
         # 2019年6月7日
         r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     ]
@@ -389,7 +391,8 @@ def _date_line_re() -> re.Pattern[str]:
             # a time before the date: "17:11, 20.07.2018"
             r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*[,|–-]?\s*(?=\d))?")
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
-    time = r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est))?)?"
+    # (and "Tue, 05 Jun 2019 10:30:00 +0000", as feeds write)
+    time = r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est|[+-]\d{4}))?)?"
     # "Posted on 5 May 2019 by the press office"
     by = r"(?:\s+by\s+[^\W\d][\w .'’-]{0,40})?"
     # "5 June 2019 Press Release": the kind of page after the date

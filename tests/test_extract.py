@@ -1205,6 +1205,13 @@ def test_date_patterns_tried_where_a_date_starts_find_what_their_search_finds():
             assert found == [m.span() for m in pattern.finditer(text)], (name, text)
 
 
+@pytest.mark.parametrize("line", ["Tue, 12 Mar 2024 10:45:00 +0000", "12 березня 2024", "Вівторок, 12 березня 2024",
+                                  "12 Μαρτίου 2024", "12. 3. 2024", "12 March 2024 10:45 +0100"])
+def test_extract_date_lines_of_feeds_and_more_languages(line):
+    text = f"Freedonia hosts a forum on ports\n\n{line}\n\nThe Freedonia Ports Authority hosted the 3rd Ports Forum.\n"
+    assert published(text) == "2024-03-12"
+
+
 def test_day_month_year_lines_are_read_as_the_date_patterns_read_them():
     """A date line "07 июня 2019" is read directly; for every month word of every language, in three
     cases, with good and impossible days, it gives what the date patterns give."""

@@ -200,7 +200,8 @@ _BY_AFTER = re.compile(r"\s+by\s+[^\W\d](?:[^\W\d]|[ .'’-]){0,40}$")  # "5 May
 _HYPHENS = re.compile(r"\b(\d{1,2})-([^\W\d]{3,12})-(\d{4})\b")
 _DAY_OF = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?)\s+of\s+(?=[^\W\d])")
 # a time after the date ("- 10:30", ", 10:30 AM"), and the dot after a day ("5. Mai 2019")
-_TIME_AFTER = re.compile(r"(?:\s*[-–,|]\s*|\s+)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|h|hrs|[A-Z]{3,4}))?\s*$", re.I)
+_TIME_AFTER = re.compile(r"(?:\s*[-–,|]\s*|\s+)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|h|hrs|[A-Z]{3,4}|[+-]\d{4}))?\s*$", re.I)
+_SPACED_DOTS = re.compile(r"(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})")  # "05. 06. 2019"
 _DAY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(?=[^\W\d])")
 _ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -210,6 +211,7 @@ def parse_dateline(line: str, lex: Lexicon) -> dt.date | None:
     """The date of a publication date line such as "07 июня 2019", "17 十二月 2013", "2019年6月7日" or
     "05.06.2019"."""
     line = _ISO_TIME.sub(r"\1", line.strip())  # "2019-06-07T10:30:00Z"
+    line = _SPACED_DOTS.sub(r"\1.\2.\3", line)
     line = _DAY_DOT.sub(r"\1 ", _TIME_AFTER.sub("", _BY_AFTER.sub("", line)))  # "5. Mai 2019, 10:30 AM"
     line = _DAY_OF.sub(r"\1 ", _HYPHENS.sub(r"\1 \2 \3", line))  # "12-Jun-2019", "12th of June 2019"
     m = _DAY_MONTH_YEAR.fullmatch(line)
