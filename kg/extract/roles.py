@@ -128,6 +128,16 @@ _ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+
+
+def _reach(gap: str) -> int:
+    """How far apart two arguments are: the characters between them but the names of countries ("the
+    delegates of Freedonia, Sylvania, ..., and the ABC": the list of countries is one of the items)."""
+    from ..places import country_names
+
+    names = country_names()
+    return len(gap) - sum(len(w) for w in _CAPITALISED.findall(gap) if w in names)
 
 
 @dataclass(frozen=True)
@@ -397,7 +407,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 cur = max(cur, m.end)
                 continue
             gap = text[cur:m.start]
-            if len(gap) > limit or boundary.search(gap) and not (out and _TITLE_GAP.fullmatch(gap)):
+            if _reach(gap) > limit or boundary.search(gap) and not (out and _TITLE_GAP.fullmatch(gap)):
                 break
             out.append(o_m)
             cur, limit = m.end, _NEXT_GAP
