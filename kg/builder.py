@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Literal, Namespace, URIRef
+from rdflib.plugins.stores.memory import Memory
+from rdflib.store import Store
 
 from . import iri
 from .errors import InputError, UsageError
@@ -107,14 +109,15 @@ def pipeline_fingerprint(settings: Settings, shapes: str | Path) -> str:
     return h.hexdigest()
 
 
-def process(release: Release, settings: Settings = Settings()) -> ReleaseGraphs:
-    """One release through extract, resolve and to_rdf: a pure function of its inputs."""
+def process(release: Release, settings: Settings = Settings(), store: Store | None = None) -> ReleaseGraphs:
+    """One release through extract, resolve and to_rdf: a pure function of its inputs (its data graph
+    in ``store`` when one is given, see ``to_rdf``)."""
     from .extract import extract
     from .rdf import to_rdf
     from .resolve import load_curation, resolve
 
     curation = load_curation(settings.curation)
-    return to_rdf(resolve(extract(release, curation), settings.base or iri.DEFAULT_BASE, curation))
+    return to_rdf(resolve(extract(release, curation), settings.base or iri.DEFAULT_BASE, curation), store)
 
 
 @dataclass(frozen=True)
@@ -125,9 +128,9 @@ class Failure:
     where: str
 
 
-def _processed(release: Release, settings: Settings) -> ReleaseGraphs | Failure:
+def _processed(release: Release, settings: Settings, store: Store | None = None) -> ReleaseGraphs | Failure:
     try:
-        return process(release, settings)
+        return process(release, settings, store)
     except InputError as e:  # over the extraction's budget of size or time
         return Failure(e.problem, "")
     except Exception as e:  # one release must not stop a build of thousands; it is reported
@@ -162,7 +165,8 @@ def work(job: Job) -> tuple[list[Done | Failure], float, float]:
     from .validate import report_graph, validate_batch
 
     t0 = time.perf_counter()
-    results = [_processed(r, job.settings) for r, _, _ in job.items]
+    store = Memory()  # (the batch's data graphs side by side: validated as one without a copy)
+    results = [_processed(r, job.settings, store) for r, _, _ in job.items]
     t1 = time.perf_counter()
     graphs = [g for g in results if not isinstance(g, Failure)]
     reports = validate_batch([(g.release_iri, g.data, g.sentences) for g in graphs], job.shapes)

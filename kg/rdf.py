@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.store import Store
 from rdflib.term import Node as Term
 
 from .model import Evidence, Value
@@ -125,11 +126,13 @@ def nt_line(s: Term, p: Term, o: Term) -> str:
     return f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ."
 
 
-def to_rdf(res: Resolved) -> ReleaseGraphs:
-    """The data and evidence graphs of one resolved release."""
+def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
+    """The data and evidence graphs of one resolved release (the data graph in its own store, or, given
+    one, as the graph named by the release's IRI in ``store``: the releases of a batch in one store are
+    validated together without a copy)."""
     ex = res.extraction
     text = ex.release.text
-    data = Graph()
+    data = Graph() if store is None else Graph(store=store, identifier=URIRef(res.release_iri))
     evidence: list[str] = []
     sentences: dict[str, str] = {}
     rel = f"<{res.release_iri}>"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Dataset, Graph, Namespace, URIRef
 
 from . import resources
 
@@ -151,6 +151,19 @@ def _sort(results: list[Result]) -> list[Result]:
     return sorted(set(results), key=lambda x: (x.focus, x.path or "", x.message, x.shape))
 
 
+def _union(batch: list[tuple[str, Graph, dict[str, str] | None]]) -> Graph:
+    """The union of the batch's data graphs: read through the store they share when they are the graphs
+    of one store and it holds nothing else (no copy), else copied into one graph."""
+    store = batch[0][1].store
+    if all(data.store is store for _, data, _ in batch) \
+            and {c.identifier for c in store.contexts()} <= {data.identifier for _, data, _ in batch}:
+        return Dataset(store=store, default_union=True)
+    union = Graph()
+    for _, data, _ in batch:
+        union += data
+    return union
+
+
 def validate_batch(batch: list[tuple[str, Graph, dict[str, str] | None]], shapes: str | Path = SHAPES) -> dict[str, Report]:
     """Validate ``(release_iri, data_graph, sentences)`` items in one pySHACL run; one report per release.
 
@@ -161,10 +174,7 @@ def validate_batch(batch: list[tuple[str, Graph, dict[str, str] | None]], shapes
     reports = {iri: Report(iri) for iri, _, _ in batch}
     if not batch:
         return reports
-    union = Graph()
-    for _, data, _ in batch:
-        union += data
-    found = _results(_run(union, shapes), None)
+    found = _results(_run(_union(batch), shapes), None)
     if not found:
         return reports
     holders: dict[str, list[int]] = {}

@@ -370,3 +370,37 @@ def test_the_validator_looks_its_constraint_parameters_up_by_hash_and_keeps_them
     params = constraints.ALL_CONSTRAINT_PARAMETERS
     assert isinstance(params, _Parameters) and list(params) == before
     assert all(p in params for p in before) and SH.targetClass not in params
+
+
+def _batch(paths, store=None):
+    """Each file as the data graph of a release named after it: in ``store`` side by side, or each alone."""
+    from rdflib import URIRef
+
+    out = []
+    for p in paths:
+        iri = f"https://w3id.org/release-kg/id/release/{p.stem}"
+        g = Graph(store=store, identifier=URIRef(iri)) if store is not None else Graph()
+        g.parse(p, format="turtle")
+        out.append((iri, g, None))
+    return out
+
+
+@pytest.mark.parametrize("extra", [False, True], ids=["batch-only", "another-graph-in-the-store"])
+def test_a_batch_in_one_store_is_reported_as_its_releases_alone(extra):
+    """The graphs of a batch kept side by side in one store (as a build's worker keeps them) are validated
+    as their union without a copy; each release's report is the one it has validated alone, whatever else
+    the store holds."""
+    from rdflib import URIRef
+    from rdflib.plugins.stores.memory import Memory
+
+    from kg.validate import validate_batch, validate_graph
+
+    paths = [GOOD_FIXTURE] + BAD_FIXTURES[:6]
+    store = Memory()
+    batch = _batch(paths, store)
+    if extra:  # (a graph the batch does not hold: its results belong to no release of the batch)
+        Graph(store=store, identifier=URIRef("urn:other")).parse(BAD_FIXTURES[-1], format="turtle")
+    got = validate_batch(batch)
+    alone = {iri: validate_graph(iri, g) for iri, g, _ in _batch(paths)}
+    assert {iri: r.results for iri, r in got.items()} == {iri: r.results for iri, r in alone.items()}
+    assert got[batch[0][0]].conforms and not all(r.conforms for r in got.values())

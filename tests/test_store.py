@@ -58,10 +58,10 @@ def test_build_reports_a_release_whose_processing_fails_and_stores_the_others(tm
     write_corpus(tmp_path / "corpus", 3)
     real = kg.builder.process
 
-    def process(release, settings=kg.builder.Settings()):
+    def process(release, settings=kg.builder.Settings(), store=None):
         if release.id == "r00001":
             raise RuntimeError("boom")
-        return real(release, settings)
+        return real(release, settings, store)
 
     monkeypatch.setattr(kg.builder, "process", process)
     rep = kg.builder.build([tmp_path / "corpus"], tmp_path / "s", jobs=1)
