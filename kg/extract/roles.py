@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .. import resources
+from ..places import country_names
 from . import events as ev
 from .mentions import all_tokens
 
@@ -134,8 +135,6 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 def _reach(gap: str) -> int:
     """How far apart two arguments are: the characters between them but the names of countries ("the
     delegates of Freedonia, Sylvania, ..., and the ABC": the list of countries is one of the items)."""
-    from ..places import country_names
-
     names = country_names()
     return len(gap) - sum(len(w) for w in _CAPITALISED.findall(gap) if w in names)
 
@@ -604,10 +603,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     and not mentions_in(kept[k - 1][1], a))
                 if e is not None and f.role and not partners_of_programme:
                     for o_m in adjust(args):
-                        if not shared or kept[k - 1][2].reads == "agent":
-                            (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
-                        if shared:
+                        if shared:  # (a host, not a guest: it took part only if the text says so)
                             here.append(Claim(kept[k - 1][2].role, o_m[0], e, a, o_m[1].end, "hosting"))
+                        else:
+                            (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
                 aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
                 last_end = max(b, end) if not opens else b
                 if opens or f.reads != "after" or f.role is None:  # (what supports stands outside the subject)
