@@ -128,12 +128,26 @@ def staged_store(path: str | Path) -> Iterator[tuple[ox.Store, Path]]:
         store.flush()
     except BaseException:
         del store
-        shutil.rmtree(stage, ignore_errors=True)
+        _remove_tree(stage)
         raise
     del store
     if p.is_dir():
         p.rmdir()  # empty (checked above): the rename takes its place
     stage.rename(p)
+
+
+def _remove_tree(folder: Path, tries: int = 5) -> None:
+    """Remove ``folder``, again while the database's own threads may still write a file into it (the
+    failed build's store is closed only when the last reference to it goes, which the error's
+    traceback may hold a while)."""
+    import shutil
+    import time
+
+    for i in range(tries):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(0.05 * (i + 1))
 
 
 def _damaged(p: Path, e: Exception) -> str:
