@@ -653,13 +653,13 @@ next line repeats."""
 def _title_again(text: str, title: tuple[int, int], start: int, md: bool) -> tuple[int, int, int] | None:
     """``(start, end, next line)`` of the line after the title when it repeats the title without the few
     words of a link fused before it ("Back Freedonia hosts a forum" over "Freedonia hosts a forum")."""
-    for s, e, nxt in _text_lines(text, start, md):
-        line = text[s:e]
-        whole = text[title[0]:title[1]]
-        if len(line) >= TITLE_MIN and len(whole) > len(line) and whole.endswith(line) \
-                and whole[-len(line) - 1].isspace() and len(whole[:-len(line)].split()) <= LINK_WORDS_MAX:
-            return s, e, nxt
+    under = next(_text_lines(text, start, md), None)
+    if under is None:
         return None
+    line, whole = text[under[0]:under[1]], text[title[0]:title[1]]
+    if len(line) >= TITLE_MIN and len(whole) > len(line) and whole.endswith(line) \
+            and whole[-len(line) - 1].isspace() and len(whole[:-len(line)].split()) <= LINK_WORDS_MAX:
+        return under
     return None
 
 
