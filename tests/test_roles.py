@@ -149,7 +149,9 @@ def test_organization_names(text, name):
     ("The Ruritania Customs and Excise Department met in Arusha.", {"Ruritania Customs and Excise Department"}, set()),
     ("The 1st Seminar on Ports was held at the Alpha Regional Office for Ports in Lima.",
      {"Alpha Regional Office for Ports"}, {"Alpha Regional Office for Ports in Lima"}),
-], ids=["two-names", "field-head-goes-on", "where-an-office-with-a-complement-met"])
+    ("Department of Finance\nRepublic of the Philippines\n\nThe Ministry of Trade of Portugal met.",
+     {"Department of Finance"}, {"Department of Finance\nRepublic of the Philippines"}),
+], ids=["two-names", "field-head-goes-on", "where-an-office-with-a-complement-met", "a-name-ends-with-its-line"])
 def test_and_after_a_head_word_parts_two_names(text, names, not_names):
     found = set(nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization"))
     assert names <= found and not (not_names & found), found

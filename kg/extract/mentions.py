@@ -261,6 +261,8 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
         t = toks[j][2]
         if t.lower() in _CALENDAR_WORDS:
             break
+        if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
+            break  # (a name ends with its line: "Department of Finance" over "Republic of Freedonia")
         country = countries.match(text, toks[j][0]) if is_cap(t) else None
         if country:  # "of Côte d'Ivoire", "of Papua New Guinea": the whole name of a country
             while j < n and toks[j][0] < country.end():
@@ -270,8 +272,6 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
                     and not any(x[2] in heads for x in toks[j:j + 3]):
                 break  # "the Police of Freedonia |Ivo Marsh": a name after the country is a person's
             continue
-        if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
-            break
         if is_cap(t) and t not in _STOP_LEFT:
             j += 1
             last = j
