@@ -1753,7 +1753,8 @@ def test_extract_the_body_a_numbered_gathering_is_of_is_an_organization():
     assert {"Alpha Trade Organization", "Northern Ports Council"} <= set(nodes(text, "organization"))
 
 
-@pytest.mark.parametrize("title", ["Major", "Tan Sri", "Dato Paduka Seri", "Mr.", "Lieutenant Colonel"])
+@pytest.mark.parametrize("title", ["Major", "Tan Sri", "Dato Paduka Seri", "Mr.", "Lieutenant Colonel",
+                                   "Honourable Dr.", "H.E. Ms."])
 def test_extract_a_name_after_a_rank_or_a_title_of_honour(title):
     blank = "" if title.endswith(".") else " "
     text = (f"Title of a release\n\n01 January 2025\n\nThe delegation was headed by {title}{blank}Ivo bin Marsh "

@@ -47,7 +47,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     return {
         # Mr. Ivo Marsh, the Director General of Freedonia Customs
         # (and "Mr.Ivo Marsh", written without the blank)
-        "honorific": re.compile(rf"{hon_start}(?:\.?\s+|(?<=\.)(?=[A-Z]))(?P<name>{NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
+        # (an honorific after another is no name: "Honourable Dr. Ivo Marsh")
+        "honorific": re.compile(rf"{hon_start}(?:\.?\s+|(?<=\.)(?=[A-Z]))(?!(?:{hon})[.\s])(?P<name>{NAME})(?:,\s+(?:the\s+)?(?P<role>{role_phrase}){org_tail})?"),
         # Jon Brandt, Secretary General of the Alpha Trade Organization
         # (the name is atomic: a shorter one is never followed by the comma; the role is a whole word,
         # not the start of "Headquarters")
