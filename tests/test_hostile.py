@@ -520,6 +520,9 @@ DEGENERATE = {
     "200 KB realistic prose": lambda: prose(200_000),
     "one 200 KB word of two scripts": lambda: HEAD + "Ж" * 200_000 + "WCO",
     "50k lines of other news": lambda: HEAD + "See also\n" * 50_000,
+    "20k delegations told again in one sentence": lambda: HEAD + "The Alpha Trade Organization delegation came, "
+                                                                + "and the delegation attended the forum " * 20_000 + ".",
+    "40k menu lines before the first paragraph": lambda: HEAD + "Home | News | Media\n" * 40_000 + prose(2_000),
     "5k acronym definitions": lambda: HEAD + " ".join(
         f"The {a} {b} {c} Council ({a[0]}{b[0]}{c[0]}C) met." for a in NATO for b in NATO for c in NATO[:8]),
 }

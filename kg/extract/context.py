@@ -227,9 +227,11 @@ class Context:
         return sorted(named + self._person_orgs(a, b) + self._delegation_orgs(a, b), key=lambda x: (x[1].start, -x[1].end))
 
     @cached_property
-    def _delegation_owners(self) -> tuple[list[int], list[tuple[int, Org]]]:
-        """(where, organization) of every delegation the release names with its owner ("the ABC
-        delegation", "a delegation of the ABC", "the ABC's delegation"), in text order."""
+    def _delegations(self) -> tuple[list[int], list[tuple[Org, mn.Mention]]]:
+        """Every "the delegation" that names no owner of its own, with the owner of the delegation the
+        release told of last before it ("The Freedonia Police delegation arrived on Monday. The
+        delegation then attended ..."; "the ABC delegation", "a delegation of the ABC", "the ABC's
+        delegation"), in text order, with their starts for bisection."""
         text = self.text
         owners = []
         for o, m in self._org_mentions()[1]:
@@ -238,23 +240,20 @@ class Context:
                 owners.append((after.end(), o))
             elif _DELEGATION_OF.search(text, max(0, m.start - 24), m.start):
                 owners.append((m.end, o))
+        if not owners:
+            return [], []
         owners.sort(key=lambda x: x[0])
-        return [x for x, _ in owners], owners
+        ends = [x for x, _ in owners]
+        out = []
+        for d in _THE_DELEGATION.finditer(text, owners[0][0]):
+            o = owners[bisect.bisect_right(ends, d.start()) - 1][1]
+            out.append((o, mn.Mention(d.start(), d.end(), "organization", o.name, o.ident, "delegation")))
+        return [m.start for _, m in out], out
 
     def _delegation_orgs(self, a: int, b: int) -> list[tuple[Org, mn.Mention]]:
-        """The owners of the delegations ``a:b`` names as "the delegation" alone: the delegation the
-        release told of last ("The Freedonia Police delegation arrived on Monday. The delegation then
-        attended ...")."""
-        if "delegation" not in self.text[a:b]:
-            return []
-        starts, owners = self._delegation_owners
-        out = []
-        for d in _THE_DELEGATION.finditer(self.text, a, b):
-            i = bisect.bisect_right(starts, d.start()) - 1
-            if i >= 0:
-                o = owners[i][1]
-                out.append((o, mn.Mention(d.start(), d.end(), "organization", o.name, o.ident, "delegation")))
-        return out
+        """The owners of the delegations that "the delegation" inside ``a:b`` stands for (``_delegations``)."""
+        starts, found = self._delegations
+        return [x for x in found[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if x[1].end <= b]
 
     @cached_property
     def _agency_spans(self) -> SpanIndex:
