@@ -378,7 +378,9 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         out: list[Mention] = []
         cur, limit = pos, _FIRST_GAP
         colon = _COLON.match(text, pos)
-        if colon is None and stop in lists:  # the sentence ends with a colon, its list below it
+        if colon is not None and colon.end() >= stop and stop in lists:
+            stop = lists[stop]  # "Participants included:" and the list below it
+        elif colon is None and stop in lists:  # the sentence ends with a colon, its list below it
             colon = _COLON_LIST.match(text, pos, lists[stop])
             stop = lists[stop] if colon else stop
         if colon and _SEMICOLON.search(text, colon.end(), stop):
