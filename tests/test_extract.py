@@ -444,6 +444,14 @@ def test_extract_a_named_project_is_no_event():
     assert not any("Training" in e for e in events)
 
 
+def test_extract_on_behalf_of_is_no_complement_of_an_event():
+    text = ("Ports forum opens\n\n14 June 2023\n\nThe 3rd Regional Ports Forum took place in Lisbon. The Minister of "
+            "Trade opened the forum on behalf of the Government of Freedonia, and Ada Quill addressed the workshop on "
+            "behalf of the Alpha Trade Organization.\n")
+    events = set(nodes(text, "event"))
+    assert not any("behalf" in e for e in events), events
+
+
 def test_extract_month_only_gives_no_exact_date():
     text = "Title of a release\n\n10 November 2014\n\nIn May 2014 the WCO participated in the 2nd meeting of the Enforcement Committee held in Brussels.\n"
     assert "startDate" not in facts(text)
