@@ -181,7 +181,9 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             complement = right < len(toks) and toks[right][2] in ("of", "on", "for", "to") and bool(nxt0) and not (
                 nxt0[:1].isdigit()  # "meeting on 3 September": a date, not what the meeting is about
                 or nxt0 in _POSSESSIVES and toks[right][2] != "of"  # "meetings on its margins", "a workshop for their staff"
-                or toks[right][2] == "on" and nxt0 == "behalf"  # "opened the meeting on behalf of X": who spoke
+                # "opened the meeting on behalf of X": who spoke (but "a meeting on behalf of the northern
+                # countries was held": whose meeting)
+                or toks[right][2] == "on" and nxt0 == "behalf" and left > 0 and toks[left - 1][2].lower() == "the"
                 or toks[right][2] == "to" and not (nxt0[:1].isupper() or nxt0 == "the" and nxt1[:1].isupper()))
             if complement:
                 j = right + 1
