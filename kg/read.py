@@ -504,13 +504,16 @@ def _noise_pattern() -> re.Pattern[str]:
     checked on its own first, so that a bad line is reported as itself). Anchored, the search tries
     one position per line; one unanchored pattern among them would make it try every position of
     every line with every pattern."""
-    patterns = []
-    with open(NOISE_FILE, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                patterns.append(re.compile(line, re.IGNORECASE).pattern)
-    return re.compile("^(?:" + ("|".join(f"(?:{p})" for p in patterns) or "(?!)") + ")", re.IGNORECASE)
+    return re.compile("^" + _alternation_of(NOISE_FILE), re.IGNORECASE)
+
+
+def _alternation_of(path: Path) -> str:
+    """The regular expressions of a file of patterns, one per line (blank lines and "#" comments
+    left out), as one group of alternatives that matches nothing when there are none."""
+    with open(path, encoding="utf-8") as f:
+        patterns = [re.compile(x, re.IGNORECASE).pattern for x in (line.strip() for line in f)
+                    if x and not x.startswith("#")]
+    return "(?:" + ("|".join(f"(?:{p})" for p in patterns) or "(?!)") + ")"
 
 
 def is_noise_line(line: str) -> bool:
@@ -522,10 +525,7 @@ def is_noise_line(line: str) -> bool:
 @functools.lru_cache(maxsize=None)
 def _endings_pattern() -> re.Pattern[str]:
     """The lines of the endings file as one alternation, matched against a whole line."""
-    with open(ENDINGS_FILE, encoding="utf-8") as f:
-        patterns = [re.compile(x, re.IGNORECASE).pattern for x in (line.strip() for line in f)
-                    if x and not x.startswith("#")]
-    return re.compile("(?:" + ("|".join(f"(?:{p})" for p in patterns) or "(?!)") + ")", re.IGNORECASE)
+    return re.compile(_alternation_of(ENDINGS_FILE), re.IGNORECASE)
 
 
 def own_text_end(text: str, start: int) -> int:
@@ -536,6 +536,18 @@ def own_text_end(text: str, start: int) -> int:
         if e - s <= 40 and pattern.fullmatch(text[s:e]):
             return s
     return len(text)
+
+
+def chrome_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """The lines of page chrome between ``start`` and the first paragraph (a menu or a breadcrumb trail
+    under the title, "Home > Media Centre > News")."""
+    out = []
+    for s, e, _ in _text_lines(text, start):
+        if e - s >= PARAGRAPH:
+            break
+        if is_noise_line(text[s:e]):
+            out.append((s, e))
+    return out
 
 
 _NO_WORD = re.compile(r"[\W_]+")  # "<", "×", "* * *": no letter, no digit

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .. import places
 from ..model import Evidence, Release
-from ..read import PARAGRAPH, is_noise_line, own_text_end
+from ..read import chrome_lines, own_text_end
 from ..resolve import Curation
 from ..text import SpanIndex, sentences, text_cache
 from . import events as ev
@@ -70,25 +70,14 @@ _VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|
 _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?$")
 
 
-_LINE = re.compile(r"[^\n]+")
-
-
-def _without_chrome(text: str, start: int) -> str:
-    """``text`` with its lines of page chrome between ``start`` and the first paragraph blanked, the
-    offsets kept (a menu or a breadcrumb trail under the title, "Home > Media Centre > News", names
-    no organization)."""
-    spans = []
-    for m in _LINE.finditer(text, start):
-        if len(m.group()) >= PARAGRAPH:
-            break
-        if is_noise_line(m.group()):
-            spans.append(m.span())
-    if not spans:
-        return text
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` (sorted, apart) but line breaks blanked: the offsets
+    kept."""
     parts, pos = [], 0
-    for a, b in spans:
-        parts += [text[pos:a], " " * (b - a)]
-        pos = b
+    for a, b in sorted(spans):
+        a = max(a, pos)
+        parts += [text[pos:a], _NOT_BLANK.sub(" ", text[a:b])]
+        pos = max(pos, b)
     parts.append(text[pos:])
     return "".join(parts)
 
@@ -138,9 +127,9 @@ class Context:
         start = release.title[0] if release.title else release.body_start
         skip = [release.dateline] if release.dateline else []
         # what follows "Related news" or "See also" tells of other events: blanked, the offsets kept
+        # and so are the menus and breadcrumb trails between the title and the first paragraph
         end = own_text_end(release.text, release.body_start)
-        text = release.text if end == len(release.text) else release.text[:end] + _NOT_BLANK.sub(" ", release.text[end:])
-        text = _without_chrome(text, start)
+        text = _blanked(release.text, [(end, len(release.text))] + chrome_lines(release.text, start))
         text = latin_lookalikes(text)
         sents = tuple(s for s in sentences(text, start) if not any(a <= s[0] and s[1] <= b for a, b in skip))
         return cls(release, text, lex, curation, start, sents)
