@@ -36,9 +36,10 @@ _NAME_GAP = re.compile(r"(?:[’']s)?(?:\s*\([A-Z][\w&/-]*\))?\s+((?:\S+\s+){0,4
 
 def _named_after(text: str, end: int, noun: int) -> bool:
     """Whether the words between an organization's name (ending at ``end``) and an event's kind noun
-    (at ``noun``) are the rest of the event's name."""
+    (at ``noun``) are the rest of the event's name (on one line: a page's header naming its
+    organization is not the first words of the title below it)."""
     m = _NAME_GAP.fullmatch(text, end, noun)
-    if m is None:
+    if m is None or "\n" in text[end:noun]:
         return False
     # (a plural owner is one of the name's words: "the ABC Foreign Ministers’ Meeting")
     words = [w[:-1] if w[-2:] in ("s’", "s'") else w for w in m.group(1).split()]
