@@ -71,8 +71,8 @@ _IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:the\s+)?(?:[A-Z][\w-
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the characters of ``spans`` (sorted, apart) but line breaks blanked: the offsets
-    kept."""
+    """``text`` with the characters of ``spans`` (in any order; an overlap is blanked once) but line
+    breaks blanked: the offsets kept."""
     parts, pos = [], 0
     for a, b in sorted(spans):
         a = max(a, pos)
