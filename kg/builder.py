@@ -227,7 +227,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 
     A file that cannot be read is reported as failed and the build goes on; with ``strict``, it
     raises ``InputError`` before anything is written (all inputs are read first)."""
-    from .store import (bulk_put, is_store, nquads, open_store, put_releases, release_index, remove_release,
+    from .store import (is_store, nquads, open_store, put_releases, release_index, remove_release,
                         staged_store, upgrade_layout, write_description, write_snapshot)
 
     shapes = _checked(settings)
@@ -283,7 +283,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 pending.append(data)
                 size += len(data)
                 if size >= BULK_BYTES:
-                    bulk_put(store, b"".join(pending))
+                    loading.put(b"".join(pending))
                     pending.clear()
                     size = 0
             elif writes:
@@ -296,7 +296,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
         # a few releases are done sooner in this process than by starting workers
         head = list(itertools.islice(items, 8 * jobs))
         stream = itertools.chain(head, items)
-        with _executor(executor, jobs if len(head) >= 8 * jobs else 1) as run:
+        with _executor(executor, jobs if len(head) >= 8 * jobs else 1) as run, _Loader(store) as loading:
             for job, (results, extract_s, validate_s) in run(_jobs(stream, settings, shapes, fingerprint)):
                 rep.seconds["extract"] += extract_s
                 rep.seconds["validate"] += validate_s
@@ -306,9 +306,11 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 done += len(job.items)
                 if progress:
                     progress(done + rep.skipped, None)
+            t1 = time.perf_counter()
+            loading.put(b"".join(pending))
+        # (the loads ran beside the rest: their own time counts, not the time spent waiting for them)
+        rep.seconds["store"] += time.perf_counter() - t1 + loading.seconds - loading.waited
         t1 = time.perf_counter()
-        if pending:
-            bulk_put(store, b"".join(pending))
         rep.unreadable(problems)
         if prune:
             for r_iri in sorted(set(index) - wanted):
@@ -320,6 +322,55 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
         write_snapshot(store, folder)
         rep.seconds["store"] += time.perf_counter() - t1
     return rep
+
+
+class _Loader:
+    """Bulk loads into a store, one at a time in a thread of their own, so that the building process
+    goes on taking the workers' results while the store's loader runs. ``put`` waits for the load
+    before (at most one is waiting while one runs) and raises what it raised; leaving the ``with``
+    block waits for the last. ``seconds`` is the time the loads took, ``waited`` the time ``put`` and
+    the end waited for them."""
+
+    def __init__(self, store) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store = store
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load")
+        self.running = None
+        self.seconds = self.waited = 0.0
+
+    def __enter__(self) -> "_Loader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if exc[0] is None:
+                self._wait()
+            elif self.running is not None:
+                self.running.exception()  # (the build failed already: the store is not used again)
+        finally:
+            self.pool.shutdown(wait=True)
+
+    def put(self, data: bytes) -> None:
+        self._wait()
+        if data:
+            self.running = self.pool.submit(self._load, data)
+
+    def _load(self, data: bytes) -> None:
+        from .store import bulk_put
+
+        t0 = time.perf_counter()
+        bulk_put(self.store, data)
+        self.seconds += time.perf_counter() - t0
+
+    def _wait(self) -> None:
+        if self.running is not None:
+            t0 = time.perf_counter()
+            running, self.running = self.running, None
+            try:
+                running.result()
+            finally:
+                self.waited += time.perf_counter() - t0
 
 
 def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings: Settings = Settings(),

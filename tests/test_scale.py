@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing as mp
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -110,6 +111,40 @@ def test_a_failed_first_build_leaves_no_store_and_no_staging(tmp_path):
     with pytest.raises(Stop):
         build([tmp_path / "in"], store, executor=boom)
     assert not store.exists() and not (tmp_path / ".store.staging").exists()
+
+
+def test_a_first_build_loaded_in_many_loads_beside_the_work_equals_one_loaded_at_once(corpus, built, tmp_path,
+                                                                                      monkeypatch):
+    import kg.builder
+
+    monkeypatch.setattr(kg.builder, "BULK_BYTES", 1)  # a load for every batch, in the loading thread
+    store = tmp_path / "store"
+    rep = build([corpus], store, jobs=1)
+    assert (rep.added, rep.failed) == (40, 0) and rep.seconds["store"] > 0
+    assert store_nquads(store) == store_nquads(built)
+
+
+def test_a_load_that_fails_fails_the_first_build_and_leaves_no_store(corpus, tmp_path, monkeypatch):
+    import kg.builder
+    import kg.store
+
+    loads = []
+
+    def failing(store, data):
+        loads.append(threading.current_thread().name)
+        if len(loads) == 2:
+            raise OSError("No space left on device")
+        real(store, data)
+
+    real = kg.store.bulk_put
+    monkeypatch.setattr(kg.builder, "BULK_BYTES", 1)
+    monkeypatch.setattr(kg.store, "bulk_put", failing)
+    monkeypatch.setattr(kg.builder, "BATCH", 8)
+    with pytest.raises(OSError, match="No space left"):
+        build([corpus], tmp_path / "store", jobs=1)
+    # the loads ran in a thread of their own, beside the work, and none after the one that failed
+    assert len(loads) == 2 and all(name.startswith("kg-load") for name in loads)
+    assert not (tmp_path / "store").exists() and not (tmp_path / ".store.staging").exists()
 
 
 def test_a_batch_of_work_is_a_pure_function_of_its_job(corpus):
