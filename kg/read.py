@@ -38,6 +38,7 @@ MAX_BYTES = 20_000_000
 
 DATA_DIR = resources.DATA
 MONTHS_FILE = DATA_DIR / "months.tsv"
+DATE_LABELS_FILE = DATA_DIR / "date_labels.tsv"
 NOISE_FILE = DATA_DIR / "page_noise.txt"
 ENDINGS_FILE = DATA_DIR / "page_endings.txt"
 
@@ -355,15 +356,46 @@ def month_words() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=None)
+def date_labels() -> dict[str, list[str]]:
+    """The words around a date on a page, by kind (``published``, ``field``, ``updated``, ``weekday``,
+    ``preposition``), from ``ontology/data/date_labels.tsv``, lower case."""
+    out: dict[str, list[str]] = {}
+    with open(DATE_LABELS_FILE, encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            cols = line.rstrip("\n").split("\t")
+            if n == 0 or len(cols) < 2 or not cols[0].strip():
+                continue  # header or blank line
+            out.setdefault(cols[1].strip(), []).append(cols[0].strip().lower())
+    return out
+
+
+def words_pattern(words: list[str]) -> str:
+    """The words as one group (a blank in a word standing for any blanks), each ending at a word's end."""
+    return literal_alternation(sorted(set(words))).replace(r"\ ", r"\s+") + r"(?!\w)"
+
+
+@functools.lru_cache(maxsize=None)
+def _updated_part() -> re.Pattern[str]:
+    return re.compile(_updated_re(), re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _updated_line() -> re.Pattern[str]:
+    return re.compile(r"\s*" + _updated_re(), re.I)
+
+
+@functools.lru_cache(maxsize=None)
 def _date_line_re() -> re.Pattern[str]:
     # the month words as a prefix tree (what their longest-first alternation matches, fewer branches
     # tried), a blank in a word standing for any blanks
     month = literal_alternation(sorted(month_words())).replace(r"\ ", r"\s+")
+    # "le 5 mai 2019", "ngày 5 tháng 5 năm 2019": a word before the day
+    articles = words_pattern(date_labels()["article"])
     day = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
     year = r"\d{4}(?:\s*(?:г\.?|года|год|年))?"
     shapes = [
         # 7 June 2019, 07 июня 2019, 7. Juni 2019, 5 de noviembre de 2013, 17 十二月 2013, 12th of June 2019
-        rf"(?:ngày\s+)?{day}\.?[\s.]*(?:de\s+|of\s+)?{month}\.?(?:[\s.,]+(?:de|del|năm)\s+|[\s.,]+){year}",
+        rf"(?:{articles}\s+)?{day}\.?[\s.]*(?:de\s+|of\s+)?{month}\.?(?:[\s.,]+(?:de|del|năm)\s+|[\s.,]+){year}",
         # 12-Jun-2019
         rf"{day}-{month}-{year}",
         # September 19, 2017; Sept. 19 2017
@@ -377,17 +409,13 @@ def _date_line_re() -> re.Pattern[str]:
         # 2019年6月7日
         r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     ]
-    # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019"
-    # (and the same labels in the languages of the month words: "Fecha:", "Publié le", "Дата:")
-    lead = (r"(?:(?:published|posted|issued|released|publicado|publicada|publié|publiée|pubblicato|veröffentlicht|"
-            r"opublikowano|yayınlanma|опубликовано)(?:\s+by\s+[^\W\d][\w.’' -]{0,40}?(?=\s+on\s))?"
-            r"(?:\s+(?:on|at|el|em|le|il|am))?\s*:?\s*|"
-            r"(?:date|publication\s+date|release\s+date|date\s+of\s+(?:publication|release)|fecha|"
-            r"fecha\s+de\s+publicación|data|data\s+de\s+publicação|data\s+di\s+pubblicazione|"
-            r"date\s+de\s+publication|datum|tarih|дата|дата\s+публикации|تاريخ|تاريخ\s+النشر|ngày\s+đăng|"
-            r"日期|发布日期|发布时间)\s*[:：]\s*|ngày\s+)?"
-            r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-            r"\.?,?\s+)?"
+    # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019", "Publié le 5 mai
+    # 2019", "Fecha: 05.06.2019" (the labels of ``date_labels.tsv``)
+    words = date_labels()
+    published, prep = words_pattern(words["published"]), words_pattern(words["preposition"])
+    lead = (rf"(?:{published}(?:\s+by\s+[^\W\d][\w.’' -]{{0,40}}?(?=\s+on\s))?(?:\s+{prep})?\s*:?\s*|"
+            rf"{words_pattern(words['field'])}\s*[:：]\s*|ngày\s+)?"
+            rf"(?:{words_pattern(words['weekday'])}\.?,?\s+)?"
             # a time before the date: "17:11, 20.07.2018"
             r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*[,|–-]?\s*(?=\d))?")
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
@@ -402,9 +430,13 @@ def _date_line_re() -> re.Pattern[str]:
 
 # the separators of a date line's parts: "05 June 2019 | News", "Brussels • 14 May 2020"
 _DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
-# a second date that says when a page was changed, not when it was published
-_UPDATED_PART = re.compile(r"(?:last\s+)?(?:updated|modified|changed)(?:\s+on)?\s*:?\s*", re.I)
-_UPDATED_LINE = re.compile(r"\s*(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\s*:?\s*", re.I)
+# a second date that says when a page was changed, not when it was published ("Last updated: 6 May
+# 2019", "Atualizado em 6/5/2019")
+def _updated_re() -> str:
+    words = date_labels()
+    return rf"{words_pattern(words['updated'])}(?:\s+{words_pattern(words['preposition'])})?\s*:?\s*"
+
+
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
 # a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
 _DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
@@ -415,7 +447,7 @@ _SHORT_PART = re.compile(r"(?:[^\W\d][\w’'-]*(?:\s+[\w’'-]+)?\s*:\s*)?\w[\w�
 def _updated_date(line: str) -> tuple[int, int] | None:
     """Where the date of a line that only says when the page was updated is ("Updated at 17:11, 20-07-2018",
     "Last updated: 6 May 2019"): the page's date when it gives no other."""
-    m = _UPDATED_LINE.match(line)
+    m = _updated_line().match(line)
     if m is None or _date_line_re().fullmatch(line, m.end()) is None:
         return None
     return m.end(), len(line.rstrip())
@@ -459,7 +491,7 @@ def furniture_date(line: str) -> tuple[int, int] | None:
     rest = []
     pos = 0
     for m in _date_line_re().finditer(line):
-        label = _UPDATED_PART.search(line, max(pos, m.start() - 20), m.start())
+        label = _updated_part().search(line, max(pos, m.start() - 30), m.start())
         rest.append(line[pos:label.start() if label and not line[label.end():m.start()].strip() else m.start()])
         pos = m.end()
         if label and not line[label.end():m.start()].strip():
@@ -494,7 +526,7 @@ def date_part(line: str) -> tuple[int, int]:
 
 
 def _is_updated_part(part: str) -> bool:
-    m = _UPDATED_PART.match(part)
+    m = _updated_part().match(part)
     return m is not None and _date_line_re().fullmatch(part, m.end()) is not None
 
 

@@ -1220,6 +1220,14 @@ def test_extract_date_lines_of_feeds_and_more_languages(line):
     assert published(text) == "2024-03-12"
 
 
+@pytest.mark.parametrize("line", ["Paris, le 12 mars 2024", "Madrid, a 12 de marzo de 2024",
+                                  "Publicado em 12/03/2024 16h40   Atualizado em 13/03/2024 09h12",
+                                  "Veröffentlicht am 12. März 2024, aktualisiert am 13. März 2024"])
+def test_extract_place_datelines_and_labelled_dates_in_more_languages(line):
+    text = f"Freedonia hosts a forum on ports\n\n{line}\n\nThe Freedonia Ports Authority hosted the 3rd Ports Forum.\n"
+    assert published(text) == "2024-03-12"
+
+
 def test_day_month_year_lines_are_read_as_the_date_patterns_read_them():
     """A date line "07 июня 2019" is read directly; for every month word of every language, in three
     cases, with good and impossible days, it gives what the date patterns give."""

@@ -214,6 +214,37 @@ def test_no_date_among_page_furniture(line):
     assert read.furniture_date(line) is None
 
 
+@pytest.mark.parametrize("line, date", [
+    ("Publicado em 22/05/2024 16h40   Atualizado em 23/05/2024 09h12", "Publicado em 22/05/2024 16h40"),
+    ("Veröffentlicht am 14. Mai 2024, aktualisiert am 15. Mai 2024", "Veröffentlicht am 14. Mai 2024"),
+    ("Pubblicato il 14 maggio 2024 - Aggiornato il 15 maggio 2024", "Pubblicato il 14 maggio 2024"),
+    ("Publié le 14 novembre 2024 - Mis à jour le 15 novembre 2024", "Publié le 14 novembre 2024"),
+    ("Publicado: 14 de mayo de 2024 | Actualizado: 15 de mayo de 2024", "Publicado: 14 de mayo de 2024"),
+    ("Donnerstag, 14. November 2024", "Donnerstag, 14. November 2024"),
+    ("Quinta-feira, 14 de novembro de 2024", "Quinta-feira, 14 de novembro de 2024"),
+    ("Jeudi 14 novembre 2024", "Jeudi 14 novembre 2024"),
+    ("Gepubliceerd op 14 november 2024", "Gepubliceerd op 14 november 2024"),
+])
+def test_date_lines_labelled_in_more_languages(line, date):
+    """The labels of a date line ("published", "updated", weekdays) in the languages of the month
+    words: the publication date is the one not labelled as an update."""
+    text = f"Freedonia Customs Opens a Training Centre\n\n{line}\n\nThe centre opened its doors to trainees.\n"
+    title, dateline, body = read.layout(text)
+    assert text[dateline[0]:dateline[1]] == date
+    assert text[body:].strip().startswith("The centre")
+
+
+@pytest.mark.parametrize("line", ["Atualizado em 23/05/2024", "Mis à jour le 15 novembre 2024", "Jeudi"])
+def test_an_update_label_or_a_weekday_alone_is_not_a_date_line(line):
+    assert not read.is_date_line(line)
+
+
+def test_date_labels_are_data():
+    labels = read.date_labels()
+    assert {"published", "field", "updated", "weekday", "preposition", "article"} <= set(labels)
+    assert "atualizado" in labels["updated"] and "jeudi" in labels["weekday"] and "le" in labels["article"]
+
+
 def test_month_table_is_data():
     months = read.month_words()
     assert months["июня"] == 6 and months["октября"] == 10 and months["ноября"] == 11
