@@ -680,7 +680,30 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         late = _late_dateline(text, title[0], md)
         if late is not None:
             return late
+    elif dateline[0] > body_start:
+        title = _headline_above(text, title, dateline[0], md) or title
     return title, dateline, (after if dateline else body_start)
+
+
+HEADLINE_WORDS = 5
+"""A line of fewer words than this, over a headline, is a label of the page, not its title."""
+
+
+def _headline_above(text: str, title: tuple[int, int], dateline_start: int, md: bool) -> tuple[int, int] | None:
+    """The line right above the date line, when it reads as a headline and the lines from the first
+    one down to it are labels of the page ("Latest news" or "Available in English" over "Freedonia
+    hosts the regional forum on ports" over "5 May 2024"), menus among them."""
+    above = [(s, e) for s, e, _ in _text_lines(text, title[0], md) if e <= dateline_start]
+    if len(above) < 2:
+        return None
+    s, e = above[-1]
+    if len(text[s:e].split()) < HEADLINE_WORDS or e - s < TITLE_MIN or _DATE_LINE_PARTS.search(text, s, e):
+        return None
+    for a, b in above[:-1]:
+        line = text[a:b]
+        if len(line.split()) >= HEADLINE_WORDS and len(_DATE_LINE_PARTS.findall(line)) < 2:
+            return None  # a line of words that is not a menu: the title may well be the first
+    return s, e
 
 
 def _dated_item(line: str) -> bool:

@@ -245,6 +245,23 @@ def test_date_labels_are_data():
     assert "atualizado" in labels["updated"] and "jeudi" in labels["weekday"] and "le" in labels["article"]
 
 
+@pytest.mark.parametrize("head", ["Latest news\nimage", "Available in EnglishEspañolPortuguês",
+                                  "Stories from the field\nHome | About | News | Contact | Media"])
+def test_the_headline_over_the_date_line_under_labels_of_the_page(head):
+    text = (f"{head}\nFreedonia hosts the regional forum on ports and borders\n5 May 2024\n\n"
+            "The Freedonia Ports Authority hosted the forum.\n")
+    title, dateline, body = read.layout(text)
+    assert text[title[0]:title[1]] == "Freedonia hosts the regional forum on ports and borders"
+    assert text[dateline[0]:dateline[1]] == "5 May 2024"
+
+
+def test_a_title_of_words_keeps_its_place_over_a_standfirst():
+    text = ("Freedonia hosts the regional forum on ports\nMinisters of six countries agree on a common plan\n"
+            "5 May 2024\n\nThe Freedonia Ports Authority hosted the forum.\n")
+    title, dateline, body = read.layout(text)
+    assert text[title[0]:title[1]] == "Freedonia hosts the regional forum on ports"
+
+
 def test_month_table_is_data():
     months = read.month_words()
     assert months["июня"] == 6 and months["октября"] == 10 and months["ноября"] == 11
