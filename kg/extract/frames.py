@@ -230,6 +230,13 @@ def read_frames(ctx: Context, found: Found) -> None:
                 starts, pairs = ctx._org_mentions()
                 named_after = [(o, x) for o, x in pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, m.noun)]
                                if x.end <= m.noun and _named_after(text, x.end, m.noun)]
+                # "the 5th Meeting of National Contact Points of the ABC": the ABC's own, which holds it (the
+                # longest name after the people who meet: "of the ABC Regional Office for Alpha")
+                groups = roles.load().member_groups.match(text, noun_end) if e.kind in ("meeting", "session") else None
+                whose = [(o, x) for o, x in bodies if x.start >= groups.end()] if groups else []
+                if whose:
+                    o, x = max(whose, key=lambda ox: (ox[1].end - ox[1].start, -ox[1].start))
+                    e.roles.append(("organizer", o, (m.start, m.end), "role-body"))
                 bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
                 if bodies and e.kind in _BODY_KINDS:
                     e.body = bodies[0][1]

@@ -162,6 +162,7 @@ class Triggers:
     bodies: frozenset[str]  # the head words of the names of bodies that meet
     thanking: re.Pattern  # the words after which an organization is thanked
     event_verbs: re.Pattern  # any form of a verb that tells an event ("held", "is holding", "took part")
+    member_groups: re.Pattern  # "of (the) National Contact Points (NCPs) of (the)", before the organization they meet for
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,10 @@ def load(path: Path = DATA) -> Triggers:
         first, _, rest = phrase.partition(" ")
         verbs.update(f + (" " + rest if rest else "") for f in _inflect(first, irregular)[0])
     event_verbs = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + r")\b")
-    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking, event_verbs)
+    groups = re.compile(r"\s*(?:of|for)\s+(?:the\s+)?(?:" + "|".join(re.escape(w) for w in data["member_groups"])
+                        + r")(?:\s*\([A-Z][\w]*\))?\s+of\s+(?:the\s+)?", re.I)
+    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking, event_verbs,
+                    groups)
 
 
 def find_triggers(text: str, triggers: Triggers, start: int = 0) -> list[tuple[int, int, Frame]]:
