@@ -230,8 +230,8 @@ def read_frames(ctx: Context, found: Found) -> None:
                 starts, pairs = ctx._org_mentions()
                 named_after = [(o, x) for o, x in pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, m.noun)]
                                if x.end <= m.noun and _named_after(text, x.end, m.noun)]
-                # "the 5th Meeting of National Contact Points of the ABC": the ABC's own, which holds it (the
-                # longest name after the people who meet: "of the ABC Regional Office for Alpha")
+                # "a meeting of the focal points of the ABC": the ABC's own, which holds it (the longest name
+                # after the people who meet: "of the ABC Regional Office for Alpha")
                 groups = roles.load().member_groups.match(text, noun_end) if e.kind in ("meeting", "session") else None
                 whose = [(o, x) for o, x in bodies if x.start >= groups.end()] if groups else []
                 if whose:

@@ -162,7 +162,7 @@ class Triggers:
     bodies: frozenset[str]  # the head words of the names of bodies that meet
     thanking: re.Pattern  # the words after which an organization is thanked
     event_verbs: re.Pattern  # any form of a verb that tells an event ("held", "is holding", "took part")
-    member_groups: re.Pattern  # "of (the) National Contact Points (NCPs) of (the)", before the organization they meet for
+    member_groups: re.Pattern  # "of the focal points (FPs) of", before the organization they meet for
 
 
 @dataclass(frozen=True)
