@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import os
 import re
@@ -358,7 +359,7 @@ def month_words() -> dict[str, int]:
 @functools.lru_cache(maxsize=None)
 def date_labels() -> dict[str, list[str]]:
     """The words around a date on a page, by kind (``published``, ``field``, ``updated``, ``weekday``,
-    ``preposition``), from ``ontology/data/date_labels.tsv``, lower case."""
+    ``preposition``, ``article``), from ``ontology/data/date_labels.tsv``, lower case."""
     out: dict[str, list[str]] = {}
     with open(DATE_LABELS_FILE, encoding="utf-8") as f:
         for n, line in enumerate(f):
@@ -693,7 +694,8 @@ def _headline_above(text: str, title: tuple[int, int], dateline_start: int, md: 
     """The line right above the date line, when it reads as a headline and the lines from the first
     one down to it are labels of the page ("Latest news" or "Available in English" over "Freedonia
     hosts the regional forum on ports" over "5 May 2024"), menus among them."""
-    above = [(s, e) for s, e, _ in _text_lines(text, title[0], md) if e <= dateline_start]
+    above = [(s, e) for s, e, _ in itertools.takewhile(lambda line: line[1] <= dateline_start,
+                                                       _text_lines(text, title[0], md))]
     if len(above) < 2:
         return None
     s, e = above[-1]

@@ -8,7 +8,7 @@ from dataclasses import replace as dc_replace
 from typing import Any
 
 from ..model import Evidence
-from ..read import words_pattern, date_labels
+from ..read import date_labels, words_pattern
 from . import mentions as mn
 from . import rules
 from .context import Context
