@@ -692,7 +692,7 @@ HEADLINE_WORDS = 5
 
 def _headline_above(text: str, title: tuple[int, int], dateline_start: int, md: bool) -> tuple[int, int] | None:
     """The line right above the date line, when it reads as a headline and the lines from the first
-    one down to it are labels of the page ("Latest news" or "Available in English" over "Freedonia
+    one down to it are labels of the page ("Latest news" or "Read this in French" over "Freedonia
     hosts the regional forum on ports" over "5 May 2024"), menus among them."""
     above = [(s, e) for s, e, _ in itertools.takewhile(lambda line: line[1] <= dateline_start,
                                                        _text_lines(text, title[0], md))]
