@@ -283,7 +283,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 pending.append(data)
                 size += len(data)
                 if size >= BULK_BYTES:
-                    loading.put(b"".join(pending))
+                    loading.put(pending)
                     pending.clear()
                     size = 0
             elif writes:
@@ -307,9 +307,10 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 if progress:
                     progress(done + rep.skipped, None)
             t1 = time.perf_counter()
-            loading.put(b"".join(pending))
+            loading.put(pending)
+            rep.seconds["store"] += time.perf_counter() - t1
         # (the loads ran beside the rest: their own time counts, not the time spent waiting for them)
-        rep.seconds["store"] += time.perf_counter() - t1 + loading.seconds - loading.waited
+        rep.seconds["store"] += loading.seconds - loading.waited
         t1 = time.perf_counter()
         rep.unreadable(problems)
         if prune:
@@ -327,9 +328,9 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 class _Loader:
     """Bulk loads into a store, one at a time in a thread of their own, so that the building process
     goes on taking the workers' results while the store's loader runs. ``put`` waits for the load
-    before (at most one is waiting while one runs) and raises what it raised; leaving the ``with``
-    block waits for the last. ``seconds`` is the time the loads took, ``waited`` the time ``put`` and
-    the end waited for them."""
+    before and raises what it raised, then joins its parts (so that at most one load's data and the
+    parts of the next are held at once); leaving the ``with`` block waits for the last. ``seconds`` is
+    the time the loads took, ``waited`` the time ``put`` waited for them."""
 
     def __init__(self, store) -> None:
         from concurrent.futures import ThreadPoolExecutor
@@ -344,17 +345,18 @@ class _Loader:
 
     def __exit__(self, *exc) -> None:
         try:
-            if exc[0] is None:
-                self._wait()
+            if exc[0] is None and self.running is not None:
+                running, self.running = self.running, None
+                running.result()
             elif self.running is not None:
                 self.running.exception()  # (the build failed already: the store is not used again)
         finally:
             self.pool.shutdown(wait=True)
 
-    def put(self, data: bytes) -> None:
+    def put(self, parts: list[bytes]) -> None:
         self._wait()
-        if data:
-            self.running = self.pool.submit(self._load, data)
+        if parts:
+            self.running = self.pool.submit(self._load, b"".join(parts))
 
     def _load(self, data: bytes) -> None:
         from .store import bulk_put

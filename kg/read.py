@@ -371,8 +371,16 @@ def date_labels() -> dict[str, list[str]]:
 
 
 def words_pattern(words: list[str]) -> str:
-    """The words as one group (a blank in a word standing for any blanks), each ending at a word's end."""
-    return literal_alternation(sorted(set(words))).replace(r"\ ", r"\s+") + r"(?!\w)"
+    """The words as one group (a blank in a word standing for any blanks), each ending at a word's end
+    (but a word of a script written without blanks, "更新", may run on: "更新于"); no words match nothing."""
+    spaced = sorted({w for w in words if not _UNSPACED.match(w[-1:])})
+    unspaced = sorted({w for w in words if _UNSPACED.match(w[-1:])})
+    parts = ([literal_alternation(spaced) + r"(?!\w)"] if spaced else []) + \
+            ([literal_alternation(unspaced)] if unspaced else [])
+    return ("(?:" + "|".join(parts) + ")").replace(r"\ ", r"\s+") if parts else "(?!)"
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")  # (kana, CJK ideographs, hangul)
 
 
 @functools.lru_cache(maxsize=None)
@@ -391,7 +399,7 @@ def _date_line_re() -> re.Pattern[str]:
     # tried), a blank in a word standing for any blanks
     month = literal_alternation(sorted(month_words())).replace(r"\ ", r"\s+")
     # "le 5 mai 2019", "ngày 5 tháng 5 năm 2019": a word before the day
-    articles = words_pattern(date_labels()["article"])
+    articles = words_pattern(date_labels().get("article", []))
     day = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
     year = r"\d{4}(?:\s*(?:г\.?|года|год|年))?"
     shapes = [
@@ -413,10 +421,10 @@ def _date_line_re() -> re.Pattern[str]:
     # "Published on 9 September 2021", "Date: 05.06.2019", "Wednesday, 5 June 2019", "Publié le 5 mai
     # 2019", "Fecha: 05.06.2019" (the labels of ``date_labels.tsv``)
     words = date_labels()
-    published, prep = words_pattern(words["published"]), words_pattern(words["preposition"])
+    published, prep = words_pattern(words.get("published", [])), words_pattern(words.get("preposition", []))
     lead = (rf"(?:{published}(?:\s+by\s+[^\W\d][\w.’' -]{{0,40}}?(?=\s+on\s))?(?:\s+{prep})?\s*:?\s*|"
-            rf"{words_pattern(words['field'])}\s*[:：]\s*|ngày\s+)?"
-            rf"(?:{words_pattern(words['weekday'])}\.?,?\s+)?"
+            rf"{words_pattern(words.get('field', []))}\s*[:：]\s*|ngày\s+)?"
+            rf"(?:{words_pattern(words.get('weekday', []))}\.?,?\s+)?"
             # a time before the date: "17:11, 20.07.2018"
             r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*[,|–-]?\s*(?=\d))?")
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
@@ -435,7 +443,7 @@ _DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
 # 2019", "Atualizado em 6/5/2019")
 def _updated_re() -> str:
     words = date_labels()
-    return rf"{words_pattern(words['updated'])}(?:\s+{words_pattern(words['preposition'])})?\s*:?\s*"
+    return rf"(?<!\w){words_pattern(words.get('updated', []))}(?:\s+{words_pattern(words.get('preposition', []))})?\s*:?\s*"
 
 
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
@@ -686,6 +694,7 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
     return title, dateline, (after if dateline else body_start)
 
 
+_LABEL_LINE = re.compile(r"(?:by|from|source|press\s+release|news\s+release|media\s+release)\b", re.I)
 HEADLINE_WORDS = 5
 """A line of fewer words than this, over a headline, is a label of the page, not its title."""
 
@@ -699,8 +708,10 @@ def _headline_above(text: str, title: tuple[int, int], dateline_start: int, md: 
     if len(above) < 2:
         return None
     s, e = above[-1]
-    if len(text[s:e].split()) < HEADLINE_WORDS or e - s < TITLE_MIN or _DATE_LINE_PARTS.search(text, s, e):
-        return None
+    line = text[s:e]
+    if len(line.split()) < HEADLINE_WORDS or e - s < TITLE_MIN or _DATE_LINE_PARTS.search(line) \
+            or line.endswith((".", ":")) or _LABEL_LINE.match(line) or is_noise_line(line):
+        return None  # (not a headline: a sentence, a byline, a menu or page noise)
     for a, b in above[:-1]:
         line = text[a:b]
         if len(line.split()) >= HEADLINE_WORDS and len(_DATE_LINE_PARTS.findall(line)) < 2:

@@ -1220,7 +1220,7 @@ def test_extract_date_lines_of_feeds_and_more_languages(line):
     assert published(text) == "2024-03-12"
 
 
-@pytest.mark.parametrize("line", ["Paris, le 12 mars 2024", "Madrid, a 12 de marzo de 2024",
+@pytest.mark.parametrize("line", ["Paris, le 12 mars 2024", "Paris, Le 12 mars 2024",
                                   "Publicado em 12/03/2024 16h40   Atualizado em 13/03/2024 09h12",
                                   "Veröffentlicht am 12. März 2024, aktualisiert am 13. März 2024"])
 def test_extract_place_datelines_and_labelled_dates_in_more_languages(line):

@@ -262,6 +262,29 @@ def test_a_title_of_words_keeps_its_place_over_a_standfirst():
     assert text[title[0]:title[1]] == "Freedonia hosts the regional forum on ports"
 
 
+@pytest.mark.parametrize("under", ["Share this page on Facebook or Twitter",
+                                   "Press release from the Ministry of Foreign Affairs of Freedonia",
+                                   "By Jane Smith, Press Officer of the Freedonia Ports Authority",
+                                   "Ministers of six countries agreed on a common plan for the ports."])
+def test_a_short_title_keeps_its_place_over_noise_a_byline_or_a_sentence(under):
+    text = f"Freedonia joins ABC\n{under}\n5 May 2024\n\nThe Freedonia Ports Authority hosted the forum.\n"
+    title, dateline, body = read.layout(text)
+    assert text[title[0]:title[1]] == "Freedonia joins ABC"
+
+
+def test_an_english_article_before_a_date_makes_no_date_line():
+    text = ("Freedonia reviews its ports policy\n\nA 12 June 2019 decision of the Council set the rules for the "
+            "ports of the region, for their operators and for the customs administrations of the ABC.\n")
+    assert read.layout(text)[1] is None
+
+
+def test_labels_of_scripts_written_without_blanks_may_run_on():
+    assert read.is_date_line("发布于 2019年6月7日")
+    line = "2019年6月7日 更新于 2019年6月8日"
+    a, b = read.furniture_date(line)
+    assert line[a:b] == "2019年6月7日"
+
+
 def test_month_table_is_data():
     months = read.month_words()
     assert months["июня"] == 6 and months["октября"] == 10 and months["ноября"] == 11

@@ -117,10 +117,24 @@ def test_a_first_build_loaded_in_many_loads_beside_the_work_equals_one_loaded_at
                                                                                       monkeypatch):
     import kg.builder
 
+    import threading
+
+    import kg.store
+
     monkeypatch.setattr(kg.builder, "BULK_BYTES", 1)  # a load for every batch, in the loading thread
+    monkeypatch.setattr(kg.builder, "BATCH", 8)
+    loads = []
+    real = kg.store.bulk_put
+
+    def recorded(store, data):
+        loads.append(threading.current_thread().name)
+        real(store, data)
+
+    monkeypatch.setattr(kg.store, "bulk_put", recorded)
     store = tmp_path / "store"
     rep = build([corpus], store, jobs=1)
-    assert (rep.added, rep.failed) == (40, 0) and rep.seconds["store"] > 0
+    assert (rep.added, rep.failed) == (40, 0)
+    assert len(loads) > 1 and all(name.startswith("kg-load") for name in loads), loads
     assert store_nquads(store) == store_nquads(built)
 
 

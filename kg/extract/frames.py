@@ -25,6 +25,7 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_ONLY = re.compile(r"\s*of\s+(?:the\s+)?")
 _AND_THE = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*&\s*)(?:the\s+)?")
 _JOINED = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*[&/–-]\s*)(?:the\s+)?")  # "ABC and DEF", "ABC-DEF"
+_NAME_RUNS_ON = re.compile(r"\s*(?:\([A-Z][\w&/-]*\)\s*)?")  # "the ABC (ABC) Regional Office": one name
 _GOES_ON = re.compile(r"[’']s|\s+(?:[A-Z]|with\b)")
 _OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
 _HOSTED_BEFORE = re.compile(r"-(?:co-)?(?:hosted|organized|organised|convened|led)\s+$")
@@ -230,13 +231,16 @@ def read_frames(ctx: Context, found: Found) -> None:
                 starts, pairs = ctx._org_mentions()
                 named_after = [(o, x) for o, x in pairs[bisect.bisect_left(starts, m.start - 120):bisect.bisect_left(starts, m.noun)]
                                if x.end <= m.noun and _named_after(text, x.end, m.noun)]
-                # "a meeting of the focal points of the ABC": the ABC's own, which holds it (the longest name
-                # after the people who meet: "of the ABC Regional Office for Alpha")
+                # "a meeting of the focal points of the ABC": the ABC's own, which holds it (and of "the ABC
+                # (ABC) Regional Office for Alpha", the office: the name the first one runs on into)
                 groups = roles.load().member_groups.match(text, noun_end) if e.kind in ("meeting", "session") else None
-                whose = [(o, x) for o, x in bodies if x.start >= groups.end()] if groups else []
-                if whose:
-                    o, x = max(whose, key=lambda ox: (ox[1].end - ox[1].start, -ox[1].start))
-                    e.roles.append(("organizer", o, (m.start, m.end), "role-body"))
+                if groups:
+                    whose = sorted(((o, x) for o, x in bodies if x.start == groups.end()), key=lambda ox: -ox[1].end)
+                    for o, x in sorted(bodies, key=lambda ox: ox[1].start) if whose else ():
+                        if x.start >= whose[0][1].end and _NAME_RUNS_ON.fullmatch(text, whose[0][1].end, x.start):
+                            whose.insert(0, (o, x))
+                    if whose:
+                        e.roles.append(("organizer", whose[0][0], (m.start, m.end), "role-body"))
                 bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
                 if bodies and e.kind in _BODY_KINDS:
                     e.body = bodies[0][1]

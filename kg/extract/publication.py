@@ -15,10 +15,10 @@ from .context import Context
 from .dates import _NUMERIC_DATE, _YEAR_FIRST, find_dates, parse_dateline
 
 # "Geneva, Freedonia, 5 May", "GENEVA (Agency) -- 5 May", "Geneva – 5 May": the places before the date
-# (and the word some languages put before the day: "Paris, le 5 mai", "Lima, a 5 de mayo")
+# (and the word some languages put before the day: "Paris, le 5 mai")
 _HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
                             r"(?:,|\s+[-–—]{1,2})\s*){1,4}"
-                            rf"(?:{words_pattern(date_labels()['article'])}\s+(?=\d))?")
+                            rf"(?i:{words_pattern(date_labels().get('article', []))}\s+(?=\d))?")
 _LINE = re.compile(r"\n*([^\n]*)")
 # what may follow the date in figures of a place-and-date line: a dash, or the end ("Brussels, 05/05/2021 -")
 _DASH_OR_END = re.compile(r"\s*(?:[-–—]|$)")
