@@ -443,7 +443,8 @@ _DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
 # 2019", "Atualizado em 6/5/2019")
 def _updated_re() -> str:
     words = date_labels()
-    return rf"(?<!\w){words_pattern(words.get('updated', []))}(?:\s+{words_pattern(words.get('preposition', []))})?\s*:?\s*"
+    updated, prep = words_pattern(words.get("updated", [])), words_pattern(words.get("preposition", []))
+    return rf"(?<!\w){updated}(?:\s+{prep})?\s*:?\s*"
 
 
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")

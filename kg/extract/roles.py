@@ -281,8 +281,8 @@ def load(path: Path = DATA) -> Triggers:
     event_verbs = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True)) + r")\b")
     groups = re.compile(r"\s*(?:of|for)\s+(?:the\s+)?(?:" + "|".join(re.escape(w) for w in data["member_groups"])
                         + r")(?:\s*\([A-Z][\w]*\))?\s+of\s+(?:the\s+)?", re.I)
-    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking, event_verbs,
-                    groups)
+    return Triggers(starts, members, frozenset(participles), adjective, frozenset(data["bodies"]), thanking,
+                    event_verbs, groups)
 
 
 def find_triggers(text: str, triggers: Triggers, start: int = 0) -> list[tuple[int, int, Frame]]:
