@@ -385,12 +385,11 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
 
 @functools.lru_cache(maxsize=None)
 def _updated_part() -> re.Pattern[str]:
-    return re.compile(_updated_re(), re.I)
-
-
-@functools.lru_cache(maxsize=None)
-def _updated_line() -> re.Pattern[str]:
-    return re.compile(r"\s*" + _updated_re(), re.I)
+    """A label that says when a page was changed, not when it was published ("Last updated:", "Atualizado
+    em"): its date is a second one."""
+    words = date_labels()
+    updated, prep = words_pattern(words.get("updated", [])), words_pattern(words.get("preposition", []))
+    return re.compile(rf"(?<!\w){updated}(?:\s+{prep})?\s*:?\s*", re.I)
 
 
 @functools.lru_cache(maxsize=None)
@@ -439,14 +438,6 @@ def _date_line_re() -> re.Pattern[str]:
 
 # the separators of a date line's parts: "05 June 2019 | News", "Brussels • 14 May 2020"
 _DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
-# a second date that says when a page was changed, not when it was published ("Last updated: 6 May
-# 2019", "Atualizado em 6/5/2019")
-def _updated_re() -> str:
-    words = date_labels()
-    updated, prep = words_pattern(words.get("updated", [])), words_pattern(words.get("preposition", []))
-    return rf"(?<!\w){updated}(?:\s+{prep})?\s*:?\s*"
-
-
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
 # a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
 _DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
@@ -457,7 +448,7 @@ _SHORT_PART = re.compile(r"(?:[^\W\d][\w’'-]*(?:\s+[\w’'-]+)?\s*:\s*)?\w[\w�
 def _updated_date(line: str) -> tuple[int, int] | None:
     """Where the date of a line that only says when the page was updated is ("Updated at 17:11, 20-07-2018",
     "Last updated: 6 May 2019"): the page's date when it gives no other."""
-    m = _updated_line().match(line)
+    m = _updated_part().match(line, len(line) - len(line.lstrip()))
     if m is None or _date_line_re().fullmatch(line, m.end()) is None:
         return None
     return m.end(), len(line.rstrip())

@@ -234,13 +234,13 @@ def read_frames(ctx: Context, found: Found) -> None:
                 # "a meeting of the focal points of the ABC": the ABC's own, which holds it (and of "the ABC
                 # (ABC) Regional Office for Alpha", the office: the name the first one runs on into)
                 groups = roles.load().member_groups.match(text, noun_end) if e.kind in ("meeting", "session") else None
-                if groups:
-                    whose = sorted(((o, x) for o, x in bodies if x.start == groups.end()), key=lambda ox: -ox[1].end)
-                    for o, x in sorted(bodies, key=lambda ox: ox[1].start) if whose else ():
-                        if x.start >= whose[0][1].end and _NAME_RUNS_ON.fullmatch(text, whose[0][1].end, x.start):
-                            whose.insert(0, (o, x))
-                    if whose:
-                        e.roles.append(("organizer", whose[0][0], (m.start, m.end), "role-body"))
+                owner = max(((o, x) for o, x in bodies if x.start == groups.end()), key=lambda ox: ox[1].end,
+                            default=None) if groups else None
+                for o, x in sorted(bodies, key=lambda ox: ox[1].start) if owner else ():
+                    if x.start >= owner[1].end and _NAME_RUNS_ON.fullmatch(text, owner[1].end, x.start):
+                        owner = (o, x)
+                if owner:
+                    e.roles.append(("organizer", owner[0], (m.start, m.end), "role-body"))
                 bodies = [(o, x) for o, x in bodies if x.start >= noun_end and _OF_BEFORE.search(text, m.start, x.start)]
                 if bodies and e.kind in _BODY_KINDS:
                     e.body = bodies[0][1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace as dc_replace
 from typing import Any
@@ -14,11 +15,17 @@ from . import rules
 from .context import Context
 from .dates import _NUMERIC_DATE, _YEAR_FIRST, find_dates, parse_dateline
 
-# "Geneva, Freedonia, 5 May", "GENEVA (Agency) -- 5 May", "Geneva – 5 May": the places before the date
-# (and the word some languages put before the day: "Paris, le 5 mai")
-_HEADER_PLACES = re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
-                            r"(?:,|\s+[-–—]{1,2})\s*){1,4}"
-                            rf"(?i:{words_pattern(date_labels().get('article', []))}\s+(?=\d))?")
+
+@functools.lru_cache(maxsize=None)
+def _header_places() -> re.Pattern[str]:
+    """The places before the date of a place-and-date line ("Geneva, Freedonia, 5 May", "GENEVA
+    (Agency) -- 5 May", "Geneva – 5 May"), and the word some languages put before the day ("Paris,
+    le 5 mai")."""
+    return re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
+                      r"(?:,|\s+[-–—]{1,2})\s*){1,4}"
+                      rf"(?i:{words_pattern(date_labels().get('article', []))}\s+(?=\d))?")
+
+
 _LINE = re.compile(r"\n*([^\n]*)")
 # what may follow the date in figures of a place-and-date line: a dash, or the end ("Brussels, 05/05/2021 -")
 _DASH_OR_END = re.compile(r"\s*(?:[-–—]|$)")
@@ -56,7 +63,7 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
         pos = m.end() + 1
         if not line.strip():
             continue
-        head = _HEADER_PLACES.match(line)
+        head = _header_places().match(line)
         if head is None:
             continue
         # (a yearless date is read in any year, for its place: "VIENNA, 5 May (Agency) -")
