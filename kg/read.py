@@ -681,6 +681,8 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         late = _late_dateline(text, title[0], md)
         if late is not None:
             return late
+        # "Published: 5 May 2019" or "Date modified: 2019-05-06" at the foot of the page, and no date above
+        return title, _end_dateline(text, body_start, md), body_start
     elif dateline[0] > body_start:
         title = _headline_above(text, title, dateline[0], md) or title
     return title, dateline, (after if dateline else body_start)
@@ -775,16 +777,62 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
     for s, e, nxt in _text_lines(text, start, md):
         line = text[s:e]
         seen += 1
-        if seen > LATE_WINDOW or len(line) >= PARAGRAPH and line.endswith((".", "!", "?")):
+        if seen > LATE_WINDOW:
             return None
         date = _bare_date(line)
-        if date is not None:
+        dispatch = date is None and _place_date_lead(line)
+        if date is not None or dispatch:
             if previous is None or previous[0] == start:
                 return None  # (a place and date right under the first line are the publication's, see extract)
+            if dispatch:  # "Lima (Peru), 5 May 2019 - The ...": the paragraph is the body, its date extraction's
+                return previous, None, s
             return previous, (s + date[0], s + date[1]), nxt
+        if len(line) >= PARAGRAPH and line.endswith((".", "!", "?")):
+            return None
         if len(line) >= TITLE_MIN and not is_noise_line(line) and not line.endswith(":"):
             previous = (s, e)
     return None
+
+
+# "Lima, 5 May 2019 - ", "Lima (Peru), 5 May 2019 – ": the place and date that open a dispatch
+_PLACES_BEFORE_DATE = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s*\([A-Z][^()\n]{1,40}\))?,\s*){1,2}")
+
+
+def _place_date_lead(line: str) -> bool:
+    """Whether a paragraph opens with the place and date it was written at, then a dash."""
+    m = _PLACES_BEFORE_DATE.match(line)
+    date = _date_line_re().match(line, m.end()) if m and len(line) >= PARAGRAPH else None
+    return date is not None and _DASH_SEPARATOR.match(line, date.end()) is not None
+
+
+END_WINDOW = 12
+"""How many non-empty lines from the foot of a page are looked at for its date when none stands at the
+top ("Published: 5 May 2019", "Last updated: 6 May 2019", "Date modified: 2019-05-06")."""
+
+
+def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
+    """The date of a labelled date line among the last lines of the page after ``start``: one that says
+    when the page was published, else one that says when it was last changed; a date without its label
+    there may be another page's (a list of related news)."""
+    tail = list(_text_lines(text, start, md))[-END_WINDOW:]
+    updated = None
+    for s, e, _ in tail:
+        line = text[s:e]
+        if _published_label().match(line) and is_date_line(line):
+            a, b = date_part(line)
+            return s + a, s + b
+        changed = _updated_date(line) if updated is None else None
+        if changed is not None:
+            updated = (s + changed[0], s + changed[1])
+    return updated
+
+
+@functools.lru_cache(maxsize=None)
+def _published_label() -> re.Pattern[str]:
+    """A label that says when a page was published ("Published:", "Publié le", "Date:")."""
+    words = date_labels()
+    return re.compile(rf"(?:{words_pattern(words.get('published', []))}|{words_pattern(words.get('field', []))}\s*[:：])",
+                      re.I)
 
 
 def _bare_date(line: str) -> tuple[int, int] | None:

@@ -1228,6 +1228,41 @@ def test_extract_place_datelines_and_labelled_dates_in_more_languages(line):
     assert published(text) == "2024-03-12"
 
 
+FURNITURE = ("Freedonia Ports Authority\nMinistry of Transport of Freedonia\nRegional Office for the South\n"
+             "Home | About | What we do | News | Contact\nYou are here: Home > News > 2024\n\n")
+
+
+@pytest.mark.parametrize("lead", ["Lima (Peru), 12 March 2024 – ", "Lima, Peru, 12 March 2024 - ", "Lima, March 12, 2024 — "])
+def test_a_dispatch_that_opens_with_its_place_and_date_behind_page_furniture(lead):
+    text = (f"{FURNITURE}Border officers agree to tighten controls on precursors\n\n{lead}Officers of the "
+            "Freedonia Border Police met in Cusco, Peru, on 7 and 8 March 2024 for the annual border meeting.\n\n"
+            "The meeting was hosted by the Freedonia Ports Authority.\n")
+    r = release(text)
+    assert text[r.title[0]:r.title[1]] == "Border officers agree to tighten controls on precursors"
+    f = facts(text)
+    assert {o for _, o in f["datePublished"]} == {"2024-03-12"}
+    assert {o for _, o in f["headline"]} == {"Border officers agree to tighten controls on precursors"}
+
+
+@pytest.mark.parametrize("foot, expected", [
+    ("Published: 12 March 2024\nLast updated: 14 March 2024", "2024-03-12"),
+    ("Last updated: 14 March 2024\nPublished: 12 March 2024", "2024-03-12"),
+    ("Date modified: 2024-03-14", "2024-03-14"),
+    ("Last updated 14 March 2024", "2024-03-14"),
+    ("Publié le 12 mars 2024", "2024-03-12"),
+])
+def test_a_labelled_date_at_the_foot_of_a_page_without_one_above(foot, expected):
+    text = ("Freedonia hosts a forum on ports\n\nThe Freedonia Ports Authority hosted the 3rd Ports Forum in "
+            f"Lima on 5 March 2024, with the port operators of the region.\n\nShare: Facebook | X | Email\n\n{foot}\n\nContact us | Privacy\n")
+    assert published(text) == expected
+
+
+def test_a_date_without_its_label_at_the_foot_of_a_page_is_another_pages():
+    text = ("Freedonia hosts a forum on ports\n\nThe Freedonia Ports Authority hosted the 3rd Ports Forum in "
+            "Lima on 5 March 2024, with the port operators of the region.\n\nRelated news\nFreedonia opens a new container terminal\n12 March 2024\n")
+    assert published(text) is None
+
+
 def test_day_month_year_lines_are_read_as_the_date_patterns_read_them():
     """A date line "07 июня 2019" is read directly; for every month word of every language, in three
     cases, with good and impossible days, it gives what the date patterns give."""
