@@ -267,6 +267,42 @@ def cities() -> dict[str, City]:
     return result
 
 
+@lru_cache(maxsize=None)
+def minor_cities() -> dict[str, dict[str, City]]:
+    """The GeoNames towns too small for ``cities()`` (15,000 to 100,000 people, not capitals), by name
+    as written and ASCII-folded, then by country code (the most populous of a country's homonyms).
+
+    A bare name of this size is too often a word or a person's name to be read as a place; written
+    with its country ("Porto Novo, Freedonia") it is one (see ``extract.locations``)."""
+    known = cities()
+    codes = set(countries())
+    stopwords = city_stopwords()
+    found: dict[str, dict[str, City]] = {}
+    for gid, escaped, cc, pop in _geonames_records():
+        key, code = gid.decode(), cc.decode()
+        if key in known or code not in codes:
+            continue
+        town = City(key, _decode_name(escaped), code, (), int(pop))
+        for spelling in _spellings(town.name):
+            if len(spelling) < MIN_NAME_LENGTH or spelling.lower() in stopwords:
+                continue
+            best = found.setdefault(spelling, {}).get(code)
+            if best is None or (town.population, -int(key)) > (best.population, -int(best.geonames_id)):
+                found[spelling][code] = town
+    return found
+
+
+@lru_cache(maxsize=None)
+def _minor_cities_by_id() -> dict[str, City]:
+    return {c.geonames_id: c for by_code in minor_cities().values() for c in by_code.values()}
+
+
+def city(geonames_id: str) -> City:
+    """The city of ``cities()`` or of ``minor_cities()`` with this GeoNames id."""
+    found = cities().get(geonames_id)
+    return found if found is not None else _minor_cities_by_id()[geonames_id]
+
+
 def _make_city(gid: str, name: str, cc: str, pop: int, extra: dict[str, str]) -> City:
     """A city with its cities_extra.tsv row merged in: the curated name leads, aliases follow."""
     display = extra["name"] or name

@@ -327,6 +327,23 @@ def test_extract_named_venue_then_its_city_places_the_event():
     assert {o for _, o in facts(text)["heldIn"]} >= {"Pretoria"}
 
 
+@pytest.mark.parametrize("place", ["Porirua, New Zealand", "Porirua (New Zealand)", "Chiang Rai, Thailand"])
+def test_extract_a_town_named_with_its_country_places_the_event(place):
+    town = place.split(",")[0].split(" (")[0]
+    text = f"Title of a release\n\n14 June 2013\n\nThe Alpha Commission held a regional workshop in {place}, on 12 June 2013.\n"
+    f = facts(text)
+    assert town in {o for _, o in f["heldIn"]}
+    assert (town, place.split(", ")[-1].strip("()").split(" (")[-1]) in f["containedIn"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Alpha Commission held a regional workshop in Porirua on 12 June 2013.",  # a town too small to read alone
+    "The Alpha Commission held a regional workshop in Porirua, Peru, on 12 June 2013.",  # not a town of Peru
+])
+def test_extract_a_town_without_its_own_country_is_not_a_place(text):
+    assert "Porirua" not in {o for _, o in facts(f"Title of a release\n\n14 June 2013\n\n{text}\n").get("heldIn", set())}
+
+
 def test_extract_body_named_after_an_acronym_has_the_longer_name_too():
     text = ("Title of a release\n\n14 June 2013\n\nThe Alpha Monetary Fund (AMF) Fiscal Affairs Department and the "
             "Beta Trade Organization (BTO) met. The BTO Regional Office attended.\n")

@@ -83,7 +83,7 @@ def emit(ctx: Context, found: Found) -> Extraction:
     def city(m: mn.Mention) -> str:
         key = f"city:{m.ident}"
         if key not in ex.nodes:
-            c = places.cities()[m.ident]
+            c = places.city(m.ident)
             evid = E(m.start, m.end, m.rule)
             # (with the curated aliases: "Washington, D.C." is also "Washington")
             ex.add_node(Node(key, "city", c.name, set(c.aliases), ident=c.geonames_id, evidence=[evid]))

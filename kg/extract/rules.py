@@ -36,6 +36,7 @@ RULES: dict[str, tuple[float, str]] = {
     "country-gazetteer": (0.9, "a country's name or alias"),
     "country-adjective": (0.9, "a country's adjective or demonym ('Freedonian Customs')"),
     "city-gazetteer": (0.9, "a city's name (GeoNames)"),
+    "city-with-country": (0.85, "a town too small for the city gazetteer, named with its country ('Porto Novo, Freedonia')"),
     "city-country": (0.9, "the country a named city lies in"),
     "person-honorific": (0.9, "a name after an honorific ('Ms. ...')"),
     "person-name_role": (0.9, "a name before its role ('..., Director of ...')"),
