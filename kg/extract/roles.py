@@ -105,6 +105,7 @@ _RELATIVE_VERB = re.compile(rf",\s*(?:which|who)\s+(?:{_ADVERB}\s+)?$")
 _ACRONYM_PARENS = r"\s*(?:\([^()]{1,20}\))?\s*"  # an acronym in parentheses after a name, or nothing
 _ASIDE_END = re.compile(_ACRONYM_PARENS + r",\s*")  # the end of ", in cooperation with X (XY),"
 _BY_AFTER = re.compile(r"\s+by\b")
+_TO_BEFORE = re.compile(r"\bto\s+$")
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
 _MEMBERS_OF = re.compile(r"\b(?:member\s+(?:states|countries|administrations)|members)\s+of\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?")
@@ -476,7 +477,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         # phrase's list can stand inside a subject: "A, B, representatives of C and D met")
         last_subject = s0
         after_fronted = False
-        named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1)  # the sentence names an event
+        # the sentence names an event, or says that some took part in one ("30 officials took part, including
+        # officers of X")
+        named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1) or any(
+            h[2].meaning == "participation" and h[2].reads == "subject" and not h[2].needs_event for h in kept)
         aside: tuple[int, int] | None = None  # the subject before ", in cooperation with X," and where it ends
         prev_verb = False  # the phrase before is a subject verb
         for k, (a, b, f) in enumerate(kept):
@@ -496,6 +500,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     continue  # "the visit of X to Y", "their meeting", "twelve member states": a noun, not a verb
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
+                if f.meaning == "speech" and _TO_BEFORE.search(text, max(s0, a - 4), a):
+                    continue  # "X brings A and B together to share experiences": the speakers are not X
                 if first in trig.participles and not _BE_AUX.search(text, max(s0, a - 20), a) \
                         and (reduced_relative(a, b, s0, f.transitive) or _BY_AFTER.match(text, b)):
                     continue  # "the forum held in Ruritania": no verb of a clause, no subject
