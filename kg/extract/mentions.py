@@ -212,8 +212,9 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
         t = toks[j - 1][2]
         if text and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
-        if t in _STOP_LEFT and j - 1 >= 0 or t.lower() in _CALENDAR_WORDS:
-            break  # (and a day or a month: "the March |Freight Commission")
+        if t in _STOP_LEFT and j - 1 >= 0 and not (text and _opens_country_name(text, toks[j - 1])) \
+                or t.lower() in _CALENDAR_WORDS:
+            break  # (and a day or a month: "the March |Freight Commission"; but "New Zealand Police" is one name)
         if is_cap(t) or t in extra_ok:
             j -= 1
             continue
@@ -229,6 +230,12 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
             continue
         break
     return j
+
+
+def _opens_country_name(text: str, tok: tuple[int, int, str]) -> bool:
+    """Whether the word of ``tok`` is the first of a country's name of more words ("New Zealand")."""
+    m = _long_country_names().match(text, tok[0])
+    return m is not None and m.end() > tok[1]
 
 
 def _starts_another_body(word: str, leading: frozenset[str] = frozenset()) -> bool:
@@ -365,6 +372,10 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             tail = _FIELD_LIST.match(text, b)
             if tail and not heads.search(tail.group()):
                 b = tail.end()
+                # "Ministry of Trade, Industry and Finance of the Republic of Freedonia": whose it is
+                of_country = _OF_COUNTRY.match(text, b)
+                if of_country and of_country.group(1) in places.country_names():
+                    b = of_country.end()
         if hm.group() in _SEATED:
             # "Programme Office in Freedonia", "Embassy of Ruritania in Freedonia": where it sits
             countries = places.country_names()
@@ -690,6 +701,7 @@ _OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|
                          r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)")
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?![\w-])")
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?![\w-])")
 _SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation"))
 _SEATED_IN_CITY = frozenset(("Office", "Programme Office"))
 _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
