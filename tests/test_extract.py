@@ -259,6 +259,27 @@ def test_extract_said_today_dates_an_event_the_roles_report():
     assert "startDate" not in facts(text)
 
 
+@pytest.mark.parametrize("sentence, days", [
+    # 21 May 2024 is a Tuesday
+    ("The Freedonia Police held a regional workshop on border security in Bali on Monday.", {"2024-05-20"}),
+    ("The Freedonia Police held a regional workshop on border security in Bali on Tuesday.", {"2024-05-21"}),
+    ("The Freedonia Police will hold a regional workshop on border security in Bali on Monday.", {"2024-05-27"}),
+    ("The Freedonia Police held a regional workshop on border security in Bali on Monday, 6 May 2024.", {"2024-05-06"}),
+])
+def test_extract_a_weekday_in_a_dispatch_is_a_day_of_its_week(sentence, days):
+    text = f"Freedonia police meet in Bali on border security\n\nJAKARTA, 21 May 2024 (Agency) - {sentence}\n"
+    assert {o for _, o in facts(text)["startDate"]} == days
+
+
+@pytest.mark.parametrize("day", ["on Friday", "on 17 May 2024"])
+def test_extract_a_day_of_an_event_then_its_days_are_one_event(day):
+    text = ("Freedonia police meet in Bali on border security\n\nJAKARTA, 21 May 2024 (Agency) - A three-day regional "
+            f"workshop on border security closed in Bali {day}. The workshop, held from 15 to 17 May 2024, was hosted "
+            "by the Freedonia Police.\n")
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {"2024-05-15"} and {o for _, o in f["endDate"]} == {"2024-05-17"}
+
+
 def test_extract_possessive_owner_ends_a_name_and_stays_an_alternative_name():
     text = ("Title of a release\n\n14 June 2013\n\nThe seminar was organized by Norway's Ministry of Social "
             "Development and ABCD's Statistics Division, with the Department of State's Bureau of Ports.\n")

@@ -20,6 +20,10 @@ _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing
                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
 _MONTH = dt.timedelta(days=31)
 _TODAY = re.compile(r"\btoday\b(?!['’]s)")  # ("today's debates": not when)
+# "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
+_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s*\(?\d)")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_AHEAD = re.compile(r"\b(?:will|shall|scheduled|due\s+to|expected\s+to|plans?\s+to|next)\b")
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_ONLY = re.compile(r"\s*of\s+(?:the\s+)?")
@@ -147,10 +151,18 @@ def read_frames(ctx: Context, found: Found) -> None:
         # when and where, for the events of this sentence (or the main event in a dateline-like line)
         sent_dates = [d for d in dates if s0 <= d.start < s1]
         today = _TODAY.search(sent) if "today" in sent else None
-        if not sent_dates and today and ctx.published:
+        weekday = _WEEKDAY.search(sent) if not today and "day" in sent else None
+        if not sent_dates and (today or weekday) and ctx.published:
             # "Freedonia and Alphaland signed today ...": the day of the release (and of the event the
-            # roles phase may find told in this sentence)
-            said_today = DateSpan(s0 + today.start(), s0 + today.end(), ctx.published, ctx.published)
+            # roles phase may find told in this sentence); "... met on Monday": the last Monday up to
+            # that day, or the next one after it for what will be
+            said = today or weekday
+            day = ctx.published
+            if weekday is not None:
+                shift = (day.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
+                ahead = _AHEAD.search(sent, 0, weekday.start())
+                day = day + dt.timedelta(days=(-shift) % 7 or 7) if ahead else day - dt.timedelta(days=shift)
+            said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, day)
             bisect.insort(found.dates, said_today, key=lambda d: d.start)
             if here:
                 sent_dates = [said_today]
@@ -169,7 +181,10 @@ def read_frames(ctx: Context, found: Found) -> None:
                 # event of the kind
                 pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                 own = next((m for m in e.mentions if s0 <= m.start < s1 and not m.concrete), None)
-                if own is not None and own is not e.mentions[0] and (pick.first, pick.last) not in \
+                if len(e.dates) == 1 and e.dates[0].first == e.dates[0].last and pick.first <= e.dates[0].first <= pick.last:
+                    # "... closed on Friday. The workshop, held from 6 to 8 March, ...": the days of that day's event
+                    e.dates[0] = pick
+                elif own is not None and own is not e.mentions[0] and (pick.first, pick.last) not in \
                         {(d.first, d.last) for d in e.dates}:
                     e.mentions.remove(own)
                     e = ev.Event(f"event{len(events)}", own.kind, ev.LEADING_ARTICLE.sub("", own.label))
