@@ -244,10 +244,21 @@ def test_extract_yearless_abbreviation_or_lower_case_english_month_is_no_date(ph
     assert find_dates(phrase, load(()), 2014) == []
 
 
-@pytest.mark.parametrize("phrase, day", [("on Apr. 7", "2014-04-07"), ("on Sept. 12", "2014-09-12"), ("on Nov. 3, in Brussels", "2014-11-03")])
-def test_extract_yearless_dotted_month_abbreviation_before_the_day_is_a_date(phrase, day):
+@pytest.mark.parametrize("phrase, day", [("on Apr. 7", "2014-04-07"), ("on Sept. 12", "2014-09-12"), ("on Nov. 3, in Brussels", "2014-11-03"),
+                                        ("on Nov 3", "2014-11-03")])
+def test_extract_yearless_month_abbreviation_before_the_day_is_a_date(phrase, day):
     text = f"Title of a release\n\n10 November 2014\n\nThe WCO participated in the 2nd meeting of the Enforcement Committee {phrase}.\n"
     assert {o for _, o in facts(text)["startDate"]} == {day}
+
+
+def test_extract_figures_read_month_first_when_the_dispatch_line_says_so():
+    text = ("Freedonia hosts the ports forum\n\n2/4/2025 2:55:00 PM\n\nFREDONIA CITY, Feb 4 (Agency) -- The Freedonia "
+            "Ports Authority on Tuesday hosted the 3rd Ports Forum.\n")
+    f = facts(text)
+    assert {o for _, o in f["datePublished"]} == {"2025-02-04"}
+    assert {o for _, o in f["startDate"]} == {"2025-02-04"}
+    text = "Freedonia hosts the ports forum\n\n2/4/2025\n\nThe Freedonia Ports Authority hosted the 3rd Ports Forum.\n"
+    assert published(text) == "2025-04-02"  # (day first, as most of the world writes)
 
 
 def test_extract_said_today_dates_an_event_the_roles_report():

@@ -89,15 +89,15 @@ def _abbreviations(lex: Lexicon) -> frozenset[str]:
 _YEAR_AND_MONTH = {"dl_dm": (3, 2), "d_dm": (3, 2), "md_md": (4, 0), "md_d": (3, 0), "md": (2, 0), "dm": (2, 1)}
 
 
-def _needs_year(month_word: str, lex: Lexicon, dotted: bool = False) -> bool:
+def _needs_year(month_word: str, lex: Lexicon, before_day: bool = False) -> bool:
     """An abbreviated month ("out", "mar") is a date only with its year, and so is an English month
     written in lower case ("5 may attend"): without one, "19 out of 23" would be the 19th of October.
-    A capitalised English abbreviation with its dot before the day (``dotted``: "Apr. 7", "Sept. 12",
+    A capitalised English abbreviation before the day (``before_day``: "Apr. 7", "Sept. 12", "Feb 4",
     as news agencies write) is a month word all the same."""
     word = month_word.rstrip(".")
     lower = word.lower()
     english = lex.month_languages.get(lower) == "en"
-    if dotted and english and word[:1].isupper():
+    if before_day and english and word[:1].isupper():
         return False
     return lower in _abbreviations(lex) or english and not word[:1].isupper()
 
@@ -164,8 +164,8 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                 yi, mi = _YEAR_AND_MONTH[name]
                 yearless = g[yi] is None
                 y = default_year if yearless else int(g[yi])
-                dotted = name.startswith("md") and text.startswith(".", mt.end(mi + 1))  # ("Apr. 7")
-                if y is None or yearless and _needs_year(g[mi], lex, dotted):
+                first_word = name.startswith("md")  # ("Apr. 7", "Feb 4")
+                if y is None or yearless and _needs_year(g[mi], lex, first_word):
                     continue
             if name == "dm_dm":
                 y2 = int(g[5])

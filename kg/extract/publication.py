@@ -45,7 +45,18 @@ def read_publication(ctx: Context) -> dict[str, Any]:
         line_date, line_ev, line, dated_at = _place_dateline(ctx, published.year if published else None)
         if published is None and r.dateline is None and line_ev is not None:
             published, pub_ev = line_date, line_ev
+        elif published is not None and line_date is not None and _swapped(published) == line_date:
+            # "2/4/2025" over "CITY, Feb 4 (Agency) -": the figures were month first
+            published = line_date
     return {"published": published, "pub_evidence": pub_ev, "pub_line": line, "dated_at": dated_at}
+
+
+def _swapped(day: dt.date) -> dt.date | None:
+    """The date with its day and month read the other way round, if there is one."""
+    try:
+        return dt.date(day.year, day.day, day.month) if day.day != day.month else None
+    except ValueError:
+        return None
 
 
 def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evidence | None, tuple[int, int] | None, tuple[mn.Mention, ...]]:
