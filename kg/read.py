@@ -640,7 +640,9 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
 
     The title is the first non-empty line that is not page noise; when that line is a date,
     there is no title and it is the date line. Otherwise the date line is a line that is only
-    a date among the next DATE_WINDOW non-empty, non-noise lines. ``body_start`` is the offset
+    a date among the next DATE_WINDOW non-empty, non-noise lines; else one further down under the
+    headline it follows (page furniture above them), or the headline over a dispatch that opens with
+    its place and date; else a labelled date at the foot of the page. ``body_start`` is the offset
     of the line after the date line, or after the title line when there is none.
     """
     title = None

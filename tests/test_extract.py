@@ -590,6 +590,8 @@ def test_extract_a_body_at_the_end_of_a_longer_name_stays_a_body_before_held():
      "Ministry of Trade, Industry and Ports of the Republic of Uzbekistan"),
     ("The Ministry of Finance, Planning and Development of Uganda hosted the course.",
      "Ministry of Finance, Planning and Development of Uganda"),
+    ("The Minister of Finance, Planning and Development of Uganda Ivo Marsh opened the course at the Ministry of "
+     "Finance, Planning and Development of Uganda Ada Quill chaired.", "Ministry of Finance, Planning and Development of Uganda"),
 ])
 def test_extract_a_name_that_opens_or_ends_with_a_country_of_more_words(sentence, name):
     text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"

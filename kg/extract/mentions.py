@@ -374,8 +374,12 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 b = tail.end()
                 # "Ministry of Trade, Industry and Finance of the Republic of Freedonia": whose it is
                 of_country = _OF_COUNTRY.match(text, b)
-                if of_country and of_country.group(1) in places.country_names():
-                    b = of_country.end()
+                if of_country:
+                    words = of_country.group(1).split()
+                    country = next((n for n in range(len(words), 0, -1)
+                                    if " ".join(words[:n]) in places.country_names()), 0)
+                    if country:  # (the longest country name there: "of Freedonia |Ivo Marsh said")
+                        b = of_country.start(1) + len(" ".join(words[:country]))
         if hm.group() in _SEATED:
             # "Programme Office in Freedonia", "Embassy of Ruritania in Freedonia": where it sits
             countries = places.country_names()
