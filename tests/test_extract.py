@@ -261,6 +261,16 @@ def test_extract_figures_read_month_first_when_the_dispatch_line_says_so():
     assert published(text) == "2025-04-02"  # (day first, as most of the world writes)
 
 
+def test_extract_a_named_week_is_an_event_and_a_week_in_prose_is_not():
+    text = ("Title of a release\n\n14 June 2023\n\nThe Freedonia Customs Service and the Alpha Trade Organization "
+            "co-hosted Freedonia Customs Week 2023 in Lima from 5 to 8 June 2023.\n")
+    f = facts(text)
+    assert {s for s, _ in f["organizer"]} == {"Freedonia Customs Week"}
+    assert {o for _, o in f["startDate"]} == {"2023-06-05"}
+    text = "Title of a release\n\n14 June 2023\n\nThis week the Freedonia Customs Service opened a new office.\n"
+    assert "Week" not in " ".join(nodes(text, "event"))
+
+
 def test_extract_said_today_dates_an_event_the_roles_report():
     text = ("Title of a release\n\nFreedonia City, 14 June 2013 - Freedonia Customs and the Alphaland Revenue Authority "
             "signed today a memorandum on the exchange of data.\n")
