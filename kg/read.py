@@ -787,13 +787,35 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
             if previous is None or previous[0] == start:
                 return None  # (a place and date right under the first line are the publication's, see extract)
             if dispatch:  # "Lima (Peru), 5 May 2019 - The ...": the paragraph is the body, its date extraction's
-                return previous, None, s
+                return (previous, None, s) if _headline_behind_labels(text, start, previous, md) else None
             return previous, (s + date[0], s + date[1]), nxt
         if len(line) >= PARAGRAPH and line.endswith((".", "!", "?")):
             return None
         if len(line) >= TITLE_MIN and not is_noise_line(line) and not line.endswith(":"):
             previous = (s, e)
     return None
+
+
+_FUNCTION_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le"))
+
+
+def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bool) -> bool:
+    """Whether ``line`` reads as a headline and the lines from ``start`` down to it are labels of the
+    page (a site's name, menus, a breadcrumb): no line of them has words in lower case but small
+    function words, as a headline or a sentence has ("Freedonia Customs hosts a workshop" over a
+    standfirst, a byline or a caption is the title, not what stands under it)."""
+    head = text[line[0]:line[1]]
+    if head.endswith((".", ":")) or ". " in head or _LABEL_LINE.match(head) or is_noise_line(head):
+        return False
+    for s, e, _ in _text_lines(text, start, md):
+        if s >= line[0]:
+            return True
+        above = text[s:e]
+        if is_noise_line(above) or len(_DATE_LINE_PARTS.findall(above)) >= 2:
+            continue  # (a menu)
+        if any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in above.split()):
+            return False
+    return True
 
 
 # "Lima, 5 May 2019 - ", "Lima (Peru), 5 May 2019 – ": the place and date that open a dispatch
@@ -816,10 +838,15 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     """The date of a labelled date line among the last lines of the page after ``start``: one that says
     when the page was published, else one that says when it was last changed; a date without its label
     there may be another page's (a list of related news)."""
-    tail = list(_text_lines(text, start, md))[-END_WINDOW:]
+    end = own_text_end(text, start)  # (not in the other news after "Related news")
+    tail = [x for x in _text_lines(text, start, md) if x[1] <= end][-END_WINDOW:]
     updated = None
-    for s, e, _ in tail:
+    for i, (s, e, _) in enumerate(tail):
         line = text[s:e]
+        paired = i + 1 < len(tail) and _updated_date(text[tail[i + 1][0]:tail[i + 1][1]]) is not None
+        if i and not paired and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
+            continue  # "Ports forum opens in Lima" over "Published: 3 May 2021": another page's date (but a
+            # page's own dates come in pairs: "Published: ..." over "Last updated: ...")
         if _published_label().match(line) and is_date_line(line):
             a, b = date_part(line)
             return s + a, s + b
@@ -827,6 +854,13 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
         if changed is not None:
             updated = (s + changed[0], s + changed[1])
     return updated
+
+
+def _headline_of_other_news(line: str) -> bool:
+    """Whether a line over a date at the foot of a page may be the headline of another page (a line of
+    words that ends no sentence), not a label or a link of the page ("Share this page", "Print")."""
+    return len(line.split()) >= 4 and not line.endswith((".", "!", "?", ":")) and not is_noise_line(line) \
+        and not _DATE_LINE_PARTS.search(line) and not _date_line_re().search(line)
 
 
 @functools.lru_cache(maxsize=None)

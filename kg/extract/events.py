@@ -118,12 +118,17 @@ def ordinal_of(word: str) -> int | None:
     return _ORDINAL_WORDS.get(w) or _TENS_ORDINAL.get(w)
 
 
+NAME_WORDS = 2
+"""How many words of a name a kind word of ``event_kinds_need_name`` needs before it ("Trade Facilitation Week")."""
+
+
 def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], title: tuple[int, int] | None) -> list[EventMention]:
     """Event phrases with their labels; ``concrete`` when named (ordinal, proper name or complement)."""
     from .roles import load as load_triggers  # (the trigger file's verbs: roles reads events' words)
 
     event_verbs = load_triggers().event_verbs
     kinds = lex.words["event_kinds"]
+    need_name = lex.set("event_kinds_need_name")
     out: list[EventMention] = []
     token_at = token_index(text)
     kinds_per_sentence = lex.phrases("event_kinds").per_span(text, sentences)
@@ -174,6 +179,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 if t in ("At", "In", "On", "During", "After", "The", "For", "From", "By", "With"):
                     break
                 left -= 1
+            if km.group() in need_name and k - left < NAME_WORDS:
+                continue  # "Holy Week", "Week 2": a kind word that names an event only after a name of its own
             # right: of/on/for + noun phrase
             right = k_end
             nxt0 = toks[right + 1][2] if right + 1 < len(toks) else ""

@@ -23,7 +23,12 @@ _TODAY = re.compile(r"\btoday\b(?!['’]s)")  # ("today's debates": not when)
 # "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
 _WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s*\(?\d)")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_AHEAD = re.compile(r"\b(?:will|shall|scheduled|due\s+to|expected\s+to|plans?\s+to|next)\b")
+# what says the day is still to come, in the weekday's clause: "will open", "opens on Monday", "is due to"
+_AHEAD = re.compile(r"\b(?:will|shall|scheduled|due\s+to|expected\s+to|plans?\s+to|next|opens|begins|starts|"
+                    r"kicks\s+off|takes\s+place|is\s+to|are\s+to)\b")
+_CLAUSE_OPENING = re.compile(r".*(?:,|\bwhich\b|\bwho\b|\bthat\b)", re.S)
+# a sentence about another time than the release's week ("In 2019, ...", "At the previous workshop, ...")
+_OTHER_TIME = re.compile(r"\b(?:(?:19|20)\d\d|previous|last\s+(?:year|month)|earlier\s+this\s+year|ago)\b")
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_ONLY = re.compile(r"\s*of\s+(?:the\s+)?")
@@ -152,6 +157,9 @@ def read_frames(ctx: Context, found: Found) -> None:
         sent_dates = [d for d in dates if s0 <= d.start < s1]
         today = _TODAY.search(sent) if "today" in sent else None
         weekday = _WEEKDAY.search(sent) if not today and "day" in sent else None
+        if weekday is not None and ctx.published and any(
+                y.group() != str(ctx.published.year) or not y.group()[:1].isdigit() for y in _OTHER_TIME.finditer(sent)):
+            weekday = None  # (a day of another week)
         if not sent_dates and (today or weekday) and ctx.published:
             # "Freedonia and Alphaland signed today ...": the day of the release (and of the event the
             # roles phase may find told in this sentence); "... met on Monday": the last Monday up to
@@ -160,7 +168,8 @@ def read_frames(ctx: Context, found: Found) -> None:
             day = ctx.published
             if weekday is not None:
                 shift = (day.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
-                ahead = _AHEAD.search(sent, 0, weekday.start())
+                clause = _CLAUSE_OPENING.match(sent, 0, weekday.start())
+                ahead = _AHEAD.search(sent, clause.end() if clause else 0, weekday.start())
                 day = day + dt.timedelta(days=(-shift) % 7 or 7) if ahead else day - dt.timedelta(days=shift)
             said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, day)
             bisect.insort(found.dates, said_today, key=lambda d: d.start)
@@ -181,7 +190,8 @@ def read_frames(ctx: Context, found: Found) -> None:
                 # event of the kind
                 pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                 own = next((m for m in e.mentions if s0 <= m.start < s1 and not m.concrete), None)
-                if len(e.dates) == 1 and e.dates[0].first == e.dates[0].last and pick.first <= e.dates[0].first <= pick.last:
+                if len(here) == 1 and len(e.dates) == 1 and e.dates[0].first == e.dates[0].last \
+                        and pick.first <= e.dates[0].first <= pick.last:
                     # "... closed on Friday. The workshop, held from 6 to 8 March, ...": the days of that day's event
                     e.dates[0] = pick
                 elif own is not None and own is not e.mentions[0] and (pick.first, pick.last) not in \

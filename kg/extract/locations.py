@@ -11,6 +11,7 @@ from .context import Context
 
 # the capitalised words before a country named after a comma or in brackets: "... in Porto Novo, "
 _BEFORE_COUNTRY = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)(?:,\s*|\s*\()$")
+_OPENERS = frozenset(("The", "In", "At", "From", "To", "Near", "Outside"))  # capitalised words a town's name may follow
 REACH = 60
 """How many characters before a country the name of its town is looked for in."""
 
@@ -43,7 +44,9 @@ def _towns_with_their_country(text: str, found: list[mn.Mention]) -> list[mn.Men
         if before is None or before.end(1) in ends:
             continue  # (a city of the gazetteer already)
         words = list(re.finditer(r"\S+", before.group(1)))
-        for w in words:  # the longest name first
+        for i, w in enumerate(words):  # the longest name first, after no other name ("Ms. Ana Castro (Chile)")
+            if any(x.group() not in _OPENERS for x in words[:i]):
+                break
             name = before.group(1)[w.start():]
             town = towns.get(name, {}).get(m.ident) or towns.get(places.fold(name), {}).get(m.ident)
             if town is not None:

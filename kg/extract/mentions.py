@@ -233,7 +233,10 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
 
 
 def _opens_country_name(text: str, tok: tuple[int, int, str]) -> bool:
-    """Whether the word of ``tok`` is the first of a country's name of more words ("New Zealand")."""
+    """Whether the word of ``tok`` is the first of a country's name of more words ("New Zealand"; but an
+    article stays out of a name: "The Gambia Revenue Authority" is the Gambia Revenue Authority)."""
+    if tok[2] in ("The", "A", "An"):
+        return False
     m = _long_country_names().match(text, tok[0])
     return m is not None and m.end() > tok[1]
 

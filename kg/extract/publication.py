@@ -43,7 +43,8 @@ def read_publication(ctx: Context) -> dict[str, Any]:
     line, dated_at = None, ()
     if r.title:
         line_date, line_ev, line, dated_at = _place_dateline(ctx, published.year if published else None)
-        if published is None and r.dateline is None and line_ev is not None:
+        foot = r.dateline is not None and r.dateline[0] >= r.body_start  # ("Last updated: ..." at the page's foot)
+        if line_ev is not None and (published is None and r.dateline is None or foot):
             published, pub_ev = line_date, line_ev
         elif published is not None and line_date is not None and _swapped(published) == line_date:
             # "2/4/2025" over "CITY, Feb 4 (Agency) -": the figures were month first

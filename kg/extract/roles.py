@@ -102,10 +102,12 @@ _COMMA = re.compile(r",\s*")
 # a relative clause that opens with its verb: its subject is what the pronoun stands for ("X, which
 # hosted the forum, ...": X)
 _RELATIVE_VERB = re.compile(rf",\s*(?:which|who)\s+(?:{_ADVERB}\s+)?$")
+# a verb that says some took part (not "represents an investment", "joined forces")
+_TOOK_PART = re.compile(r"(?:t(?:ake|akes|ook|aking)\s+part|participat|attend)", re.I)
 _ACRONYM_PARENS = r"\s*(?:\([^()]{1,20}\))?\s*"  # an acronym in parentheses after a name, or nothing
 _ASIDE_END = re.compile(_ACRONYM_PARENS + r",\s*")  # the end of ", in cooperation with X (XY),"
 _BY_AFTER = re.compile(r"\s+by\b")
-_TO_BEFORE = re.compile(r"\bto\s+$")
+_NOT_SAID_HERE = re.compile(r"\b(?:to|at|will|shall|would|could|may|might|can|has|have|had)\s+(?:also\s+)?$", re.I)
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
 _MEMBERS_OF = re.compile(r"\b(?:member\s+(?:states|countries|administrations)|members)\s+of\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+)?")
@@ -198,10 +200,11 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> tuple[list[str], li
     return [prefix + f for f in forms], [prefix + f for f in past]
 
 
-def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) -> tuple[str, list[str], list[str]]:
+def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
+                    past_only: bool = False) -> tuple[str, list[str], list[str]]:
     """(the pattern of a phrase from its first word on, the forms its first word takes, the past
-    participles of its verb). Optional words before the first word only widen the span; they are
-    left out."""
+    participles of its verb; only those with ``past_only``). Optional words before the first word
+    only widen the span; they are left out."""
     words = phrase.split()
     while words and words[0] in ("{a}", "{adj}"):
         words = words[1:]
@@ -228,7 +231,7 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]]) ->
             # (a phrase read after it opens with a verb too: "bring together" -> "brought together")
             forms, past = _inflect(w, irregular)
             participles += past
-            alternatives = past if reads == "agent" else forms
+            alternatives = past if reads == "agent" or past_only else forms
             piece = "(?:" + "|".join(re.escape(f) for f in sorted(set(alternatives), key=len, reverse=True)) + ")"
             firsts = alternatives
         elif w.endswith("+"):
@@ -262,7 +265,7 @@ def load(path: Path = DATA) -> Triggers:
                       f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
                       f.get("body_role"), f.get("adjacent", False))
         for phrase in f["phrases"]:
-            piece, firsts, past = _phrase_pattern(phrase, f["reads"], irregular)
+            piece, firsts, past = _phrase_pattern(phrase, f["reads"], irregular, f.get("past_only", False))
             participles.update(p.lower() for p in past)
             for w in firsts:
                 by_first.setdefault(w, {}).setdefault(frame, []).append(piece)
@@ -480,7 +483,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         # the sentence names an event, or says that some took part in one ("30 officials took part, including
         # officers of X")
         named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1) or any(
-            h[2].meaning == "participation" and h[2].reads == "subject" and not h[2].needs_event for h in kept)
+            _TOOK_PART.match(text, h[0]) and not _RELATIVE_VERB.search(text, max(s0, h[0] - 24), h[0]) for h in kept)
         aside: tuple[int, int] | None = None  # the subject before ", in cooperation with X," and where it ends
         prev_verb = False  # the phrase before is a subject verb
         for k, (a, b, f) in enumerate(kept):
@@ -500,8 +503,9 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     continue  # "the visit of X to Y", "their meeting", "twelve member states": a noun, not a verb
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
-                if f.meaning == "speech" and _TO_BEFORE.search(text, max(s0, a - 4), a):
-                    continue  # "X brings A and B together to share experiences": the speakers are not X
+                if f.meaning == "speech" and _NOT_SAID_HERE.search(text, max(s0, a - 12), a):
+                    continue  # "X brings A and B together to share experiences", "X will present ...", "X has
+                    # shared its experience with many", "at present": no speaker at this event
                 if first in trig.participles and not _BE_AUX.search(text, max(s0, a - 20), a) \
                         and (reduced_relative(a, b, s0, f.transitive) or _BY_AFTER.match(text, b)):
                     continue  # "the forum held in Ruritania": no verb of a clause, no subject
