@@ -428,7 +428,8 @@ def _date_line_re() -> re.Pattern[str]:
             r"(?:\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*[,|–-]?\s*(?=\d))?")
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
     # (and "Tue, 05 Jun 2019 10:30:00 +0000", as feeds write)
-    time = r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|cet|cest|edt|est|[+-]\d{4}))?)?"
+    time = (r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|"
+            r"(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|cet|cest|edt|est|[+-]\d{4}))?)?")  # ("09:15 GMT+7")
     # "Posted on 5 May 2019 by the press office"
     by = r"(?:\s+by\s+[^\W\d][\w .'’-]{0,40})?"
     # "5 June 2019 Press Release": the kind of page after the date
@@ -459,8 +460,8 @@ def is_date_line(line: str) -> bool:
     a weekday or a label ("Published on", "Posted:", "Date:") and with a time; or a date beside a
     few words set apart by a bar or a bullet ("05 June 2019 | News", "Brussels | 14 May 2020")."""
     line = _BULLET_LEAD.sub("", line.strip(), count=1)
-    if _date_line_re().fullmatch(line) is not None:
-        return True
+    if _date_line_re().fullmatch(line) is not None or line.endswith(".") and _date_line_re().fullmatch(line[:-1]):
+        return True  # (and "20.06.2024.", as some languages end a date with a dot)
     if not _DATE_LINE_PARTS.search(line):
         return False
     parts = [p for p in _DATE_LINE_PARTS.split(line) if not _is_updated_part(p)]
@@ -523,6 +524,8 @@ def date_part(line: str) -> tuple[int, int]:
         pos = a + len(part)
         if part and not _is_updated_part(part) and _date_line_re().fullmatch(part):
             return a, a + len(part)
+        if part.endswith(".") and _date_line_re().fullmatch(part[:-1]):
+            return a, a + len(part) - 1  # ("20.06.2024.")
     return 0, len(line)
 
 
@@ -686,7 +689,12 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
         # "Published: 5 May 2019" or "Date modified: 2019-05-06" at the foot of the page, and no date above
         return title, _end_dateline(text, body_start, md), body_start
     elif dateline[0] > body_start:
-        title = _headline_above(text, title, dateline[0], md) or title
+        above = _headline_above(text, title, dateline[0], md)
+        under = None if above else _title_under(text, after, md)
+        if under is not None and _headline_behind_labels(text, title[0], _line_at(text, dateline[0]), md, date=True):
+            # "Home > News" over "20.06.2024" over "Freedonia and Alphaland meet in Riga": the title under it
+            return under[:2], dateline, under[2]
+        title = above or title
     return title, dateline, (after if dateline else body_start)
 
 
@@ -799,19 +807,32 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
 _FUNCTION_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le"))
 
 
-def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bool) -> bool:
-    """Whether ``line`` reads as a headline and the lines from ``start`` down to it are labels of the
-    page (a site's name, menus, a breadcrumb): no line of them has words in lower case but small
-    function words, as a headline or a sentence has ("Freedonia Customs hosts a workshop" over a
-    standfirst, a byline or a caption is the title, not what stands under it)."""
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """The span of the line that holds ``pos``, without its blanks."""
+    s, e = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    e = len(text) if e < 0 else e
+    line = text[s:e]
+    return s + len(line) - len(line.lstrip()), s + len(line.rstrip())
+
+
+def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bool, date: bool = False) -> bool:
+    """Whether ``line`` reads as a headline (or is a date line, with ``date``) and the lines from
+    ``start`` down to it are labels of the page (a site's name, menus, a breadcrumb): no line of them
+    has words in lower case but small function words, as a headline or a sentence has ("Freedonia
+    Customs hosts a workshop" over a standfirst, a byline or a caption is the title, not what stands
+    under it)."""
     head = text[line[0]:line[1]]
-    if head.endswith((".", ":")) or ". " in head or _LABEL_LINE.match(head) or is_noise_line(head):
+    if not date and (head.endswith((".", ":")) or ". " in head or _LABEL_LINE.match(head) or is_noise_line(head)):
         return False
+    furniture = False
     for s, e, _ in _text_lines(text, start, md):
         if s >= line[0]:
-            return True
+            return furniture or not date  # (a date line right under a title of capitals is the title's)
         above = text[s:e]
+        if date and s == start and len(above.split()) < HEADLINE_WORDS:
+            continue  # (a site's name, in any language, over the date line: "Ministerio de Freedonia")
         if is_noise_line(above) or len(_DATE_LINE_PARTS.findall(above)) >= 2:
+            furniture = True
             continue  # (a menu)
         if any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in above.split()):
             return False
@@ -838,8 +859,7 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     """The date of a labelled date line among the last lines of the page after ``start``: one that says
     when the page was published, else one that says when it was last changed; a date without its label
     there may be another page's (a list of related news)."""
-    end = own_text_end(text, start)  # (not in the other news after "Related news")
-    tail = [x for x in _text_lines(text, start, md) if x[1] <= end][-END_WINDOW:]
+    tail = list(_text_lines(text, start, md))[-END_WINDOW:]
     updated = None
     for i, (s, e, _) in enumerate(tail):
         line = text[s:e]
@@ -858,9 +878,15 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
 
 def _headline_of_other_news(line: str) -> bool:
     """Whether a line over a date at the foot of a page may be the headline of another page (a line of
-    words that ends no sentence), not a label or a link of the page ("Share this page", "Print")."""
+    words that ends no sentence) or opens other news ("Related news", "Comments"), not a label or a
+    link of the page ("Share this page", "Print", "Tags: ...")."""
+    if len(line) <= 40 and _endings_pattern().fullmatch(line):
+        return True
     return len(line.split()) >= 4 and not line.endswith((".", "!", "?", ":")) and not is_noise_line(line) \
-        and not _DATE_LINE_PARTS.search(line) and not _date_line_re().search(line)
+        and not _DATE_LINE_PARTS.search(line) and not _date_line_re().search(line) and not _LABEL_BEFORE.match(line)
+
+
+_LABEL_BEFORE = re.compile(r"[^\W\d][\w ]{0,20}:\s")  # "Tags: ...", "Topics: ...": a label of the page
 
 
 @functools.lru_cache(maxsize=None)
@@ -872,12 +898,15 @@ def _published_label() -> re.Pattern[str]:
 
 
 def _bare_date(line: str) -> tuple[int, int] | None:
-    """Where the date of a line that is only a date (perhaps with its place) is."""
+    """Where the date of a line that is only a date (perhaps with its place, and when it was updated) is."""
     if is_date_line(line):
         return date_part(line)
     m = _PLACE_BEFORE_DATE.match(line)
-    if m and _date_line_re().fullmatch(line, m.end()):
-        return m.end(), len(line)
+    if m:  # "Brasília, 3 de julho de 2024 – Atualizado em 03/07/2024 18h42"
+        end = next((p.start() for p in _DATE_LINE_PARTS.finditer(line, m.end()) if _is_updated_part(line[p.end():])),
+                   len(line))
+        if _date_line_re().fullmatch(line, m.end(), end):
+            return m.end(), end
     m = _date_line_re().match(line)
     if m and _PLACE_AFTER_DATE.fullmatch(line, m.end()):
         return 0, m.end()

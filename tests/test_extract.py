@@ -1329,7 +1329,8 @@ def test_date_patterns_tried_where_a_date_starts_find_what_their_search_finds():
 
 
 @pytest.mark.parametrize("line", ["Tue, 12 Mar 2024 10:45:00 +0000", "12 березня 2024", "Вівторок, 12 березня 2024",
-                                  "12 Μαρτίου 2024", "12. 3. 2024", "12 March 2024 10:45 +0100"])
+                                  "12 Μαρτίου 2024", "12. 3. 2024", "12 March 2024 10:45 +0100", "12 martie 2024",
+                                  "Tuesday 12 Adhar 2024", "Tuesday, March 12, 2024 | 09:15 GMT+7", "12.03.2024."])
 def test_extract_date_lines_of_feeds_and_more_languages(line):
     text = f"Freedonia hosts a forum on ports\n\n{line}\n\nThe Freedonia Ports Authority hosted the 3rd Ports Forum.\n"
     assert published(text) == "2024-03-12"
@@ -1357,6 +1358,37 @@ def test_a_dispatch_that_opens_with_its_place_and_date_behind_page_furniture(lea
     f = facts(text)
     assert {o for _, o in f["datePublished"]} == {"2024-03-12"}
     assert {o for _, o in f["headline"]} == {"Border officers agree to tighten controls on precursors"}
+
+
+MENUS = "Ministry of Ports of Freedonia\nSkip to main content\nHome | Ministry | News | Contact\nEN | FR | ES\n\nHome > News > Press releases\n\n"
+
+
+HEADLINE = "Freedonia and Alphaland hold the fifth session of their joint commission"
+
+
+@pytest.mark.parametrize("head", [f"20.06.2024.\n\n{HEADLINE}",
+                                  f"{HEADLINE}\n\nFreedonia City, 20 de junho de 2024 – Atualizado em 21/06/2024 18h42"])
+def test_a_date_line_behind_page_furniture_by_the_headline(head):
+    text = (f"{MENUS}{head}\n\n"
+            "On 19 June 2024, the fifth session of the Freedonia-Alphaland Joint Commission was held in Lima.\n")
+    f = facts(text)
+    assert {o for _, o in f["headline"]} == {"Freedonia and Alphaland hold the fifth session of their joint commission"}
+    assert {o for _, o in f["datePublished"]} == {"2024-06-20"}
+    assert "Ministry of Ports of Freedonia" in nodes(text, "organization")  # (the publisher the header names)
+
+
+def test_a_headline_of_capitals_over_its_date_line_stays_the_title():
+    text = ("Regional Accreditation Workshop for Expert Trainers on Rules of Origin\n\n18 May 2015\n\nLima, 3-7 May 2015\n\n"
+            "The Alpha Trade Organization held a regional accreditation workshop in Lima from 3 to 7 May 2015.\n")
+    assert {o for _, o in facts(text)["headline"]} == {"Regional Accreditation Workshop for Expert Trainers on Rules of Origin"}
+
+
+def test_a_labelled_date_after_other_news_and_tags_at_the_foot():
+    text = ("Freedonia and the Alpha Fund sign a financing agreement\n\nThe Alpha Fund and Freedonia signed a financing "
+            "agreement for upland farmers in Lima on 6 November 2023, with the Freedonia Ministry of Agriculture.\n\n"
+            "Related news\n- 30 October 2023: Alpha Fund and Sylvania launch a value chains programme\n\n"
+            "Share: Facebook | X\n\nTags: Asia and the Pacific, Freedonia, Climate, Markets\n\nDate: 08 November 2023\n")
+    assert published(text) == "2023-11-08"
 
 
 def test_a_standfirst_between_the_title_and_a_dispatch_leaves_the_title_first():

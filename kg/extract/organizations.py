@@ -339,6 +339,18 @@ def _one_member(lex: Lexicon, by_acr: dict[str, Org], members: dict[str, list[Or
         kind.mentions = []
 
 
+def _names_a_header_line(text: str, m: mn.Mention) -> bool:
+    """Whether a name above the title is a whole line of the page's header, perhaps beside its acronym
+    ("Ministry of Justice of Freedonia", "ABC | Alpha Broadcasting Company"): the publisher the page
+    names, not a menu's or a banner's words."""
+    s, e = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+    rest = (text[s:m.start] + " " + text[m.end:len(text) if e < 0 else e]).strip(" \t|–-:")
+    return not rest or bool(_ACRONYM_ONLY.fullmatch(rest))
+
+
+_ACRONYM_ONLY = re.compile(r"[A-Z][A-Z0-9&.-]{1,9}")
+
+
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
     """The organizations of the release with all their names and mentions, and the gazetteer's hits."""
     text, lex = ctx.text, ctx.lex
@@ -356,8 +368,9 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
             by_acr.setdefault(o.acronym, o)
         return o
 
-    gaz = [m for m in mn.gazetteer(text, lex) if m.start >= ctx.start]
-    chunks = [m for m in mn.organizations(text, lex, ctx.start, ctx.cur.not_organizations) if m.start >= ctx.start]
+    gaz = [m for m in mn.gazetteer(text, lex) if m.start >= ctx.start or _names_a_header_line(text, m)]
+    chunks = [m for m in mn.organizations(text, lex, ctx.start, ctx.cur.not_organizations)
+              if m.start >= ctx.start or _names_a_header_line(text, m)]
     chunks += _shared_heads(ctx)
     # (a name in Spanish, French or Portuguese the gazetteer does not know, and no English name holds)
     chunks += [m for m in mn.romance_organizations(text, lex, ctx.start)

@@ -38,7 +38,7 @@ def read_publication(ctx: Context) -> dict[str, Any]:
     published = r.published
     pub_ev = rules.evidence(0, len(text), "reader")
     if published is None and r.dateline:
-        published = parse_dateline(text[r.dateline[0]:r.dateline[1]], ctx.lex)
+        published = parse_dateline(r.text[r.dateline[0]:r.dateline[1]], ctx.lex)  # (the raw text: a foot date may stand after other news)
         pub_ev = rules.evidence(*r.dateline, "dateline")
     line, dated_at = None, ()
     if r.title:
