@@ -460,7 +460,8 @@ def is_date_line(line: str) -> bool:
     a weekday or a label ("Published on", "Posted:", "Date:") and with a time; or a date beside a
     few words set apart by a bar or a bullet ("05 June 2019 | News", "Brussels | 14 May 2020")."""
     line = _BULLET_LEAD.sub("", line.strip(), count=1)
-    if _date_line_re().fullmatch(line) is not None or line.endswith(".") and _date_line_re().fullmatch(line[:-1]):
+    if _date_line_re().fullmatch(line) is not None \
+            or line.endswith(".") and len(line) <= FURNITURE_MAX and _date_line_re().fullmatch(line[:-1]):
         return True  # (and "20.06.2024.", as some languages end a date with a dot)
     if not _DATE_LINE_PARTS.search(line):
         return False
@@ -863,16 +864,18 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     updated = None
     for i, (s, e, _) in enumerate(tail):
         line = text[s:e]
+        published = _published_label().match(line) is not None and is_date_line(line)
+        changed = _updated_date(line) if updated is None and not published else None
+        if not published and changed is None:
+            continue
         paired = i + 1 < len(tail) and _updated_date(text[tail[i + 1][0]:tail[i + 1][1]]) is not None
         if i and not paired and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
             continue  # "Ports forum opens in Lima" over "Published: 3 May 2021": another page's date (but a
             # page's own dates come in pairs: "Published: ..." over "Last updated: ...")
-        if _published_label().match(line) and is_date_line(line):
+        if published:
             a, b = date_part(line)
             return s + a, s + b
-        changed = _updated_date(line) if updated is None else None
-        if changed is not None:
-            updated = (s + changed[0], s + changed[1])
+        updated = (s + changed[0], s + changed[1])
     return updated
 
 
@@ -902,11 +905,14 @@ def _bare_date(line: str) -> tuple[int, int] | None:
     if is_date_line(line):
         return date_part(line)
     m = _PLACE_BEFORE_DATE.match(line)
-    if m:  # "Brasília, 3 de julho de 2024 – Atualizado em 03/07/2024 18h42"
-        end = next((p.start() for p in _DATE_LINE_PARTS.finditer(line, m.end()) if _is_updated_part(line[p.end():])),
-                   len(line))
-        if _date_line_re().fullmatch(line, m.end(), end):
-            return m.end(), end
+    date = _date_line_re().match(line, m.end()) if m else None
+    if date is not None:
+        if date.end() == len(line):
+            return m.end(), len(line)
+        # "Brasília, 3 de julho de 2024 – Atualizado em 03/07/2024 18h42": the date before its update
+        part = _DATE_LINE_PARTS.match(line, date.end())
+        if part is not None and _is_updated_part(line[part.end():]):
+            return m.end(), date.end()
     m = _date_line_re().match(line)
     if m and _PLACE_AFTER_DATE.fullmatch(line, m.end()):
         return 0, m.end()
