@@ -692,6 +692,8 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
     elif dateline[0] > body_start:
         above = _headline_above(text, title, dateline[0], md)
         under = None if above else _title_under(text, after, md)
+        if under is not None and is_date_line(_next_line(text, under[2], md)):
+            under = None  # ("20 June 2024" / headline / "18 June 2024" / headline: a list of other news)
         if under is not None and _headline_behind_labels(text, title[0], _line_at(text, dateline[0]), md, date=True):
             # "Home > News" over "20.06.2024" over "Freedonia and Alphaland meet in Riga": the title under it
             return under[:2], dateline, under[2]
@@ -764,8 +766,11 @@ def _title_under(text: str, start: int, md: bool) -> tuple[int, int, int] | None
         line = text[s:e]
         if is_noise_line(line):
             continue
+        if _updated_date(line) is not None:
+            continue  # ("Last updated: 21 June 2024" under the date line)
         if TITLE_MIN <= len(line) < 2 * PARAGRAPH and line[0].isupper() and not line.endswith((".", ":", ";", ",")) \
-                and not is_date_line(line) and _date_lead(line) is None:
+                and not is_date_line(line) and _date_lead(line) is None and not _LABEL_LINE.match(line) \
+                and not _LABEL_BEFORE.match(line) and _bare_date(line) is None:
             return s, e, nxt
         return None
     return None
@@ -785,9 +790,14 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
     paragraph: the title is then the line of words just above it."""
     previous: tuple[int, int] | None = None
     seen = 0
+    first, second = "", None
     for s, e, nxt in _text_lines(text, start, md):
         line = text[s:e]
         seen += 1
+        if seen == 1:
+            first = line
+        elif seen == 2:
+            second = (s, e)
         if seen > LATE_WINDOW:
             return None
         date = _bare_date(line)
@@ -797,6 +807,8 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
                 return None  # (a place and date right under the first line are the publication's, see extract)
             if dispatch:  # "Lima (Peru), 5 May 2019 - The ...": the paragraph is the body, its date extraction's
                 return (previous, None, s) if _headline_behind_labels(text, start, previous, md) else None
+            if second == previous and len(first.split()) >= HEADLINE_WORDS and not first.endswith((".", ":")):
+                return None  # (a headline over a standfirst over "Lisbon, 3 July 2024": the first line is the title)
             return previous, (s + date[0], s + date[1]), nxt
         if len(line) >= PARAGRAPH and line.endswith((".", "!", "?")):
             return None
@@ -806,6 +818,14 @@ def _late_dateline(text: str, start: int, md: bool = False) -> tuple[tuple[int, 
 
 
 _FUNCTION_WORDS = frozenset(("a", "an", "the", "of", "for", "and", "on", "in", "at", "to", "de", "du", "des", "la", "le"))
+
+
+SITE_NAME_WORDS = 7
+_FUNCTION_WORDS_TITLED = frozenset(w.title() for w in ("a", "an", "the", "on", "in", "at", "to", "and", "for", "with", "as"))
+
+
+def _content_lower(line: str) -> bool:
+    return any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in line.split())
 
 
 def _line_at(text: str, pos: int) -> tuple[int, int]:
@@ -830,7 +850,11 @@ def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bo
         if s >= line[0]:
             return furniture or not date  # (a date line right under a title of capitals is the title's)
         above = text[s:e]
-        if date and s == start and len(above.split()) < HEADLINE_WORDS:
+        if date and s == start:
+            words = above.split()
+            if len(words) >= SITE_NAME_WORDS or _content_lower(above) or len(words) >= 4 and above.isupper() \
+                    or any(w in _FUNCTION_WORDS_TITLED for w in words[1:]):
+                return False  # (a headline, perhaps in capitals, over menus and the date: the title is the first line)
             continue  # (a site's name, in any language, over the date line: "Ministerio de Freedonia")
         if is_noise_line(above) or len(_DATE_LINE_PARTS.findall(above)) >= 2:
             furniture = True
@@ -861,6 +885,11 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     when the page was published, else one that says when it was last changed; a date without its label
     there may be another page's (a list of related news)."""
     tail = list(_text_lines(text, start, md))[-END_WINDOW:]
+    end = own_text_end(text, start)
+    comments = next((a for a, b, _ in _text_lines(text, end, md) if _COMMENTS.fullmatch(text, a, b)), len(text)) \
+        if end < len(text) else len(text)
+    labelled = sum(1 for s, e, _ in tail if s >= end and (_published_label().match(text, s, e) and is_date_line(text[s:e])
+                                                         or _updated_date(text[s:e]) is not None))
     updated = None
     for i, (s, e, _) in enumerate(tail):
         line = text[s:e]
@@ -868,7 +897,13 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
         changed = _updated_date(line) if updated is None and not published else None
         if not published and changed is None:
             continue
-        paired = i + 1 < len(tail) and _updated_date(text[tail[i + 1][0]:tail[i + 1][1]]) is not None
+        if s >= comments:
+            break  # (readers' comments: their dates, never the page's)
+        other = s >= end  # (after "Related news": the dates of other pages, but the page's own last)
+        nxt_line = text[tail[i + 1][0]:tail[i + 1][1]] if i + 1 < len(tail) else ""
+        paired = not other and _updated_date(nxt_line) is not None
+        if other and (labelled > 1 or nxt_line and _headline_of_other_news(nxt_line)):
+            continue  # "Published: 3 May 2021" over "Ports forum opens in Lima": an item of other news
         if i and not paired and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
             continue  # "Ports forum opens in Lima" over "Published: 3 May 2021": another page's date (but a
             # page's own dates come in pairs: "Published: ..." over "Last updated: ...")
@@ -885,10 +920,12 @@ def _headline_of_other_news(line: str) -> bool:
     link of the page ("Share this page", "Print", "Tags: ...")."""
     if len(line) <= 40 and _endings_pattern().fullmatch(line):
         return True
-    return len(line.split()) >= 4 and not line.endswith((".", "!", "?", ":")) and not is_noise_line(line) \
+    return len(line.split()) >= 4 and len(line) < PARAGRAPH and line[:1].isupper() \
+        and not line.endswith((".", "!", "?", ":", "”", '"', "»", ")")) and not is_noise_line(line) \
         and not _DATE_LINE_PARTS.search(line) and not _date_line_re().search(line) and not _LABEL_BEFORE.match(line)
 
 
+_COMMENTS = re.compile(r"(?:comments?|leave a (?:comment|reply)|(?:\d+ )?responses?)(?: \(\d+\))?\s*:?", re.I)
 _LABEL_BEFORE = re.compile(r"[^\W\d][\w ]{0,20}:\s")  # "Tags: ...", "Topics: ...": a label of the page
 
 

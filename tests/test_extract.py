@@ -1391,6 +1391,29 @@ def test_a_labelled_date_after_other_news_and_tags_at_the_foot():
     assert published(text) == "2023-11-08"
 
 
+LAYOUT = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "read" / "layout"
+
+
+@pytest.mark.parametrize("name, title, date", [
+    ("title-case-headline-over-menus-and-caption", "Freedonia Customs Service Hosts Regional Workshop On Risk Management",
+     "2024-06-20"),
+    ("foot-date-after-a-quotation", "Customs officers complete training on risk management", "2024-06-20"),
+    ("date-with-gmt-offset", "Freedonia and Alphaland sign a customs cooperation agreement", "2024-06-20"),
+    ("related-news-dates", "Customs officers complete training on risk management", None),
+    ("standfirst-over-place-date-update", "Receita de Freedonia apreende carga recorde no porto de Santos", "2024-07-03"),
+])
+def test_page_layouts_of_titles_and_dates(name, title, date):
+    text = (LAYOUT / f"{name}.txt").read_text(encoding="utf-8")
+    f = facts(text)
+    assert {o for _, o in f["headline"]} == {title}
+    assert published(text) == date
+
+
+def test_a_partner_logo_in_the_header_is_no_organization_of_the_release():
+    text = (LAYOUT / "partner-logo-in-header.txt").read_text(encoding="utf-8")
+    assert "Alpha Development Bank" not in nodes(text, "organization")
+
+
 def test_a_standfirst_between_the_title_and_a_dispatch_leaves_the_title_first():
     for second in ("New tools for risk management presented to officers from ten countries",
                    "By Jane Smith, Communications Officer"):

@@ -200,7 +200,7 @@ _BY_AFTER = re.compile(r"\s+by\s+[^\W\d](?:[^\W\d]|[ .'’-]){0,40}$")  # "5 May
 _HYPHENS = re.compile(r"\b(\d{1,2})-([^\W\d]{3,12})-(\d{4})\b")
 _DAY_OF = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?)\s+of\s+(?=[^\W\d])")
 # a time after the date ("- 10:30", ", 10:30 AM"), and the dot after a day ("5. Mai 2019")
-_TIME_AFTER = re.compile(r"(?:\s*[-–,|]\s*|\s+)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|h|hrs|[A-Z]{3,4}|[+-]\d{4}))?\s*$", re.I)
+_TIME_AFTER = re.compile(r"(?:\s*[-–,|]\s*|\s+)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|h|hrs|(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?|[A-Z]{3,4}|[+-]\d{4}))?\s*$", re.I)
 _SPACED_DOTS = re.compile(r"(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})")  # "05. 06. 2019"
 _DAY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(?=[^\W\d])")
 _ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")

@@ -344,6 +344,8 @@ def _names_a_header_line(text: str, m: mn.Mention) -> bool:
     ("Ministry of Justice of Freedonia", "ABC | Alpha Broadcasting Company"): the publisher the page
     names, not a menu's or a banner's words."""
     s, e = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+    if text[:s].strip() or _ACRONYM_ONLY.fullmatch(text[m.start:m.end]):
+        return False  # (only the page's first line, the site's name; not partners' logos, links or a bare acronym)
     rest = (text[s:m.start] + " " + text[m.end:len(text) if e < 0 else e]).strip(" \t|–-:")
     return not rest or bool(_ACRONYM_ONLY.fullmatch(rest))
 
