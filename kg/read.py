@@ -825,6 +825,7 @@ _FUNCTION_WORDS_TITLED = frozenset(w.title() for w in ("a", "an", "the", "on", "
 
 
 def _content_lower(line: str) -> bool:
+    """Whether a line has a word in lower case but small function words, as a headline or a sentence has."""
     return any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in line.split())
 
 
@@ -859,7 +860,7 @@ def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bo
         if is_noise_line(above) or len(_DATE_LINE_PARTS.findall(above)) >= 2:
             furniture = True
             continue  # (a menu)
-        if any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in above.split()):
+        if _content_lower(above):
             return False
     return True
 
@@ -883,7 +884,8 @@ top ("Published: 5 May 2019", "Last updated: 6 May 2019", "Date modified: 2019-0
 def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     """The date of a labelled date line among the last lines of the page after ``start``: one that says
     when the page was published, else one that says when it was last changed; a date without its label
-    there may be another page's (a list of related news)."""
+    there may be another page's (a list of related news), and so are the dates of the items after a
+    heading of other news and those of readers' comments."""
     tail = list(_text_lines(text, start, md))[-END_WINDOW:]
     end = own_text_end(text, start)
     comments = next((a for a, b, _ in _text_lines(text, end, md) if _COMMENTS.fullmatch(text, a, b)), len(text)) \
