@@ -890,27 +890,26 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     end = own_text_end(text, start)
     comments = next((a for a, b, _ in _text_lines(text, end, md) if _COMMENTS.fullmatch(text, a, b)), len(text)) \
         if end < len(text) else len(text)
-    labelled = sum(1 for s, e, _ in tail if s >= end and (_published_label().match(text, s, e) and is_date_line(text[s:e])
-                                                         or _updated_date(text[s:e]) is not None))
+    # (published, where the date of an "updated" label is) of each line, read once
+    marks = [(_published_label().match(text, s, e) is not None and is_date_line(text[s:e]), _updated_date(text[s:e]))
+             for s, e, _ in tail]
+    labelled = sum(1 for (s, _, _), (published, changed) in zip(tail, marks) if s >= end and (published or changed))
     updated = None
-    for i, (s, e, _) in enumerate(tail):
-        line = text[s:e]
-        published = _published_label().match(line) is not None and is_date_line(line)
-        changed = _updated_date(line) if updated is None and not published else None
-        if not published and changed is None:
+    for i, ((s, e, _), (published, changed)) in enumerate(zip(tail, marks)):
+        if not published and (changed is None or updated is not None):
             continue
         if s >= comments:
             break  # (readers' comments: their dates, never the page's)
         other = s >= end  # (after "Related news": the dates of other pages, but the page's own last)
         nxt_line = text[tail[i + 1][0]:tail[i + 1][1]] if i + 1 < len(tail) else ""
-        paired = not other and _updated_date(nxt_line) is not None
+        paired = not other and i + 1 < len(tail) and marks[i + 1][1] is not None
         if other and (labelled > 1 or nxt_line and _headline_of_other_news(nxt_line)):
             continue  # "Published: 3 May 2021" over "Ports forum opens in Lima": an item of other news
         if i and not paired and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
             continue  # "Ports forum opens in Lima" over "Published: 3 May 2021": another page's date (but a
             # page's own dates come in pairs: "Published: ..." over "Last updated: ...")
         if published:
-            a, b = date_part(line)
+            a, b = date_part(text[s:e])
             return s + a, s + b
         updated = (s + changed[0], s + changed[1])
     return updated

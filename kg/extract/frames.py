@@ -21,8 +21,8 @@ _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing
 _MONTH = dt.timedelta(days=31)
 _TODAY = re.compile(r"\btoday\b(?!['’]s)")  # ("today's debates": not when)
 # "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
-_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s*\(?\d)")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})\b(?!,?\s*\(?\d)")
 # what says the day is still to come, in the weekday's clause: "will open", "opens on Monday", "is due to"
 _AHEAD = re.compile(r"\b(?:will|shall|scheduled|due\s+to|expected\s+to|plans?\s+to|next|opens|begins|starts|"
                     r"kicks\s+off|takes\s+place|is\s+to|are\s+to)\b")
