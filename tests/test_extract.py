@@ -326,6 +326,33 @@ def test_extract_a_day_of_an_event_then_its_days_are_one_event(day):
     assert {o for _, o in f["startDate"]} == {"2024-05-15"} and {o for _, o in f["endDate"]} == {"2024-05-17"}
 
 
+STUDY_VISIT = ("Sylvanian officials on a study visit to Freedonia\n\n16 March 2024\n\nA delegation of the Sylvania "
+               "Customs Service (SCS) undertook a five-day study visit to the Freedonia Revenue Authority in Fredville "
+               "from 11 to 15 March 2024. ")
+
+
+@pytest.mark.parametrize("sentence, event, day, party", [
+    ("On 12 March, the delegation paid a courtesy call on the Commissioner General of the Freedonia Revenue "
+     "Authority.", "courtesy call on the Commissioner General of the Freedonia Revenue Authority", "2024-03-12",
+     "Freedonia Revenue Authority"),
+    ("The SCS delegation also held bilateral talks with the Deputy Governor of the Central Bank of Freedonia on "
+     "13 March 2024.", "bilateral talks with the Deputy Governor of the Central Bank of Freedonia", "2024-03-13",
+     "Central Bank of Freedonia"),
+    ("On 14 March the delegation met with the Director of the Freedonia Trade Office.",
+     "meeting with the Director of the Freedonia Trade Office", "2024-03-14", "Freedonia Trade Office"),
+])
+def test_extract_a_call_or_talks_on_a_day_of_their_own_are_an_event_of_their_own(sentence, event, day, party):
+    f = facts(STUDY_VISIT + sentence + "\n")
+    assert (event, day) in f["startDate"] and (event, day) in f["endDate"]
+    assert (event, "Sylvania Customs Service") in f["attendee"] and (event, party) in f["attendee"]
+    assert ("five-day study visit to the Freedonia Revenue Authority", "2024-03-11") in f["startDate"]
+
+
+def test_extract_a_call_on_no_day_of_its_own_stays_part_of_the_visit():
+    f = facts(STUDY_VISIT + "During the visit, the delegation paid a courtesy call on the Commissioner General.\n")
+    assert {s for s, _ in f["startDate"]} == {"five-day study visit to the Freedonia Revenue Authority"}
+
+
 def test_extract_possessive_owner_ends_a_name_and_stays_an_alternative_name():
     text = ("Title of a release\n\n14 June 2013\n\nThe seminar was organized by Norway's Ministry of Social "
             "Development and ABCD's Statistics Division, with the Department of State's Bureau of Ports.\n")

@@ -11,7 +11,7 @@ from ..text import SpanIndex, literal_alternation
 from . import events as ev
 from . import roles
 from .context import Context, norm as _norm
-from .dates import DateSpan
+from .dates import DateSpan, find_dates
 from .roles import _COMMA
 
 # the verbs that tell an event as a prefix tree whose words open with their first letter and test the
@@ -148,6 +148,7 @@ def find_events(ctx: Context) -> Found:
     _titled(text, events, ems)
     _title_shorthand(ctx, events)
     _verb_events(ctx, events, ems)
+    _told_events(ctx, events, ems)
     if not events:
         # a release that names no event but a gathering ("the meeting", "an informal workshop"): that
         # one is the event it reports
@@ -344,6 +345,61 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             # "X visited Freedonia City, Freedonia": where the visit took place
             e.places.extend(p for p in obj_places if p.start - b < 40)
         note(len(events), e)
+        events.append(e)
+
+
+_VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "paid |a |courtesy call on": the verb and its article
+_PREPOSITION = re.compile(r"(?:on|to|with)\s")
+
+
+def _told_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
+    """A call, talks or a visit that a trigger tells on its own (a frame's ``tells_event``), on a date
+    of its own, in a sentence that names no event: "On 12 March, the delegation paid a courtesy call on
+    the Minister of Trade" is a visit of its own that day, whoever made it (the frames phase dates it,
+    the roles phase reads who took part)."""
+    text = ctx.text
+    taken = {ctx.sentence_of(m.start) for m in ems if m.concrete}
+    taken |= {ctx.sentence_of(m.start) for x in events for m in x.mentions if m.verb}
+    year = ctx.published.year if ctx.published else None
+    title = ctx.r.title or (0, 0)
+    first: dict[int, tuple[int, int, roles.Frame]] = {}  # sentence -> the first phrase in it that tells an event
+    for a, b, frame in roles.triggers_after(text, ctx.start):
+        si = ctx.sentence_of(a) if frame.tells_event else -1
+        if si >= 0 and si not in first:
+            first[si] = (a, b, frame)
+    for si, (a, b, frame) in sorted(first.items()):
+        s0, s1 = ctx.sents[si]
+        if si in taken or s0 < ctx.start or title[0] <= s0 < title[1] or b > s1:
+            continue
+        dates = [d for d in find_dates(text, ctx.lex, year, s0, s1) if not ctx._in_dateline(d.start)]
+        if not dates:
+            continue
+        end = ctx._object_end(b, s1) if b < s1 and text[b:b + 1].isspace() else b
+        if end <= b + 1:
+            continue
+        phrase = text[a:end].strip()
+        verb = _VERB_WORD.match(phrase)
+        rest = phrase[verb.end():] if verb else phrase
+        if text[a:b].strip().count(" ") == 0 or _PREPOSITION.match(rest):
+            # "visited the port" -> "visit to the port"; "met with the Minister" -> "meeting with the Minister"
+            rest = f"{frame.tells_event}{'' if _PREPOSITION.match(rest) else ' to'} {rest}"
+        head = next((w for w in rest.split()[:4] if w.rstrip(",") in ctx.lex.words["event_kinds"]), None)
+        kind = ctx.lex.words["event_kinds"][head] if head else frame.tells_event
+        # (the phrase an event took in as another telling of it: "paid a courtesy call on the
+        # Minister" during a visit is a call of its own)
+        phrase_em = next((m for m in ems if a <= m.start < end and not m.concrete), None)
+        if phrase_em is not None:
+            for x in events:
+                if phrase_em in x.mentions:
+                    x.mentions.remove(phrase_em)
+            phrase_em.concrete = True
+            kind, rest = phrase_em.kind, ev.LEADING_ARTICLE.sub("", phrase_em.label)
+            mention = phrase_em
+        else:
+            mention = ev.EventMention(a, b, kind, rest, None, True, si, a, verb=True)
+            ems.append(mention)
+        e = ev.Event(f"event{len(events)}", kind, rest)
+        e.mentions.append(mention)
         events.append(e)
 
 

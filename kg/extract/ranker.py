@@ -76,7 +76,7 @@ def features(ctx: Context, found: Found) -> list[tuple[Org, dict[str, float]]]:
     text = ctx.text
     trig = rl.load()
     sent_meanings: dict[int, set[str]] = {}
-    for a, _, frame in rl.find_triggers(text, trig, ctx.start):
+    for a, _, frame in rl.triggers_after(text, ctx.start):
         si = ctx.sentence_of(a)
         if si >= 0:
             sent_meanings.setdefault(si, set()).add(frame.meaning)

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from .. import resources
 from ..places import country_names
+from ..text import text_cache
 from . import events as ev
 from .mentions import all_tokens
 
@@ -154,6 +155,7 @@ class Frame:
     transitive: bool = False
     body_role: str | None = None
     adjacent: bool = False
+    tells_event: str | None = None  # the kind of event the phrase tells on its own ("paid a courtesy call on": a visit)
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,7 @@ def load(path: Path = DATA) -> Triggers:
         frame = Frame(f["meaning"], f["role"], f["reads"],
                       tuple([object_role] if isinstance(object_role, str) else object_role or ()), f.get("passive_role"),
                       f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
-                      f.get("body_role"), f.get("adjacent", False))
+                      f.get("body_role"), f.get("adjacent", False), f.get("tells_event"))
         for phrase in f["phrases"]:
             piece, firsts, past = _phrase_pattern(phrase, f["reads"], irregular, f.get("past_only", False))
             participles.update(p.lower() for p in past)
@@ -300,6 +302,18 @@ def find_triggers(text: str, triggers: Triggers, start: int = 0) -> list[tuple[i
             if m is not None:
                 out.append((a, m.end(), frame))
     return out
+
+
+@text_cache(maxsize=2)
+def _text_triggers(text: str) -> tuple[list[int], list[tuple[int, int, Frame]]]:
+    found = find_triggers(text, load())
+    return [a for a, _, _ in found], found
+
+
+def triggers_after(text: str, start: int = 0) -> list[tuple[int, int, Frame]]:
+    """``find_triggers`` of the shipped frames, found once per text (the phases that read them share them)."""
+    starts, found = _text_triggers(text)
+    return found[bisect.bisect_left(starts, start):]
 
 
 Mention = tuple  # (organization, mention with .start and .end)
@@ -450,7 +464,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
     sentences = list(sentences)
     sentence_starts = [s0 for s0, _ in sentences]
     per_sentence: list[list[tuple[int, int, Frame]]] = [[] for _ in sentences]
-    for a, b, f in find_triggers(text, trig, sentence_starts[0] if sentences else len(text)):
+    start = sentence_starts[0] if sentences else len(text)
+    for a, b, f in (triggers_after(text, start) if triggers is None else find_triggers(text, trig, start)):
         i = bisect.bisect_right(sentence_starts, a) - 1
         if i < 0 or b > sentences[i][1]:
             continue
