@@ -348,7 +348,7 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         events.append(e)
 
 
-_VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "paid |a |courtesy call on": the verb and its article
+_VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "called |on |the Mayor", "held |the |talks": the verb and its article
 _PREPOSITION = re.compile(r"(?:on|to|with)\s")
 
 
@@ -385,8 +385,8 @@ def _told_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             rest = f"{frame.tells_event}{'' if _PREPOSITION.match(rest) else ' to'} {rest}"
         head = next((w for w in rest.split()[:4] if w.rstrip(",") in ctx.lex.words["event_kinds"]), None)
         kind = ctx.lex.words["event_kinds"][head] if head else frame.tells_event
-        # (the phrase an event took in as another telling of it: "paid a courtesy call on the
-        # Minister" during a visit is a call of its own)
+        # (the phrase an event took in as another telling of it: a call on the Mayor of Fredville
+        # during a study visit is a call of its own)
         phrase_em = next((m for m in ems if a <= m.start < end and not m.concrete), None)
         if phrase_em is not None:
             for x in events:
