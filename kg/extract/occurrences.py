@@ -348,7 +348,7 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         events.append(e)
 
 
-_VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "called |on |the Mayor", "held |the |talks": the verb and its article
+_VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "paid |a |call on", "held |talks with": the verb and its article
 _PREPOSITION = re.compile(r"(?:on|to|with)\s")
 
 
