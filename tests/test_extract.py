@@ -353,6 +353,19 @@ def test_extract_a_call_on_no_day_of_its_own_stays_part_of_the_visit():
     assert {s for s, _ in f["startDate"]} == {"five-day study visit to the Freedonia Revenue Authority"}
 
 
+def test_extract_a_host_with_its_acronym_before_a_verb_a_date_and_its_object_holds_the_event():
+    f = facts("Chiefs of police meet in Fredville\n\n3 July 2024\n\nThe Freedonia National Police (FNP) hosted on 1 and "
+              "2 July 2024 the 14th Meeting of the Council of Police Chiefs of the Southern Region in Fredville.\n")
+    assert ("14th Meeting of the Council of Police Chiefs of the Southern Region", "Freedonia National Police") in f["organizer"]
+
+
+def test_extract_a_name_inside_a_gathering_s_name_is_no_subject_of_its_verb():
+    f = facts("Meeting of the Alpha Council underway in Gaborone\n\nSouthern African Development Community Headquarters, "
+              "Gaborone, Botswana, 14th November, 2018: A meeting of the Alpha Council on Trade and Investment (ACTI) "
+              "convened in accordance with the SADC Calendar of activities.\n")
+    assert "Southern African Development Community" not in {o for _, o in f.get("organizer", set())}
+
+
 def test_extract_possessive_owner_ends_a_name_and_stays_an_alternative_name():
     text = ("Title of a release\n\n14 June 2013\n\nThe seminar was organized by Norway's Ministry of Social "
             "Development and ABCD's Statistics Division, with the Department of State's Bureau of Ports.\n")

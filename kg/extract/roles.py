@@ -96,6 +96,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s+\S")  # a line
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|every|each)|['’]s"
                           r"|\bas(?:\s+(?:current|acting|outgoing|incoming|interim|new|former))?)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_ASIDE_ACRONYM = re.compile(r"^\s*\([^()]{1,24}\)")  # "Freedonia Customs| (FC)| hosted"
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
@@ -451,8 +453,15 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         if _PERFECT_BEFORE.search(text, max(s0, a - 20), a):
             return False
         named = mentions_in(max(s0, a - 80), a)
-        if named and not text[named[-1][1].end:a].strip():
-            return False  # "Freedonia Customs conducted in Ruritania a course": the verb of its subject
+        if named:
+            # "Freedonia Customs conducted in Ruritania a course": the verb of its subject, and so with its
+            # acronym between (but not of what the name is part of: "a meeting of the Alpha Council (AC)
+            # convened in ...")
+            x = named[-1][1]
+            between = text[x.end:a]
+            if not between.strip() or not _ASIDE_ACRONYM.sub("", between).strip() \
+                    and not _OF_BEFORE.search(text, max(s0, x.start - 12), x.start):
+                return False
         if transitive and _PREPOSITION_AFTER.match(text, b):
             return True
         i = bisect.bisect_left(ends, a - 3)
