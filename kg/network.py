@@ -176,7 +176,14 @@ def _read_evidence(store: ox.Store, c: _Corpus) -> None:
     import pyoxigraph as ox
 
     wanted = {RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object", RKG + "sentence"}
+    contained = RELATIONS[SDO + "containedInPlace"][0]
+    placed: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # release -> its "contained in" edges
+    for key, releases in c.edges.items():
+        if key[2] == contained:
+            for g in releases:
+                placed[g].append(key)
     for g in c.releases:
+        named: dict[str, str] = {}  # node -> the sentence its name was read in
         per: dict[str, dict[str, str]] = defaultdict(dict)
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g + "/evidence")):
             p = q.predicate.value
@@ -196,6 +203,12 @@ def _read_evidence(store: ox.Store, c: _Corpus) -> None:
                 node = s if p == SDO + "name" else o
                 if node in c.kinds:
                     c.node_evidence[node].add((g, sent))
+                if p == SDO + "name":
+                    named.setdefault(s, sent)
+        # a place's country, given with the place's name, shares the evidence of that name
+        for key in placed.get(g, ()):
+            if key[0] in named:
+                c.edge_evidence[key].add((g, named[key[0]]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -166,7 +166,7 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
             evidence.append(f"{node} {pp} {oo} .")
 
     used: set[str] = set()
-    named: dict[str, tuple[int, int]] = {}  # node key -> the span its name's evidence points at
+    named: dict[str, tuple[int, int, str]] = {}  # node key -> the span and rule of its name's evidence
     for key, node in sorted(ex.nodes.items()):
         if key not in res.iris:
             continue
@@ -180,7 +180,7 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
             data.add((s, SDO.alternateName, Literal(alt)))
         for ev in node.evidence[:1]:
             add_evidence(s, SDO.name, Literal(node.name), ev)
-            named[key] = (ev.start, ev.end)
+            named[key] = (ev.start, ev.end, ev.rule)
         used.add(key)
 
     for fact in ex.facts:
@@ -200,8 +200,11 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
                 triple = (s, term(curie), o)
             data.add(triple)
             # the evidence of a fact is written once, for its first triple: the others ("X
-            # participatedIn E" of "E attendee X", "schema:location" of "rkg:heldIn") share it; and a
-            # mention read where the node's name was read shares the name's evidence
-            if i == 0 and not (fact.predicate == "mentions" and named.get(fact.object) == (fact.evidence.start, fact.evidence.end)):
-                add_evidence(*triple, fact.evidence)
+            # participatedIn E" of "E attendee X", "schema:location" of "rkg:heldIn") share it; a
+            # mention read where the node's name was read shares the name's evidence, and so does a
+            # fact the rule that named the node gave with the name (a country's code, a city's country)
+            ev = fact.evidence
+            if i == 0 and named.get(fact.subject) != (ev.start, ev.end, ev.rule) \
+                    and not (fact.predicate == "mentions" and named.get(fact.object, ())[:2] == (ev.start, ev.end)):
+                add_evidence(*triple, ev)
     return ReleaseGraphs(res.release_iri, data, evidence, sentences)

@@ -131,7 +131,9 @@ def _evidence_nodes(evidence: Graph, s, p, o) -> list:
 
 def _shared(data: Graph, evidence: Graph, s, p, o) -> bool:
     """Whether a triple shares the evidence of the triple of its fact that holds it (README,
-    "Evidence"): an inverse or a second property of one fact, or a mention read where the name was."""
+    "Evidence"): an inverse or a second property of one fact, a mention read where the name was, or
+    what the rule that named a node gives with its name (a country's code, a city's country, a
+    contact's address)."""
     if p == RKG.participatedIn:
         return bool(_evidence_nodes(evidence, o, SDO.attendee, s))
     if p == SDO.location:
@@ -140,6 +142,8 @@ def _shared(data: Graph, evidence: Graph, s, p, o) -> bool:
         return bool(_evidence_nodes(evidence, s, RKG.discussed, o))
     if p == SDO.mentions:
         return any(_evidence_nodes(evidence, o, SDO.name, name) for name in data.objects(o, SDO.name))
+    if p in (SDO.identifier, SDO.sameAs, SDO.containedInPlace, SDO.email):
+        return any(_evidence_nodes(evidence, s, SDO.name, name) for name in data.objects(s, SDO.name))
     return False
 
 
