@@ -348,6 +348,24 @@ def test_extract_a_call_or_talks_on_a_day_of_their_own_are_an_event_of_their_own
     assert ("five-day study visit to the Freedonia Revenue Authority", "2024-03-11") in f["startDate"]
 
 
+def test_extract_a_visit_to_a_port_of_a_city_takes_place_in_the_city():
+    f = facts("Regional conference on border management closes in Fredville\n\n20 May 2024\n\nThe Freedonia "
+              "Revenue Authority hosted the regional conference on border management in Fredville from 14 to 16 May "
+              "2024. On 17 May, the delegates made a site visit to the Port of Antwerp, where officers presented the "
+              "scanning of containers.\n")
+    visit = next(s for s, o in f["startDate"] if o == "2024-05-17")
+    assert "Port of Antwerp" in visit and (visit, "Antwerp") in f["heldIn"]
+    assert ("Regional conference on border management", "2024-05-14") in f["startDate"]
+
+
+def test_extract_an_unnamed_visit_on_a_day_of_its_own_is_an_event_of_its_own():
+    f = facts("Sylvanian officials on a study tour in Freedonia\n\n20 May 2024\n\nThe Sylvania Customs Service (SCS) "
+              "took part in the regional forum on border management, held in Fredville from 14 to 16 May 2024. On 17 May, "
+              "its officers made a joint field visit to two border posts on the northern frontier.\n")
+    assert any(o == "2024-05-17" and "field visit" in s for s, o in f["startDate"])
+    assert ("regional forum on border management", "2024-05-14") in f["startDate"]
+
+
 def test_extract_a_call_on_no_day_of_its_own_stays_part_of_the_visit():
     f = facts(STUDY_VISIT + "During the visit, the delegation paid a courtesy call on the Commissioner General.\n")
     assert {s for s, _ in f["startDate"]} == {"five-day study visit to the Freedonia Revenue Authority"}

@@ -93,7 +93,8 @@ def find_events(ctx: Context) -> Found:
                 own_dated.add(id(em))  # (a session of its own dates: not the event told before)
             continue
         if not em.concrete and (none_named and not promoted or indefinite) \
-                and (em.kind in _GATHERINGS or em.kind in ("training", "mission")) and ctx._has_trigger(text[s0:s1]) \
+                and (em.kind in _GATHERINGS or em.kind in ("training", "mission")
+                     or em.kind == "visit" and indefinite and _dated(ctx, s0, s1)) and ctx._has_trigger(text[s0:s1]) \
                 and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
             em.concrete = True
             # named by its words: "a two-day expert group meeting" -> "two-day expert group meeting"
@@ -352,6 +353,12 @@ _VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "pai
 _PREPOSITION = re.compile(r"(?:on|to|with)\s")
 
 
+def _dated(ctx: Context, s0: int, s1: int) -> list[DateSpan]:
+    """The dates of the text in ``s0:s1`` (not the date line's)."""
+    return [d for d in find_dates(ctx.text, ctx.lex, ctx.published.year if ctx.published else None, s0, s1)
+            if not ctx._in_dateline(d.start)]
+
+
 def _told_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
     """A call, talks or a visit that a trigger tells on its own (a frame's ``tells_event``), on a date
     of its own, in a sentence that names no event: "On 12 March, the delegation paid a courtesy call on
@@ -360,7 +367,6 @@ def _told_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
     text = ctx.text
     taken = {ctx.sentence_of(m.start) for m in ems if m.concrete}
     taken |= {ctx.sentence_of(m.start) for x in events for m in x.mentions if m.verb}
-    year = ctx.published.year if ctx.published else None
     title = ctx.r.title or (0, 0)
     first: dict[int, tuple[int, int, roles.Frame]] = {}  # sentence -> the first phrase in it that tells an event
     for a, b, frame in roles.triggers_after(text, ctx.start):
@@ -371,8 +377,7 @@ def _told_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         s0, s1 = ctx.sents[si]
         if si in taken or s0 < ctx.start or title[0] <= s0 < title[1] or b > s1:
             continue
-        dates = [d for d in find_dates(text, ctx.lex, year, s0, s1) if not ctx._in_dateline(d.start)]
-        if not dates:
+        if not _dated(ctx, s0, s1):
             continue
         end = ctx._object_end(b, s1) if b < s1 and text[b:b + 1].isspace() else b
         if end <= b + 1:
