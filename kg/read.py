@@ -429,7 +429,7 @@ def _date_line_re() -> re.Pattern[str]:
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
     # (and "Tue, 05 Jun 2019 10:30:00 +0000", as feeds write)
     time = (r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|"
-            r"(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|cet|cest|edt|est|[+-]\d{4}))?)?")  # ("09:15 GMT+7")
+            r"(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|cet|cest|edt|est|wib|wita|wit|[+-]\d{4}))?)?")  # ("09:15 GMT+7", "09:15 WIB")
     # "Posted on 5 May 2019 by the press office"
     by = r"(?:\s+by\s+[^\W\d][\w .'’-]{0,40})?"
     # "5 June 2019 Press Release": the kind of page after the date
@@ -474,7 +474,7 @@ def is_date_line(line: str) -> bool:
     return len(dates) == 1 and all(p in dates or _SHORT_PART.fullmatch(p) for p in parts)
 
 
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|IST))?")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|IST|WIB|WITA|WIT))?")
 _RANGE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|&|until)\s*$")
 _FURNITURE = re.compile(r"[\s|•·@()\[\],:;–—/-]+")
 FURNITURE_MAX = 90
@@ -721,7 +721,7 @@ def _headline_above(text: str, title: tuple[int, int], dateline_start: int, md: 
         return None  # (not a headline: a sentence, a byline, a menu or page noise)
     for a, b in above[:-1]:
         line = text[a:b]
-        if len(line.split()) >= HEADLINE_WORDS and len(_DATE_LINE_PARTS.findall(line)) < 2:
+        if len(line.split()) >= HEADLINE_WORDS and len(_DATE_LINE_PARTS.findall(line)) < 2 and not is_noise_line(line):
             return None  # a line of words that is not a menu: the title may well be the first
     return s, e
 
@@ -847,10 +847,15 @@ def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bo
     if not date and (head.endswith((".", ":")) or ". " in head or _LABEL_LINE.match(head) or is_noise_line(head)):
         return False
     furniture = False
-    for s, e, _ in _text_lines(text, start, md):
+    site = False  # (whether the first line is a site's name, which a motto may follow)
+    for i, (s, e, _) in enumerate(_text_lines(text, start, md)):
         if s >= line[0]:
             return furniture or not date  # (a date line right under a title of capitals is the title's)
         above = text[s:e]
+        if i == 0:
+            site = not _content_lower(above)
+        elif i == 1 and site and not date and _content_lower(above) and not above.endswith((".", ":")):
+            continue  # ("Freedonia Development Bank" over "Building a better Freedonia": a site's name and motto)
         if date and s == start:
             words = above.split()
             if len(words) >= SITE_NAME_WORDS or _content_lower(above) or len(words) >= 4 and above.isupper() \
@@ -870,10 +875,10 @@ _PLACES_BEFORE_DATE = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,
 
 
 def _place_date_lead(line: str) -> bool:
-    """Whether a paragraph opens with the place and date it was written at, then a dash."""
+    """Whether a paragraph opens with the place and date it was written at, then a dash or a colon."""
     m = _PLACES_BEFORE_DATE.match(line)
     date = _date_line_re().match(line, m.end()) if m and len(line) >= PARAGRAPH else None
-    return date is not None and _DASH_SEPARATOR.match(line, date.end()) is not None
+    return date is not None and (_DASH_SEPARATOR.match(line, date.end()) is not None or line.startswith(": ", date.end()))
 
 
 END_WINDOW = 12

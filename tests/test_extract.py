@@ -1459,12 +1459,23 @@ LAYOUT = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "r
     ("date-with-gmt-offset", "Freedonia and Alphaland sign a customs cooperation agreement", "2024-06-20"),
     ("related-news-dates", "Customs officers complete training on risk management", None),
     ("standfirst-over-place-date-update", "Receita de Freedonia apreende carga recorde no porto de Santos", "2024-07-03"),
+    ("menu-of-blank-separated-items", "OCF trains border officers on detecting forged travel documents", "2024-09-13"),
+    ("dispatch-with-a-colon", "The Peace Council holds an open session on climate change and security", "2024-02-22"),
+    ("site-motto-over-menus", "Sylvania: Freedonia Development Bank and Government sign EUR 85 million financing for rural "
+     "roads", "2024-06-03"),
+    ("weekday-and-zone-in-indonesian", "Freedonia, Sylvania host regional dialogue on fisheries crime in Makassar",
+     "2024-08-21"),
 ])
 def test_page_layouts_of_titles_and_dates(name, title, date):
     text = (LAYOUT / f"{name}.txt").read_text(encoding="utf-8")
     f = facts(text)
     assert {o for _, o in f["headline"]} == {title}
     assert published(text) == date
+
+
+def test_the_publisher_under_a_portal_s_name_at_the_top_of_the_page_is_an_organization_of_the_release():
+    text = (LAYOUT / "publisher-under-a-portal-name.txt").read_text(encoding="utf-8")
+    assert "Ministry of Finance" in nodes(text, "organization")
 
 
 def test_a_partner_logo_in_the_header_is_no_organization_of_the_release():

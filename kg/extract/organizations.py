@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .. import places
+from ..read import is_noise_line
 from ..text import SpanIndex
 from . import events as ev
 from . import mentions as mn
@@ -344,13 +345,26 @@ def _names_a_header_line(text: str, m: mn.Mention) -> bool:
     ("Ministry of Justice of Freedonia", "ABC | Alpha Broadcasting Company"): the publisher the page
     names, not a menu's or a banner's words."""
     s, e = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
-    if text[:s].strip() or _ACRONYM_ONLY.fullmatch(text[m.start:m.end]):
-        return False  # (only the page's first line, the site's name; not partners' logos, links or a bare acronym)
+    above = [x for x in text[:s].split("\n") if x.strip()]
+    if len(above) > _MASTHEAD_LINES or not all(_names_only(x) for x in above) or _ACRONYM_ONLY.fullmatch(text[m.start:m.end]):
+        # (only the lines of the site's name at the top of the page, names above its menus; not
+        # partners' logos, links or a bare acronym)
+        return False
     rest = (text[s:m.start] + " " + text[m.end:len(text) if e < 0 else e]).strip(" \t|–-:")
-    return not rest or bool(_ACRONYM_ONLY.fullmatch(rest))
+    return not rest or bool(_ACRONYM_ONLY.fullmatch(rest) or _DOMAIN.fullmatch(rest))
 
 
 _ACRONYM_ONLY = re.compile(r"[A-Z][A-Z0-9&.-]{1,9}")
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")  # "gov.fr": a portal's name beside the publisher's
+_MASTHEAD_LINES = 2  # how many lines of a site's name may stand above the publisher's ("Government of X", "Portal")
+_MASTHEAD_WORDS = 6
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.&’'-]*|of|the|and|for|de|da|do|des|du|la|le|[a-z0-9-]+(?:\.[a-z0-9-]+)+|[|/–-]")
+
+
+def _names_only(line: str) -> bool:
+    """Whether a line of the top of a page is a few names (a site's, a portal's), not a phrase or a menu."""
+    words = line.split()
+    return len(words) <= _MASTHEAD_WORDS and not is_noise_line(line) and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention, ...]]:
