@@ -357,8 +357,8 @@ def _names_a_header_line(text: str, m: mn.Mention) -> bool:
 _ACRONYM_ONLY = re.compile(r"[A-Z][A-Z0-9&.-]{1,9}")
 _DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")  # "gov.fr": a portal's name beside the publisher's
 _MASTHEAD_LINES = 2  # how many lines of a site's name may stand above the publisher's ("Government of X", "Portal")
-_MASTHEAD_WORDS = 6
-_NAME_WORD = re.compile(r"[A-Z0-9][\w.&’'-]*|of|the|and|for|de|da|do|des|du|la|le|[a-z0-9-]+(?:\.[a-z0-9-]+)+|[|/–-]")
+_MASTHEAD_WORDS = 6  # the most words of such a line
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.&’'-]*|of|the|and|for|de|da|do|des|du|la|le|[|/–-]|" + _DOMAIN.pattern)
 
 
 def _names_only(line: str) -> bool:
