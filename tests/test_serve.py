@@ -331,7 +331,7 @@ def test_the_query_page_in_a_real_browser(server, tmp_path):
 @pytest.mark.slow
 def test_a_pathological_query_on_a_large_graph_is_stopped_while_others_are_answered(tmp_path):
     store = tmp_path / "store"
-    build([write_corpus(tmp_path / "in", 320)[0].parent], store, jobs=2)
+    build([write_corpus(tmp_path / "in", 360)[0].parent], store, jobs=2)
     s = Server(store, KG_TIMEOUT="3")
     try:
         triples = httpx.get(s.url + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
