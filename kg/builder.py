@@ -142,10 +142,13 @@ def _processed(release: Release, settings: Settings, store: Store | None = None)
 
 @dataclass(frozen=True)
 class Done:
-    """A release processed and validated: its graphs as N-Triples lines by suffix, and its report."""
+    """A release processed and validated: its graphs as N-Triples lines by suffix, and its report; or,
+    for a job that asks for N-Quads, its graphs as the N-Quads that store or write them (``graphs`` is
+    then empty: the building process only joins what the workers wrote)."""
 
     graphs: dict[str, list[str]]
     report: Report
+    nquads: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -156,12 +159,14 @@ class Job:
     settings: Settings
     shapes: str
     fingerprint: str
+    nquads: str | None = None  # "store": N-Quads for a fresh store's bulk load; "parts": for --output-nquads
 
 
 def work(job: Job) -> tuple[list[Done | Failure], float, float]:
     """Process and validate one batch of releases (a pure function of the job, run in a worker
     process, or a cluster's worker): the outcome of each release, and the seconds spent extracting and
     validating."""
+    from .store import nquads
     from .validate import report_graph, validate_batch
 
     t0 = time.perf_counter()
@@ -176,7 +181,13 @@ def work(job: Job) -> tuple[list[Done | Failure], float, float]:
             out.append(g)
             continue
         report = reports[r_iri]
-        out.append(Done(_release_graphs(release, h, job.fingerprint, g, report, report_graph(report)), report))
+        graphs = _release_graphs(release, h, job.fingerprint, g, report, report_graph(report))
+        if job.nquads == "store":  # (the graphs, the merged data and its names, as the store's bulk load takes them)
+            out.append(Done({}, report, nquads([(r_iri, graphs)])))
+        elif job.nquads == "parts":  # (sorted: the order a worker process gives a graph's triples is its own)
+            out.append(Done({}, report, nquads([(r_iri, {k: sorted(v) for k, v in graphs.items()})], merged=False)))
+        else:
+            out.append(Done(graphs, report))
     return out, t1 - t0, time.perf_counter() - t1
 
 
@@ -227,7 +238,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 
     A file that cannot be read is reported as failed and the build goes on; with ``strict``, it
     raises ``InputError`` before anything is written (all inputs are read first)."""
-    from .store import (is_store, nquads, open_store, put_releases, release_index, remove_release,
+    from .store import (is_store, open_store, put_releases, release_index, remove_release,
                         staged_store, upgrade_layout, write_description, write_snapshot)
 
     shapes = _checked(settings)
@@ -276,10 +287,10 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 if isinstance(g, Failure):
                     rep.fail(release.id, release.source, g.error, g.where)
                     continue
-                writes.append((r_iri, g.graphs))
+                writes.append((r_iri, g))
                 rep.count(g.report, release, replaced=r_iri in index)
             if first:
-                data = nquads(writes)
+                data = b"".join(g.nquads for _, g in writes)
                 pending.append(data)
                 size += len(data)
                 if size >= BULK_BYTES:
@@ -287,7 +298,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                     pending.clear()
                     size = 0
             elif writes:
-                put_releases(store, writes, existing=index)
+                put_releases(store, [(r_iri, g.graphs) for r_iri, g in writes], existing=index)
 
         done = 0
         if progress:
@@ -297,7 +308,8 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
         head = list(itertools.islice(items, 8 * jobs))
         stream = itertools.chain(head, items)
         with _executor(executor, jobs if len(head) >= 8 * jobs else 1) as run, _Loader(store) as loading:
-            for job, (results, extract_s, validate_s) in run(_jobs(stream, settings, shapes, fingerprint)):
+            for job, (results, extract_s, validate_s) in run(_jobs(stream, settings, shapes, fingerprint,
+                                                                   "store" if first else None)):
                 rep.seconds["extract"] += extract_s
                 rep.seconds["validate"] += validate_s
                 t1 = time.perf_counter()
@@ -387,7 +399,6 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
     unchanged ones by); a release id read twice is a failure of the second file. The same inputs give
     the same files, byte for byte, whatever the executor."""
     from .exporter import write_bytes_atomic
-    from .store import nquads
 
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
@@ -413,7 +424,7 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
     out.mkdir(parents=True, exist_ok=True)
     done = part = 0
     with _executor(executor, jobs) as run:
-        for job, (results, extract_s, validate_s) in run(_jobs(todo(), settings, shapes, fingerprint)):
+        for job, (results, extract_s, validate_s) in run(_jobs(todo(), settings, shapes, fingerprint, "parts")):
             rep.seconds["extract"] += extract_s
             rep.seconds["validate"] += validate_s
             t1 = time.perf_counter()
@@ -422,12 +433,11 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
                 if isinstance(g, Failure):
                     rep.fail(release.id, release.source, g.error, g.where)
                     continue
-                # (sorted: the order a worker process gives a graph's triples is its own)
-                writes.append((r_iri, {suffix: sorted(lines) for suffix, lines in g.graphs.items()}))
+                writes.append(g.nquads)
                 rep.count(g.report, release, replaced=False)
             if writes:
                 part += 1
-                write_bytes_atomic(out / f"part-{part:06d}.nq", nquads(writes, merged=False))
+                write_bytes_atomic(out / f"part-{part:06d}.nq", b"".join(writes))
             rep.seconds["store"] += time.perf_counter() - t1
             done += len(job.items)
             if progress:
@@ -436,16 +446,17 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
     return rep
 
 
-def _jobs(items: Iterable[tuple[Release, str, str]], settings: Settings, shapes: str, fingerprint: str) -> Iterator[Job]:
+def _jobs(items: Iterable[tuple[Release, str, str]], settings: Settings, shapes: str, fingerprint: str,
+          nquads: str | None = None) -> Iterator[Job]:
     """The (release, content hash, IRI) items in jobs of ``BATCH``, read as the jobs are taken."""
     batch: list[tuple[Release, str, str]] = []
     for item in items:
         batch.append(item)
         if len(batch) == BATCH:
-            yield Job(batch, settings, shapes, fingerprint)
+            yield Job(batch, settings, shapes, fingerprint, nquads)
             batch = []
     if batch:
-        yield Job(batch, settings, shapes, fingerprint)
+        yield Job(batch, settings, shapes, fingerprint, nquads)
 
 
 def _checked(settings: Settings) -> str:

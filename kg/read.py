@@ -429,7 +429,7 @@ def _date_line_re() -> re.Pattern[str]:
     # "2019-06-05 10:30", "5 June 2019, 14:00 CET"
     # (and "Tue, 05 Jun 2019 10:30:00 +0000", as feeds write)
     time = (r"(?:(?:,?\s+|\s*[-–|]\s*)(?:at\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs|"
-            r"(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|cet|cest|edt|est|wib|wita|wit|[+-]\d{4}))?)?")  # ("09:15 GMT+7", "09:15 WIB")
+            r"(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|cet|cest|edt|est|wib\b|wita\b|wit\b|[+-]\d{4}))?)?")  # ("09:15 GMT+7", "09:15 WIB")
     # "Posted on 5 May 2019 by the press office"
     by = r"(?:\s+by\s+[^\W\d][\w .'’-]{0,40})?"
     # "5 June 2019 Press Release": the kind of page after the date
@@ -474,7 +474,7 @@ def is_date_line(line: str) -> bool:
     return len(dates) == 1 and all(p in dates or _SHORT_PART.fullmatch(p) for p in parts)
 
 
-_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|IST|WIB|WITA|WIT))?")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|CET|CEST|EST|EDT|PST|PDT|BST|IST|WIB|WITA|WIT)\b)?")
 _RANGE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|&|until)\s*$")
 _FURNITURE = re.compile(r"[\s|•·@()\[\],:;–—/-]+")
 FURNITURE_MAX = 90
@@ -556,7 +556,24 @@ def _alternation_of(path: Path) -> str:
 def is_noise_line(line: str) -> bool:
     """True if ``line`` is page chrome (a language notice, a menu word, ...) not a title."""
     line = line.strip()
-    return _noise_pattern().search(line) is not None or _NO_WORD.fullmatch(line) is not None
+    return _noise_pattern().search(line) is not None or _NO_WORD.fullmatch(line) is not None or _blank_menu(line)
+
+
+_BLANKS = re.compile(r" {2,}|\t+")
+MENU_ITEMS = 4
+"""How many items set apart by runs of blanks make a line a menu."""
+
+
+def _blank_menu(line: str) -> bool:
+    """Whether a line is a menu or a share bar of items set apart by runs of blanks ("Home   Who we are
+    Our work   Contact", "Share:  Facebook  X  LinkedIn"): four items or more of one to four words, not
+    a sentence (which ends with its stop) and not words spaced out ("Freedonia  and  Sylvania  sign
+    agreement": a menu's items open with a capital, but for a share bar's letters)."""
+    if "  " not in line and "\t" not in line or line.endswith((".", "!", "?", ",", ";")):
+        return False
+    items = _BLANKS.split(line)
+    return len(items) >= MENU_ITEMS and all(len(x.split()) <= 4 for x in items) \
+        and sum(1 for x in items if x[:1].islower() and len(x) >= 3) < 2
 
 
 @functools.lru_cache(maxsize=None)
@@ -824,6 +841,13 @@ SITE_NAME_WORDS = 7
 _FUNCTION_WORDS_TITLED = frozenset(w.title() for w in ("a", "an", "the", "on", "in", "at", "to", "and", "for", "with", "as"))
 
 
+def _site_name(line: str) -> bool:
+    """Whether a line can be a site's name: a few words, none in lower case but small function words,
+    and no small word in capitals as a headline in Title Case has ("Freedonia Hosts Forum On Ports")."""
+    words = line.split()
+    return len(words) < SITE_NAME_WORDS and not _content_lower(line) and not any(w in _FUNCTION_WORDS_TITLED for w in words[1:])
+
+
 def _content_lower(line: str) -> bool:
     """Whether a line has a word in lower case but small function words, as a headline or a sentence has."""
     return any(w[:1].islower() and w.lower() not in _FUNCTION_WORDS for w in line.split())
@@ -847,15 +871,14 @@ def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bo
     if not date and (head.endswith((".", ":")) or ". " in head or _LABEL_LINE.match(head) or is_noise_line(head)):
         return False
     furniture = False
-    site = False  # (whether the first line is a site's name, which a motto may follow)
-    for i, (s, e, _) in enumerate(_text_lines(text, start, md)):
-        if s >= line[0]:
-            return furniture or not date  # (a date line right under a title of capitals is the title's)
+    lines = list(itertools.takewhile(lambda x: x[0] < line[0], _text_lines(text, start, md)))
+    for i, (s, e, _) in enumerate(lines):
         above = text[s:e]
-        if i == 0:
-            site = not _content_lower(above)
-        elif i == 1 and site and not date and _content_lower(above) and not above.endswith((".", ":")):
-            continue  # ("Freedonia Development Bank" over "Building a better Freedonia": a site's name and motto)
+        if i == 1 and not date and _content_lower(above) and not above.endswith((".", ":")) \
+                and _site_name(text[lines[0][0]:lines[0][1]]) and len(lines) > 2 and is_noise_line(text[lines[2][0]:lines[2][1]]):
+            # ("Freedonia Development Bank" over "Building a better Freedonia" over a menu: a site's name
+            # and motto, not a headline over a standfirst)
+            continue
         if date and s == start:
             words = above.split()
             if len(words) >= SITE_NAME_WORDS or _content_lower(above) or len(words) >= 4 and above.isupper() \
@@ -867,7 +890,7 @@ def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bo
             continue  # (a menu)
         if _content_lower(above):
             return False
-    return True
+    return furniture or not date  # (a date line right under a title of capitals is the title's)
 
 
 # "Lima, 5 May 2019 - ", "Lima (Peru), 5 May 2019 – ": the place and date that open a dispatch

@@ -340,6 +340,11 @@ STUDY_VISIT = ("Sylvanian officials on a study visit to Freedonia\n\n16 March 20
      "Central Bank of Freedonia"),
     ("On 14 March the delegation met with the Director of the Freedonia Trade Office.",
      "meeting with the Director of the Freedonia Trade Office", "2024-03-14", "Freedonia Trade Office"),
+    ("The delegation also met with the Director of the Freedonia Trade Office, who is visiting Fredville, in the "
+     "Trade Office on 14 March.", "meeting with the Director of the Freedonia Trade Office", "2024-03-14",
+     "Freedonia Trade Office"),
+    ("On 15 March the delegation is visiting the Freedonia Trade Office.", "visit to the Freedonia Trade Office",
+     "2024-03-15", "Freedonia Trade Office"),
 ])
 def test_extract_a_call_or_talks_on_a_day_of_their_own_are_an_event_of_their_own(sentence, event, day, party):
     f = facts(STUDY_VISIT + sentence + "\n")
@@ -364,6 +369,26 @@ def test_extract_an_unnamed_visit_on_a_day_of_its_own_is_an_event_of_its_own():
               "its officers made a joint field visit to two border posts on the northern frontier.\n")
     assert any(o == "2024-05-17" and "field visit" in s for s, o in f["startDate"])
     assert ("regional forum on border management", "2024-05-14") in f["startDate"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 12 March the delegation visited the training centre of the Authority.",  # (the event word of the object)
+    "Visits were also made to the ports of Fredville and Sylvan on 13 and 14 March.",  # (a noun, not the verb)
+    "The delegation met with the Minister, who recalled the agreement signed on 3 May 2019.",  # (another clause's date)
+])
+def test_extract_what_is_no_call_or_visit_of_its_own_day(sentence):
+    f = facts(STUDY_VISIT + sentence + "\n")
+    assert {s for s, _ in f["startDate"]} <= {"five-day study visit to the Freedonia Revenue Authority",
+                                               "visit to the training centre of the Authority"}
+    assert not any(o in ("2019-05-03", "2024-03-13") for _, o in f["startDate"])
+    assert "training" not in {s for s, _ in f["startDate"]}
+
+
+def test_extract_a_call_of_its_own_day_leaves_the_release_s_only_gathering_its_event():
+    f = facts("Customs directors meet in Fredville\n\n14 March 2024\n\nThe workshop gave officers of the Freedonia "
+              "Customs Service a chance to share experience. On 12 March 2024 the Freedonia Customs Service paid a "
+              "courtesy call on the Minister of Finance.\n")
+    assert {s for s, _ in f["attendee"]} >= {"workshop", "courtesy call on the Minister of Finance"}
 
 
 def test_extract_a_call_on_no_day_of_its_own_stays_part_of_the_visit():
@@ -1465,6 +1490,9 @@ LAYOUT = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "r
      "roads", "2024-06-03"),
     ("weekday-and-zone-in-indonesian", "Freedonia, Sylvania host regional dialogue on fisheries crime in Makassar",
      "2024-08-21"),
+    ("spaced-out-headline", "Freedonia  and  Sylvania  sign  customs  agreement", "2024-03-12"),
+    ("title-case-headline-over-standfirst-and-caption", "Freedonia Customs Hosts Regional Workshop On Risk Management",
+     "2024-03-12"),
 ])
 def test_page_layouts_of_titles_and_dates(name, title, date):
     text = (LAYOUT / f"{name}.txt").read_text(encoding="utf-8")

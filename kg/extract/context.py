@@ -63,7 +63,7 @@ _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:S
 _PLACE_CUE = re.compile(r"(?:\b(?:in|at|held in|place in|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
 # "a mission to Freedonia City", "trips to the Free Zone of Fredville"
 _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|journey)\s+to\s+(?:the\s+)?"
-                        r"(?:(?:[A-Z][\w-]*\s+){1,3}of\s+)?$", re.I)
+                        r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}of\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")

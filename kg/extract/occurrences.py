@@ -149,7 +149,6 @@ def find_events(ctx: Context) -> Found:
     _titled(text, events, ems)
     _title_shorthand(ctx, events)
     _verb_events(ctx, events, ems)
-    _told_events(ctx, events, ems)
     if not events:
         # a release that names no event but a gathering ("the meeting", "an informal workshop"): that
         # one is the event it reports
@@ -159,6 +158,7 @@ def find_events(ctx: Context) -> Found:
             e = ev.Event("event0", first.kind, ev.LEADING_ARTICLE.sub("", first.label))
             e.mentions.append(first)
             events.append(e)
+    _told_events(ctx, events, ems)
     return Found(events, ems)
 
 
@@ -351,6 +351,14 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
 
 _VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "paid |a |call on", "held |talks with": the verb and its article
 _PREPOSITION = re.compile(r"(?:on|to|with)\s")
+_RELATIVE = re.compile(r",?\s+(?:who|which|whose|that|where)\s")  # "the Minister, who recalled the agreement of 3 May"
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be)\s+$")
+
+
+def _in_relative(text: str, a: int, pos: int) -> bool:
+    """Whether ``pos`` is inside a relative clause opened after ``a`` (one a comma has not closed)."""
+    rel = _RELATIVE.search(text, a, pos)
+    return rel is not None and "," not in text[rel.end():pos]
 
 
 def _dated(ctx: Context, s0: int, s1: int) -> list[DateSpan]:
@@ -368,31 +376,43 @@ def _told_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
     taken = {ctx.sentence_of(m.start) for m in ems if m.concrete}
     taken |= {ctx.sentence_of(m.start) for x in events for m in x.mentions if m.verb}
     title = ctx.r.title or (0, 0)
-    first: dict[int, tuple[int, int, roles.Frame]] = {}  # sentence -> the first phrase in it that tells an event
+    told: dict[int, list[tuple[int, int, roles.Frame]]] = {}  # sentence -> the phrases in it that tell an event
     for a, b, frame in roles.triggers_after(text, ctx.start):
         si = ctx.sentence_of(a) if frame.tells_event else -1
-        if si >= 0 and si not in first:
-            first[si] = (a, b, frame)
-    for si, (a, b, frame) in sorted(first.items()):
+        # (a verb of one word tells it in the past or after "is", in lower case: "visited", "is visiting";
+        # not "Visits were made", "Visiting officials" or "a visit")
+        word = text[a:b].strip()
+        if si >= 0 and (" " in word or word.endswith("ed") and word[0].islower()
+                        or word.endswith("ing") and _BE_BEFORE.search(text, max(ctx.sents[si][0], a - 12), a)):
+            told.setdefault(si, []).append((a, b, frame))
+    for si, phrases in sorted(told.items()):
         s0, s1 = ctx.sents[si]
-        if si in taken or s0 < ctx.start or title[0] <= s0 < title[1] or b > s1:
+        if si in taken or s0 < ctx.start or title[0] <= s0 < title[1]:
             continue
-        if not _dated(ctx, s0, s1):
+        a, b, frame = next(((a, b, f) for a, b, f in phrases if b <= s1), (0, 0, None))
+        if frame is None:
             continue
         end = ctx._object_end(b, s1) if b < s1 and text[b:b + 1].isspace() else b
-        if end <= b + 1:
+        # a date of its own: before the phrase, or after it but not in a clause of what follows ("...
+        # met the Minister, who recalled the agreement signed on 3 May 2019"; but "... met the Minister,
+        # who is visiting Freedonia, in Fredville on 3 May")
+        if end <= b + 1 or not any(d.start < a or not _in_relative(text, end, d.start) for d in _dated(ctx, s0, s1)):
             continue
         phrase = text[a:end].strip()
-        verb = _VERB_WORD.match(phrase)
-        rest = phrase[verb.end():] if verb else phrase
-        if text[a:b].strip().count(" ") == 0 or _PREPOSITION.match(rest):
-            # "visited the port" -> "visit to the port"; "met with the Minister" -> "meeting with the Minister"
-            rest = f"{frame.tells_event}{'' if _PREPOSITION.match(rest) else ' to'} {rest}"
-        head = next((w for w in rest.split()[:4] if w.rstrip(",") in ctx.lex.words["event_kinds"]), None)
+        if " " not in text[a:b].strip():
+            # "visited the port" -> "visit to the port"
+            rest = f"{frame.tells_event} to {phrase.split(None, 1)[1]}"
+        else:
+            verb = _VERB_WORD.match(phrase)
+            rest = phrase[verb.end():] if verb else phrase
+            if _PREPOSITION.match(rest):  # "met with the Minister" -> "meeting with the Minister"
+                rest = f"{frame.tells_event} {rest}"
+        head = next((w for w in (x.rstrip(",") for x in rest.split()[:4]) if w in ctx.lex.words["event_kinds"]), None)
         kind = ctx.lex.words["event_kinds"][head] if head else frame.tells_event
         # (the phrase an event took in as another telling of it: a call on the Mayor of Fredville
-        # during a study visit is a call of its own)
-        phrase_em = next((m for m in ems if a <= m.start < end and not m.concrete), None)
+        # during a study visit is a call of its own; but not an event word of the object: "visited the
+        # training centre")
+        phrase_em = next((m for m in ems if a <= m.start < b and not m.concrete), None)
         if phrase_em is not None:
             for x in events:
                 if phrase_em in x.mentions:

@@ -97,7 +97,7 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|t
                           r"|\bas(?:\s+(?:current|acting|outgoing|incoming|interim|new|former))?)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-_ASIDE_ACRONYM = re.compile(r"^\s*\([^()]{1,24}\)")  # "Freedonia Customs| (FC)| hosted"
+_ASIDE_ACRONYM = re.compile(r"^\s*\(\s*[A-Z][\w&.’'/-]{1,15}\s*\)")  # "Freedonia Customs| (FC)| hosted"
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
