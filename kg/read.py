@@ -880,9 +880,7 @@ def _headline_behind_labels(text: str, start: int, line: tuple[int, int], md: bo
             # and motto, not a headline over a standfirst)
             continue
         if date and s == start:
-            words = above.split()
-            if len(words) >= SITE_NAME_WORDS or _content_lower(above) or len(words) >= 4 and above.isupper() \
-                    or any(w in _FUNCTION_WORDS_TITLED for w in words[1:]):
+            if not _site_name(above) or len(above.split()) >= 4 and above.isupper():
                 return False  # (a headline, perhaps in capitals, over menus and the date: the title is the first line)
             continue  # (a site's name, in any language, over the date line: "Ministerio de Freedonia")
         if is_noise_line(above) or len(_DATE_LINE_PARTS.findall(above)) >= 2:
