@@ -164,11 +164,12 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 if t[-2:] in ("'s", "’s") and km.group()[:1].isupper() and _LEFT_OK.match(t[:-2]):
                     left -= 1  # "the Heads of Government's Summit" (a capitalised name, not "ABC's dialogue")
                     continue
-                if t == ")" and km.group()[:1].isupper() and left > 3 and toks[left - 3][2] == "(" \
+                if t == ")" and (km.group()[:1].isupper() or kind in ("meeting", "session")) and left > 3 \
+                        and toks[left - 3][2] == "(" \
                         and _ACRONYM_WORD.fullmatch(toks[left - 2][2]) and _LEFT_OK.match(toks[left - 4][2]) \
                         and toks[left - 4][2][:1].isupper():
-                    left -= 3  # "the 29th Alpha Chiefs of Police (ACP) Conference": an acronym inside the name
-                    continue
+                    left -= 3  # "the 29th Alpha Chiefs of Police (ACP) Conference", "the 5th Alpha Group (AG)
+                    continue  # meeting": an acronym inside the name
                 if t in ("'", "’") and km.group()[:1].isupper() and left > 1 and toks[left - 2][2].endswith("s") \
                         and toks[left - 2][2][:1].isupper() and toks[left - 2][1] == toks[left - 1][0]:
                     left -= 1  # "the Alpha Foreign Ministers’ Meeting": a plural owner

@@ -67,6 +67,18 @@ def _qualified_acronyms(text: str):
         pos = m.start(2)
 
 
+# what follows a body's name when the numbered gathering is its meeting: "the 5th Alpha Committee (AC) |meeting"
+_ITS_MEETING = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?\s+(?:meetings?|Meetings?|sessions?|Sessions?)\b")
+
+
+def _meets(text: str, m: mn.Mention) -> bool:
+    """Whether a name after an ordinal is a body's (its last word one of the bodies that meet) whose
+    meeting or session follows the name ("the 38th Alpha Committee meeting"): the ordinal counts the
+    meetings, and the name is the body's."""
+    from . import roles
+    return m.name.split()[-1] in roles.load().bodies and _ITS_MEETING.match(text, m.end) is not None
+
+
 def _numbered(name: str) -> bool:
     """Whether a name opens with an ordinal ("Fourth Forum on Statistics", "XXth Regional Conference",
     "First-Ever Assembly")."""
@@ -395,7 +407,8 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     # ("the Twelfth Ministerial Conference", "the XXth Regional Conference", "the First-Ever Forum")
     # ... and a gathering someone attends ("attended the Regional Conference of Heads of ...") or that
     # is held ("the Alpha Forum, organized by ...", "the Alpha Forum will bring together ...")
-    numbered = {m.name for m in chunks if ctx._after_ordinal(m.start) or _gathering(m.name, lex) and (
+    # (but "the 12th Joint Steering Committee meeting" is the body's own meeting: the body stays one)
+    numbered = {m.name for m in chunks if (ctx._after_ordinal(m.start) and not _meets(text, m)) or _gathering(m.name, lex) and (
         _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start)
         or _HELD_AFTER.match(text, m.end) and not _IN_A_NAME.search(text, max(0, m.start - 40), m.start))}
     gatherings = [m for m in chunks if m.name in numbered]
