@@ -2318,3 +2318,13 @@ def test_extract_topics_before_a_passive_topic_verb():
             "the regional training calendar were discussed.\n")
     topics = {o for _, o in facts(text).get("about", set()) | facts(text).get("discussed", set())}
     assert {"container profiling techniques", "exchange of seizure data", "regional training calendar"} <= topics
+
+
+def test_extract_directorate_general_of_a_field_is_an_organization_and_of_a_named_body_its_management():
+    text = ("Title of a release\n\n01 January 2025\n\nOfficials of the Directorate General of Customs of Freedonia "
+            "and the Directorate General of National Security (DGNS) attended a regional workshop in Fredville. "
+            "The Director presented the new Directorate General of Ghanaian Customs to the participants.\n")
+    orgs = nodes(text, "organization")
+    assert "Directorate General of Customs of Freedonia" in orgs
+    assert "Directorate General of National Security" in orgs
+    assert not any(name.startswith("Directorate General of Ghanaian") for name in orgs)

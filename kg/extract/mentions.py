@@ -312,6 +312,11 @@ def _names_a_body(toks: list, i: int, n: int, heads: frozenset[str]) -> bool:
     return False
 
 
+# heads that also name the management of a body named after them ("the Directorate General of Customs of
+# Freedonia" is a body; "the new Directorate General of Freedonian Customs", its management)
+_MANAGEMENT_HEADS = frozenset(("Directorate General", "Directorate-General", "General Directorate"))
+
+
 def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[str] = frozenset()) -> list[Mention]:
     """Organization names built around head words ("... Organization", "Ministry of ...", "... Customs")."""
     heads, need_mod, generic, never, _, _ = _heads(lex)
@@ -435,6 +440,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue  # "the Customs of the West Africa Region": the administrations of a region, not one body
         if words[0] in lex.set("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
+        if head in _MANAGEMENT_HEADS and right > k_end and left == k \
+                and _OF_THE_START.sub("", text[toks[k_end][1]:b].strip()).split()[0] in adjectives:
+            continue  # "the new Directorate General of Freedonian Customs": the body's management, not a body
         possessive = POSSESSIVE_END.search(name)
         if possessive:  # "the International Association of River Pilots’ summit"
             name, b = name[:possessive.start()], b - 2
