@@ -2328,3 +2328,9 @@ def test_extract_directorate_general_of_a_field_is_an_organization_and_of_a_name
     assert "Directorate General of Customs of Freedonia" in orgs
     assert "Directorate General of National Security" in orgs
     assert not any(name.startswith("Directorate General of Ghanaian") for name in orgs)
+
+
+def test_extract_embassy_of_a_country_takes_the_city_it_sits_in():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Embassy of Finland in Hanoi and the Alpha Trade Organization "
+            "held a seminar on trade facilitation on 3 March 2025.\n")
+    assert "Embassy of Finland in Hanoi" in nodes(text, "organization")

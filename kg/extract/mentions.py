@@ -399,8 +399,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             else:
                 seat = _SEAT.match(text, b)
                 # a country, or the city of an office named by its head alone ("the ABC Office in Lima
-                # Ambassador Ivo Marsh": Lima; but "the Regional Office for Ports in Lima" is where one met)
-                in_city = right == k_end and hm.group() in _SEATED_IN_CITY
+                # Ambassador Ivo Marsh": Lima; but "the Regional Office for Ports in Lima" is where one met; and
+                # an embassy of a country, in the city it sits in: "the Embassy of Freedonia in Lima")
+                in_city = right == k_end and hm.group() in _SEATED_IN_CITY or hm.group() == "Embassy" and right > k_end
                 if seat:
                     where = seat.group(1).split()
                     for n in range(len(where), 0, -1):
