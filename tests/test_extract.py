@@ -2334,3 +2334,14 @@ def test_extract_embassy_of_a_country_takes_the_city_it_sits_in():
     text = ("Title of a release\n\n01 January 2025\n\nThe Embassy of Finland in Hanoi and the Alpha Trade Organization "
             "held a seminar on trade facilitation on 3 March 2025.\n")
     assert "Embassy of Finland in Hanoi" in nodes(text, "organization")
+
+
+def test_extract_who_welcomed_the_delegates_takes_part():
+    """"were welcomed by P, Head of X": the passive of "P welcomed the delegates", a speech act."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization held its regional meeting on "
+            "customs valuation in Fredville on 11 March 2025. Delegates were welcomed by Ada Quill, the Head of the "
+            "Freedonia Revenue Authority.\n")
+    ex = extract(release(text))
+    rules = {f.evidence.rule for f in ex.facts if f.predicate == "attendee"
+             and ex.nodes[f.object].name == "Freedonia Revenue Authority"}
+    assert "role-speech" in rules
