@@ -174,6 +174,39 @@ def _merge_body_names(orgs: dict[str, Org]) -> None:
                 short.mentions = []
 
 
+_COUNTRY_CUSTOMS = re.compile(r"(?:The\s+|the\s+)?(.+?)\s+Customs")
+
+
+def _national_customs(lex: Lexicon, orgs: dict[str, Org]) -> None:
+    """"Freedonian Customs", "Freedonia Customs": the customs administration of that country, when the
+    release also names it in full and it is the gazetteer's one national customs administration of
+    that country there ("the Freedonia Customs Service (FCS) ... the Freedonian Customs"); but not a
+    revenue authority, whose customs is a department of its own."""
+    short: dict[str, list[Org]] = {}
+    for o in orgs.values():
+        m = _COUNTRY_CUSTOMS.fullmatch(o.name)
+        if m is None or not o.mentions or o.from_gazetteer or o.acronym:
+            continue
+        code = places.country_adjectives().get(m.group(1)) or places.country_names().get(m.group(1))
+        if code:
+            short.setdefault(code, []).append(o)
+    if not short:
+        return
+    national: dict[str, list[Org]] = {}
+    for o in orgs.values():
+        entry = lex.entries.get(o.name)
+        # (a customs administration: a revenue authority's customs is a department of its own)
+        if o.mentions and o.from_gazetteer and entry is not None and entry.country in short and "Customs" in o.name:
+            national.setdefault(entry.country, []).append(o)
+    for code, named in national.items():
+        if len(named) != 1:
+            continue  # (two administrations of one country: which one is meant is not said)
+        for o in short[code]:
+            named[0].mentions += o.mentions
+            named[0].alt.add(o.name)
+            o.mentions = []
+
+
 _GATHERING_OF = re.compile(r"(\w+)\s+of\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _BARE_HEAD = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:of|for|on)\b)(?![ -]?[A-Z])")
@@ -583,6 +616,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
                 o.mentions = []
                 break
     _merge_body_names(orgs)
+    _national_customs(lex, orgs)
     _bare_heads(ctx, orgs)
     _qualified_names(ctx, orgs, by_acr)
     out = [o for o in orgs.values() if o.mentions]
