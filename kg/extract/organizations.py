@@ -174,7 +174,7 @@ def _merge_body_names(orgs: dict[str, Org]) -> None:
                 short.mentions = []
 
 
-_COUNTRY_CUSTOMS = re.compile(r"(?:The\s+|the\s+)?(.+?)\s+Customs")
+_COUNTRY_CUSTOMS = re.compile(r"(?:The\s+|the\s+)?(.+?)\s+Customs(?:\s+(?:Administration|Service))?")
 
 
 def _national_customs(lex: Lexicon, orgs: dict[str, Org]) -> None:
