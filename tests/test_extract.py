@@ -2357,3 +2357,15 @@ def test_extract_a_country_s_customs_is_the_customs_administration_the_release_n
     assert "Korean Customs" not in orgs and "Korean Customs Administration" not in orgs
     # (a revenue authority's customs is a department of its own)
     assert "Uganda Customs" in orgs and "Uganda Revenue Authority" in orgs
+
+
+def test_extract_a_known_name_that_opens_a_longer_name_is_not_mentioned_there():
+    """"the Japanese Customs Cooperation Fund" is a fund, not Japan Customs; "the INTERPOL Executive
+    Secretariat" is INTERPOL's house."""
+    text = ("Title of a release\n\n01 January 2025\n\nWith the support of the Japanese Customs Cooperation Fund "
+            "(CCF), the Alpha Trade Organization held a regional workshop in Tunis on 3 March 2025. The INTERPOL "
+            "Executive Secretariat took part.\n")
+    orgs = nodes(text, "organization")
+    assert "Japanese Customs Cooperation Fund" in orgs
+    assert "Japan Customs" not in orgs
+    assert "International Criminal Police Organization" in orgs

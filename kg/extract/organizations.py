@@ -174,6 +174,29 @@ def _merge_body_names(orgs: dict[str, Org]) -> None:
                 short.mentions = []
 
 
+def _inside_longer_names(text: str, orgs: dict[str, Org], heads: frozenset[str]) -> None:
+    """A gazetteer name at the start of a longer name with a head word of its own is not mentioned
+    there ("the Freedonian Customs Cooperation Fund" is a fund, not Freedonia Customs; but "the ABC
+    Executive Secretariat" is the ABC's house, read as the ABC)."""
+    ends: dict[int, int] = {}  # where a name of a head word starts -> where the longest one ends
+    for o in orgs.values():
+        for m in o.mentions if not o.from_gazetteer else ():
+            if m.rule == "org-head-pattern":
+                ends[m.start] = max(ends.get(m.start, m.end), m.end)
+    for o in orgs.values():
+        if not o.from_gazetteer:
+            continue
+        keep = []
+        for m in o.mentions:
+            rest = text[m.end:ends[m.start]].split() if m.rule == "gazetteer" and ends.get(m.start, 0) > m.end else []
+            # (the words after it a name of their own, in capitals and ending with a head word: not a
+            # complement, "the ABC Council for Africa", nor a list, "the ABC and DEF Office")
+            if rest and all(w[:1].isupper() for w in rest) and rest[-1] in heads and rest[-1] not in mn.HOUSE_WORDS:
+                continue
+            keep.append(m)
+        o.mentions = keep
+
+
 _COUNTRY_CUSTOMS = re.compile(r"(?:The\s+|the\s+)?(.+?)\s+Customs(?:\s+(?:Administration|Service))?")
 
 
@@ -616,6 +639,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
                 o.mentions = []
                 break
     _merge_body_names(orgs)
+    _inside_longer_names(text, orgs, lex.set("org_heads"))
     _national_customs(lex, orgs)
     _bare_heads(ctx, orgs)
     _qualified_names(ctx, orgs, by_acr)
