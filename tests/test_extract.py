@@ -2330,6 +2330,12 @@ def test_extract_directorate_general_of_a_field_is_an_organization_and_of_a_name
     assert not any(name.startswith("Directorate General of Ghanaian") for name in orgs)
 
 
+def test_extract_superintendency_of_a_field_is_an_organization():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Superintendency of Tax Administration of Freedonia hosted "
+            "a regional workshop in Fredville on 3 March 2025.\n")
+    assert "Superintendency of Tax Administration of Freedonia" in nodes(text, "organization")
+
+
 def test_extract_embassy_of_a_country_takes_the_city_it_sits_in():
     text = ("Title of a release\n\n01 January 2025\n\nThe Embassy of Finland in Hanoi and the Alpha Trade Organization "
             "held a seminar on trade facilitation on 3 March 2025.\n")
