@@ -2375,3 +2375,9 @@ def test_extract_a_known_name_that_opens_a_longer_name_is_not_mentioned_there():
     assert "Japanese Customs Cooperation Fund" in orgs
     assert "Japan Customs" not in orgs
     assert "International Criminal Police Organization" in orgs
+
+
+def test_extract_an_organization_s_regional_offices_are_one_network():
+    text = ("Title of a release\n\n01 January 2025\n\nExperts of the ATO Regional Offices and the Freedonia Revenue "
+            "Authority attended a regional workshop in Fredville on 3 March 2025.\n")
+    assert "ATO Regional Offices" in nodes(text, "organization")

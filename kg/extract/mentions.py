@@ -412,9 +412,11 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         name = text[a:b]
         words = name.split()
         if hm.group().endswith(("ions", "ices", "ies", "res", "ers")) and not _OPEN_PAREN.match(text[b:b + 3]) \
-                and (right == k_end or left == k or words[0][:1].isdigit() or words[0].lower() in _NUMBER_WORDS):
+                and (right == k_end or left == k or words[0][:1].isdigit() or words[0].lower() in _NUMBER_WORDS) \
+                and not (len(words) == 3 and _ACRONYM.fullmatch(words[0]) and words[1] == "Regional"):
             # a plural head names a kind of body unless an acronym defines it, with or without what they
-            # are of ("the Revenue Authorities of the Partner States", "Five Revenue Authorities of ...")
+            # are of ("the Revenue Authorities of the Partner States", "Five Revenue Authorities of ..."),
+            # but an organization's regional offices are its network ("the ABC Regional Offices")
             continue
         if name.lower() in never or len(name) < 4:
             continue
