@@ -101,6 +101,7 @@ _ASIDE_ACRONYM = re.compile(r"^\s*\(\s*[A-Z][\w&.’'/-]{1,15}\s*\)")  # "Freedo
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
+_PREPOSITION_WHICH = re.compile(r"\b(?:during|in|at|after|before|throughout|through)\s+which\s+")
 _COMMA = re.compile(r",\s*")
 # a relative clause that opens with its verb: its subject is what the pronoun stands for ("X, which
 # hosted the forum, ...": X)
@@ -550,6 +551,9 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         start = cuts[-2]
                 else:
                     start = max(clause_start(s0, a), floor)
+                # "a panel, during which X presented ...": the subject follows a pronoun after a preposition
+                prep = _PREPOSITION_WHICH.search(text, start, subject_end)
+                start = prep.end() if prep else start
                 rel = _RELATIVE.search(text, start, subject_end)  # "the Committee which reports to X held ..."
                 subject_end = rel.start() if rel else subject_end
                 pronoun = _RELATIVE_VERB.search(text, max(s0, a - 24), a) if not text[start:a].strip() else None
