@@ -851,10 +851,13 @@ def test_extract_the_speaker_before_a_speech_phrase_in_an_aside_takes_part():
     text = ("Title of a release\n\n01 January 2025\n\nThe 2nd Regional Seminar on Judicial Ethics took place in "
             "Lisbon on 11 April 2023. Ms. Ada Quill, Director of the Northern Judges Council, in her opening address, "
             "called for common standards.\n")
+    assert "role-speech" in attendee_rules(text, "Northern Judges Council")
+
+
+def attendee_rules(text: str, org: str) -> set[str]:
+    """The rules that read ``org`` as a participant in ``text``."""
     ex = extract(release(text))
-    rules = {f.evidence.rule for f in ex.facts if f.predicate == "attendee"
-             and ex.nodes[f.object].name == "Northern Judges Council"}
-    assert "role-speech" in rules
+    return {f.evidence.rule for f in ex.facts if f.predicate == "attendee" and ex.nodes[f.object].name == org}
 
 
 def test_extract_a_name_with_a_capital_against_reads_on():
@@ -2347,17 +2350,14 @@ def test_extract_who_welcomed_the_delegates_takes_part():
     text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization held its regional meeting on "
             "customs valuation in Fredville on 11 March 2025. Delegates were welcomed by Ada Quill, the Head of the "
             "Freedonia Revenue Authority.\n")
-    ex = extract(release(text))
-    rules = {f.evidence.rule for f in ex.facts if f.predicate == "attendee"
-             and ex.nodes[f.object].name == "Freedonia Revenue Authority"}
-    assert "role-speech" in rules
+    assert "role-speech" in attendee_rules(text, "Freedonia Revenue Authority")
 
 
 def test_extract_a_country_s_customs_is_the_customs_administration_the_release_names_in_full():
     text = ("Title of a release\n\n01 January 2025\n\nThe Korea Customs Service (KCS) and the Alpha Trade "
             "Organization signed an agreement in Seoul on 18 December 2024. The Korean Customs will share its "
-            "experience with the region, the Korean Customs Administration will train officers, and Uganda Customs will host the next meeting with the Uganda Revenue "
-            "Authority.\n")
+            "experience with the region, the Korean Customs Administration will train officers, and Uganda "
+            "Customs will host the next meeting with the Uganda Revenue Authority.\n")
     orgs = nodes(text, "organization")
     assert {"Korean Customs", "Korean Customs Administration"} <= orgs["Korea Customs Service"]
     assert "Korean Customs" not in orgs and "Korean Customs Administration" not in orgs
