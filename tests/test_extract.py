@@ -2333,18 +2333,6 @@ def test_extract_directorate_general_of_a_field_is_an_organization_and_of_a_name
     assert not any(name.startswith("Directorate General of Ghanaian") for name in orgs)
 
 
-def test_extract_superintendency_of_a_field_is_an_organization():
-    text = ("Title of a release\n\n01 January 2025\n\nThe Superintendency of Tax Administration of Freedonia hosted "
-            "a regional workshop in Fredville on 3 March 2025.\n")
-    assert "Superintendency of Tax Administration of Freedonia" in nodes(text, "organization")
-
-
-def test_extract_embassy_of_a_country_takes_the_city_it_sits_in():
-    text = ("Title of a release\n\n01 January 2025\n\nThe Embassy of Finland in Hanoi and the Alpha Trade Organization "
-            "held a seminar on trade facilitation on 3 March 2025.\n")
-    assert "Embassy of Finland in Hanoi" in nodes(text, "organization")
-
-
 def test_extract_who_welcomed_the_delegates_takes_part():
     """"were welcomed by P, Head of X": the passive of "P welcomed the delegates", a speech act."""
     text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization held its regional meeting on "
@@ -2377,7 +2365,16 @@ def test_extract_a_known_name_that_opens_a_longer_name_is_not_mentioned_there():
     assert "International Criminal Police Organization" in orgs
 
 
-def test_extract_an_organization_s_regional_offices_are_one_network():
-    text = ("Title of a release\n\n01 January 2025\n\nExperts of the ATO Regional Offices and the Freedonia Revenue "
-            "Authority attended a regional workshop in Fredville on 3 March 2025.\n")
-    assert "ATO Regional Offices" in nodes(text, "organization")
+@pytest.mark.parametrize("sentence, name", [
+    # "Superintendency of X" opens a body's name
+    ("The Superintendency of Tax Administration of Freedonia hosted a regional workshop in Fredville on 3 March "
+     "2025.", "Superintendency of Tax Administration of Freedonia"),
+    # an embassy of a country takes the city it sits in
+    ("The Embassy of Finland in Hanoi and the Alpha Trade Organization held a seminar on trade facilitation on 3 "
+     "March 2025.", "Embassy of Finland in Hanoi"),
+    # an organization's regional offices are one network, not a kind of body
+    ("Experts of the ATO Regional Offices and the Freedonia Revenue Authority attended a regional workshop in "
+     "Fredville on 3 March 2025.", "ATO Regional Offices"),
+])
+def test_extract_organization_named_whole(sentence, name):
+    assert name in nodes(f"Title of a release\n\n01 January 2025\n\n{sentence}\n", "organization")
