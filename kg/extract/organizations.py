@@ -464,9 +464,10 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     # ... and a gathering someone attends ("attended the Regional Conference of Heads of ...") or that
     # is held ("the Alpha Forum, organized by ...", "the Alpha Forum will bring together ...")
     # (but "the 12th Joint Steering Committee meeting" is the body's own meeting: the body stays one)
-    numbered = {m.name for m in chunks if (ctx._after_ordinal(m.start) and not _meets(text, m)) or _gathering(m.name, lex) and (
-        _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start)
-        or _HELD_AFTER.match(text, m.end) and not _IN_A_NAME.search(text, max(0, m.start - 40), m.start))}
+    numbered = {m.name for m in chunks if ctx._after_ordinal(m.start) and not _meets(text, m)
+                or _gathering(m.name, lex) and (
+                    _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start)
+                    or _HELD_AFTER.match(text, m.end) and not _IN_A_NAME.search(text, max(0, m.start - 40), m.start))}
     gatherings = [m for m in chunks if m.name in numbered]
     chunks = [m for m in chunks if m.name not in numbered]
     chunks += _parts_of(text, chunks, lex) + _bodies_of(text, gatherings, lex)
