@@ -35,12 +35,15 @@ UPPER = "A-Z" + _letter_class(str.isupper)
 LOWER = "a-z" + _letter_class(str.islower)
 
 # a sentence ends at . ! ? (not after a known abbreviation or a single capital) followed by space and
-# an upper-case letter, digit or quote, or at a line break
+# an upper-case letter, digit or quote, or by a capitalised word right after a word's last letters, or
+# at a line break
 _ABBREV = r"(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bvs.)(?<!\betc.)(?<!\bProf.)(?<!\bH\.E.)(?<!\b[A-Z].)"
 # (the pattern opens with the one character a boundary starts with, and the look-behinds come after
 # the stop they test, so that the search skips ahead from stop to stop)
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)" + _ABBREV
-                       + rf"[\"'”’)]?(?=\s+[\"'“‘(]?[{UPPER}0-9\u0400-\u04FF]))")
+                       + rf"[\"'”’)]?(?=\s+[\"'“‘(]?[{UPPER}0-9\u0400-\u04FF])"
+                       # (and a page that lost the space: "... in 1996.He then ...", "the RTC.It")
+                       + r"|(?<=[A-Za-z0-9]{2}[.!?])" + _ABBREV + rf"(?=[{UPPER}][a-z]+[ ,]))")
 
 
 _TEXT_CACHES: list = []

@@ -1582,9 +1582,12 @@ def test_sentence_boundaries_are_the_plain_pattern_matches():
 
     from kg import text
 
-    plain = re.compile(text._ABBREV.replace(".)", ")") + r"[.!?][\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF])|\n\s*")
+    abbrev = text._ABBREV.replace(".)", ")")
+    plain = re.compile(abbrev + r"[.!?][\"'”’)]?(?=\s+[\"'“‘(]?[A-Z0-9\u0400-\u04FF])|\n\s*"
+                       + r"|(?<=[A-Za-z0-9]{2})" + abbrev + r"[.!?](?=[A-Z][a-z]+[ ,])")
     rnd = random.Random(5)
-    parts = ["Mr", "Dr", "No", "etc", "H.E", "A", "x", ".", "!", "?", "\n", " ", "\"", "’", ")", "(", "Z", "9", "ж", "\t"]
+    parts = ["Mr", "Dr", "No", "etc", "H.E", "A", "x", ".", "!", "?", "\n", " ", "\"", "’", ")", "(", "Z", "9", "ж", "\t",
+             "He", ","]
     for _ in range(5000):
         s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 25)))
         assert [m.span() for m in text._BOUNDARY.finditer(s)] == [m.span() for m in plain.finditer(s)], repr(s)
@@ -2378,3 +2381,11 @@ def test_extract_a_known_name_that_opens_a_longer_name_is_not_mentioned_there():
 ])
 def test_extract_organization_named_whole(sentence, name):
     assert name in nodes(f"Title of a release\n\n01 January 2025\n\n{sentence}\n", "organization")
+
+
+def test_a_sentence_ends_where_a_page_lost_the_space_after_its_stop():
+    from kg.text import sentences
+
+    t = "The centre opened in 1996.He thanked the RTC.It was Mr.Smith who spoke. U.S.Customs came."
+    assert [t[a:b] for a, b in sentences(t)] == ["The centre opened in 1996.", "He thanked the RTC.",
+                                                "It was Mr.Smith who spoke.", "U.S.Customs came."]
