@@ -312,11 +312,6 @@ def _names_a_body(toks: list, i: int, n: int, heads: frozenset[str]) -> bool:
     return False
 
 
-# heads that also name the management of a body named after them ("the Directorate General of Customs of
-# Freedonia" is a body; "the new Directorate General of Freedonian Customs", its management)
-_MANAGEMENT_HEADS = frozenset(("Directorate General", "Directorate-General", "General Directorate"))
-
-
 def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[str] = frozenset()) -> list[Mention]:
     """Organization names built around head words ("... Organization", "Ministry of ...", "... Customs")."""
     heads, need_mod, generic, never, _, _ = _heads(lex)
@@ -401,7 +396,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 # a country, or the city of an office named by its head alone ("the ABC Office in Lima
                 # Ambassador Ivo Marsh": Lima; but "the Regional Office for Ports in Lima" is where one met; and
                 # an embassy of a country, in the city it sits in: "the Embassy of Freedonia in Lima")
-                in_city = right == k_end and hm.group() in _SEATED_IN_CITY or hm.group() == "Embassy" and right > k_end
+                in_city = hm.group() in (_SEATED_IN_CITY if right == k_end else _SEATED_IN_CITY_AFTER_COUNTRY)
                 if seat:
                     where = seat.group(1).split()
                     for n in range(len(where), 0, -1):
@@ -443,9 +438,11 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue  # "the Customs of the West Africa Region": the administrations of a region, not one body
         if words[0] in lex.set("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
-        if head in _MANAGEMENT_HEADS and right > k_end and left == k \
+        if head in lex.set("org_heads_also_management") and right > k_end and left == k \
                 and _OF_THE_START.sub("", text[toks[k_end][1]:b].strip()).split()[0] in adjectives:
-            continue  # "the new Directorate General of Freedonian Customs": the body's management, not a body
+            # "the Directorate General of Customs of Freedonia" is a body; "the new Directorate General of
+            # Freedonian Customs", a body's management (a body named by a country adjective follows)
+            continue
         possessive = POSSESSIVE_END.search(name)
         if possessive:  # "the International Association of River Pilots’ summit"
             name, b = name[:possessive.start()], b - 2
@@ -722,6 +719,7 @@ _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?![\w-])")
 _SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation"))
 _SEATED_IN_CITY = frozenset(("Office", "Programme Office"))
+_SEATED_IN_CITY_AFTER_COUNTRY = frozenset(("Embassy",))  # "the Embassy of Freedonia in Lima"
 _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
 # a delegation is to one country or body, or to two ("the Delegation to Freedonia and the ABC")
 _ACCREDITED = re.compile(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])"
