@@ -2389,3 +2389,36 @@ def test_a_sentence_ends_where_a_page_lost_the_space_after_its_stop():
     t = "The centre opened in 1996.He thanked the RTC.It was Mr.Smith who spoke. U.S.Customs came."
     assert [t[a:b] for a, b in sentences(t)] == ["The centre opened in 1996.", "He thanked the RTC.",
                                                 "It was Mr.Smith who spoke.", "U.S.Customs came."]
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    # the same head word on both sides of "and": two names
+    ("Two experts from the Fredville City Police and Portville City Police delivered a session at the regional "
+     "workshop in Lima on 3 March 2025.", {"Fredville City Police", "Portville City Police"},
+     {"Fredville City Police and Portville City Police"}),
+    # a country before "and" ends a name ...
+    ("Zambia and Alpha Development Bank sign loan agreement in Lusaka on 3 March 2025.",
+     {"Alpha Development Bank"}, {"Zambia and Alpha Development Bank"}),
+    # ... unless the "and" is inside the country's name
+    ("The Trinidad and Tobago Customs and Excise Division attended a regional workshop in Lima on 3 March 2025.",
+     {"Trinidad and Tobago Customs and Excise Division"}, set()),
+    # "and of the" opens a second body after a complement
+    ("A delegation of the Ministry of Trade of Peru and of the Peruvian Investment Commission attended a regional "
+     "workshop in Lima on 3 March 2025.", {"Ministry of Trade of Peru", "Peruvian Investment Commission"},
+     {"Ministry of Trade of Peru and of the Peruvian Investment Commission"}),
+])
+def test_extract_coordinated_organizations_are_apart(sentence, names, not_names):
+    orgs = nodes(f"Title of a release\n\n01 January 2025\n\n{sentence}\n", "organization")
+    assert names <= set(orgs)
+    assert not not_names & set(orgs)
+
+
+def test_extract_a_conference_centre_is_a_venue():
+    """Where a forum took place is not a body, nor a conference."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Ports Forum took place at the Freedonia International "
+            "Conference Centre in Lima on 3 March 2025. It was hosted by the Alpha Trade Organization (ATO).\n")
+    orgs = nodes(text, "organization")
+    assert "Freedonia International Conference Centre" not in orgs
+    assert "Alpha Trade Organization" in orgs
+    events = nodes(text, "event")
+    assert not any("Centre" in name or name.endswith("International Conference") for name in events)

@@ -152,6 +152,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             if k_end < len(toks) and kinds.get(toks[k_end][2]) not in (None, "other") \
                     and toks[k_end][2][:1].isupper() == km.group()[:1].isupper():
                 continue  # "the 5th Police Training Forum", "a training workshop": the kind word after heads it
+            if k_end < len(toks) and f"{km.group()} {toks[k_end][2]}" in lex.set("venue_heads"):
+                continue  # "the Freedonia Conference Centre": a venue
             kind = kinds[km.group()]
             # left: ordinal, capitalised and adjective modifiers
             left = k

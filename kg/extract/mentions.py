@@ -225,11 +225,28 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
             continue
         if t in ("and", "&") and j - 2 >= 0 and is_cap(toks[j - 2][2]) and toks[j - 2][2] not in _STOP_LEFT \
                 and not _starts_another_body(toks[j][2], leading) and not _ACRONYM.match(toks[j - 2][2]) \
-                and not (toks[j - 2][2] in heads and (toks[j][2] in heads or toks[j - 2][2] not in fields)):
+                and not (toks[j - 2][2] in heads and (toks[j][2] in heads or toks[j - 2][2] not in fields
+                                                      or toks[j - 2][2] == toks[i][2])) \
+                and not (text and _ends_country(text, toks, j - 2)):
             j -= 1
             continue
         break
     return j
+
+
+def _ends_country(text: str, toks: list, i: int) -> bool:
+    """Whether the word of token ``i`` is a country's name, or ends one, before an "and": "Freedonia and
+    |the Alpha Development Bank" are two (but "Trinidad and Tobago" is one country)."""
+    if toks[i][2] not in places.country_names():
+        return False
+    k = i
+    while k > 0 and is_cap(toks[k - 1][2]) and toks[k - 1][1] + 1 == toks[k][0]:
+        k -= 1  # (the longest country name ending here: "Papua New Guinea")
+    for s in range(k, i + 1):
+        m = _long_country_names().match(text, toks[s][0])
+        if m is not None and m.end() > toks[i][1]:
+            return False  # the "and" is inside a country's name
+    return True
 
 
 def _opens_country_name(text: str, tok: tuple[int, int, str]) -> bool:
@@ -294,6 +311,10 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
         if t in ("and", "&") and j + 1 < n and (toks[j + 1][2] == "the" or _starts_another_body(toks[j + 1][2])
                                                  or _names_a_body(toks, j + 1, n, heads)):
             break  # "National Police of Colombia and |the Turkish Ministry of Trade": a second name
+        if t == "and" and j + 2 < n and toks[j + 1][2] == "of":
+            k = j + 3 if toks[j + 2][2] == "the" else j + 2
+            if k < n and (_starts_another_body(toks[k][2]) or _names_a_body(toks, k, n, heads)):
+                break  # "a delegation of the Ministry of Trade of Freedonia and |of the Freedonian Ports Board"
         if (t in _INNER_CONNECT or t.endswith("ing") and t.islower()) and j + 1 < n:
             j += 1
             continue
@@ -438,6 +459,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             continue  # "the Customs of the West Africa Region": the administrations of a region, not one body
         if words[0] in lex.set("role_words") or any(w in ("Secretary", "Minister", "Director") for w in words[:2]):
             continue
+        if " ".join(words[-2:]) in lex.set("venue_heads"):
+            continue  # "the Freedonia International Conference Centre": where one meets, not a body
         if head in lex.set("org_heads_also_management") and right > k_end and left == k \
                 and _OF_THE_START.sub("", text[toks[k_end][1]:b].strip()).split()[0] in adjectives:
             # "the Directorate General of Customs of Freedonia" is a body; "the new Directorate General of
