@@ -637,8 +637,12 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     args = mentions_in(max(clause_start(s0, a), last_end), a)
                 # the partners of a programme named after any event of the sentence
                 named_before = ends[bisect.bisect_left(ends, s0):bisect.bisect_left(ends, a)]
-                partners_of_programme = f.meaning == "hosting" and bool(_PROGRAMME_BEFORE.search(
-                    text, max([clause_start(s0, a), last_end] + named_before), a))
+                # (not a body named after its programme: "the Alpha Environment Programme, in cooperation with Y,
+                # organized ...")
+                w0 = max([clause_start(s0, a), last_end] + named_before)
+                partners_of_programme = f.meaning == "hosting" and any(
+                    not any(o_m[1].start <= p.start() < o_m[1].end for o_m in mentions_in(w0, a))
+                    for p in _PROGRAMME_BEFORE.finditer(text, w0, a))
                 # "organized by X jointly with Y", "X organized the forum jointly with Y", "the forum was
                 # organized together with Y": Y shares the role of the hosting verb before
                 shared = _SHARED_ROLE.match(text, a) and k > 0 and kept[k - 1][2].meaning == "hosting" and (
