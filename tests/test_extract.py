@@ -2422,3 +2422,27 @@ def test_extract_a_conference_centre_is_a_venue():
     assert "Alpha Trade Organization" in orgs
     events = nodes(text, "event")
     assert not any("Centre" in name or name.endswith("International Conference") for name in events)
+
+
+@pytest.mark.parametrize("after", [
+    "The next Ordinary General Assembly will be held in Lima in 2025.",
+    "The members agreed to hold the next meeting of the Assembly in Lima in 2025.",
+    "The Assembly agreed to hold its next meeting in Lima.",
+])
+def test_extract_the_next_meeting_is_another_event(after):
+    """The meeting a release announces for later is not the one it reports: its place is its own."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Police Community held its 17th Ordinary General "
+            f"Assembly in Quito, Ecuador, on 19 and 20 September 2024. {after}\n")
+    held = {(s, o) for s, o in facts(text)["heldIn"] if s.startswith("17th")}
+    assert {o for _, o in held} == {"Quito", "Ecuador"}
+
+
+def test_extract_a_roman_numeral_opens_a_numbered_gathering():
+    """"the XVII Ordinary General Assembly" is the body's seventeenth assembly, not an organization."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Police Community held its XVII Ordinary General "
+            "Assembly in Quito, Ecuador, on 19 and 20 September 2024, hosted by the Ecuadorian National Police.\n")
+    assert not any("Assembly" in name for name in nodes(text, "organization"))
+    ex = extract(release(text))
+    assert [n.name for n in ex.nodes.values() if n.kind == "event"] == [
+        "XVII Ordinary General Assembly of the Alpha Police Community"]
+    assert ("XVII Ordinary General Assembly of the Alpha Police Community", "Quito") in facts(text)["heldIn"]

@@ -102,14 +102,23 @@ def _roman(numeral: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def ordinal_of(word: str) -> int | None:
-    """The number of an ordinal: "3rd", "third", "Twenty-Third", "fortieth", "XXth"."""
+UPCOMING_WORDS = ("next", "upcoming", "forthcoming")
+"""The words before an event's kind that tell of one to come ("the next meeting"), which names it."""
+
+_BARE_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))$")
+
+
+def ordinal_of(word: str, first: bool = False) -> int | None:
+    """The number of an ordinal: "3rd", "third", "Twenty-Third", "fortieth", "XXth"; and, as the ``first``
+    word of a name, a Roman numeral of two letters or more ("the XVII Ordinary Assembly")."""
     m = _ORDINAL.match(word)
     if m:
         return int(m.group(1))
     m = _ROMAN_ORDINAL.match(word)
     if m:  # "XXth", "IIIrd"
         return _roman(m.group(1))
+    if first and len(word) >= 2 and _BARE_ROMAN.match(word):
+        return _roman(word)
     w = word.lower()
     if "-" in w:  # "twenty-third"
         tens, _, unit = w.partition("-")
@@ -226,7 +235,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             label = text[a:b]
             ordinal = None
             for t in toks[left:k]:
-                ordinal = ordinal or ordinal_of(t[2])
+                ordinal = ordinal or ordinal_of(t[2], first=t is toks[left])
             has_name = any(t[2][:1].isupper() for t in toks[left:k]) or km.group()[:1].isupper() and left < k
             has_comp = right > k_end
             in_title = title is not None and title[0] <= a < title[1]

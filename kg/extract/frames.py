@@ -216,7 +216,9 @@ def read_frames(ctx: Context, found: Found) -> None:
             first = ctx.org_at(s0, sent_dates[0].start)
             if first and first[0][1].start == s0:
                 header_hosts.append((main, ("organizer", first[0][0], (s0, first[0][1].end), "role-header")))
-        for e in here or ([main] if main and ctx._is_header_line(s0, s1) and not pure_pub_line else []):
+        # "The Assembly agreed to hold its next meeting in Lima": where the meeting to come will be
+        upcoming = [e for e in here if e.label.split(None, 1)[0] in ev.UPCOMING_WORDS]
+        for e in upcoming or here or ([main] if main and ctx._is_header_line(s0, s1) and not pure_pub_line else []):
             if e is None:
                 continue
             for p in ctx._event_places(s0, s1, e):

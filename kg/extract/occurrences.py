@@ -26,7 +26,7 @@ _WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?")
 _SIGNED = re.compile(r"\b(?:signed|sign)\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
 _OWN_KINDS = _GATHERINGS | {"session", "summit"}  # the kinds of gathering a body holds as its own
-_UPCOMING = re.compile(r"\b[Tt]he\s+((?:next|upcoming|forthcoming)\s+(?:[a-z]+\s+)?)\S$")
+_UPCOMING = re.compile(rf"\b(?:[Tt]he|its|their)\s+((?:{'|'.join(ev.UPCOMING_WORDS)})\s+(?:[a-z]+\s+)?)\S$")
 _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a two-day expert group |meeting"
 # a number of gatherings told together, none of them named: "a series of meetings", "a week of
 # meetings", "Bilateral Meetings", "the UPU meetings" (but "the Annual Meetings of the ABC", "the 45th
@@ -77,11 +77,13 @@ def find_events(ctx: Context) -> Found:
         s0, s1 = ctx.sents[em.sentence]
         indefinite = _INDEFINITE.search(text, max(s0, em.start - 40), em.start)
         upcoming = _UPCOMING.search(text, max(s0, em.start - 24), em.start + 1)
-        if not em.concrete and upcoming and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
-            # "The next session will be held in Lima": an event of its own, not the one just told
+        if upcoming and not em.ordinal and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):
+            # "The next session will be held in Lima", "the next Ordinary Assembly", "its next meeting": an
+            # event of its own, not the one just told
             em.concrete = True
             em.label = ev.LEADING_ARTICLE.sub("", upcoming.group(1) + em.label)
             promoted.add(id(em))
+            own_dated.add(id(em))
             continue
         if not em.concrete and em.kind in _OWN_KINDS and OWN_BEFORE.search(text, max(s0, em.start - 12), em.start) \
                 and (ctx.places_in(s0, s1) or _DIGIT.search(text, s0, s1)):

@@ -81,9 +81,9 @@ def _meets(text: str, m: mn.Mention) -> bool:
 
 def _numbered(name: str) -> bool:
     """Whether a name opens with an ordinal ("Fourth Forum on Statistics", "XXth Regional Conference",
-    "First-Ever Assembly")."""
+    "First-Ever Assembly", "XVII Ordinary Assembly")."""
     words = name.split()
-    return len(words) > 1 and bool(ev.ordinal_of(_EVER.sub("", words[0])))
+    return len(words) > 1 and bool(ev.ordinal_of(_EVER.sub("", words[0]), first=True))
 
 
 @lru_cache(maxsize=4)
