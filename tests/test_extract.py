@@ -2446,3 +2446,30 @@ def test_extract_a_roman_numeral_opens_a_numbered_gathering():
     assert [n.name for n in ex.nodes.values() if n.kind == "event"] == [
         "XVII Ordinary General Assembly of the Alpha Police Community"]
     assert ("XVII Ordinary General Assembly of the Alpha Police Community", "Quito") in facts(text)["heldIn"]
+
+
+def test_extract_a_city_named_anywhere_names_its_country():
+    """"an office in Lima" names Peru; a city's name inside another name or a person's does not ("the
+    Kyoto Convention", "Mr. Salem Quill", "the Salzburg Forum")."""
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Trade Organization (ATO) held a workshop online on "
+            "3 March 2025. Its office in Lima will follow up with the Salzburg Forum on the Kyoto Convention. "
+            "\"We are ready,\" said Mr. Salem Quill, Director of the ATO.\n")
+    countries = set(nodes(text, "country"))
+    assert "Peru" in countries
+    assert not {"Austria", "Japan", "United States", "India"} & countries
+
+
+@pytest.mark.parametrize("sentence, name, seat", [
+    ("The Alpha Police Organization and INTERPOL's Regional Bureau in Nairobi delivered presentations at the "
+     "regional workshop in Kigali on 3 March 2025.", "Regional Bureau in Nairobi", "Nairobi"),
+])
+def test_extract_a_bureau_sits_in_its_city(sentence, name, seat):
+    text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
+    assert name in nodes(text, "organization")
+    assert seat not in {o for _, o in facts(text).get("heldIn", set())}
+
+
+def test_extract_a_bureau_of_no_one_is_no_name():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Police Organization (APO) held a regional workshop "
+            "in Kigali on 3 March 2025 with experts of its Regional Bureau in Nairobi.\n")
+    assert not any("Bureau" in n for n in nodes(text, "organization"))

@@ -5,6 +5,7 @@ import re
 
 from .. import places
 from ..model import Evidence, Extraction, Node, Value
+from ..text import SpanIndex
 from . import events as ev
 from . import mentions as mn
 from . import rules
@@ -27,6 +28,18 @@ def _valid_url(url: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \u00a0]+$")
+_CAPITAL_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
+_FUNCTION_WORDS = frozenset(("In", "At", "From", "To", "Of", "For", "On", "By", "With", "And", "Near", "Outside"))
+
+
+def _among_capitals(text: str, m: mn.Mention) -> bool:
+    """Whether a city's name stands inside a run of capitalised words, as a word of a person's or a
+    thing's name does ("Ada Salem Quill", "Hon. Banda", "the Columbus Phase 3")."""
+    before = _CAPITAL_BEFORE.search(text, max(0, m.start - 40), m.start)
+    return bool(before and before.group(1) not in _FUNCTION_WORDS or _CAPITAL_AFTER.match(text, m.end))
 
 
 def emit(ctx: Context, found: Found) -> Extraction:
@@ -94,9 +107,16 @@ def emit(ctx: Context, found: Found) -> Extraction:
         written(key, m)
         return key
 
+    # a city the text names names its country ("an office in Lima"), but not one inside another name
+    # ("the Lima Declaration", "the Alpha Forum of Lima", "Ada Lima")
+    names = SpanIndex([(x.start, x.end) for x in ctx.things]
+                      + [(x.start, x.end) for o in ctx.orgs for x in o.mentions]
+                      + [(x.start, x.end) for p in ctx.persons for x in p["mentions"]])
     for m in ctx.places:
         if m.kind == "country":
             country(m.ident, m)
+        elif m.kind == "city" and not names.covers(m.start, m.end) and not _among_capitals(text, m):
+            country(places.city(m.ident).country, None)
     # instruments and programmes
     thing_keys: dict[tuple[str, str], str] = {}
     for m in ctx.things:

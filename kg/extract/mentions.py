@@ -404,6 +404,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                                     if " ".join(words[:n]) in places.country_names()), 0)
                     if country:  # (the longest country name there: "of Freedonia |Ivo Marsh said")
                         b = of_country.start(1) + len(" ".join(words[:country]))
+        unseated = b  # (the name without where it sits)
         if hm.group() in _SEATED:
             # "Programme Office in Freedonia", "Embassy of Ruritania in Freedonia": where it sits
             countries = places.country_names()
@@ -437,7 +438,10 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if name.lower() in never or len(name) < 4:
             continue
         head_words = set(hm.group().split())
-        content = [w for w in _WORD.findall(name) if w[:1].isupper() and w not in generic and w not in head_words]
+        # (where it sits names no body: "its Regional Bureau in Lima" is no name, "ABC's Regional Bureau in
+        # Lima" is one)
+        content = [w for w in _WORD.findall(text[owner_start if owner is not None and unseated < b else a:unseated])
+                   if w[:1].isupper() and w not in generic and w not in head_words]
         head = hm.group()
         if not content and not _ACRONYM_AFTER.match(text, b):
             continue  # (but "the Council of Administration (CA)": a name its acronym defines)
@@ -741,7 +745,7 @@ _AND_SPLIT = re.compile(r"(\s+and\s+)")
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?![\w-])")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?![\w-])")
 _SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation"))
-_SEATED_IN_CITY = frozenset(("Office", "Programme Office"))
+_SEATED_IN_CITY = frozenset(("Office", "Programme Office", "Bureau"))
 _SEATED_IN_CITY_AFTER_COUNTRY = frozenset(("Embassy",))  # "the Embassy of Freedonia in Lima"
 _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
 # a delegation is to one country or body, or to two ("the Delegation to Freedonia and the ABC")
