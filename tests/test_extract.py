@@ -2473,3 +2473,19 @@ def test_extract_a_bureau_of_no_one_is_no_name():
     text = ("Title of a release\n\n01 January 2025\n\nThe Alpha Police Organization (APO) held a regional workshop "
             "in Kigali on 3 March 2025 with experts of its Regional Bureau in Nairobi.\n")
     assert not any("Bureau" in n for n in nodes(text, "organization"))
+
+
+@pytest.mark.parametrize("sentence, name, acronym", [
+    # each part of a hyphenated word gives its initial
+    ("A study visit was hosted by the Freedonia Anti-Corruption Commission (FACC) in Fredville on 3 March 2025. "
+     "The FACC presented its work.", "Freedonia Anti-Corruption Commission", "FACC"),
+    # an acronym of the name in its own language, which its English initials do not spell
+    ("The regional consultation in Lima on 3 March 2025 was attended by the National Fisheries Service of Peru "
+     "(SERPESCA). SERPESCA hosted a field visit to the port on 4 March 2025.", "National Fisheries Service of Peru",
+     "SERPESCA"),
+])
+def test_extract_an_acronym_defined_after_a_name(sentence, name, acronym):
+    text = f"Title of a release\n\n01 January 2025\n\n{sentence}\n"
+    orgs = nodes(text, "organization")
+    assert acronym in orgs[name]
+    assert len([n for n in orgs if acronym in n or acronym in orgs[n]]) == 1

@@ -650,6 +650,9 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
         if not words:
             continue
         words.reverse()
+        # (each part of a hyphenated word gives its initial: "Anti-Corruption Commission (ACC)")
+        words = [(t0 + i, t0 + i + len(part), part) for t0, _, w in words
+                 for i, part in _hyphen_parts(w) if part]
         # the shortest run of preceding words whose initials hold the acronym's letters in order
         best = None
         lowered = [w[2].lower() for w in words]
@@ -668,6 +671,18 @@ def acronym_definitions(text: str, lex: Lexicon) -> list[tuple[int, int, str, in
         if gap.strip() not in ("", ","):
             continue
         out.append((a, b, acr, m.start(1), m.start(1) + len(acr)))
+    return out
+
+
+def _hyphen_parts(word: str) -> list[tuple[int, str]]:
+    """(offset, part) of each part of a hyphenated word ("Anti-Corruption": "Anti", "Corruption"), or the
+    word itself."""
+    if "-" not in word:
+        return [(0, word)]
+    out, i = [], 0
+    for part in word.split("-"):
+        out.append((i, part))
+        i += len(part) + 1
     return out
 
 

@@ -79,6 +79,29 @@ def _meets(text: str, m: mn.Mention) -> bool:
     return m.name.split()[-1] in roles.load().bodies and _ITS_MEETING.match(text, m.end) is not None
 
 
+_PAREN_ACRONYM = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z]{1,11})\)")
+
+
+def _unspelled_acronyms(text: str, chunks: list[mn.Mention], defs: list, lex) -> list[tuple[int, int, str, int, int]]:
+    """A name built on a head word, then an acronym in brackets its initials do not spell: the acronym
+    of the name in its own language ("the National Fisheries Service of Freedonia (SERNAFRE)", "the
+    Directorate General of Customs (DJBC)"), unless it is known for another organization, a country or
+    a place."""
+    known = {acr for _, _, acr, _, _ in defs}
+    out = []
+    for c in chunks:
+        m = _PAREN_ACRONYM.match(text, c.end)
+        if m is None or c.rule != "org-head-pattern":
+            continue
+        acr = m.group(1)
+        if acr in known or not mn._ACRONYM.match(acr) or acr in lex.entries or acr in places.country_names() \
+                or acr in places.city_names() or sum(ch.isupper() for ch in acr) < 2:
+            continue
+        known.add(acr)
+        out.append((c.start, c.end, acr, m.start(1), m.end(1)))
+    return out
+
+
 def _numbered(name: str) -> bool:
     """Whether a name opens with an ordinal ("Fourth Forum on Statistics", "XXth Regional Conference",
     "First-Ever Assembly", "XVII Ordinary Assembly")."""
@@ -475,6 +498,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     for c in chunks:
         chunks_by_end.setdefault(c.end, []).append(c)
     defs = mn.acronym_definitions(text, lex)
+    defs += _unspelled_acronyms(text, chunks, defs, lex)
     local = {acr: text[a:b] for a, b, acr, _, _ in defs}
     def clashes(m: mn.Mention) -> bool:
         """An acronym this release defines for something other than the gazetteer's entry."""
