@@ -2489,3 +2489,19 @@ def test_extract_an_acronym_defined_after_a_name(sentence, name, acronym):
     orgs = nodes(text, "organization")
     assert acronym in orgs[name]
     assert len([n for n in orgs if acronym in n or acronym in orgs[n]]) == 1
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("The Alpha Trade Organization on Wednesday opened a two-day regional meeting on port data in Lima.",
+     "2024-10-16", "2024-10-17"),
+    ("The Freedonia Police and the Ruritania Police on Thursday concluded a three-day joint workshop on "
+     "cryptocurrency investigations in Lima.", "2024-10-15", "2024-10-17"),
+    # a day and no verb that opens or closes it: the one day told
+    ("The Alpha Trade Organization held a two-day regional meeting on port data in Lima on Wednesday.",
+     "2024-10-16", "2024-10-16"),
+])
+def test_extract_the_days_of_an_event_told_on_its_first_or_last(sentence, start, end):
+    text = f"Title of a release\n\n18 October 2024\n\n{sentence}\n"
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {start}
+    assert {o for _, o in f["endDate"]} == {end}

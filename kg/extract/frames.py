@@ -44,6 +44,35 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _NAME_GAP = re.compile(r"(?:[’']s)?(?:\s*\([A-Z][\w&/-]*\))?\s+((?:\S+\s+){0,4})")
 
 
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_LASTING = re.compile(r"\b(two|three|four|five|six|seven|[2-7])[- ]days?\b", re.I)
+_OPENED = re.compile(r"\b(?:opened|opens|began|begins|kicked\s+off|kicks\s+off|started|starts|commenced|commences)\b")
+_CLOSED = re.compile(r"\b(?:concluded|concludes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|came\s+to\s+a\s+close)\b")
+
+
+def _days_told(ctx: Context, e: ev.Event) -> None:
+    """An event of so many days told on the day it opened or closed ("on Wednesday opened a two-day
+    meeting", "concluded a three-day workshop on 5 May"): its other end."""
+    if len(e.dates) != 1 or e.dates[0].first != e.dates[0].last:
+        return
+    d = e.dates[0]
+    lasting = next((m for m in (_LASTING.search(x.label) for x in e.mentions) if m), None)
+    if lasting is None:
+        return
+    n = _DAYS.get(lasting.group(1).lower()) or int(lasting.group(1))
+    si = ctx.sentence_of(d.start)
+    if si < 0:
+        return
+    s0, s1 = ctx.sents[si]
+    if not any(s0 <= m.start < s1 for m in e.mentions):
+        return  # (the verb must tell of this event)
+    opened, closed = _OPENED.search(ctx.text, s0, s1), _CLOSED.search(ctx.text, s0, s1)
+    if opened and not closed:
+        e.dates[0] = replace(d, last=d.first + dt.timedelta(days=n - 1))
+    elif closed and not opened:
+        e.dates[0] = replace(d, first=d.last - dt.timedelta(days=n - 1))
+
+
 def _named_after(text: str, end: int, noun: int) -> bool:
     """Whether the words between an organization's name (ending at ``end``) and an event's kind noun
     (at ``noun``) are the rest of the event's name (on one line: a page's header naming its
@@ -228,6 +257,7 @@ def read_frames(ctx: Context, found: Found) -> None:
             elif virtual[si] and e.mode is None:
                 e.mode = "virtual"
     for e in events:
+        _days_told(ctx, e)
         if e.kind == "visit":
             # "a study visit to the X": X is visited, and the visited party hosts the visit and takes part in it
             for m in e.mentions:
