@@ -224,6 +224,7 @@ def test_no_date_among_page_furniture(line):
     ("Quinta-feira, 14 de novembro de 2024", "Quinta-feira, 14 de novembro de 2024"),
     ("Jeudi 14 novembre 2024", "Jeudi 14 novembre 2024"),
     ("Gepubliceerd op 14 november 2024", "Gepubliceerd op 14 november 2024"),
+    ("Thứ Năm, 14/11/2024 14:30", "Thứ Năm, 14/11/2024 14:30"),
 ])
 def test_date_lines_labelled_in_more_languages(line, date):
     """The labels of a date line ("published", "updated", weekdays) in the languages of the month
