@@ -2505,3 +2505,9 @@ def test_extract_the_days_of_an_event_told_on_its_first_or_last(sentence, start,
     f = facts(text)
     assert {o for _, o in f["startDate"]} == {start}
     assert {o for _, o in f["endDate"]} == {end}
+
+
+def test_extract_a_weekday_after_what_an_event_is_on_is_not_its_name():
+    text = ("Title of a release\n\n18 October 2024\n\nVIENNA, 18 October (Freedonia Press) - The Alpha Trade "
+            "Organization held a regional workshop on port data on Wednesday.\n")
+    assert set(nodes(text, "event")) == {"regional workshop on port data"}

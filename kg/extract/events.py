@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .mentions import HYPHEN_PARTICIPLES, Mention, token_index, tokens
+from .mentions import CALENDAR_WORDS, HYPHEN_PARTICIPLES, Mention, token_index, tokens
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -219,6 +219,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                     joins_name = t in ("on", "and", "to") and (nxt[:1].isupper() or nxt == "the" and nxt2[:1].isupper())
                     if t in (",", ".", ";", ":", "–", "—", "“", "”", '"') or t in _RIGHT_STOP and words > 0 and not joins_name:
                         break
+                    if t == "on" and words > 0 and nxt.lower() in CALENDAR_WORDS:
+                        break  # "a workshop on port data |on Friday": when, not what
                     if t == "(":
                         close = next((x for x in range(j, min(j + 8, len(toks))) if toks[x][2] == ")"), None)
                         if close is None:

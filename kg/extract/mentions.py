@@ -213,7 +213,7 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
         if text and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break
         if t in _STOP_LEFT and j - 1 >= 0 and not (text and _opens_country_name(text, toks[j - 1])) \
-                or t.lower() in _CALENDAR_WORDS:
+                or t.lower() in CALENDAR_WORDS:
             break  # (and a day or a month: "the March |Freight Commission"; but "New Zealand Police" is one name)
         if is_cap(t) or t in extra_ok:
             j -= 1
@@ -286,7 +286,7 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
     cn = places.country_names()
     while j < n:
         t = toks[j][2]
-        if t.lower() in _CALENDAR_WORDS:
+        if t.lower() in CALENDAR_WORDS:
             break
         if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break  # (a name ends with its line: "Department of Finance" over "Republic of Freedonia")
@@ -766,7 +766,7 @@ _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![
 # a delegation is to one country or body, or to two ("the Delegation to Freedonia and the ABC")
 _ACCREDITED = re.compile(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])"
                          r"(?:\s+and\s+(?:the\s+)?([A-Z]{2,8}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-]))?")
-_CALENDAR_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+CALENDAR_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                              "february", "march", "april", "may", "june", "july", "august", "september", "october",
                              "november", "december"))
 _RESOLUTION = re.compile(r"\b[Rr]esolution\s+\d+/\d+\b")
