@@ -30,16 +30,16 @@ def _valid_url(url: str) -> bool:
     return True
 
 
-_CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \u00a0]+$")
-_CAPITAL_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \u00a0]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _FUNCTION_WORDS = frozenset(("In", "At", "From", "To", "Of", "For", "On", "By", "With", "And", "Near", "Outside"))
 
 
 def _among_capitals(text: str, m: mn.Mention) -> bool:
     """Whether a city's name stands inside a run of capitalised words, as a word of a person's or a
     thing's name does ("Ada Salem Quill", "Hon. Banda", "the Columbus Phase 3")."""
-    before = _CAPITAL_BEFORE.search(text, max(0, m.start - 40), m.start)
-    return bool(before and before.group(1) not in _FUNCTION_WORDS or _CAPITAL_AFTER.match(text, m.end))
+    before = _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)
+    return bool(before and before.group(1) not in _FUNCTION_WORDS or _CAPITALISED_AFTER.match(text, m.end))
 
 
 def emit(ctx: Context, found: Found) -> Extraction:

@@ -767,8 +767,8 @@ _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![
 _ACCREDITED = re.compile(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])"
                          r"(?:\s+and\s+(?:the\s+)?([A-Z]{2,8}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-]))?")
 CALENDAR_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                             "november", "december"))
+                            "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                            "november", "december"))
 _RESOLUTION = re.compile(r"\b[Rr]esolution\s+\d+/\d+\b")
 
 
