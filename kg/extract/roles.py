@@ -642,8 +642,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 w0 = max([clause_start(s0, a), last_end] + named_before)
                 programmes = [p.start() for p in _PROGRAMME_BEFORE.finditer(text, w0, a)] \
                     if f.meaning == "hosting" else []
-                named = [(x.start, x.end) for _, x in mentions_in(w0, a)] if programmes else []
-                partners_of_programme = any(not any(x0 <= p < x1 for x0, x1 in named) for p in programmes)
+                bodies = [(x.start, x.end) for _, x in mentions_in(w0, a)] if programmes else []
+                partners_of_programme = any(not any(x0 <= p < x1 for x0, x1 in bodies) for p in programmes)
                 # "organized by X jointly with Y", "X organized the forum jointly with Y", "the forum was
                 # organized together with Y": Y shares the role of the hosting verb before
                 shared = _SHARED_ROLE.match(text, a) and k > 0 and kept[k - 1][2].meaning == "hosting" and (
