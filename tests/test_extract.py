@@ -2511,3 +2511,12 @@ def test_extract_a_weekday_after_what_an_event_is_on_is_not_its_name():
     text = ("Title of a release\n\n18 October 2024\n\nVIENNA, 18 October (Freedonia Press) - The Alpha Trade "
             "Organization held a regional workshop on port data on Wednesday.\n")
     assert set(nodes(text, "event")) == {"regional workshop on port data"}
+
+
+def test_extract_the_contact_lines_below_the_related_links_are_the_release_s():
+    text = ("Title of a release\n\n18 October 2024\n\nThe Alpha Trade Organization held a regional workshop in "
+            "Lima on 16 October 2024.\n\nRelated news\n12 April 2024 – Ports forum opens in Quito\n\n"
+            "Tags: ports, data\nMedia contact: Ada Quill, press@alpha-trade.example\n")
+    assert set(nodes(text, "contact")) == {"press@alpha-trade.example"}
+    # (the other news stay out)
+    assert not {"Quito", "Ecuador"} & (set(nodes(text, "city")) | set(nodes(text, "country")))

@@ -114,6 +114,7 @@ class Context:
     cur: Curation
     start: int  # where the release's own text starts (its title, else its body)
     sents: tuple[tuple[int, int], ...]
+    end: int = 0  # where the release's own text ends (other news, related links follow)
     places: tuple[mn.Mention, ...] = ()  # sorted, not overlapping
     published: dt.date | None = None
     pub_evidence: Evidence | None = None
@@ -134,7 +135,7 @@ class Context:
         text = _blanked(release.text, [(end, len(release.text))] + chrome_lines(release.text, start))
         text = latin_lookalikes(text)
         sents = tuple(s for s in sentences(text, start) if not any(a <= s[0] and s[1] <= b for a, b in skip))
-        return cls(release, text, lex, curation, start, sents)
+        return cls(release, text, lex, curation, start, sents, end)
 
     def with_(self, **found) -> Context:
         """This context with what a phase found."""

@@ -8,6 +8,7 @@ from ..model import Evidence, Extraction, Node, Value
 from ..text import SpanIndex
 from . import events as ev
 from . import mentions as mn
+from .mentions import Mention
 from . import rules
 from .context import Context, norm as _norm
 from .occurrences import Found
@@ -42,6 +43,19 @@ def _among_capitals(text: str, m: mn.Mention) -> bool:
     return bool(before and before.group(1) not in _FUNCTION_WORDS or _CAPITALISED_AFTER.match(text, m.end))
 
 
+_CONTACT_LINE = re.compile(r"^[ \t]*(?:(?:media|press|news)[ \t]+)?(?:contacts?|enquiries|inquiries)\b"
+                           r"|^[ \t]*for[ \t]+(?:more|further)[ \t]+information\b", re.I | re.M)
+
+
+def _contact_lines(text: str, end: int) -> list[tuple[int, int]]:
+    """The lines after ``end`` (the end of a release's own text) that give its contacts."""
+    out = []
+    for m in _CONTACT_LINE.finditer(text, end):
+        nl = text.find("\n", m.end())
+        out.append((m.start(), len(text) if nl < 0 else nl))
+    return out
+
+
 def emit(ctx: Context, found: Found) -> Extraction:
     """The nodes and facts of the release, each fact with its evidence and the rule that read it."""
     r, text = ctx.r, ctx.text
@@ -57,7 +71,10 @@ def emit(ctx: Context, found: Found) -> Extraction:
         ex.add_fact(rel.key, "datePublished", Value(ctx.published.isoformat(), "date"), ctx.pub_evidence)
     if r.url and _valid_url(r.url):
         ex.add_fact(rel.key, "url", Value(r.url, "iri"), whole)
-    emails = [m for m in mn.emails(text) if m.start >= ctx.start]
+    # (and those of the page's contact lines below its related links: "Media contact: ...")
+    emails = [m for m in mn.emails(text) if m.start >= ctx.start] + [
+        Mention(a + m.start, a + m.end, m.kind, m.name, m.ident, m.rule)
+        for a, b in _contact_lines(r.text, ctx.end) for m in mn.emails(r.text[a:b])]
     # organizations
     for i, o in enumerate(ctx.orgs):
         o.key = f"org{i}"
