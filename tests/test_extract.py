@@ -2520,3 +2520,12 @@ def test_extract_the_contact_lines_below_the_related_links_are_the_release_s():
     assert set(nodes(text, "contact")) == {"press@alpha-trade.example"}
     # (the other news stay out)
     assert not {"Quito", "Ecuador"} & (set(nodes(text, "city")) | set(nodes(text, "country")))
+
+
+def test_extract_an_event_that_opened_and_continues_until_a_day():
+    text = ("Title of a release\n\n23 May 2024\n\nLIMA, 23 May (Freedonia Press) – A regular meeting of the Council "
+            "of National Coordinators of the Alpha Cooperation Organization opened in Lima on Thursday, 23 May, and "
+            "will continue until 26 May.\n")
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {"2024-05-23"}
+    assert {o for _, o in f["endDate"]} == {"2024-05-26"}

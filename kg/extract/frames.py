@@ -207,6 +207,12 @@ def read_frames(ctx: Context, found: Found) -> None:
         if sent_dates:
             e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
             until = next((d for d in sent_dates if _UNTIL_BEFORE.search(text, max(s0, d.start - 24), d.start)), None)
+            if until is not None and e is not None and not e.dates:
+                # "opened on Monday, 12 June, and will continue until 14 June": from the day before it
+                since = next((d for d in sent_dates if d.end <= until.start and d.first == d.last), None)
+                if since is not None and since.first < until.first <= since.first + _MONTH:
+                    e.dates.append(replace(since, last=until.first))
+                    sent_dates = [d for d in sent_dates if d is not until and d is not since]
             if until is not None and e is not None and len(e.dates) == 1 \
                     and e.dates[0].first == e.dates[0].last < until.first <= e.dates[0].first + _MONTH:
                 # "opened on 12 June ... Running through 14 June, the forum ...": the day it ends
