@@ -2529,3 +2529,12 @@ def test_extract_an_event_that_opened_and_continues_until_a_day():
     f = facts(text)
     assert {o for _, o in f["startDate"]} == {"2024-05-23"}
     assert {o for _, o in f["endDate"]} == {"2024-05-26"}
+
+
+def test_extract_a_name_in_its_own_language_in_brackets_is_one_more_name():
+    """"the National Police of Peru (Policía Nacional del Perú, PNP)": one body, three names."""
+    text = ("Title of a release\n\n15 March 2024\n\nThe National Police of Peru (Policía Nacional del Perú, PNP) "
+            "hosted a regional workshop in Lima on 13 March 2024. The PNP presented its work.\n")
+    orgs = nodes(text, "organization")
+    assert set(orgs) == {"National Police of Peru"}
+    assert {"Policía Nacional del Perú", "PNP"} <= orgs["National Police of Peru"]

@@ -79,7 +79,10 @@ def _meets(text: str, m: mn.Mention) -> bool:
     return m.name.split()[-1] in roles.load().bodies and _ITS_MEETING.match(text, m.end) is not None
 
 
-_PAREN_ACRONYM = re.compile(r"[ \u00a0]?\(([A-Z][A-Za-z]{1,11})\)")
+_BRACKET_BEFORE = re.compile(r"[ \u00a0]?\(\s*$")
+# "(SERNAFRE)", "(Servicio Nacional de Pesca, SERNAFRE)": an acronym in brackets, after the name in its own
+# language or not
+_PAREN_ACRONYM = re.compile(r"[ \u00a0]?\((?:[^(),\n]{3,80},\s*)?([A-Z][A-Za-z]{1,11})\)")
 
 
 def _unspelled_acronyms(text: str, chunks: list[mn.Mention], defs: list, lex) -> list[tuple[int, int, str, int, int]]:
@@ -625,10 +628,23 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     _news_agencies(ctx, get, lambda name: name in by_acr or _norm(name) in orgs or name in lex.entries)
     covered = SpanIndex([(x.start, x.end) for o in orgs.values() for x in o.mentions])
     adjectives = places.country_adjectives()
+    romance = lex.set("org_heads_romance")
+    ends: dict[int, Org] = {}  # where a name of the organizations so far ends
+    for o in orgs.values():
+        for x in o.mentions:
+            ends.setdefault(x.end, o)
     for c in chunks:
         if covered.covers(c.start, c.end):
             continue
         first, *rest = c.name.split()
+        before = _BRACKET_BEFORE.search(text, max(0, c.start - 3), c.start)
+        if first in romance and before is not None and before.start() in ends:
+            # "the National Police of Freedonia (Policía Nacional de Freedonia, PNF)": its name in its own
+            # language
+            o = ends[before.start()]
+            o.alt.add(c.name)
+            o.mentions.append(c)
+            continue
         first = mn.POSSESSIVE_END.sub("", first)
         # "the WCO Secretariat", "WCO Headquarters", "INTERPOL's General Secretariat": the organization itself
         if first in by_acr and rest and all(w in mn.HOUSE_WORDS for w in rest) and ("Secretariat" in rest or "Headquarters" in rest):
@@ -645,6 +661,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
             continue
         o = get(c.name, c.name)
         o.mentions.append(c)
+        ends.setdefault(c.end, o)
         if "with_owner" in c.extra:
             o.alt.add(c.extra["with_owner"])
     # a name that is part of a longer name of this release is that organization

@@ -97,7 +97,8 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|t
                           r"|\bas(?:\s+(?:current|acting|outgoing|incoming|interim|new|former))?)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-_ASIDE_ACRONYM = re.compile(r"^\s*\(\s*[A-Z][\w&.’'/-]{1,15}\s*\)")  # "Freedonia Customs| (FC)| hosted"
+# "Freedonia Customs| (FC)| hosted", "the Freedonia Police| (Policía de Freedonia, PF)| hosted"
+_ASIDE_ACRONYM = re.compile(r"^\s*\(\s*[A-Z][^()\n]{1,80}\)")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
                                 r"recently|yearly|twice|once)\b", re.I)
 _RELATIVE = re.compile(r"\s(?:which|who|whose|that)\s")
@@ -459,6 +460,12 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             # acronym between (but not of what the name is part of: "a meeting of the Alpha Council (AC)
             # convened in ...")
             x = named[-1][1]
+            # (or with its name between brackets after it: "the Freedonia Police (Policía de Freedonia) hosted
+            # on 5 May the ...": the name before the brackets)
+            bracket = text.rfind("(", s0, x.start + 1)
+            close = text.find(")", x.end, a)
+            if bracket >= 0 and close >= 0 and not text[close + 1:a].strip() and ")" not in text[bracket:x.start]:
+                x = next((y for _, y in reversed(named) if y.end <= bracket), x)
             between = text[x.end:a]
             if not between.strip() or not _ASIDE_ACRONYM.sub("", between).strip() \
                     and not _OF_BEFORE.search(text, max(s0, x.start - 12), x.start):
