@@ -462,7 +462,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             x = named[-1][1]
             # (or with its name between brackets after it: "the Freedonia Police (Policía de Freedonia) hosted
             # on 5 May the ...": the name before the brackets)
-            bracket = text.rfind("(", s0, x.start + 1)
+            bracket = text.rfind("(", max(s0, x.start - 100), x.start + 1)
             close = text.find(")", x.end, a)
             if bracket >= 0 and close >= 0 and not text[close + 1:a].strip() and ")" not in text[bracket:x.start]:
                 x = next((y for _, y in reversed(named) if y.end <= bracket), x)
