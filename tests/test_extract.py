@@ -2532,3 +2532,36 @@ def test_extract_a_name_in_its_own_language_in_brackets_is_one_more_name():
     orgs = nodes(text, "organization")
     assert set(orgs) == {"National Police of Peru"}
     assert {"Policía Nacional del Perú", "PNP"} <= orgs["National Police of Peru"]
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("The Alpha Police hosted the conference, which ran from 30 April to 2 May.", "2024-04-30", "2024-05-02"),
+    ("The forum ran from 30th April until 2nd May in Lima.", "2024-04-30", "2024-05-02"),
+    # the year the range gives, as before
+    ("The forum ran from 30 April to 2 May 2023 in Lima.", "2023-04-30", "2023-05-02"),
+])
+def test_extract_a_range_across_two_months_takes_the_year_of_the_release(sentence, start, end):
+    f = facts(f"Title of a release\n\n18 October 2024\n\n{sentence}\n")
+    assert {o for _, o in f["startDate"]} == {start}
+    assert {o for _, o in f["endDate"]} == {end}
+
+
+@pytest.mark.parametrize("head, places", [
+    ("PORTO NOVO, Benin –", {"Porto-Novo", "Benin"}),
+    ("Porto Novo (Benin) –", {"Porto-Novo", "Benin"}),
+    ("Lima –", {"Lima"}),
+    ("LIMA (Freedonia Press) –", {"Lima"}),
+])
+def test_extract_the_place_of_a_dateline_without_its_date_is_the_event_s(head, places):
+    """A paragraph that opens with places and a dash, as a news dateline does, tells where the event
+    the release is about took place when no sentence does."""
+    text = (f"Title of a release\n\n18 October 2024\n\n{head} Officers from five countries took part in a "
+            "three-day regional workshop on border control, organized by the Freedonia Border Agency.\n")
+    assert {o for _, o in facts(text)["heldIn"]} == places
+
+
+def test_extract_a_dash_after_a_name_that_is_no_place_is_no_dateline():
+    """(A counter-example: it holds before and after the datelines without their date.)"""
+    text = ("Title of a release\n\n18 October 2024\n\nLima Port Authority – Officers from five countries took "
+            "part in a three-day regional workshop on border control.\n")
+    assert "heldIn" not in facts(text)

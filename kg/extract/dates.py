@@ -49,8 +49,9 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     day_first = r"(?=[\dMTWFS])"
     month_first = "(?<!-)(?=[" + "".join(sorted({re.escape(w[:1].upper()) for w in english})) + "])"
     return {
-        # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016
-        "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m},?\s+{de_year}{year}\b", re.I),
+        # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016 / from 30 April to 2 May (the year of the release)
+        "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m}"
+                            rf"(?:,?\s+{de_year}{year}\b|(?!,?\s*\d))", re.I),
         # 11, 12 and 13 November 2018: a list of days, from the first to the last
         "dl_dm": re.compile(rf"{day_first}\b{wk}{day}(?:,\s*\d{{1,2}}{_ORD})+,?\s+(?:and|&)\s+{day}\s+{de}{m}"
                             rf"(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
@@ -168,7 +169,11 @@ def find_dates(text: str, lex: Lexicon, default_year: int | None, start: int = 0
                 if y is None or yearless and _needs_year(g[mi], lex, first_word):
                     continue
             if name == "dm_dm":
-                y2 = int(g[5])
+                if g[5] is None and (g[2] is not None or default_year is None
+                                     or _needs_year(g[1], lex) or _needs_year(g[4], lex)):
+                    continue
+                yearless = g[5] is None
+                y2 = default_year if yearless else int(g[5])
                 y1 = int(g[2]) if g[2] else y2
                 first, last = _mk(y1, month(g[1]), int(g[0])), _mk(y2, month(g[4]), int(g[3]))
             elif name in ("dl_dm", "d_dm"):

@@ -52,6 +52,28 @@ def read_publication(ctx: Context) -> dict[str, Any]:
     return {"published": published, "pub_evidence": pub_ev, "pub_line": line, "dated_at": dated_at}
 
 
+# a dateline without its date: the places, an agency in brackets perhaps, and a dash before the text
+_DASH_HEAD = re.compile(r"((.*?)(?:\s*\([^()]{1,30}\))?)\s+[-–—]{1,2}\s*$", re.S)
+
+
+def _dash_dateline(ctx: Context, line_start: int, line: str, head_end: int) -> tuple[mn.Mention, ...]:
+    """The places of a paragraph that opens with them and a dash, as a news dateline does ("Porto Novo
+    (Freedonia) – ...", "FREDONIA CITY (Agency) – ..."): every word before the dash names a place."""
+    m = _DASH_HEAD.fullmatch(line, 0, head_end)
+    if m is None or line[head_end:head_end + 1].islower() or not line[:1].isupper():
+        return ()
+    h0 = line_start
+    for h1 in (h0 + m.end(1), h0 + m.end(2)):  # (the brackets may hold a place or the agency)
+        head = ctx.text[h0:h1]
+        words = [h0 + w.start() for w in re.finditer(r"[^\W\d_]+", head)]
+        for at in (ctx.places_in(h0, h1),  # ("FREDONIA CITY": the names as written elsewhere)
+                   [dc_replace(p, start=h0 + p.start, end=h0 + p.end) for p in mn.countries_and_cities(head.title())]):
+            named = {i for p in at for i in range(p.start, p.end)}
+            if words and all(w in named for w in words):
+                return tuple(at)
+    return ()
+
+
 def _swapped(day: dt.date) -> dt.date | None:
     """The date with its day and month read the other way round, if there is one."""
     try:
@@ -64,7 +86,8 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
     """A "Brussels/Montreal, 15 March 2011" line right below the title, or a paragraph that opens
     so ("FREDONIA CITY, 5 May (Agency) - ..."): the place and date of publication (a range there is
     an event's dates, not a publication date): (date, evidence, the span of the place and date, the
-    places). A yearless date takes ``year``."""
+    places). A yearless date takes ``year``. A paragraph that opens with places and a dash, with no
+    date, gives its places alone ("FREDONIA CITY – ...")."""
     assert ctx.r.title is not None
     pos = ctx.r.title[0]
     for _ in range(6):
@@ -89,6 +112,9 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
                 at = ctx.places_in(line_start, line_start + head.end())
                 return (date, rules.evidence(line_start + fig.start(), line_start + fig.end(), "place-dateline"),
                         (line_start, line_start + fig.end()), tuple(at))
+            at = _dash_dateline(ctx, line_start, line, head.end())
+            if at:  # "FREDONIA CITY, Freedonia – Officers from ... met": where the text was written
+                return None, None, None, at
         if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
             h0, h1 = line_start, line_start + head.end()
             at = ctx.places_in(h0, h1)
