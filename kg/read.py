@@ -371,11 +371,12 @@ def date_labels() -> dict[str, list[str]]:
 
 
 def words_pattern(words: list[str]) -> str:
-    """The words as one group (a blank in a word standing for any blanks), each ending at a word's end
-    (but a word of a script written without blanks, "更新", may run on: "更新于"); no words match nothing."""
+    """The words as one group (a blank in a word standing for any blanks), each a whole word ("date",
+    not the end of "update"; but a word of a script written without blanks, "更新", may run on: "更新于");
+    no words match nothing."""
     spaced = sorted({w for w in words if not _UNSPACED.match(w[-1:])})
     unspaced = sorted({w for w in words if _UNSPACED.match(w[-1:])})
-    parts = ([literal_alternation(spaced) + r"(?!\w)"] if spaced else []) + \
+    parts = ([r"(?<!\w)" + literal_alternation(spaced) + r"(?!\w)"] if spaced else []) + \
             ([literal_alternation(unspaced)] if unspaced else [])
     return ("(?:" + "|".join(parts) + ")").replace(r"\ ", r"\s+") if parts else "(?!)"
 
@@ -1012,6 +1013,8 @@ The ..."): a standfirst may come before it (but a date line stands above the fir
 def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int) -> tuple[tuple[int, int] | None, int]:
     """The date line among ``lines`` (those of ``_text_lines``) and where the body starts after it."""
     seen = paragraphs = 0
+    other_news = False
+    previous = ""
     fallback: tuple[tuple[int, int] | None, int] = (None, 0)  # a date the page says it was updated on
     for s, e, nxt in lines:
         line = text[s:e]
@@ -1019,9 +1022,14 @@ def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int
         if updated is not None:
             fallback = (s + updated[0], s + updated[1]), nxt
             continue
-        if is_date_line(line) and not paragraphs:  # (a date line below the text is another's)
+        if is_date_line(line) and (not paragraphs or _published_label().match(line) and not other_news
+                                   and not _headline_of_other_news(previous)):
+            # (a date line below the text is another's, but a labelled one may follow a standfirst; not
+            # one after "Related news" or under the headline of another page)
             a, b = date_part(line)
             return (s + a, s + b), nxt
+        other_news = other_news or len(line) <= 40 and _endings_pattern().fullmatch(line) is not None
+        previous = line
         furniture = furniture_date(line) if not paragraphs else None
         if furniture is not None:
             return (s + furniture[0], s + furniture[1]), nxt

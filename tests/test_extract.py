@@ -1504,6 +1504,18 @@ def test_page_layouts_of_titles_and_dates(name, title, date):
     assert published(text) == date
 
 
+@pytest.mark.parametrize("name, date", [
+    # a byline with the date in figures and the date it was updated ("Update :", not a "Date:" label)
+    ("byline-and-update-in-figures", "2024-06-12"),
+    # a labelled date line under a standfirst and the office that published it
+    ("labelled-date-under-a-standfirst", "2024-11-07"),
+    # two places before the date, as a release from two offices is dated
+    ("two-places-before-the-date", "2023-10-04"),
+])
+def test_page_layouts_of_dates(name, date):
+    assert published((LAYOUT / f"{name}.txt").read_text(encoding="utf-8")) == date
+
+
 def test_the_publisher_under_a_portal_s_name_at_the_top_of_the_page_is_an_organization_of_the_release():
     text = (LAYOUT / "publisher-under-a-portal-name.txt").read_text(encoding="utf-8")
     assert "Ministry of Finance" in nodes(text, "organization")

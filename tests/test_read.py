@@ -235,6 +235,11 @@ def test_date_lines_labelled_in_more_languages(line, date):
     assert text[body:].strip().startswith("The centre")
 
 
+def test_a_label_is_a_whole_word():
+    """"Update : 12.06.2024" is an update ("date" there is no "Date:" label): the date before it is the page's."""
+    assert read.furniture_date("Ivo Marsh  |12.06.2024 - Update : 12.06.2024") == (12, 22)
+
+
 @pytest.mark.parametrize("line", ["Atualizado em 23/05/2024", "Mis à jour le 15 novembre 2024", "Jeudi"])
 def test_an_update_label_or_a_weekday_alone_is_not_a_date_line(line):
     assert not read.is_date_line(line)

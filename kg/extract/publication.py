@@ -19,9 +19,9 @@ from .dates import _NUMERIC_DATE, _YEAR_FIRST, find_dates, parse_dateline
 @functools.lru_cache(maxsize=None)
 def _header_places() -> re.Pattern[str]:
     """The places before the date of a place-and-date line ("Geneva, Freedonia, 5 May", "GENEVA
-    (Agency) -- 5 May", "Geneva – 5 May"), and the word some languages put before the day ("Paris,
-    le 5 mai")."""
-    return re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:\s+[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
+    (Agency) -- 5 May", "Geneva – 5 May", "GENEVA / LIMA, 5 May"), and the word some languages put
+    before the day ("Paris, le 5 mai")."""
+    return re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:(?:\s+|\s*/\s*)[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
                       r"(?:,|\s+[-–—]{1,2})\s*){1,4}"
                       rf"(?i:{words_pattern(date_labels().get('article', []))}\s+(?=\d))?")
 
