@@ -2390,9 +2390,16 @@ def test_extract_a_known_name_that_opens_a_longer_name_is_not_mentioned_there():
     # an organization's regional offices are one network, not a kind of body
     ("Experts of the ATO Regional Offices and the Freedonia Revenue Authority attended a regional workshop in "
      "Fredville on 3 March 2025.", "ATO Regional Offices"),
+    # the acronym after a name spells its words before "and": one body, not the last of two
+    ("The Administration and Finance Committee (AFC) met in Fredville on 3 March 2025.",
+     "Administration and Finance Committee"),
+    ("The Prevention and Combating of Corruption Bureau (PCCB) of Freedonia attended a forum in Fredville on 3 March "
+     "2025.", "Prevention and Combating of Corruption Bureau"),
 ])
 def test_extract_organization_named_whole(sentence, name):
-    assert name in nodes(f"Title of a release\n\n01 January 2025\n\n{sentence}\n", "organization")
+    orgs = nodes(f"Title of a release\n\n01 January 2025\n\n{sentence}\n", "organization")
+    assert name in orgs
+    assert not {o for o in orgs if o != name and name.endswith(o)}  # (not its last words alone)
 
 
 def test_a_sentence_ends_where_a_page_lost_the_space_after_its_stop():

@@ -105,6 +105,28 @@ def _unspelled_acronyms(text: str, chunks: list[mn.Mention], defs: list, lex) ->
     return out
 
 
+# the words a name's initials leave out ("the Office of the Special Prosecutor (OSP)")
+_SMALL = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "de", "&"))
+
+
+def _whole_by_acronym(text: str, chunks: list[mn.Mention], defs: list) -> list[mn.Mention]:
+    """A name the head-word mechanism cut after a coordination, when the acronym in brackets after it
+    spells the whole ("the Administration and Finance Committee (AFC)": not "Finance Committee"): the
+    chunk takes the whole name."""
+    spans = {b: (a, acr) for a, b, acr, _, _ in defs}
+    out = []
+    for c in chunks:
+        a, acr = spans.get(c.end, (c.start, ""))
+        words = text[a:c.end].split()
+        initials = [w[0] for w in words if w.lower() not in _SMALL]
+        if a < c.start and c.rule == "org-head-pattern" and all(w[0].isupper() or w.lower() in _SMALL for w in words) \
+                and "".join(initials) == acr.replace("-", "").replace("&", ""):
+            name = " ".join(words)
+            c = mn.Mention(a, c.end, c.kind, name, name, c.rule, c.acronym, c.extra)
+        out.append(c)
+    return out
+
+
 def _numbered(name: str) -> bool:
     """Whether a name opens with an ordinal ("Fourth Forum on Statistics", "XXth Regional Conference",
     "First-Ever Assembly", "XVII Ordinary Assembly")."""
@@ -497,6 +519,7 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     gatherings = [m for m in chunks if m.name in numbered]
     chunks = [m for m in chunks if m.name not in numbered]
     chunks += _parts_of(text, chunks, lex) + _bodies_of(text, gatherings, lex)
+    chunks = _whole_by_acronym(text, chunks, mn.acronym_definitions(text, lex))
     chunks_by_end: dict[int, list[mn.Mention]] = {}
     for c in chunks:
         chunks_by_end.setdefault(c.end, []).append(c)
