@@ -40,7 +40,8 @@ _ITEM_CLOSES = re.compile(r"\s*(?:[,);.:\n]|and\b|&|$)")
 
 _EVER = re.compile(r"-?[Ee]ver$")
 _COMPLEMENT_BEFORE = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
-_ATTENDED = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:participat(?:e|es|ed|ing)|t(?:ake|akes|ook|aking) part) in)\s+the\s+$")
+_ATTENDED = re.compile(r"\b(?:attend(?:s|ed|ing)?|address(?:es|ed|ing)?|(?:spoke|speak(?:s|ing)?) at|"
+                       r"(?:participat(?:e|es|ed|ing)|t(?:ake|akes|ook|aking) part) in)\s+the\s+$")
 # (the end of a longer name before it: "the Review Group of the |Conference of the Parties, held in ...")
 _IN_A_NAME = re.compile(r"\b[A-Z][\w-]*\s+(?:of|to)\s+the\s+$")
 # what a gathering's name is the subject of: "the Alpha Forum, organized by ...", "the Alpha Forum will
