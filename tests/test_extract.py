@@ -2587,3 +2587,10 @@ def test_extract_a_dash_after_a_name_that_is_no_place_is_no_dateline():
     text = ("Title of a release\n\n18 October 2024\n\nLima Port Authority – Officers from five countries took "
             "part in a three-day regional workshop on border control.\n")
     assert "heldIn" not in facts(text)
+
+
+@pytest.mark.parametrize("said, day", [("today", "2024-05-21"), ("yesterday", "2024-05-20"), ("tomorrow", "2024-05-22")])
+def test_extract_the_day_before_or_after_the_release(said, day):
+    text = ("Title of a release\n\n21 May 2024\n\nThe Freedonia Anti-Corruption Commission and the Sylvania Anti-Graft "
+            f"Agency held a bilateral meeting on asset recovery in Lima {said}.\n")
+    assert {o for _, o in facts(text)["startDate"]} == {day}

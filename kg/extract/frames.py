@@ -19,7 +19,9 @@ from .occurrences import _GATHERINGS, OWN, Found, main_event
 _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing)|[Ll]ast(?:s|ing)?)\s+(?:through|until|till)\s+"
                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
 _MONTH = dt.timedelta(days=31)
-_TODAY = re.compile(r"\btoday\b(?!['’]s)")  # ("today's debates": not when)
+# the day of the release, the day before or after it ("today's debates": not when)
+_TODAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?!['’]s)")
+_DAYS_FROM_RELEASE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})\b(?!,?\s*\(?\d)")
@@ -184,17 +186,17 @@ def read_frames(ctx: Context, found: Found) -> None:
             e.roles.append(("organizer", at[0], (min(at[1].start, m.start()), max(at[1].end, m.end())), "role-body"))
         # when and where, for the events of this sentence (or the main event in a dateline-like line)
         sent_dates = [d for d in dates if s0 <= d.start < s1]
-        today = _TODAY.search(sent) if "today" in sent else None
+        today = _TODAY.search(sent) if "day" in sent or "tomorrow" in sent else None
         weekday = _WEEKDAY.search(sent) if not today and "day" in sent else None
         if weekday is not None and ctx.published and any(
                 y.group() != str(ctx.published.year) or not y.group()[:1].isdigit() for y in _OTHER_TIME.finditer(sent)):
             weekday = None  # (a day of another week)
         if not sent_dates and (today or weekday) and ctx.published:
             # "Freedonia and Alphaland signed today ...": the day of the release (and of the event the
-            # roles phase may find told in this sentence); "... met on Monday": the last Monday up to
-            # that day, or the next one after it for what will be
+            # roles phase may find told in this sentence), "yesterday" the day before it; "... met on
+            # Monday": the last Monday up to that day, or the next one after it for what will be
             said = today or weekday
-            day = ctx.published
+            day = ctx.published + dt.timedelta(days=_DAYS_FROM_RELEASE[today.group(1)] if today else 0)
             if weekday is not None:
                 shift = (day.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
                 clause = _CLAUSE_OPENING.match(sent, 0, weekday.start())
