@@ -2594,3 +2594,13 @@ def test_extract_the_day_before_or_after_the_release(said, day):
     text = ("Title of a release\n\n21 May 2024\n\nThe Freedonia Anti-Corruption Commission and the Sylvania Anti-Graft "
             f"Agency held a bilateral meeting on asset recovery in Lima {said}.\n")
     assert {o for _, o in facts(text)["startDate"]} == {day}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thirty customs officers completed a five-day training course in Dakar, Senegal, on detecting forged documents.",
+    "Thirty customs officers completed a two-day regional workshop in Dakar, Senegal.",
+])
+def test_extract_a_course_or_workshop_completed_is_an_event_with_its_place(sentence):
+    """A training course is a course, not the activity of training; completing one tells it took place."""
+    f = facts(f"Title of a release\n\n14 February 2024\n\n{sentence}\n")
+    assert {o for _, o in f["heldIn"]} == {"Dakar", "Senegal"}

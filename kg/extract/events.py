@@ -247,8 +247,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 continue
             if kind == "other" and not (ordinal or has_name):
                 continue
-            if kind == "training" and not (ordinal or has_name):
-                concrete = False  # "the training of port control units": an activity, not a named course
+            if kind == "training" and km.group().lower() == "training" and not (ordinal or has_name):
+                concrete = False  # "the training of port control units": an activity (but "a training course" is one)
             if kind == "launch" and not ordinal and not any(t[2][:1].isupper() for t in toks[left:right] if t[0] != toks[k][0]):
                 concrete = False  # "the launch of a new project": no named thing is launched
             if _ARTICLE_BEFORE.search(before) and not ordinal:
