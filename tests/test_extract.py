@@ -704,6 +704,8 @@ def test_extract_numbered_gathering_is_not_an_organization():
     # a gathering someone addresses or speaks at
     "The Minister of Ports addressed the Regional Ports Conference from 3 to 5 May 2023 in Chisinau",
     "The Minister of Ports spoke at the Regional Ports Conference from 3 to 5 May 2023 in Chisinau",
+    # one year's gathering
+    "The Freedonia Ports Forum 2023 gathered port directors from 3 to 5 May 2023 in Chisinau",
 ])
 def test_extract_gathering_named_with_its_ordinal_or_attended_is_not_an_organization(sentence):
     text = f"Ports meet\n\n10 May 2023\n\n{sentence}, with the World Customs Organization.\n"

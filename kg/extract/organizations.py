@@ -42,6 +42,7 @@ _EVER = re.compile(r"-?[Ee]ver$")
 _COMPLEMENT_BEFORE = re.compile(r"\s(?:of|for)\s+(?:the\s+)?$")
 _ATTENDED = re.compile(r"\b(?:attend(?:s|ed|ing)?|address(?:es|ed|ing)?|(?:spoke|speak(?:s|ing)?) at|"
                        r"(?:participat(?:e|es|ed|ing)|t(?:ake|akes|ook|aking) part) in)\s+the\s+$")
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")  # "the Alpha Forum 2018": one year's gathering
 # (the end of a longer name before it: "the Review Group of the |Conference of the Parties, held in ...")
 _IN_A_NAME = re.compile(r"\b[A-Z][\w-]*\s+(?:of|to)\s+the\s+$")
 # what a gathering's name is the subject of: "the Alpha Forum, organized by ...", "the Alpha Forum will
@@ -511,11 +512,13 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     # "the 6th Global AEO Conference": a numbered gathering, not a body, wherever its name stands
     # ("the Twelfth Ministerial Conference", "the XXth Regional Conference", "the First-Ever Forum")
     # ... and a gathering someone attends ("attended the Regional Conference of Heads of ...") or that
-    # is held ("the Alpha Forum, organized by ...", "the Alpha Forum will bring together ...")
+    # is held ("the Alpha Forum, organized by ...", "the Alpha Forum will bring together ..."), or one
+    # year's ("the Alpha Forum 2018")
     # (but "the 12th Joint Steering Committee meeting" is the body's own meeting: the body stays one)
     numbered = {m.name for m in chunks if ctx._after_ordinal(m.start) and not _meets(text, m)
                 or _gathering(m.name, lex) and (
                     _numbered(m.name) or _ATTENDED.search(text, max(0, m.start - 30), m.start)
+                    or _YEAR_AFTER.match(text, m.end)
                     or _HELD_AFTER.match(text, m.end) and not _IN_A_NAME.search(text, max(0, m.start - 40), m.start))}
     gatherings = [m for m in chunks if m.name in numbered]
     chunks = [m for m in chunks if m.name not in numbered]
