@@ -219,6 +219,8 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
     participles: list[str] = []
     firsts: list[str] = []
     for i, w in enumerate(words):
+        comma = w.endswith(",") and len(w) > 1  # ("attended, among them": a comma after the word)
+        w = w[:-1] if comma else w
         if w == "{a}":
             pending += _DETERMINER
             continue
@@ -250,7 +252,7 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
                 firsts = [w]
         if out:
             out.append(_GAP)
-        out.append(pending + piece)
+        out.append(pending + piece + (r"\s*," if comma else ""))
         pending = ""
     return "".join(out), [f.lower() for f in firsts], participles
 
