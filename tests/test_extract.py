@@ -2400,6 +2400,9 @@ def test_extract_a_known_name_that_opens_a_longer_name_is_not_mentioned_there():
      "Administration and Finance Committee"),
     ("The Prevention and Combating of Corruption Bureau (PCCB) of Freedonia attended a forum in Fredville on 3 March "
      "2025.", "Prevention and Combating of Corruption Bureau"),
+    # the fields of a ministry, plural head words among them
+    ("The Ministry of Interior, Local Authorities and Urban Planning hosted a meeting in Fredville on 3 March 2025.",
+     "Ministry of Interior, Local Authorities and Urban Planning"),
 ])
 def test_extract_organization_named_whole(sentence, name):
     orgs = nodes(f"Title of a release\n\n01 January 2025\n\n{sentence}\n", "organization")

@@ -394,7 +394,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if right > k_end:
             # "Council on Trade, Industry and Finance": a list of fields ends the complement
             tail = _FIELD_LIST.match(text, b)
-            if tail and not heads.search(tail.group()):
+            # (fields, not bodies: no head word but a plural one, "Local Authorities", "Social Services")
+            if tail and all(h.group().endswith("s") and h.group() != "Customs" for h in heads.finditer(tail.group())):
                 b = tail.end()
                 # "Ministry of Trade, Industry and Finance of the Republic of Freedonia": whose it is
                 of_country = _OF_COUNTRY.match(text, b)
