@@ -2609,3 +2609,18 @@ def test_extract_a_course_or_workshop_completed_is_an_event_with_its_place(sente
     """A training course is a course, not the activity of training; completing one tells it took place."""
     f = facts(f"Title of a release\n\n14 February 2024\n\n{sentence}\n")
     assert {o for _, o in f["heldIn"]} == {"Dakar", "Senegal"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # two modifier words before a role
+    ('"This matters," said Ada Quill, Senior Trade Adviser at the Alpha Trade Organization.', "Ada Quill"),
+    ("The Senior Legal Adviser of the Alpha Trade Organization, Ada Quill, opened the session.", "Ada Quill"),
+    # a role, its country, then the name
+    ("Opening the forum, the Prosecutor General of Peru Ivo Marsh said that fraud is rising.", "Ivo Marsh"),
+    # a rank before the name
+    ("The Chief of the Freedonia Police, Lt. Gen. Ivo Marsh, opened the forum.", "Ivo Marsh"),
+])
+def test_extract_people_named_with_their_role(sentence, name):
+    text = ("Title of a release\n\n18 October 2024\n\nThe Alpha Trade Organization held a forum in Lima on 17 October "
+            f"2024. {sentence}\n")
+    assert name in nodes(text, "person")

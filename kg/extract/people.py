@@ -41,7 +41,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     hon_start = literal_alternation(lex.list("honorifics"), after_first=r"(?<![\w.].)")
     roles = literal_alternation(lex.list("role_words"))
     # (the modifier word is possessive: a word cut short is never followed by the blank)
-    role_phrase = rf"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)(?:[A-Z][\w-]*+|[A-Z]{{2,}}+)\s+)?(?:{roles})"
+    role_phrase = rf"(?:(?!(?:The|A|An|His|Her|Its|Their)\s)(?:[A-Z][\w-]*+|[A-Z]{{2,}}+)\s+){{0,2}}(?:{roles})"
     org_tail = r"(?:\s+(?:of|at|for|to)\s+(?:the\s+)?(?P<org>[A-Z][\w&.’'/-]*+(?:\s+(?:of|for|on|and|the|against|to|in|&)?\s*(?!(?:Mr|Mrs|Ms|Dr|Prof)\.?\s)[A-Z][\w&.’'/-]*+){0,10}(?:\s*\([A-Za-z./-]+\))?))?"
     # the look-aheads come first: the search passes over most positions with one test
     return {
@@ -63,7 +63,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
 # the phrases each pattern is built on and how far before one its match can start (the honorific
 # pattern at the honorific, a role pattern at most one modifier word before the role, the
 # name-then-role pattern up to a name of four words before it); every match ends within 240 characters
-_REACH = {"honorific": ("honorifics", 0), "role_name": ("role_words", 40), "role_before": ("role_words", 40),
+_REACH = {"honorific": ("honorifics", 0), "role_name": ("role_words", 60), "role_before": ("role_words", 60),
           "name_role": ("role_words", 120)}
 # the characters of the words of a name (``_NAME_TOKEN``) and the blanks between them
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.-" + LATIN_LETTERS)
@@ -97,15 +97,16 @@ def _word_before(text: str, q: int, lo: int) -> int | None:
 
 def _role_starts(text: str, hits: list, lo: int) -> tuple[list[int], list[int]]:
     """Where a role phrase can start around the role words ``hits`` (the phrase scan's leftmost-longest
-    whole-word hits): the start of a role word, which is a hit's start or a word inside a hit, or the
-    modifier word before one; and where a match of the name-then-role pattern can start: a capital
+    whole-word hits): the start of a role word, which is a hit's start or a word inside a hit, or one
+    of the two modifier words before one; and where a match of the name-then-role pattern can start: a capital
     among the last four words before a comma that stands, perhaps with "the", before such a phrase."""
     roles: set[int] = set()
     names: set[int] = set()
     for m in hits:
         h, f = m.start(), m.end()
         for q in [h] + [p for p in range(h + 1, f) if not (text[p - 1].isalnum() or text[p - 1] in "_-")]:
-            for r in (q, _word_before(text, q, lo)):
+            w1 = _word_before(text, q, lo)
+            for r in (q, w1, w1 is not None and _word_before(text, w1, lo) or None):
                 if r is None:
                     continue
                 roles.add(r)

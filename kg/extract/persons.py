@@ -29,12 +29,14 @@ _NAME_AFTER = re.compile(rf"[ \u00a0]+(?P<name>{NAME})(?=\s*[,.;:)]|\s+[a-z])")
 
 def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: set[str]) -> list[PersonMention]:
     """"the Executive Secretary of ABC Ivo Marsh said", "Commissioner for the Freedonia Ports Office Ada
-    Quill signed": a role, its organization, then a name of two words or more with no comma between."""
+    Quill signed", "the Prosecutor General of Freedonia Ivo Marsh said": a role, its organization or
+    country, then a name of two words or more with no comma between."""
     taken = [(p.start, p.end) for p in found]
     before = role_before_org(ctx.lex)
     out = []
-    for o in ctx.orgs:
-        for x in o.mentions:
+    countries = [x for x in ctx.places if x.kind == "country" and x.rule == "country-gazetteer"]
+    for mentions in [o.mentions for o in ctx.orgs] + [countries]:
+        for x in mentions:
             role = before.search(ctx.text, max(ctx.start, x.start - 80), x.start)
             after = _NAME_AFTER.match(ctx.text, x.end) if role else None
             if after is None:
@@ -43,8 +45,8 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
             a, b = after.span("name")
             if len(words) < 2 or any(w in not_names for w in words) or any(s < b and a < e for s, e in taken):
                 continue
-            out.append(PersonMention(a, b, after.group("name"), role.group("role"), (x.start, x.end),
-                                     "person-role_org_name"))
+            out.append(PersonMention(a, b, after.group("name"), role.group("role"),
+                                     (x.start, x.end) if x.kind == "organization" else None, "person-role_org_name"))
     return sorted(out, key=lambda p: p.start)
 
 
