@@ -2619,6 +2619,8 @@ def test_extract_a_course_or_workshop_completed_is_an_event_with_its_place(sente
     ("Opening the forum, the Prosecutor General of Peru Ivo Marsh said that fraud is rising.", "Ivo Marsh"),
     # a rank before the name
     ("The Chief of the Freedonia Police, Lt. Gen. Ivo Marsh, opened the forum.", "Ivo Marsh"),
+    # a role in lower case before its organization and the name
+    ("The head of the Alpha Cybercrime Centre, Ada Quill, said the threat is growing.", "Ada Quill"),
 ])
 def test_extract_people_named_with_their_role(sentence, name):
     text = ("Title of a release\n\n18 October 2024\n\nThe Alpha Trade Organization held a forum in Lima on 17 October "

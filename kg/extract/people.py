@@ -54,7 +54,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         # not the start of "Headquarters")
         "name_role": re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>(?>{NAME})),\s+(?:the\s+)?(?P<role>{role_phrase})(?![\w-]){org_tail}"),
         # the Secretary General of the ABC, Jon Brandt
-        "role_name": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
+        "role_name": re.compile(rf"(?=[A-Za-z])(?<![\w-])(?P<role>{role_phrase}){org_tail},\s+(?:(?:{hon})\.?\s+)?(?P<name>{NAME})(?=[,.;)]|\s+(?:and|who|said|met|visited|participated|attended|took|delivered|stressed|noted))"),
         # Secretary General Brandt / Commissioner PARK Min-Jun of the Ruritania Customs Service
         "role_before": re.compile(rf"(?=[A-Z])(?<![\w-])(?P<role>{role_phrase})\s+(?P<name>{NAME}){org_tail}"),
     }
