@@ -316,6 +316,15 @@ def _text_triggers(text: str) -> tuple[list[int], list[tuple[int, int, Frame]]]:
     return [a for a, _, _ in found], found
 
 
+_BRACKET_AFTER = re.compile(r"\s*\([^()\n]{1,12}\)")
+
+
+def _bracket_end(text: str, end: int) -> int:
+    """Where a name that ends at ``end`` ends with the acronym in brackets after it."""
+    m = _BRACKET_AFTER.match(text, end)
+    return m.end() if m else end
+
+
 def triggers_after(text: str, start: int = 0) -> list[tuple[int, int, Frame]]:
     """``find_triggers`` of the shipped frames, found once per text (the phases that read them share them)."""
     starts, found = _text_triggers(text)
@@ -579,12 +588,20 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     asides = [x.span() for x in _AS_ASIDE.finditer(text, start, subject_end)]
                     found = [o_m for o_m in adjust(mentions_in(start, subject_end)) if o_m[1].end <= subject_end
                              and not any(x0 <= o_m[1].start < x1 for x0, x1 in asides)]
-                    if f.body_role and len({id(o) for o, _ in found}) == 1 and is_body(getattr(found[0][0], "name", ""), trig):
-                        role = f.body_role  # "the Executive Council met": the body holds its own meeting
+                    # (an organization named inside the subject's name, or by the acronym after it, is not a
+                    # second subject: "the Council of Ministers of the Alpha Union (AU) met")
+                    outer = [o_m for o_m in found if not any(
+                        x[0] is not o_m[0] and x[1].start <= o_m[1].start and o_m[1].end <= _bracket_end(text, x[1].end)
+                        for x in found)]
+                    body = None
+                    if f.body_role and len({id(o) for o, _ in outer}) == 1 \
+                            and is_body(getattr(outer[0][0], "name", ""), trig):
+                        body = outer[0][0]  # "the Executive Council met": the body holds its own meeting
                     for o_m in found:
                         subjects.add(id(o_m[0]))
                         if role:
-                            here.append(Claim(role, o_m[0], e, o_m[1].start, b, f.meaning))
+                            here.append(Claim(f.body_role if o_m[0] is body else role, o_m[0], e, o_m[1].start, b,
+                                              f.meaning))
                     if not found and f.inverted and role and _QUOTE_BEFORE.search(text, max(s0, a - 4), a):
                         # '"...," noted P, Director of X' (after a quotation only: "thanked X" thanks X)
                         objects, end = arguments(b, stop)
