@@ -2626,3 +2626,12 @@ def test_extract_people_named_with_their_role(sentence, name):
     text = ("Title of a release\n\n18 October 2024\n\nThe Alpha Trade Organization held a forum in Lima on 17 October "
             f"2024. {sentence}\n")
     assert name in nodes(text, "person")
+
+
+def test_extract_each_event_of_a_sentence_takes_the_dates_after_its_name():
+    text = ("Title of a release\n\n6 May 2024\n\nThe Alpha Capacity Committee held its 15th Session from 29 April to "
+            "1 May 2024, followed by the 23rd Session of the Alpha Integrity Sub-Committee on 2 and 3 May 2024.\n")
+    f = facts(text)
+    assert ("23rd Session of the Alpha Integrity Sub-Committee", "2024-05-02") in f["startDate"]
+    assert ("23rd Session of the Alpha Integrity Sub-Committee", "2024-05-03") in f["endDate"]
+    assert {o for s, o in f["startDate"] if s.startswith("15th Session")} == {"2024-04-29"}

@@ -111,6 +111,26 @@ def _its_referent(ctx: Context, s0: int, s1: int, at: int, after: int) -> tuple 
     return None
 
 
+def _dates_of_each(mentions: list[tuple[int, ev.Event]], dates: list[DateSpan]) -> list[DateSpan]:
+    """Give each event named in a sentence that names several the first date between its name and the
+    next event's, when each has one there and none yet; the dates left for the rest of the sentence."""
+    firsts: dict[int, tuple[int, ev.Event]] = {}
+    for pos, e in mentions:
+        firsts.setdefault(id(e), (pos, e))
+    order = sorted(firsts.values(), key=lambda x: x[0])
+    picks = []
+    for i, (pos, e) in enumerate(order):
+        end = order[i + 1][0] if i + 1 < len(order) else None
+        between = [d for d in dates if d.start > pos and (end is None or d.start < end)]
+        if not between or e.dates:
+            return dates
+        picks.append((e, between[0]))
+    for e, d in picks:
+        e.dates.append(d)
+    taken = {id(d) for _, d in picks}
+    return [d for d in dates if id(d) not in taken]
+
+
 def read_frames(ctx: Context, found: Found) -> None:
     """Where and when each event took place, its mode, the body whose session it is, and the hosts a house or a
     header line tells (filled into ``found``'s events)."""
@@ -206,6 +226,10 @@ def read_frames(ctx: Context, found: Found) -> None:
             bisect.insort(found.dates, said_today, key=lambda d: d.start)
             if here:
                 sent_dates = [said_today]
+        if len(here) > 1 and len(sent_dates) > 1:
+            # "held its 15th Session from 29 April to 1 May, followed by the 23rd Session of the
+            # Sub-Committee on 2 and 3 May": each event of the sentence, the dates between it and the next
+            sent_dates = _dates_of_each(mentions_in(s0, s1), sent_dates)
         if sent_dates:
             e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
             until = next((d for d in sent_dates if _UNTIL_BEFORE.search(text, max(s0, d.start - 24), d.start)), None)
