@@ -2635,3 +2635,11 @@ def test_extract_each_event_of_a_sentence_takes_the_dates_after_its_name():
     assert ("23rd Session of the Alpha Integrity Sub-Committee", "2024-05-02") in f["startDate"]
     assert ("23rd Session of the Alpha Integrity Sub-Committee", "2024-05-03") in f["endDate"]
     assert {o for s, o in f["startDate"] if s.startswith("15th Session")} == {"2024-04-29"}
+
+
+def test_extract_an_event_scheduled_is_told():
+    text = ("Title of a release\n\n5 October 2023\n\nThe operation was prepared at a planning meeting held in Riga, "
+            "Latvia, on 12 and 13 July 2023. A debriefing meeting is scheduled for 24 and 25 October 2023 in "
+            "Tallinn, Estonia.\n")
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {"2023-07-12", "2023-10-24"}
