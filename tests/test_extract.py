@@ -2643,3 +2643,11 @@ def test_extract_an_event_scheduled_is_told():
             "Tallinn, Estonia.\n")
     f = facts(text)
     assert {o for _, o in f["startDate"]} == {"2023-07-12", "2023-10-24"}
+
+
+def test_extract_a_course_of_ten_days_that_closed_yesterday():
+    text = ("Title of a release\n\n5 December 2024\n\nA ten-day training course for 24 border officers, organized by "
+            "the Alpha Border Academy, concluded yesterday in Dushanbe.\n")
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {"2024-11-25"}
+    assert {o for _, o in f["endDate"]} == {"2024-12-04"}
