@@ -2651,3 +2651,12 @@ def test_extract_a_course_of_ten_days_that_closed_yesterday():
     f = facts(text)
     assert {o for _, o in f["startDate"]} == {"2024-11-25"}
     assert {o for _, o in f["endDate"]} == {"2024-12-04"}
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The Spanish Guardia Civil and the Portuguese Polícia Judiciária (PJ) attended the meeting in Madrid.",
+     {"Guardia Civil", "Polícia Judiciária"}),
+    ("Officers of the Policía Nacional attended the meeting in Madrid.", {"Policía Nacional"}),
+])
+def test_extract_a_body_named_in_its_own_language_by_a_head_word_and_its_adjectives(sentence, names):
+    assert names <= set(nodes(f"Title of a release\n\n18 October 2024\n\n{sentence}\n", "organization"))

@@ -564,13 +564,16 @@ _ROMANCE_LINK = r"(?:de\s+(?:la|los|las)|del|des|dos|das|de|du|da|do|d['’])"
 def _romance_pattern(lex: Lexicon) -> re.Pattern:
     """A name in Spanish, French or Portuguese: a head word that leads it, its adjectives, and one
     complement or more ("Dirección General de Aduanas", "Superintendencia de Administración Tributaria",
-    "Ministerio de Economía y Finanzas", "Direction Générale des Douanes et Droits Indirects")."""
+    "Ministerio de Economía y Finanzas", "Direction Générale des Douanes et Droits Indirects"), or a head
+    word and its adjectives alone ("Guardia Civil")."""
     heads = literal_alternation(lex.list("org_heads_romance"))
     mods = literal_alternation(lex.list("org_modifiers_romance"))
     cap = rf"[{UPPER}][\w’'-]*"
     word = rf"(?:{cap}|(?:y|e|et)\s+(?:{_ROMANCE_LINK}\s*|l['’])?{cap}|{_ROMANCE_LINK}\s*(?:l['’])?{cap})"
-    return re.compile(rf"(?<![\w-])(?:{heads})(?:\s+(?:{mods}))*"
-                      rf"\s+{_ROMANCE_LINK}\s*(?:la\s+|le\s+|les\s+|l['’])?{cap}(?:[ \u00a0]+{word})*")
+    return re.compile(rf"(?<![\w-])(?:{heads})(?:(?:\s+(?:{mods}))*"
+                      rf"\s+{_ROMANCE_LINK}\s*(?:la\s+|le\s+|les\s+|l['’])?{cap}(?:[ \u00a0]+{word})*"
+                      # ... or its adjectives alone ("Guardia Civil", "Polícia Judiciária", "Policía Nacional")
+                      rf"|(?:\s+(?:{mods}))+(?![\w’'-])(?!\s+{_ROMANCE_LINK}\s))")
 
 
 def romance_organizations(text: str, lex: Lexicon, start: int = 0) -> list[Mention]:
