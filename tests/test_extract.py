@@ -2660,3 +2660,17 @@ def test_extract_a_course_of_ten_days_that_closed_yesterday():
 ])
 def test_extract_a_body_named_in_its_own_language_by_a_head_word_and_its_adjectives(sentence, names):
     assert names <= set(nodes(f"Title of a release\n\n18 October 2024\n\n{sentence}\n", "organization"))
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    # opened today and runs until a day the sentence dates
+    ("The Alpha Anti-Corruption Commission is hosting the 16th Annual Conference of the Alpha Association, which "
+     "kicked off today in Mombasa and runs until Friday, 24 May 2024.", "2024-05-20", "2024-05-24"),
+    # a training of so many days wrapped up on a day of the week
+    ("The Alpha Council and the Beta Centre on Friday wrapped up a five-day joint training in Manila on tracing the "
+     "proceeds of online scams.", "2024-05-13", "2024-05-17"),
+])
+def test_extract_the_days_of_an_event_from_the_day_it_opened_or_closed(sentence, start, end):
+    f = facts(f"Title of a release\n\n20 May 2024\n\n{sentence}\n")
+    assert {o for _, o in f["startDate"]} == {start}
+    assert {o for _, o in f["endDate"]} == {end}

@@ -212,7 +212,9 @@ def read_frames(ctx: Context, found: Found) -> None:
         if weekday is not None and ctx.published and any(
                 y.group() != str(ctx.published.year) or not y.group()[:1].isdigit() for y in _OTHER_TIME.finditer(sent)):
             weekday = None  # (a day of another week)
-        if not sent_dates and (today or weekday) and ctx.published:
+        # (a date the event runs until is its other end: "opened today and runs until Friday, 24 May")
+        untils = [d for d in sent_dates if _UNTIL_BEFORE.search(text, max(s0, d.start - 24), d.start)]
+        if len(untils) == len(sent_dates) and (today or weekday) and ctx.published:
             # "Freedonia and Alphaland signed today ...": the day of the release (and of the event the
             # roles phase may find told in this sentence), "yesterday" the day before it; "... met on
             # Monday": the last Monday up to that day, or the next one after it for what will be
@@ -226,7 +228,7 @@ def read_frames(ctx: Context, found: Found) -> None:
             said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, day)
             bisect.insort(found.dates, said_today, key=lambda d: d.start)
             if here:
-                sent_dates = [said_today]
+                sent_dates = sorted([said_today, *untils], key=lambda d: d.start)
         if len(here) > 1 and len(sent_dates) > 1:
             # "held its 15th Session from 29 April to 1 May, followed by the 23rd Session of the
             # Sub-Committee on 2 and 3 May": each event of the sentence, the dates between it and the next
