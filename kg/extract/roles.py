@@ -206,6 +206,10 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> tuple[list[str], li
     return [prefix + f for f in forms], [prefix + f for f in past]
 
 
+# the present tense of the past verbs that end the phrases read after them
+_PRESENT = {"were": "are", "was": "is", "included": "include|includes", "comprised": "comprise|comprises"}
+
+
 def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
                     past_only: bool = False) -> tuple[str, list[str], list[str]]:
     """(the pattern of a phrase from its first word on, the forms its first word takes, the past
@@ -246,6 +250,9 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
             piece = re.escape(w[:-1]) + "(?:e?s)?"
             if i == 0:
                 firsts = [w[:-1], w[:-1] + "s", w[:-1] + "es"]
+        elif i > 0 and reads == "after" and w in _PRESENT:
+            # ("participants included" / "include", "among the participants were" / "are": either tense)
+            piece = f"(?:{re.escape(w)}|{_PRESENT[w]})"
         else:
             piece = re.escape(w)
             if i == 0:
