@@ -910,9 +910,10 @@ top ("Published: 5 May 2019", "Last updated: 6 May 2019", "Date modified: 2019-0
 
 def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     """The date of a labelled date line among the last lines of the page after ``start``: one that says
-    when the page was published, else one that says when it was last changed; a date without its label
-    there may be another page's (a list of related news), and so are the dates of the items after a
-    heading of other news and those of readers' comments."""
+    when the page was published, else one that says when it was last changed, else the one date line
+    without a label that closes the page's own text; another date without its label there may be
+    another page's (a list of related news), and so are the dates of the items after a heading of
+    other news and those of readers' comments."""
     tail = list(_text_lines(text, start, md))[-END_WINDOW:]
     end = own_text_end(text, start)
     comments = next((a for a, b, _ in _text_lines(text, end, md) if _COMMENTS.fullmatch(text, a, b)), len(text)) \
@@ -939,7 +940,22 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
             a, b = date_part(text[s:e])
             return s + a, s + b
         updated = (s + changed[0], s + changed[1])
-    return updated
+    return updated or _own_foot_date(text, tail, end)
+
+
+def _own_foot_date(text: str, tail: list[tuple[int, int, int]], end: int) -> tuple[int, int] | None:
+    """A date line without a label that closes the page's own text ("... the workshop. / 5 March 2024",
+    "Lima, 05/03/2024"): the one date line among the last lines, before anything else the page shows
+    (its related news), and not under a headline of another page."""
+    found = None
+    for i, (s, e, _) in enumerate(tail):
+        date = _bare_date(text[s:e]) if s < end else None
+        if date is None:
+            continue
+        if found is not None or i and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
+            return None
+        found = (s + date[0], s + date[1])
+    return found
 
 
 def _headline_of_other_news(line: str) -> bool:

@@ -1516,6 +1516,8 @@ def test_page_layouts_of_titles_and_dates(name, title, date):
     ("labelled-date-under-a-standfirst", "2024-11-07"),
     # two places before the date, as a release from two offices is dated
     ("two-places-before-the-date", "2023-10-04"),
+    # a place and date without a label that closes the text
+    ("unlabelled-date-closing-the-text", "2024-04-24"),
 ])
 def test_page_layouts_of_dates(name, date):
     assert published((LAYOUT / f"{name}.txt").read_text(encoding="utf-8")) == date
