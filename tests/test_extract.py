@@ -2402,6 +2402,9 @@ def test_extract_a_known_name_that_opens_a_longer_name_is_not_mentioned_there():
      "Administration and Finance Committee"),
     ("The Prevention and Combating of Corruption Bureau (PCCB) of Freedonia attended a forum in Fredville on 3 March "
      "2025.", "Prevention and Combating of Corruption Bureau"),
+    # a participle after "and" is no word of the name
+    ("The General Directorate of Customs of Freedonia and outgoing Vice-Chair Ada Quill opened a forum in Fredville "
+     "on 3 March 2025.", "General Directorate of Customs of Freedonia"),
     # the fields of a ministry, plural head words among them
     ("The Ministry of Interior, Local Authorities and Urban Planning hosted a meeting in Fredville on 3 March 2025.",
      "Ministry of Interior, Local Authorities and Urban Planning"),

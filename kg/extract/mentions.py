@@ -315,8 +315,9 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
             k = j + 3 if toks[j + 2][2] == "the" else j + 2
             if k < n and (_starts_another_body(toks[k][2]) or _names_a_body(toks, k, n, heads)):
                 break  # "a delegation of the Ministry of Trade of Freedonia and |of the Freedonian Ports Board"
-        if (t in _INNER_CONNECT or t.endswith("ing") and t.islower()) and j + 1 < n:
-            j += 1
+        if (t in _INNER_CONNECT or t.endswith("ing") and t.islower() and toks[j - 1][2] not in ("and", "&")) \
+                and j + 1 < n:
+            j += 1  # ("Working Party on Customs Questions affecting Transport"; not "X and outgoing Vice-Chair")
             continue
         break
     return last
