@@ -106,7 +106,7 @@ def _role_starts(text: str, hits: list, lo: int) -> tuple[list[int], list[int]]:
         h, f = m.start(), m.end()
         for q in [h] + [p for p in range(h + 1, f) if not (text[p - 1].isalnum() or text[p - 1] in "_-")]:
             w1 = _word_before(text, q, lo)
-            for r in (q, w1, w1 is not None and _word_before(text, w1, lo) or None):
+            for r in (q, w1, None if w1 is None else _word_before(text, w1, lo)):
                 if r is None:
                     continue
                 roles.add(r)
