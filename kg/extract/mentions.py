@@ -317,7 +317,7 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
                 break  # "a delegation of the Ministry of Trade of Freedonia and |of the Freedonian Ports Board"
         if (t in _INNER_CONNECT or t.endswith("ing") and t.islower() and toks[j - 1][2] not in ("and", "&")) \
                 and j + 1 < n:
-            j += 1  # ("Working Party on Customs Questions affecting Transport"; not "X and outgoing Vice-Chair")
+            j += 1  # ("Working Group on Port Questions affecting Shipping"; not "X and outgoing Vice-Chair")
             continue
         break
     return last
