@@ -940,13 +940,18 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
             a, b = date_part(text[s:e])
             return s + a, s + b
         updated = (s + changed[0], s + changed[1])
-    return updated or _own_foot_date(text, tail, end)
+    return updated or _own_foot_date(text, start, tail, end)
 
 
-def _own_foot_date(text: str, tail: list[tuple[int, int, int]], end: int) -> tuple[int, int] | None:
-    """A date line without a label that closes the page's own text ("... the workshop. / 5 March 2024",
-    "Lima, 05/03/2024"): the one date line among the last lines, before anything else the page shows
-    (its related news), and not under a headline of another page."""
+FOOT_PARAGRAPHS = 2
+"""How many paragraphs a text without a date line above it has before a date line without a label
+that closes it ("... the workshop. / Lima, 5 March 2024") is read as its date."""
+
+
+def _own_foot_date(text: str, start: int, tail: list[tuple[int, int, int]], end: int) -> tuple[int, int] | None:
+    """A date line without a label that closes the page's own text of a few paragraphs ("... the
+    workshop. / 5 March 2024", "Lima, 05/03/2024"): the one date line among the last lines, before
+    anything else the page shows (its related news), and not under a headline of another page."""
     found = None
     for i, (s, e, _) in enumerate(tail):
         date = _bare_date(text[s:e]) if s < end else None
@@ -955,7 +960,14 @@ def _own_foot_date(text: str, tail: list[tuple[int, int, int]], end: int) -> tup
         if found is not None or i and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
             return None
         found = (s + date[0], s + date[1])
-    return found
+    if found is None:
+        return None
+    paragraphs = 0
+    for a, b, _ in _text_lines(text, start):
+        if b > found[0]:
+            break
+        paragraphs += b - a >= PARAGRAPH and text[a:b].endswith((".", "!", "?", ".\u201d", '."'))
+    return found if paragraphs >= FOOT_PARAGRAPHS else None
 
 
 def _headline_of_other_news(line: str) -> bool:

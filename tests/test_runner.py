@@ -55,8 +55,11 @@ def test_a_query_over_its_memory_is_stopped(seed_store):
 
 
 def test_ctrl_c_stops_a_running_query_and_its_engine(seed_store):
+    # (as from a terminal: a suite run in the background of a shell has SIGINT ignored, and its
+    # children would inherit that)
     proc = subprocess.Popen([kg_executable(), "query", "--store", str(seed_store), "--sparql", CARTESIAN,
-                             "--timeout", "600"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--timeout", "600"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)  # (its output read as it comes: a full pipe would block it)
