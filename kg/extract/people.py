@@ -61,7 +61,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
 
 
 # the phrases each pattern is built on and how far before one its match can start (the honorific
-# pattern at the honorific, a role pattern at most one modifier word before the role, the
+# pattern at the honorific, a role pattern at most two modifier words before the role, the
 # name-then-role pattern up to a name of four words before it); every match ends within 240 characters
 _REACH = {"honorific": ("honorifics", 0), "role_name": ("role_words", 60), "role_before": ("role_words", 60),
           "name_role": ("role_words", 120)}
