@@ -943,6 +943,11 @@ def _end_dateline(text: str, start: int, md: bool) -> tuple[int, int] | None:
     return updated or _own_foot_date(text, start, tail, end)
 
 
+def _is_paragraph(line: str) -> bool:
+    """Whether a line is a paragraph of the text: long, and ending a sentence."""
+    return len(line) >= PARAGRAPH and line.endswith((".", "!", "?", ".\u201d", '."'))
+
+
 FOOT_PARAGRAPHS = 2
 """How many paragraphs a text without a date line above it has before a date line without a label
 that closes it ("... the workshop. / Lima, 5 March 2024") is read as its date."""
@@ -966,7 +971,7 @@ def _own_foot_date(text: str, start: int, tail: list[tuple[int, int, int]], end:
     for a, b, _ in _text_lines(text, start):
         if b > found[0]:
             break
-        paragraphs += b - a >= PARAGRAPH and text[a:b].endswith((".", "!", "?", ".\u201d", '."'))
+        paragraphs += _is_paragraph(text[a:b])
     return found if paragraphs >= FOOT_PARAGRAPHS else None
 
 
@@ -1063,7 +1068,7 @@ def _find_dateline(text: str, lines: Iterator[tuple[int, int, int]], window: int
             return (s + furniture[0], s + furniture[1]), nxt
         if is_noise_line(line):
             continue
-        if len(line) >= PARAGRAPH and line.endswith((".", "!", "?", ".\u201d", '."')):
+        if _is_paragraph(line):
             lead = _date_lead(line)
             if lead is not None:
                 return (s + lead[0], s + lead[1]), s + lead[2]

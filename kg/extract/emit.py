@@ -8,7 +8,6 @@ from ..model import Evidence, Extraction, Node, Value
 from ..text import SpanIndex
 from . import events as ev
 from . import mentions as mn
-from .mentions import Mention
 from . import rules
 from .context import Context, norm as _norm
 from .occurrences import Found
@@ -73,7 +72,7 @@ def emit(ctx: Context, found: Found) -> Extraction:
         ex.add_fact(rel.key, "url", Value(r.url, "iri"), whole)
     # (and those of the page's contact lines below its related links: "Media contact: ...")
     emails = [m for m in mn.emails(text) if m.start >= ctx.start] + [
-        Mention(a + m.start, a + m.end, m.kind, m.name, m.ident, m.rule)
+        mn.Mention(a + m.start, a + m.end, m.kind, m.name, m.ident, m.rule)
         for a, b in _contact_lines(r.text, ctx.end) for m in mn.emails(r.text[a:b])]
     # organizations
     for i, o in enumerate(ctx.orgs):

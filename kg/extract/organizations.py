@@ -108,7 +108,7 @@ def _unspelled_acronyms(text: str, chunks: list[mn.Mention], defs: list, lex) ->
 
 
 # the words a name's initials leave out ("the Office of the Special Prosecutor (OSP)")
-_SMALL = frozenset(("of", "the", "and", "for", "on", "in", "to", "against", "de", "&"))
+_SMALL = mn._NOT_INITIALS | {"&"}
 
 
 def _whole_by_acronym(text: str, chunks: list[mn.Mention], defs: list) -> list[mn.Mention]:
@@ -523,12 +523,12 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
     gatherings = [m for m in chunks if m.name in numbered]
     chunks = [m for m in chunks if m.name not in numbered]
     chunks += _parts_of(text, chunks, lex) + _bodies_of(text, gatherings, lex)
-    chunks = _whole_by_acronym(text, chunks, mn.acronym_definitions(text, lex))
+    defs = mn.acronym_definitions(text, lex)
+    chunks = _whole_by_acronym(text, chunks, defs)
     chunks_by_end: dict[int, list[mn.Mention]] = {}
     for c in chunks:
         chunks_by_end.setdefault(c.end, []).append(c)
-    defs = mn.acronym_definitions(text, lex)
-    defs += _unspelled_acronyms(text, chunks, defs, lex)
+    defs = defs + _unspelled_acronyms(text, chunks, defs, lex)
     local = {acr: text[a:b] for a, b, acr, _, _ in defs}
     def clashes(m: mn.Mention) -> bool:
         """An acronym this release defines for something other than the gazetteer's entry."""

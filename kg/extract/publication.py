@@ -52,6 +52,12 @@ def read_publication(ctx: Context) -> dict[str, Any]:
     return {"published": published, "pub_evidence": pub_ev, "pub_line": line, "dated_at": dated_at}
 
 
+def _titled_places(ctx: Context, h0: int, h1: int) -> list[mn.Mention]:
+    """The places of ``h0:h1`` written in capitals ("FREDONIA CITY"), read as their names are written
+    elsewhere."""
+    return [dc_replace(p, start=h0 + p.start, end=h0 + p.end) for p in mn.countries_and_cities(ctx.text[h0:h1].title())]
+
+
 # a dateline without its date: the places, an agency in brackets perhaps, and a dash before the text
 _DASH_HEAD = re.compile(r"((.*?)(?:\s*\([^()]{1,30}\))?)\s+[-–—]{1,2}\s*$", re.S)
 
@@ -66,8 +72,7 @@ def _dash_dateline(ctx: Context, line_start: int, line: str, head_end: int) -> t
     for h1 in (h0 + m.end(1), h0 + m.end(2)):  # (the brackets may hold a place or the agency)
         head = ctx.text[h0:h1]
         words = [h0 + w.start() for w in re.finditer(r"[^\W\d_]+", head)]
-        for at in (ctx.places_in(h0, h1),  # ("FREDONIA CITY": the names as written elsewhere)
-                   [dc_replace(p, start=h0 + p.start, end=h0 + p.end) for p in mn.countries_and_cities(head.title())]):
+        for at in (ctx.places_in(h0, h1), _titled_places(ctx, h0, h1)):
             named = {i for p in at for i in range(p.start, p.end)}
             if words and all(w in named for w in words):
                 return tuple(at)
@@ -118,9 +123,8 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
         if spans and spans[0].start == line_start + head.end() and spans[0].first == spans[0].last:
             h0, h1 = line_start, line_start + head.end()
             at = ctx.places_in(h0, h1)
-            if not at and ctx.text[h0:h1].isupper():  # "FREDONIA CITY, 5 May": the names as written elsewhere
-                at = [dc_replace(p, start=h0 + p.start, end=h0 + p.end)
-                      for p in mn.countries_and_cities(ctx.text[h0:h1].title())]
+            if not at and ctx.text[h0:h1].isupper():  # "FREDONIA CITY, 5 May"
+                at = _titled_places(ctx, h0, h1)
             line = (line_start, spans[0].end)
             if spans[0].yearless and not year:
                 return None, None, line, tuple(at)

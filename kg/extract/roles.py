@@ -323,15 +323,6 @@ def _text_triggers(text: str) -> tuple[list[int], list[tuple[int, int, Frame]]]:
     return [a for a, _, _ in found], found
 
 
-_BRACKET_AFTER = re.compile(r"\s*\([^()\n]{1,12}\)")
-
-
-def _bracket_end(text: str, end: int) -> int:
-    """Where a name that ends at ``end`` ends with the acronym in brackets after it."""
-    m = _BRACKET_AFTER.match(text, end)
-    return m.end() if m else end
-
-
 def triggers_after(text: str, start: int = 0) -> list[tuple[int, int, Frame]]:
     """``find_triggers`` of the shipped frames, found once per text (the phases that read them share them)."""
     starts, found = _text_triggers(text)
@@ -597,9 +588,9 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                              and not any(x0 <= o_m[1].start < x1 for x0, x1 in asides)]
                     # (an organization named inside the subject's name, or by the acronym after it, is not a
                     # second subject: "the Council of Ministers of the Alpha Union (AU) met")
+                    spans = [(o, x.start, _OWNER_GAP.match(text, x.end).end()) for o, x in found]
                     outer = [o_m for o_m in found if not any(
-                        x[0] is not o_m[0] and x[1].start <= o_m[1].start and o_m[1].end <= _bracket_end(text, x[1].end)
-                        for x in found)]
+                        o is not o_m[0] and x0 <= o_m[1].start and o_m[1].end <= x1 for o, x0, x1 in spans)]
                     body = None
                     if f.body_role and len({id(o) for o, _ in outer}) == 1 \
                             and is_body(getattr(outer[0][0], "name", ""), trig):
