@@ -121,6 +121,34 @@ def bind(params: dict[str, str] | None) -> dict[ox.Variable, ox.Literal | ox.Nam
     return out
 
 
+# BIND (LCASE(STR(?param)) AS ?key): a parameter's lower-case form, as the queries look names up by it
+_KEY_OF = re.compile(r"BIND\s*\(\s*LCASE\s*\(\s*STR\s*\(\s*\?(\w+)\s*\)\s*\)\s+AS\s+\?(\w+)\s*\)",
+                     re.IGNORECASE)
+
+
+def fold_keys(sparql: str, subs: dict[ox.Variable, ox.Literal | ox.NamedNode]) -> str:
+    """The query with each ``BIND (LCASE(STR(?p)) AS ?k)`` of a bound parameter ``p`` written as the
+    constant it is, ``VALUES ?k { "..." }``: the same answer, but the engine's planner knows the key
+    before it runs, and looks it up by index where it would otherwise read every key and compare
+    (a parameter's value is known to the engine only once the plan is made). The constant is the
+    serialised literal, never the text as typed.
+
+    >>> fold_keys('SELECT ?o ?p { BIND (LCASE(STR(?p)) AS ?k) ?o ?x ?k }', bind({"p": 'Ab"C'}))
+    'SELECT ?o ?p { VALUES ?k { "ab\\\\"c" } ?o ?x ?k }'
+    >>> fold_keys('SELECT ?o ?p { BIND (LCASE(STR(?p)) AS ?k) }', bind({"p": "<https://example.org/A>"}))
+    'SELECT ?o ?p { BIND (LCASE(STR(?p)) AS ?k) }'
+    """
+    def constant(m: re.Match) -> str:
+        value = subs.get(ox.Variable(m.group(1)))
+        if not isinstance(value, ox.Literal) or value.datatype.value != XSD_STRING:
+            return m.group(0)
+        return f"VALUES ?{m.group(2)} {{ {ox.Literal(value.value.lower())} }}"
+    return _KEY_OF.sub(constant, sparql) if subs else sparql
+
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def execute(store: ox.Store, sparql: str, params: dict[str, str] | None = None,
             dataset: tuple[list[str], list[str]] | None = None):
     """The engine's answer to a query that passed the gate: solutions (SELECT), a boolean (ASK) or
@@ -136,6 +164,7 @@ def execute(store: ox.Store, sparql: str, params: dict[str, str] | None = None,
     gate(sparql)
     check_layout(store)
     subs = bind(params)
+    sparql = fold_keys(sparql, subs)
     default: object = ox.NamedNode(MERGED)
     named = None
     if dataset is not None:  # (the SPARQL protocol's default-graph-uri and named-graph-uri: graphs of the store)
