@@ -13,13 +13,16 @@ topics ("Participants discussed ..."), then a contact line and more furniture.
 The organizations come from the curated gazetteer (``ontology/data/organizations.jsonl``) and from
 made-up national administrations ("Freedonia Revenue Authority" shapes over real country names);
 the places from the country table and the city gazetteer; bodies, ordinals, kinds, topics and dates
-vary with the seed.
+vary with the seed. Each organization speaks through its own head, the same person and role in each
+of its releases (names made of a first name and a surname, so that now and then two organizations'
+officials share one, as real names do).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,8 +45,14 @@ TOPICS = ["the exchange of advance cargo information", "risk management in expre
           "the detection of counterfeit medicines", "green customs and the environment",
           "gender equality and diversity", "capacity building needs of the region",
           "the security of the international supply chain", "the recovery of stolen assets"]
-PEOPLE = ["Ada Quill", "Ivo Marsh", "Lena Okafor", "Tomas Reyes", "Mira Haddad", "Jonas Berg", "Sara Njoroge",
-          "Pavel Novak", "Amina Diallo", "Kenji Sato", "Rosa Alves", "David Mensah", "Nadia Petrova", "Omar Farouk"]
+# people are made of a first name and a surname, each organization speaking through its own head (the
+# same person and role in each of its releases, as a newsroom quotes its own officials); a name now and
+# then is shared by two organizations' officials, as real names are
+FIRST_NAMES = ["Ada", "Ivo", "Lena", "Tomas", "Mira", "Jonas", "Sara", "Pavel", "Amina", "Kenji", "Rosa", "David",
+               "Nadia", "Omar", "Ines", "Yusuf", "Hana", "Marek", "Leila", "Bruno", "Esi", "Arjun", "Olga", "Tariq"]
+SURNAMES = ["Quill", "Marsh", "Okafor", "Reyes", "Haddad", "Berg", "Njoroge", "Novak", "Diallo", "Sato", "Alves",
+            "Mensah", "Petrova", "Farouk", "Lindqvist", "Moreau", "Tanaka", "Osei", "Kovacs", "Ferreira", "Abebe",
+            "Castillo", "Nguyen", "Rahman", "Ivanova", "Keller", "Mwangi", "Santos", "Bakr", "Horvat"]
 ROLES = ["Director General", "Head of Enforcement", "Deputy Director", "Commissioner", "Secretary General",
          "Head of Capacity Building", "Senior Technical Officer", "Minister"]
 NOISE_BEFORE = ["Home | About us | Newsroom | Events | Contact", "Skip to main content", "Search this site",
@@ -141,6 +150,14 @@ def rng_choice_stable(name: str, acr: str) -> str:
     return acr if len(name) % 2 else f"the {acr}"
 
 
+def _head(org: tuple[str, str | None]) -> tuple[str, str]:
+    """The person who speaks for an organization, and their role: the same in every release."""
+    h = zlib.crc32(org[0].encode("utf-8"))
+    first, h = FIRST_NAMES[h % len(FIRST_NAMES)], h // len(FIRST_NAMES)
+    last, h = SURNAMES[h % len(SURNAMES)], h // len(SURNAMES)
+    return f"{first} {last}", ROLES[h % len(ROLES)]
+
+
 def _event(rng: random.Random, year: int, lang: str) -> tuple[list[str], str]:
     host, guest = _org(rng), _org(rng)
     others = [_org(rng) for _ in range(rng.randint(1, 4))]
@@ -155,7 +172,7 @@ def _event(rng: random.Random, year: int, lang: str) -> tuple[list[str], str]:
     else:
         label = f"{kind} on {rng.choice(TOPICS).removeprefix('the ')}"
     listed = ", ".join(_named(o, True) for o in others[:-1]) + (" and " if len(others) > 1 else "") + _named(others[-1], True)
-    person, role = rng.choice(PEOPLE), rng.choice(ROLES)
+    person, role = _head(host)
     shape = rng.randrange(5)
     if shape == 0:
         lead = (f"At the invitation of {_named(host, True)}, {_named(guest, True)} took part in the {label}, "
