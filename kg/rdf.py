@@ -10,6 +10,7 @@ Two graphs per release:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -81,7 +82,9 @@ MODES = {
 _DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
 
 
+@functools.cache
 def term(curie: str) -> URIRef:
+    """The IRI of a compact name of the profile (made once: a term checks its IRI when it is made)."""
     prefix, local = curie.split(":", 1)
     return {"schema": SDO, "rkg": RKG}[prefix][local]
 
@@ -165,12 +168,13 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
         ):
             evidence.append(f"{node} {pp} {oo} .")
 
-    used: set[str] = set()
     named: dict[str, tuple[int, int, str]] = {}  # node key -> the span and rule of its name's evidence
+    # each node's IRI made once (a term checks its IRI when it is made; a node is in many facts)
+    nodes = {key: URIRef(i) for key, i in res.iris.items()}
     for key, node in sorted(ex.nodes.items()):
-        if key not in res.iris:
+        if key not in nodes:
             continue
-        s = URIRef(res.iris[key])
+        s = nodes[key]
         for t in TYPES[node.kind]:
             data.add((s, RDF.type, term(t)))
         if node.kind == "event" and node.subkind in EVENT_CLASSES:
@@ -181,16 +185,15 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
         for ev in node.evidence[:1]:
             add_evidence(s, SDO.name, Literal(node.name), ev)
             named[key] = (ev.start, ev.end, ev.rule)
-        used.add(key)
 
     for fact in ex.facts:
-        if fact.subject not in res.iris:
+        if fact.subject not in nodes:
             continue
-        s = URIRef(res.iris[fact.subject])
+        s = nodes[fact.subject]
         if isinstance(fact.object, Value):
             o: Term = _literal(fact.object)
-        elif fact.object in res.iris:
-            o = URIRef(res.iris[fact.object])
+        elif fact.object in nodes:
+            o = nodes[fact.object]
         else:
             continue
         for i, curie in enumerate(PREDICATES[fact.predicate]):
