@@ -149,6 +149,13 @@ def country_adjectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def region_names() -> tuple[str, ...]:
+    """Parts of the world whose names hold "and" ("Asia and the Pacific": regions.txt)."""
+    return tuple(line.strip() for line in (DATA_DIR / "regions.txt").read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
 def city_stopwords() -> frozenset[str]:
     """Lower-case spellings that are not read as city names (city_stopwords.txt)."""
     path = DATA_DIR / "city_stopwords.txt"

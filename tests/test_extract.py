@@ -2674,8 +2674,24 @@ def test_extract_a_body_named_in_its_own_language_by_a_head_word_and_its_adjecti
     # a training of so many days wrapped up on a day of the week
     ("The Alpha Council and the Beta Centre on Friday wrapped up a five-day joint training in Manila on tracing the "
      "proceeds of online scams.", "2024-05-13", "2024-05-17"),
+    # a training of so many days completed on a date
+    ("Thirty officers of the Freedonia Border Guard completed a ten-day training on document checks on 15 May 2024 "
+     "in Lima.", "2024-05-06", "2024-05-15"),
 ])
 def test_extract_the_days_of_an_event_from_the_day_it_opened_or_closed(sentence, start, end):
     f = facts(f"Title of a release\n\n20 May 2024\n\n{sentence}\n")
     assert {o for _, o in f["startDate"]} == {start}
     assert {o for _, o in f["endDate"]} == {end}
+
+
+def test_extract_a_course_named_as_such_is_a_training_event():
+    """"Course" names a training in a proper name; the common word stays out ("in the course of the meeting")."""
+    text = ("Title of a release\n\n23 August 2024\n\nLIMA, 23 August (Agency) -- Thirty officials completed the "
+            "Regional Course on Countering the Financing of Terrorism at the Alpha Police Academy, held from 19 to 23 "
+            "August and jointly conducted by the Freedonia Police Service and the Sylvania Federal Police. In the "
+            "course of the week, officers traced payments across borders.\n")
+    events = nodes(text, "event")
+    assert "Regional Course on Countering the Financing of Terrorism" in events
+    assert not any(name.lower().startswith("course") for name in events)
+    f = facts(text)
+    assert ("Regional Course on Countering the Financing of Terrorism", "Freedonia Police Service") in f["organizer"]

@@ -50,7 +50,7 @@ _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
          "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
 _LASTING = re.compile(rf"\b({'|'.join(_DAYS)}|[2-9]|1[0-5])[- ]days?\b", re.I)
 _OPENED = re.compile(r"\b(?:opened|opens|began|begins|kicked\s+off|kicks\s+off|started|starts|commenced|commences)\b")
-_CLOSED = re.compile(r"\b(?:concluded|concludes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|came\s+to\s+a\s+close)\b")
+_CLOSED = re.compile(r"\b(?:concluded|concludes|completed|completes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|came\s+to\s+a\s+close)\b")
 
 
 def _days_told(ctx: Context, e: ev.Event) -> None:

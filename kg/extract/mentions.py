@@ -276,13 +276,22 @@ def _long_country_names() -> re.Pattern:
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _whole_places() -> re.Pattern:
+    """The names of countries of more than one word and the parts of the world whose names hold "and"
+    ("Latin America and the Caribbean"), longest first, as one pattern: a complement reads each whole."""
+    names = sorted({*(n for n in places.country_names() if " " in n or "'" in n or "’" in n),
+                    *places.region_names()}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozenset()) -> int:
     """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``
     (a day or a month ends it: "Freedonia Customs on Monday")."""
     n = min(len(toks), i + 2 * _NAME_REACH)
     j = i
     last = i
-    countries = _long_country_names()
+    countries = _whole_places()
     cn = places.country_names()
     while j < n:
         t = toks[j][2]
@@ -291,7 +300,7 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
         if j > i and "\n" in text[toks[j - 1][1]:toks[j][0]]:
             break  # (a name ends with its line: "Department of Finance" over "Republic of Freedonia")
         country = countries.match(text, toks[j][0]) if is_cap(t) else None
-        if country:  # "of Côte d'Ivoire", "of Papua New Guinea": the whole name of a country
+        if country:  # "of Côte d'Ivoire", "of Papua New Guinea", "for Asia and the Pacific": a whole name
             while j < n and toks[j][0] < country.end():
                 j += 1
             last = j
