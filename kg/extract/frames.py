@@ -19,6 +19,8 @@ from .occurrences import _GATHERINGS, OWN, Found, main_event
 _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing)|[Ll]ast(?:s|ing)?)\s+(?:through|until|till)\s+"
                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
 _MONTH = dt.timedelta(days=31)
+# what tells that a date is the first day of an event told before: "the course, which began on 12 July"
+_BEGAN_BEFORE = re.compile(r"\b(?:[Bb]egan|[Ss]tarted|[Cc]ommenced|[Oo]pened|[Kk]icked\s+off)\s+on\s+(?:[A-Z][a-z]+day,?\s+)?$")
 # the day of the release, the day before or after it ("today's debates": not when)
 _TODAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?!['’]s)")
 _DAYS_FROM_RELEASE = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -247,6 +249,12 @@ def read_frames(ctx: Context, found: Found) -> None:
                 # "opened on 12 June ... Running through 14 June, the forum ...": the day it ends
                 e.dates[0] = replace(e.dates[0], last=until.first)
                 sent_dates = [d for d in sent_dates if d is not until]
+            began = next((d for d in sent_dates if _BEGAN_BEFORE.search(text, max(s0, d.start - 24), d.start)), None)
+            if began is not None and e is not None and len(e.dates) == 1 \
+                    and e.dates[0].first == e.dates[0].last and e.dates[0].first - _MONTH <= began.last < e.dates[0].first:
+                # "... today completed the course. The course, which began on 12 July, ...": the day it started
+                e.dates[0] = replace(e.dates[0], first=began.first)
+                sent_dates = [d for d in sent_dates if d is not began]
         if sent_dates:
             if e is not None and e.dates and ctx._has_trigger(sent):
                 # "... on 17-21 June a similar training was held in Riga": a phrase the event before
