@@ -15,7 +15,8 @@ made-up national administrations ("Freedonia Revenue Authority" shapes over real
 the places from the country table and the city gazetteer; bodies, ordinals, kinds, topics and dates
 vary with the seed. Each organization speaks through its own head, the same person and role in each
 of its releases (names made of a first name and a surname, so that now and then two organizations'
-officials share one, as real names do).
+officials share one, as real names do), and a body's numbered session is held in one place on the same
+days in every release that tells it.
 """
 from __future__ import annotations
 
@@ -161,16 +162,20 @@ def _head(org: tuple[str, str | None]) -> tuple[str, str]:
 def _event(rng: random.Random, year: int, lang: str) -> tuple[list[str], str]:
     host, guest = _org(rng), _org(rng)
     others = [_org(rng) for _ in range(rng.randint(1, 4))]
-    city, country = rng.choice(places())
-    month, day = rng.randint(1, 12), rng.randint(1, 24)
-    days = rng.randint(0, 4)
-    when = (f"from {day} to {day + days} {MONTHS['en'][month - 1]} {year}" if days else
-            f"on {_date(rng, year, month, day, 'en')}")
     kind = rng.choice(KINDS)
     if rng.random() < 0.4:
         label = f"{_ordinal(rng.randint(1, 60))} session of the {rng.choice(BODIES)}"
+        # (a body's numbered session is one event: every release that tells it tells the same place and days)
+        when_rng = random.Random(zlib.crc32(label.encode("utf-8")))
+        year = when_rng.randint(2010, 2024)
     else:
         label = f"{kind} on {rng.choice(TOPICS).removeprefix('the ')}"
+        when_rng = rng
+    city, country = when_rng.choice(places())
+    month, day = when_rng.randint(1, 12), when_rng.randint(1, 24)
+    days = when_rng.randint(0, 4)
+    when = (f"from {day} to {day + days} {MONTHS['en'][month - 1]} {year}" if days else
+            f"on {_date(when_rng, year, month, day, 'en')}")
     listed = ", ".join(_named(o, True) for o in others[:-1]) + (" and " if len(others) > 1 else "") + _named(others[-1], True)
     person, role = _head(host)
     shape = rng.randrange(5)
