@@ -2705,3 +2705,27 @@ def test_extract_the_day_an_event_told_on_its_last_day_began():
     f = facts(text)
     assert {o for _, o in f["startDate"]} == {"2023-07-12"}
     assert {o for _, o in f["endDate"]} == {"2023-08-01"}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("The course was organized by the Alpha Mission to Montenegro and hosted by the Police Academy.",
+     "Alpha Mission to Montenegro"),
+    ("The seminar was hosted by the Permanent Mission of Peru to the Alpha Trade Organization.",
+     "Permanent Mission of Peru to the Alpha Trade Organization"),
+])
+def test_extract_a_mission_posted_somewhere_is_a_body(sentence, body):
+    text = f"Title of a release\n\n15 February 2024\n\n{sentence}\n"
+    assert body in nodes(text, "organization")
+    assert not any(name.startswith(body) for name in nodes(text, "event"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Deputy Chief of Mission of the Embassy of Peru, Ada Quill, opened the seminar in Lima on 3 May 2024.",
+    "The experts were endorsed by their Permanent Mission to the Alpha Trade Organization.",
+    "A Beta Customs Service mission to Montenegro took place from 3 to 5 May 2024.",
+])
+def test_extract_a_mission_that_is_no_body(sentence):
+    """A journey, a title and a mission nobody names stay no body (these held before "Mission" was a head
+    word too: they guard it)."""
+    text = f"Title of a release\n\n15 February 2024\n\n{sentence}\n"
+    assert not any("Mission" in name or "mission" in name for name in nodes(text, "organization"))

@@ -419,10 +419,10 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if hm.group() in _SEATED:
             # "Programme Office in Freedonia", "Embassy of Ruritania in Freedonia": where it sits
             countries = places.country_names()
-            if hm.group() == "Delegation":
+            if hm.group() in ("Delegation", "Mission"):
                 seat = _ACCREDITED.match(text, b)
                 if seat and seat.group(1) in countries:
-                    second = seat.group(2)
+                    second = seat.group(2) if hm.group() == "Delegation" else None
                     b = seat.end() if second and (second in countries or second.isupper()) else seat.end(1)
             else:
                 seat = _SEAT.match(text, b)
@@ -462,6 +462,10 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 and not role_after_org(lex).match(text, toks[k_end][0]):
             continue  # the head word is inside a longer name ("European Police Chiefs Convention")
         if head in need_mod and left == k and right == k_end:
+            continue
+        if head == "Mission" and b == unseated and not (name.startswith("Permanent ") and right > k_end):
+            # a mission is a body where it is posted ("the ABC Mission to Freedonia", "the Permanent Mission
+            # of Freedonia"); else a journey, or a title ("the Chief of Mission of the Embassy")
             continue
         if head == "Delegation" and right == k_end and b == toks[right - 1][1] \
                 and all(w in adjectives or w in places.country_names() for w in words[:-1]):
@@ -773,7 +777,7 @@ _OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
 _FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?![\w-])")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?![\w-])")
-_SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation"))
+_SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation", "Mission"))
 _SEATED_IN_CITY = frozenset(("Office", "Programme Office", "Bureau"))
 _SEATED_IN_CITY_AFTER_COUNTRY = frozenset(("Embassy",))  # "the Embassy of Freedonia in Lima"
 _SEAT = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-])")
