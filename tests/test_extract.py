@@ -2729,3 +2729,12 @@ def test_extract_a_mission_that_is_no_body(sentence):
     word too: they guard it)."""
     text = f"Title of a release\n\n15 February 2024\n\n{sentence}\n"
     assert not any("Mission" in name or "mission" in name for name in nodes(text, "organization"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Rector of the Alpha Police Academy, Ada Quill, said the first modules were ready.",
+    "Ivo Marsh met the Rector of the Academy, Ada Quill, on a mobile training team.",
+])
+def test_extract_the_rector_of_an_academy_is_a_role(sentence):
+    f = facts(f"Title of a release\n\n5 May 2024\n\n{sentence}\n")
+    assert ("Ada Quill", "Rector") in f.get("jobTitle", set())
