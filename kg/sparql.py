@@ -121,8 +121,12 @@ def bind(params: dict[str, str] | None) -> dict[ox.Variable, ox.Literal | ox.Nam
     return out
 
 
-# BIND (LCASE(STR(?param)) AS ?key): a parameter's lower-case form, as the queries look names up by it
-_KEY_OF = re.compile(r"BIND\s*\(\s*LCASE\s*\(\s*STR\s*\(\s*\?(\w+)\s*\)\s*\)\s+AS\s+\?(\w+)\s*\)",
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# BIND (LCASE(STR(?param)) AS ?key), a parameter's lower-case form, as the queries look names up by it;
+# and what it is not looked for in: strings, IRIs and comments
+_KEY_OF = re.compile(r"""(?P<skip>"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}"""
+                     r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|\#[^\n]*)"""
+                     r"|BIND\s*\(\s*LCASE\s*\(\s*STR\s*\(\s*[?$](?P<param>\w+)\s*\)\s*\)\s+AS\s+[?$](?P<key>\w+)\s*\)",
                      re.IGNORECASE)
 
 
@@ -131,22 +135,21 @@ def fold_keys(sparql: str, subs: dict[ox.Variable, ox.Literal | ox.NamedNode]) -
     constant it is, ``VALUES ?k { "..." }``: the same answer, but the engine's planner knows the key
     before it runs, and looks it up by index where it would otherwise read every key and compare
     (a parameter's value is known to the engine only once the plan is made). The constant is the
-    serialised literal, never the text as typed.
+    serialised literal, never the text as typed; what a string or a comment holds is left alone.
 
     >>> fold_keys('SELECT ?o ?p { BIND (LCASE(STR(?p)) AS ?k) ?o ?x ?k }', bind({"p": 'Ab"C'}))
     'SELECT ?o ?p { VALUES ?k { "ab\\\\"c" } ?o ?x ?k }'
     >>> fold_keys('SELECT ?o ?p { BIND (LCASE(STR(?p)) AS ?k) }', bind({"p": "<https://example.org/A>"}))
     'SELECT ?o ?p { BIND (LCASE(STR(?p)) AS ?k) }'
+    >>> fold_keys('SELECT ?p { ?o ?x "BIND (LCASE(STR(?p)) AS ?k)" }', bind({"p": "A"}))
+    'SELECT ?p { ?o ?x "BIND (LCASE(STR(?p)) AS ?k)" }'
     """
     def constant(m: re.Match) -> str:
-        value = subs.get(ox.Variable(m.group(1)))
+        value = None if m.group("skip") else subs.get(ox.Variable(m.group("param")))
         if not isinstance(value, ox.Literal) or value.datatype.value != XSD_STRING:
             return m.group(0)
-        return f"VALUES ?{m.group(2)} {{ {ox.Literal(value.value.lower())} }}"
+        return f"VALUES ?{m.group('key')} {{ {ox.Literal(value.value.lower())} }}"
     return _KEY_OF.sub(constant, sparql) if subs else sparql
-
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def execute(store: ox.Store, sparql: str, params: dict[str, str] | None = None,
