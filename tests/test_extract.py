@@ -2699,9 +2699,9 @@ def test_extract_a_course_named_as_such_is_a_training_event():
 
 def test_extract_the_day_an_event_told_on_its_last_day_began():
     """"... yesterday completed the course. The course, which began on 12 July, ...": from that day."""
-    text = ("Title of a release\n\nLIMA, 2 Aug 2023 - Officers of the Freedonia Customs Service yesterday completed the "
-            "International Course for Investigators at the Alpha Academy in Lima.\n\nThe three-week course, which began "
-            "on 12 July, was conducted by the Alpha Academy.\n")
+    text = ("Title of a release\n\nLIMA, 2 Aug 2023 - Officers of the Freedonia Customs Service yesterday completed "
+            "the International Course for Investigators at the Alpha Academy in Lima.\n\nThe three-week course, which "
+            "began on 12 July, was conducted by the Alpha Academy.\n")
     f = facts(text)
     assert {o for _, o in f["startDate"]} == {"2023-07-12"}
     assert {o for _, o in f["endDate"]} == {"2023-08-01"}

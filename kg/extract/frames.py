@@ -20,7 +20,8 @@ _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing
                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
 _MONTH = dt.timedelta(days=31)
 # what tells that a date is the first day of an event told before: "the course, which began on 12 July"
-_BEGAN_BEFORE = re.compile(r"\b(?:[Bb]egan|[Ss]tarted|[Cc]ommenced|[Oo]pened|[Kk]icked\s+off)\s+on\s+(?:[A-Z][a-z]+day,?\s+)?$")
+_BEGAN_BEFORE = re.compile(r"\b(?:[Bb]egan|[Ss]tarted|[Cc]ommenced|[Oo]pened|[Kk]icked\s+off)\s+on\s+"
+                           r"(?:[A-Z][a-z]+day,?\s+)?$")
 # the day of the release, the day before or after it ("today's debates": not when)
 _TODAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?!['’]s)")
 _DAYS_FROM_RELEASE = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -52,7 +53,8 @@ _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
          "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
 _LASTING = re.compile(rf"\b({'|'.join(_DAYS)}|[2-9]|1[0-5])[- ]days?\b", re.I)
 _OPENED = re.compile(r"\b(?:opened|opens|began|begins|kicked\s+off|kicks\s+off|started|starts|commenced|commences)\b")
-_CLOSED = re.compile(r"\b(?:concluded|concludes|completed|completes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|came\s+to\s+a\s+close)\b")
+_CLOSED = re.compile(r"\b(?:concluded|concludes|completed|completes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|"
+                     r"came\s+to\s+a\s+close)\b")
 
 
 def _days_told(ctx: Context, e: ev.Event) -> None:
@@ -250,8 +252,8 @@ def read_frames(ctx: Context, found: Found) -> None:
                 e.dates[0] = replace(e.dates[0], last=until.first)
                 sent_dates = [d for d in sent_dates if d is not until]
             began = next((d for d in sent_dates if _BEGAN_BEFORE.search(text, max(s0, d.start - 24), d.start)), None)
-            if began is not None and e is not None and len(e.dates) == 1 \
-                    and e.dates[0].first == e.dates[0].last and e.dates[0].first - _MONTH <= began.last < e.dates[0].first:
+            if began is not None and e is not None and len(e.dates) == 1 and e.dates[0].first == e.dates[0].last \
+                    and e.dates[0].first - _MONTH <= began.last < e.dates[0].first:
                 # "... today completed the course. The course, which began on 12 July, ...": the day it started
                 e.dates[0] = replace(e.dates[0], first=began.first)
                 sent_dates = [d for d in sent_dates if d is not began]
