@@ -148,23 +148,22 @@ def country_adjectives() -> dict[str, str]:
     return _index([(text, c.code) for c in countries().values() for text in c.adjectives])
 
 
+def _listed(name: str) -> list[str]:
+    """The entries of a data file of one entry a line, "#" opening a comment line."""
+    lines = (line.strip() for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 @lru_cache(maxsize=None)
 def region_names() -> tuple[str, ...]:
     """Parts of the world whose names hold "and" ("Asia and the Pacific": regions.txt)."""
-    return tuple(line.strip() for line in (DATA_DIR / "regions.txt").read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#"))
+    return tuple(_listed("regions.txt"))
 
 
 @lru_cache(maxsize=None)
 def city_stopwords() -> frozenset[str]:
     """Lower-case spellings that are not read as city names (city_stopwords.txt)."""
-    path = DATA_DIR / "city_stopwords.txt"
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line.lower())
-    return frozenset(words)
+    return frozenset(line.lower() for line in _listed("city_stopwords.txt"))
 
 
 @lru_cache(maxsize=None)

@@ -121,7 +121,6 @@ def bind(params: dict[str, str] | None) -> dict[ox.Variable, ox.Literal | ox.Nam
     return out
 
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # BIND (LCASE(STR(?param)) AS ?key), a parameter's lower-case form, as the queries look names up by it;
 # and what it is not looked for in: strings, IRIs and comments
 _KEY_OF = re.compile(r"""(?P<skip>"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}"""
@@ -146,7 +145,7 @@ def fold_keys(sparql: str, subs: dict[ox.Variable, ox.Literal | ox.NamedNode]) -
     """
     def constant(m: re.Match) -> str:
         value = None if m.group("skip") else subs.get(ox.Variable(m.group("param")))
-        if not isinstance(value, ox.Literal) or value.datatype.value != XSD_STRING:
+        if not isinstance(value, ox.Literal):  # (``bind`` makes a string literal, or an IRI)
             return m.group(0)
         return f"VALUES ?{m.group('key')} {{ {ox.Literal(value.value.lower())} }}"
     return _KEY_OF.sub(constant, sparql) if subs else sparql

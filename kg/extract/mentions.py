@@ -269,20 +269,26 @@ def _starts_another_body(word: str, leading: frozenset[str] = frozenset()) -> bo
         or bool(_ACRONYM.match(word)) or word in leading  # "AfCFTA"
 
 
+def _longest_first(names) -> re.Pattern:
+    """Whole names, the longest first, as one pattern."""
+    return re.compile("(?:" + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) + r")(?![\w-])")
+
+
+def _country_names_of_words() -> list[str]:
+    return [n for n in places.country_names() if " " in n or "'" in n or "’" in n]
+
+
 @lru_cache(maxsize=1)
 def _long_country_names() -> re.Pattern:
     """The names of countries of more than one word, longest first, as one pattern."""
-    names = sorted((n for n in places.country_names() if " " in n or "'" in n or "’" in n), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _longest_first(_country_names_of_words())
 
 
 @lru_cache(maxsize=1)
 def _whole_places() -> re.Pattern:
     """The names of countries of more than one word and the parts of the world whose names hold "and"
     ("Latin America and the Caribbean"), longest first, as one pattern: a complement reads each whole."""
-    names = sorted({*(n for n in places.country_names() if " " in n or "'" in n or "’" in n),
-                    *places.region_names()}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _longest_first([*_country_names_of_words(), *places.region_names()])
 
 
 def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozenset()) -> int:
