@@ -932,6 +932,17 @@ def test_extract_body_holding_its_numbered_session():
     assert ("40th Session of the Enforcement Committee", "Enforcement Committee") in f["organizer"]
 
 
+def test_extract_a_body_that_meets_holds_the_session_the_title_names():
+    # the body is named with its parent ("the Committee of the Union met"): one party, and its meeting is
+    # the session of the title, not a meeting of the Committee and the Union
+    text = ("Close of the 12th Session of the Tariff Committee\n\nBrussels, 8 May 2021\n\nThe Tariff Committee (TC) "
+            "of the Northern Trade Union (NTU) met from 3 to 5 May 2021 in Brussels.\n")
+    f = facts(text)
+    assert {s for s, _ in f["startDate"]} == {"12th Session of the Tariff Committee"}
+    assert f["startDate"] == {("12th Session of the Tariff Committee", "2021-05-03")}
+    assert not any(o == "Northern Trade Union" for _, o in f.get("attendee", set()))
+
+
 def test_extract_session_named_after_a_body_is_its_own_event_among_meetings():
     """In a release about a conference, "the Opening Session" is a part of it, but "the December
     Policy Board session" is the board's own."""

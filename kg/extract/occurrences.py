@@ -12,7 +12,7 @@ from . import events as ev
 from . import roles
 from .context import Context, norm as _norm
 from .dates import DateSpan, find_dates
-from .roles import _COMMA
+from .roles import _COMMA, _OF_PARENT
 
 # the verbs that tell an event as a prefix tree whose words open with their first letter and test the
 # word boundary after it (the search skips ahead from letter to letter)
@@ -294,6 +294,9 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             cuts = [s0] + [c.end() for c in _COMMA.finditer(ctx.text, s0, a)]
             start = cuts[-1] if ctx.org_at(cuts[-1], a) or len(cuts) < 3 else cuts[-2]
         subject = [x for x in ctx._subject_orgs(start, a, []) if x[1].rule != "news-agency"]
+        # "the Audit Committee (AC) of the ABC met": one party, the ABC's Committee
+        subject = [x for i, x in enumerate(subject)
+                   if not (i and _OF_PARENT.fullmatch(ctx.text, subject[i - 1][1].end, x[1].start))]
         obj_end = ctx._object_end(b, s1)
         objects = ctx.org_at(b, obj_end)
         obj_places = [p for p in ctx.places_in(b, obj_end) if p.rule != "country-adjective"]
@@ -331,6 +334,15 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
                 alt = [f"{'agreement' if agreed else 'signing'} between {' and '.join(full)}"]
         else:
             label, kind = f"meeting of {' and '.join(names + [o.acronym or o.name for o, _ in objects])}", "meeting"
+            if len(subject) == 1 and not objects:
+                # "The Audit Committee met from 3 to 5 May": a body that meets holds the session the
+                # release names of it (one, of that body, told before)
+                own = [x for x in events if x.kind in ("session", "meeting") and x.mentions
+                       and min(y.start for y in x.mentions) < a and _names_body(x.label, subject[0][0])]
+                if len(own) == 1:
+                    own[0].mentions.append(ev.EventMention(a, b, own[0].kind, own[0].label, None, True, si, a,
+                                                           verb=True))
+                    continue
         mention = ev.EventMention(a, b, kind, label, None, True, si, a, verb=True)
         # the same visit told in the title and the body, or a signing the title already names
         # (told before: "a visit to the port" later in the text is another visit)
@@ -349,6 +361,11 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             e.places.extend(p for p in obj_places if p.start - b < 40)
         note(len(events), e)
         events.append(e)
+
+
+def _names_body(label: str, org) -> bool:
+    """Whether an event's name holds the name (or acronym) of ``org`` after "of": "the 9th session of the AC"."""
+    return any(re.search(rf"\bof\s+(?:the\s+)?{re.escape(n)}\b", label) for n in (org.name, org.acronym) if n)
 
 
 _VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "paid |a |call on", "held |talks with": the verb and its article

@@ -123,6 +123,7 @@ _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 # a verb's -s form that is a plural noun after a number or a word of members ("has twelve member states")
 _PLURAL_NOUN = re.compile(r".*\b(?:member|partner|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"[a-z]+teen|twenty|thirty|forty|fifty|many|several|all|other)\s+[a-z]+s")
+_OF_PARENT = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\)\s*)?of\s+(?:the\s+)?")  # "the Committee (AC)| of the |ABC"
 _OWNER_GAP = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\))?\s*")
 _OFFICE = re.compile(r"(?:Regional|Country|Sub-Regional|Subregional|Liaison|Programme|Project|Field)\s+Offices?\b|"
                      r"(?:Commission|Secretariat)\b(?!\s+(?:of|on|for)\b)")
@@ -595,6 +596,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     if f.body_role and len({id(o) for o, _ in outer}) == 1 \
                             and is_body(getattr(outer[0][0], "name", ""), trig):
                         body = outer[0][0]  # "the Executive Council met": the body holds its own meeting
+                    elif f.body_role and len(outer) > 1 and is_body(getattr(outer[0][0], "name", ""), trig) \
+                            and all(_OF_PARENT.fullmatch(text, x[1].end, y[1].start) for x, y in zip(outer, outer[1:])):
+                        # "the Audit Committee (AC) of the ABC met": the ABC's Committee, no second party
+                        body, found = outer[0][0], outer[:1]
                     for o_m in found:
                         subjects.add(id(o_m[0]))
                         if role:
