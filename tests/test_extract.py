@@ -943,6 +943,19 @@ def test_extract_a_body_that_meets_holds_the_session_the_title_names():
     assert not any(o == "Northern Trade Union" for _, o in f.get("attendee", set()))
 
 
+def test_extract_two_numbered_sessions_held_as_one():
+    # "the 61st/62nd Sessions": one event, numbered by the first; a session named before a date that has none
+    # takes the date, not a second "Sessions" event split from the first
+    text = ("Council meets in Brussels\n\n1 July 2024\n\nDelegates gathered in Brussels from 27 to 29 June 2024 for "
+            "the 61st/62nd Sessions of the Northern Ports Council. The Sessions were preceded by the 9th Session of "
+            "the Audit Board, held at the same venue from 24 to 26 June.\n")
+    f = facts(text)
+    assert f["ordinal"] >= {("61st/62nd Sessions of the Northern Ports Council", "61"),
+                            ("9th Session of the Audit Board", "9")}
+    assert f["startDate"] == {("61st/62nd Sessions of the Northern Ports Council", "2024-06-27"),
+                              ("9th Session of the Audit Board", "2024-06-24")}
+
+
 def test_extract_session_named_after_a_body_is_its_own_event_among_meetings():
     """In a release about a conference, "the Opening Session" is a part of it, but "the December
     Policy Board session" is the board's own."""

@@ -269,7 +269,10 @@ def read_frames(ctx: Context, found: Found) -> None:
                     # "... closed on Friday. The workshop, held from 6 to 8 March, ...": the days of that day's event
                     e.dates[0] = pick
                 elif own is not None and own is not e.mentions[0] and (pick.first, pick.last) not in \
-                        {(d.first, d.last) for d in e.dates}:
+                        {(d.first, d.last) for d in e.dates} \
+                        and not any(x is not e and not x.dates for _, x in mentions_in(s0, pick.start)):
+                    # (not when another event named before the date has none: "The Sessions were preceded
+                    # by the 9th Session of the Board, held from 2 to 4 June": the Board's)
                     e.mentions.remove(own)
                     e = ev.Event(f"event{len(events)}", own.kind, ev.LEADING_ARTICLE.sub("", own.label))
                     e.mentions.append(own)
