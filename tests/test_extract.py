@@ -2369,6 +2369,20 @@ def test_extract_topics_before_a_passive_topic_verb():
     assert {"container profiling techniques", "exchange of seizure data", "regional training calendar"} <= topics
 
 
+@pytest.mark.parametrize("sentence, topic", [
+    ("The meeting approved the regional work plan on port controls.", "regional work plan on port controls"),
+    ("The meeting endorsed the new guidelines on cargo profiling.", "new guidelines on cargo profiling"),
+    ("The delegates stressed the need for joint risk profiles.", "need for joint risk profiles"),
+    ("The meeting aimed to strengthen cooperation between border agencies.", "cooperation between border agencies"),
+    ("Speakers underlined the importance of mutual recognition arrangements.", "mutual recognition arrangements"),
+    ("The agenda covered several items, including the exchange of seizure data.", "exchange of seizure data"),
+])
+def test_extract_topics_after_what_a_meeting_adopted_stressed_or_aimed_at(sentence, topic):
+    text = f"Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May 2024. {sentence}\n"
+    topics = {o for _, o in facts(text).get("about", set()) | facts(text).get("discussed", set())}
+    assert topic in topics
+
+
 def test_extract_directorate_general_of_a_field_is_an_organization_and_of_a_named_body_its_management():
     text = ("Title of a release\n\n01 January 2025\n\nOfficials of the Directorate General of Customs of Freedonia "
             "and the Directorate General of National Security (DGNS) attended a regional workshop in Fredville. "
