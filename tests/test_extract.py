@@ -2383,6 +2383,24 @@ def test_extract_topics_after_what_a_meeting_adopted_stressed_or_aimed_at(senten
     assert topic in topics
 
 
+def test_extract_a_quoted_title_is_a_topic_a_quoted_saying_and_apostrophes_are_not():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security, themed \"Safer Ports for "
+            "Open Trade\", was held in Lima on 4 May 2024. \"We cannot keep checking every container by hand,\" said the "
+            "chair. Freedonia's port authority and Sylvania's customs service took part in the meeting's sessions.\n")
+    topics = {o for _, o in facts(text).get("discussed", set())}
+    assert "Safer Ports for Open Trade" in topics
+    assert not any("checking every container" in t or t.startswith("s ") for t in topics), topics
+
+
+def test_extract_topics_leave_out_who_said_it_and_among_others():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May "
+            "2024. The meeting discussed, among others, the exchange of seizure data. It focused on cargo profiling, the "
+            "minister added. It also reviewed the regional work plan, according to the final communiqué.\n")
+    topics = {o for _, o in facts(text).get("discussed", set())}
+    assert "exchange of seizure data" in topics
+    assert not any(t.endswith("added") or t.startswith(("among", "according")) for t in topics), topics
+
+
 def test_extract_directorate_general_of_a_field_is_an_organization_and_of_a_named_body_its_management():
     text = ("Title of a release\n\n01 January 2025\n\nOfficials of the Directorate General of Customs of Freedonia "
             "and the Directorate General of National Security (DGNS) attended a regional workshop in Fredville. "

@@ -12,7 +12,11 @@ from .occurrences import Found
 _ON_ABOUT = re.compile(r"\b(?:on|about)\s+(?:the\s+)?(.+)$")
 _BULLET = re.compile(r"[•\-*–·]\s*")
 _BULLET_ITEM = re.compile(r"[•\-*–·]\s*(?:The\s+|the\s+)?")
-_QUOTED = re.compile(r"[‘“\"']([^‘’“”\"']{8,120})[’”\"']")
+# a quoted title: its marks outside words (not the apostrophes of "the country's" or "l'Afrique")
+_QUOTED = re.compile(r"(?<!\w)[‘“\"']([^‘’“”\"']{8,120})[’”\"'](?!\w)")
+# what someone said, not a title: a clause, with a verb in lower case or opening with "we", "our", "I", ...
+_SAID = re.compile(r"\b(?:is|are|was|were|will|would|must|can|cannot|could|should|do|does|did|not|has|have|had|am|be)\b"
+                   r"|^(?:We|Our|I|It|This|They|Every|There)\b")
 _CHAPTERS = re.compile(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?")
 _CHAPTER_PART = re.compile(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)")
 _LIST_INTRO = re.compile(r"[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)?\s*")
@@ -21,6 +25,8 @@ _LIST_PIECE = re.compile(r"(?:[^,]|,(?!\s+(?:and\s+)?[a-z]))+")
 _AND_OR_START = re.compile(r"^\s*(?:and|or)\s+")
 _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
 _CLAUSE_END = re.compile(r"[,;:(]|\s(?:which|that|where|while|whereas|who|so that|in order to|as well as|and how|and what|and the need|and ways)\b")
+_AMONG = re.compile(r"(?:among|amongst)\s+(?:them|others|other\s+things|other\s+topics|other\s+issues)\b[\s,:]*", re.I)
+_SAYS = re.compile(r"said|says|added|stressed|noted|stated|explained")
 _PER_SENTENCE = 3  # the topic phrases read in one sentence at most
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 
@@ -56,7 +62,8 @@ def read_topics(ctx: Context, found: Found) -> None:
             continue
         pending_list = None
         for q in _QUOTED.finditer(sent):
-            _add_topic(ctx, found, e, s0 + q.start(1), s0 + q.end(1))
+            if not _SAID.search(q.group(1)):
+                _add_topic(ctx, found, e, s0 + q.start(1), s0 + q.end(1))
         # "chapters III (Criminalization ...) and IV (International cooperation)": one topic each
         for c in () if "hapter" not in sent else _CHAPTERS.finditer(sent):
             tail = c.group(2) or ""
@@ -141,6 +148,10 @@ def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: st
     while b > a and text[b - 1] in " .,:;“”\"'‘’":
         b -= 1
     piece = text[a:b]
+    lead = _AMONG.match(piece)  # "among others, A", "among them the B": A, B
+    if lead:
+        a += lead.end()
+        piece = text[a:b]
     lead = _ARTICLE.match(piece)
     if lead:
         a += lead.end()
@@ -156,8 +167,8 @@ def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: st
             words = piece.split()
     if not (2 <= len(words) <= (40 if list_item else 14)) or piece.lower().startswith(ctx.lex.tuple("topic_stop_starts")):
         return
-    if _NOT_TOPIC_START.match(piece):
-        return
+    if _NOT_TOPIC_START.match(piece) or len(words) <= 4 and _SAYS.fullmatch(words[-1]):
+        return  # (nor who said it: "the minister added")
     if _has_topic(e, piece):
         return
     if any(m.start <= a and b <= m.end + 2 for m in found.mentions if m.concrete):
