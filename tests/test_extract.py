@@ -2392,6 +2392,14 @@ def test_extract_a_quoted_title_is_a_topic_a_quoted_saying_and_apostrophes_are_n
     assert not any("checking every container" in t or t.startswith("s ") for t in topics), topics
 
 
+def test_extract_topics_of_a_numbered_list_after_a_colon():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May "
+            "2024. Discussions centred on:\n1. the exchange of seizure data between ports;\n2) risk profiles for "
+            "transshipped containers.\n")
+    topics = {o for _, o in facts(text).get("discussed", set())}
+    assert {"exchange of seizure data between ports", "risk profiles for transshipped containers"} <= topics
+
+
 def test_extract_topics_leave_out_who_said_it_and_among_others():
     text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May "
             "2024. The meeting discussed, among others, the exchange of seizure data. It focused on cargo profiling, the "

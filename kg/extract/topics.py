@@ -10,8 +10,8 @@ from .context import Context, norm as _norm
 from .occurrences import Found
 
 _ON_ABOUT = re.compile(r"\b(?:on|about)\s+(?:the\s+)?(.+)$")
-_BULLET = re.compile(r"[•\-*–·]\s*")
-_BULLET_ITEM = re.compile(r"[•\-*–·]\s*(?:The\s+|the\s+)?")
+_BULLET = re.compile(r"[•\-*–·]\s*|\d{1,2}[.)]\s+")  # "• item", "- item", "1. item", "2) item"
+_BULLET_ITEM = re.compile(r"(?:[•\-*–·]\s*|\d{1,2}[.)]\s+)(?:The\s+|the\s+)?")
 # a quoted title: its marks outside words (not the apostrophes of "the country's" or "l'Afrique")
 _QUOTED = re.compile(r"(?<!\w)[‘“\"']([^‘’“”\"']{8,120})[’”\"'](?!\w)")
 # what someone said, not a title: a clause, with a verb in lower case or opening with "we", "our", "I", ...
