@@ -2392,6 +2392,17 @@ def test_extract_a_quoted_title_is_a_topic_a_quoted_saying_and_apostrophes_are_n
     assert not any("checking every container" in t or t.startswith("s ") for t in topics), topics
 
 
+def test_extract_topics_of_a_course_or_presentation_on_something():
+    # what a course, a presentation or a later mention of the event was about (not when: "on 5 May")
+    text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Workshop on Port Security was held in Lima on 4 "
+            "May 2024. It included a presentation on container profiling techniques and a short course on the "
+            "exchange of seizure data. A second workshop on regional risk indicators closed the week. A briefing on "
+            "5 May ended the programme.\n")
+    topics = {o for _, o in facts(text).get("discussed", set())}
+    assert {"container profiling techniques", "exchange of seizure data", "regional risk indicators"} <= topics
+    assert not any(t.startswith("5 May") for t in topics), topics
+
+
 def test_extract_topics_of_a_numbered_list_after_a_colon():
     text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May "
             "2024. Discussions centred on:\n1. the exchange of seizure data between ports;\n2) risk profiles for "

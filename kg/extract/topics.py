@@ -1,5 +1,7 @@
 """Phase 8, topics: what each event discussed: phrases after topic triggers ("discussed", "focused
-on", "the theme ... is"), list items after a colon, quoted titles, chapters of a convention."""
+on", "the theme ... is"), list items after a colon (bulleted or numbered), quoted titles, chapters of a
+convention, the "on ..." complement of every name of an event, and what a course, a presentation or a
+briefing told of was on."""
 from __future__ import annotations
 
 import bisect
@@ -7,6 +9,7 @@ import re
 
 from . import events as ev
 from .context import Context, norm as _norm
+from .mentions import CALENDAR_WORDS
 from .occurrences import Found
 
 _ON_ABOUT = re.compile(r"\b(?:on|about)\s+(?:the\s+)?(.+)$")
@@ -27,6 +30,14 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
 _CLAUSE_END = re.compile(r"[,;:(]|\s(?:which|that|where|while|whereas|who|so that|in order to|as well as|and how|and what|and the need|and ways)\b")
 _AMONG = re.compile(r"(?:among|amongst)\s+(?:them|others|other\s+things|other\s+topics|other\s+issues)\b[\s,:]*", re.I)
 _SAYS = re.compile(r"said|says|added|stressed|noted|stated|explained")
+_KIND_ON = re.compile(r"\b(?:[Ww]orkshop|[Ss]eminar|[Cc]ourse|[Tt]raining|[Ww]ebinar|[Pp]anel|[Pp]resentation|[Ll]ecture|"
+                      r"[Mm]odule|[Bb]riefing)s?\s+(?:on|about)\s+(?:the\s+)?")
+# where the noun phrase after "a course on" ends: a clause's boundary, a verb, the next phrase of a list
+# ("... and a visit to"), a date
+_PHRASE_END = re.compile(_CLAUSE_END.pattern + r"|\s(?:was|were|is|are|has|have|had|will|would|can|took|closed|opened|"
+                         r"ended|followed|included|gave|brought|held|organi[sz]ed|hosted|delivered|provided|attracted)\b"
+                         r"|\s(?:and|or)\s+(?:an?|two|three|several)\s|\s(?:on|from|in|at)\s+\d")
+_ANOTHER = re.compile(r"\s(?:and|or)\s+(?:an?)\s")  # "A and a B": two phrases
 _PER_SENTENCE = 3  # the topic phrases read in one sentence at most
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 
@@ -38,19 +49,33 @@ def _has_topic(e: ev.Event, topic: str) -> bool:
 
 def read_topics(ctx: Context, found: Found) -> None:
     """What events discussed: phrases after topic triggers ("discussed", "focused on", "the theme
-    ... is"), list items after a colon, quoted titles, and the "on ..." complement of an event's name."""
+    ... is"), list items after a colon, quoted titles, the "on ..." complement of an event's names, and
+    the "on ..." of a course or a presentation the sentence tells of."""
     text, events, main = ctx.text, found.events, found.main
     trig = ctx.lex.phrases("topic_triggers", ignore_case=True).per_span(text, ctx.sents)
     for e in events:
-        for m in e.mentions[:1]:
+        for m in e.mentions:
             if ctx.text[m.start:m.end] != m.label:
                 continue  # a label made from a verb ("meeting of X and Y") is not the text's words
             c = _ON_ABOUT.search(m.label)
             if c and len(c.group(1).split()) >= 2:
                 a = m.start + c.start(1)
-                _add_topic(ctx, found, e, a, a + len(c.group(1)))
+                _add_topic(ctx, found, e, a, a + len(c.group(1)), own_name=True)
     pending_list: ev.Event | None = None
     firsts = _first_event_of_sentences(ctx, events)
+    # "a two-day course on port controls", "a presentation on risk profiles": what the gathering or its
+    # part was about, for the event of the sentence (or the release's)
+    for c in _KIND_ON.finditer(text, ctx.start):
+        si = ctx.sentence_of(c.start())
+        e = firsts.get(si, main)
+        nxt = text[c.end():c.end() + 12].split(None, 1)
+        if si < 0 or e is None or not nxt or nxt[0][:1].isdigit() or nxt[0].lower().rstrip(",.") in CALENDAR_WORDS:
+            continue  # (when, not what: "a meeting on 3 May", "the session on Friday")
+        if any(m.start <= c.start() < m.end for m in found.mentions if m.concrete):
+            continue  # (an event's own name: read with its mentions above)
+        end = ctx.sents[si][1]
+        cut = _PHRASE_END.search(text, c.end(), end)
+        _add_topic(ctx, found, e, c.end(), cut.start() if cut else end)
     for si, (s0, s1) in enumerate(ctx.sents):
         e = firsts.get(si, main)
         if e is None:
@@ -102,7 +127,10 @@ def read_topics(ctx: Context, found: Found) -> None:
                 for piece in pieces:
                     chunk = _AND_OR_START.sub("", piece.group())
                     a = p0 + piece.start() + (len(piece.group()) - len(chunk))
-                    _add_topic(ctx, found, e, a, p0 + piece.end(), list_item=colon >= 0 or m.group().lower() == "theme")
+                    b = p0 + piece.end()
+                    other = _ANOTHER.search(text, a, b)  # "profiling techniques and a short course on ...": two
+                    for x, y in ((a, other.start()), (other.end(), b)) if other else ((a, b),):
+                        _add_topic(ctx, found, e, x, y, list_item=colon >= 0 or m.group().lower() == "theme")
             if sent.rstrip().endswith(":"):
                 pending_list = e
 
@@ -133,7 +161,8 @@ def _first_event_of_sentences(ctx: Context, events: list[ev.Event]) -> dict[int,
     return out
 
 
-def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: str | None = None, list_item: bool = False) -> None:
+def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: str | None = None, list_item: bool = False,
+               own_name: bool = False) -> None:
     """Add the phrase ``text[a:b]`` (or ``name``, read there) as a topic of ``e``: 2 to 14 words,
     or up to 40 for an item of an agenda list."""
     text = ctx.text
@@ -171,6 +200,6 @@ def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: st
         return  # (nor who said it: "the minister added")
     if _has_topic(e, piece):
         return
-    if any(m.start <= a and b <= m.end + 2 for m in found.mentions if m.concrete):
+    if not own_name and any(m.start <= a and b <= m.end + 2 for m in found.mentions if m.concrete):
         return  # "addressed the 5th meeting of ...": the event itself, not a topic
     e.topics.append((piece, a, b))
