@@ -16,7 +16,7 @@ _ON_ABOUT = re.compile(r"\b(?:on|about)\s+(?:the\s+)?(.+)$")
 _BULLET = re.compile(r"[•\-*–·]\s*|\d{1,2}[.)]\s+")  # "• item", "- item", "1. item", "2) item"
 _BULLET_ITEM = re.compile(r"(?:[•\-*–·]\s*|\d{1,2}[.)]\s+)(?:The\s+|the\s+)?")
 # a quoted title: its marks outside words (not the apostrophes of "the country's" or "l'Afrique")
-_QUOTED = re.compile(r"(?<!\w)[‘“\"']([^‘’“”\"']{8,120})[’”\"'](?!\w)")
+_QUOTED = re.compile(r"[‘“\"'](?<!\w.)([^‘’“”\"']{8,120})[’”\"'](?!\w)")
 # what someone said, not a title: a clause, with a verb in lower case or opening with "we", "our", "I", ...
 _SAID = re.compile(r"\b(?:is|are|was|were|will|would|must|can|cannot|could|should|do|does|did|not|has|have|had|am|be)\b"
                    r"|^(?:We|Our|I|It|This|They|Every|There)\b")
@@ -32,6 +32,21 @@ _AMONG = re.compile(r"(?:among|amongst)\s+(?:them|others|other\s+things|other\s+
 _SAYS = re.compile(r"said|says|added|stressed|noted|stated|explained")
 _KIND_ON = re.compile(r"\b(?:[Ww]orkshop|[Ss]eminar|[Cc]ourse|[Tt]raining|[Ww]ebinar|[Pp]anel|[Pp]resentation|[Ll]ecture|"
                       r"[Mm]odule|[Bb]riefing)s?\s+(?:on|about)\s+(?:the\s+)?")
+
+
+def _kind_on(text: str, start: int):
+    """The matches of ``_KIND_ON`` from ``start``, tried only where " on " or " about " stands (a search of
+    the whole text for the nouns would try every word)."""
+    at = []
+    for word in (" on ", " about "):
+        i = text.find(word, start)
+        while i >= 0:
+            at.append(i)
+            i = text.find(word, i + 1)
+    for i in sorted(at):
+        m = _KIND_ON.search(text, max(start, i - 14), i + 11)  # ("Presentations about the ")
+        if m is not None and m.start() <= i < m.end():
+            yield m
 # where the noun phrase after "a course on" ends: a clause's boundary, a verb, the next phrase of a list
 # ("... and a visit to"), a date
 _PHRASE_END = re.compile(_CLAUSE_END.pattern + r"|\s(?:was|were|is|are|has|have|had|will|would|can|took|closed|opened|"
@@ -65,7 +80,7 @@ def read_topics(ctx: Context, found: Found) -> None:
     firsts = _first_event_of_sentences(ctx, events)
     # "a two-day course on port controls", "a presentation on risk profiles": what the gathering or its
     # part was about, for the event of the sentence (or the release's)
-    for c in _KIND_ON.finditer(text, ctx.start):
+    for c in _kind_on(text, ctx.start):
         si = ctx.sentence_of(c.start())
         e = firsts.get(si, main)
         nxt = text[c.end():c.end() + 12].split(None, 1)
