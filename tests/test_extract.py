@@ -163,6 +163,19 @@ def test_extract_yearless_date_line_date_is_not_the_event_date():
     assert {o for _, o in f["startDate"]} == {"2020-03-04"}
 
 
+@pytest.mark.parametrize("foot, expected", [
+    ("(End) ab/cd\nFPA0187    2021-02-22/11:42", "2021-02-22"),  # another date of the page on that day
+    ("(End) ab/cd\nFPA0187    2021-02-23/11:42", None),  # (another day: no year read from it)
+    ("(c) Freedonia Press 2021", "2021-02-22"),  # else the page's copyright year
+    ("© 2020 Freedonia Press", "2020-02-22"),
+])
+def test_extract_yearless_date_line_takes_the_year_of_the_page(foot, expected):
+    text = ("WCO and UNODC meet\n\nABUJA, 22 February (Freedonia Press) - The World Customs Organization took part "
+            "in the 3rd Regional Seminar on Port Security in Lima, Peru.\n\nThe seminar reviewed regional risk "
+            f"profiles.\n\n{foot}\n")
+    assert published(text) == expected
+
+
 @pytest.mark.parametrize("phrase, start, end", [
     ("from 27 to 29 May 2019", "2019-05-27", "2019-05-29"),
     ("from 5 – 7 September 2018", "2018-09-05", "2018-09-07"),

@@ -127,6 +127,30 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
                 at = _titled_places(ctx, h0, h1)
             line = (line_start, spans[0].end)
             if spans[0].yearless and not year:
-                return None, None, line, tuple(at)
+                year = _year_of_the_day(ctx, spans[0].first)
+                if year is None:
+                    return None, None, line, tuple(at)
+                day = spans[0].first.replace(year=year) if (spans[0].first.month, spans[0].first.day) != (2, 29) else None
+                if day is None:
+                    return None, None, line, tuple(at)
+                return day, rules.evidence(spans[0].start, spans[0].end, "place-dateline"), line, tuple(at)
             return spans[0].first, rules.evidence(spans[0].start, spans[0].end, "place-dateline"), line, tuple(at)
     return None, None, None, ()
+
+
+# "© 2024 Agency", "(c) Agency 2024", "Copyright 2024": the year of the page
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright\b)[^\n\d]{0,40}?((?:19|20)\d\d)\b")
+
+
+def _year_of_the_day(ctx: Context, day: dt.date) -> int | None:
+    """The year of a dateline that gives none ("VIENNA, 5 May (Agency) -"): that of another date of the
+    page on the same day ("Updated: 05 May 2024, 7:41", "2024-05-05/11:42" at its foot), else the year of
+    its copyright line."""
+    years = {d.first.year for d in find_dates(ctx.text, ctx.lex, None)
+             if not d.yearless and d.first == d.last and (d.first.month, d.first.day) == (day.month, day.day)}
+    if len(years) == 1:
+        return years.pop()
+    if years:
+        return None
+    found = {int(m.group(1)) for m in _COPYRIGHT.finditer(ctx.text)}
+    return found.pop() if len(found) == 1 else None
