@@ -163,6 +163,16 @@ def test_extract_yearless_date_line_date_is_not_the_event_date():
     assert {o for _, o in f["startDate"]} == {"2020-03-04"}
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("LIMA, PERU (22 February 2021) — The World Customs Organization took part", "2021-02-22"),
+    ("Lima (22/02/2021) - The World Customs Organization took part", "2021-02-22"),
+    ("The Ports Council (22 February 2021) - the World Customs Organization took part", None),  # (no place)
+])
+def test_extract_date_line_with_its_date_in_brackets(line, expected):
+    text = f"WCO and UNODC meet\n\n{line} in the 3rd Regional Seminar on Port Security.\n"
+    assert published(text) == expected
+
+
 @pytest.mark.parametrize("foot, expected", [
     ("(End) ab/cd\nFPA0187    2021-02-22/11:42", "2021-02-22"),  # another date of the page on that day
     ("(End) ab/cd\nFPA0187    2021-02-23/11:42", None),  # (another day: no year read from it)

@@ -30,6 +30,8 @@ _LINE = re.compile(r"\n*([^\n]*)")
 # what may follow the date in figures of a place-and-date line: a dash, or the end ("Brussels, 05/05/2021 -")
 _DASH_OR_END = re.compile(r"\s*(?:[-–—]|$)")
 _ANY_YEAR = 2000  # a leap year
+# places, then a date in brackets and a dash: "FREDONIA CITY, FREDONIA (5 May 2024) —"
+_BRACKETED_DATE = re.compile(r"\s*([A-Z][\w’'.-]*(?:(?:\s+|,\s*)[A-Z][\w’'.-]*){0,4})\s*\(([^()\n]{6,30})\)\s*[-–—]")
 
 
 def read_publication(ctx: Context) -> dict[str, Any]:
@@ -104,6 +106,22 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
         if not line.strip():
             continue
         head = _header_places().match(line)
+        bracket = _BRACKETED_DATE.match(line)
+        if bracket is not None:
+            # "FREDONIA CITY, FREDONIA (5 May 2024) —", "Fredville (05/05/2024) -": the date in brackets
+            fig = bracket and (_NUMERIC_DATE.fullmatch(bracket.group(2)) or _YEAR_FIRST.fullmatch(bracket.group(2)))
+            spans = [] if bracket is None or fig else find_dates(
+                ctx.text, ctx.lex, None, line_start + bracket.start(2), line_start + bracket.end(2))
+            date = parse_dateline(bracket.group(2), ctx.lex) if fig else \
+                spans[0].first if spans and spans[0].first == spans[0].last and \
+                spans[0].end - spans[0].start == bracket.end(2) - bracket.start(2) else None
+            if date is not None:
+                at = ctx.places_in(line_start, line_start + bracket.end(1))
+                if not at and ctx.text[line_start:line_start + bracket.end(1)].isupper():
+                    at = _titled_places(ctx, line_start, line_start + bracket.end(1))
+                if at:
+                    span = (line_start + bracket.start(2), line_start + bracket.end(2))
+                    return date, rules.evidence(*span, "place-dateline"), (line_start, span[1] + 1), tuple(at)
         if head is None:
             continue
         # (a yearless date is read in any year, for its place: "VIENNA, 5 May (Agency) -")
