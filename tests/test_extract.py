@@ -163,6 +163,13 @@ def test_extract_yearless_date_line_date_is_not_the_event_date():
     assert {o for _, o in f["startDate"]} == {"2020-03-04"}
 
 
+@pytest.mark.parametrize("line", ["Астана, 22 февраля 2021 г.", "ТАШКЕНТ, 22 февраля 2021 г."])
+def test_extract_place_and_date_line_in_cyrillic_below_page_furniture(line):
+    text = (f"Freedonia Ports Office\nMinistry of Ports\nГлавная / Новости / News\n\n{line}\n\nPort officers meet\n\n"
+            "The 3rd Regional Seminar on Port Security was held in Lima.\n")
+    assert published(text) == "2021-02-22"
+
+
 @pytest.mark.parametrize("line, expected", [
     ("LIMA, PERU (22 February 2021) — The World Customs Organization took part", "2021-02-22"),
     ("Lima (22/02/2021) - The World Customs Organization took part", "2021-02-22"),

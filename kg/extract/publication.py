@@ -21,7 +21,8 @@ def _header_places() -> re.Pattern[str]:
     """The places before the date of a place-and-date line ("Geneva, Freedonia, 5 May", "GENEVA
     (Agency) -- 5 May", "Geneva – 5 May", "GENEVA / LIMA, 5 May"), and the word some languages put
     before the day ("Paris, le 5 mai")."""
-    return re.compile(r"\s*(?:[A-Z][\w’'./-]*(?:(?:\s+|\s*/\s*)[A-Z][\w’'./-]*)*(?:\s*\([A-Z][^()\n]{1,40}\))?"
+    cap = "[A-ZА-ЯЁ]"  # (a capital of the Latin or the Cyrillic alphabet: "Астана, 3 октября 2024 г.")
+    return re.compile(rf"\s*(?:{cap}[\w’'./-]*(?:(?:\s+|\s*/\s*){cap}[\w’'./-]*)*(?:\s*\({cap}[^()\n]{{1,40}}\))?"
                       r"(?:,|\s+[-–—]{1,2})\s*){1,4}"
                       rf"(?i:{words_pattern(date_labels().get('article', []))}\s+(?=\d))?")
 
