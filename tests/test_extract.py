@@ -2450,6 +2450,16 @@ def test_extract_topics_leave_out_who_said_it_and_among_others():
     assert not any(t.endswith("added") or t.startswith(("among", "according")) for t in topics), topics
 
 
+def test_extract_a_unit_named_with_its_owner_is_known_by_its_own_name_too():
+    text = ("Title of a release\n\n01 January 2025\n\nOfficers of the Freedonia National Police's Cybercrime Unit and "
+            "of the Prosecutor General's Office of Freedonia attended the 3rd Regional Workshop on Cybercrime in Lima.\n")
+    orgs = nodes(text, "organization")
+    assert "Cybercrime Unit" in orgs["Freedonia National Police's Cybercrime Unit"]
+    assert orgs["Prosecutor General's Office of Freedonia"] == set()  # (a role's possessive: one name)
+    attendees = {o for _, o in facts(text)["attendee"]}
+    assert "Freedonia National Police's Cybercrime Unit" in attendees and "Freedonia National Police" not in attendees
+
+
 def test_extract_directorate_general_of_a_field_is_an_organization_and_of_a_named_body_its_management():
     text = ("Title of a release\n\n01 January 2025\n\nOfficials of the Directorate General of Customs of Freedonia "
             "and the Directorate General of National Security (DGNS) attended a regional workshop in Fredville. "

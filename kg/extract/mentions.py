@@ -352,6 +352,7 @@ def _names_a_body(toks: list, i: int, n: int, heads: frozenset[str]) -> bool:
 def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[str] = frozenset()) -> list[Mention]:
     """Organization names built around head words ("... Organization", "Ministry of ...", "... Customs")."""
     heads, need_mod, generic, never, _, _ = _heads(lex)
+    org_heads = lex.set("org_heads")
     never = never | not_orgs
     out: list[Mention] = []
     adjectives = places.country_adjectives()
@@ -497,10 +498,16 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if inside is not None:
             name = (text[a:inside[0]].rstrip() + " " + text[inside[1]:b].lstrip()).strip()
         extra = {}
+        owned = _OWNER_INSIDE.match(name) if owner is None and inside is None and ("'s " in name or "’s " in name) \
+            else None
         if owner is not None and (owner in places.country_names() or _ACRONYM.match(owner)):
             # "Freedonia's Ministry of Trade", "ABC's Statistics Division": the owner's name stays an
             # alternative name of the body
             extra = {"with_owner": text[owner_start:b]}
+        elif owned is not None and a + owned.end() <= toks[k][0] and any(w in org_heads for w in owned.group(1).split()):
+            # "the Freedonia National Police's Cybercrime Unit": named so, and by the unit's own name too
+            # (not a role's possessive: "the Prosecutor General's Office" is one name)
+            extra = {"own_name": text[a + owned.end():b]}
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern", None, extra))
     return _longest(_joined(text, out))
 
@@ -771,6 +778,8 @@ _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 _WORD = re.compile(r"[\w-]+")
+# an owner's name and its possessive at the start of a name: "Freedonia National Police's |Cybercrime Unit"
+_OWNER_INSIDE = re.compile(r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 POSSESSIVE_END = re.compile(r"[’']s$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
 _YEAR_BEFORE = re.compile(r"(?:\b[Aa]nnual|\b\d{4})\s+$")

@@ -691,6 +691,8 @@ def find_organizations(ctx: Context) -> tuple[tuple[Org, ...], tuple[mn.Mention,
         ends.setdefault(c.end, o)
         if "with_owner" in c.extra:
             o.alt.add(c.extra["with_owner"])
+        if "own_name" in c.extra:
+            o.alt.add(c.extra["own_name"])
     # a name that is part of a longer name of this release is that organization
     names = sorted(orgs.values(), key=lambda o: -len(o.name))
     for o in list(orgs.values()):
