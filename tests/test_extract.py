@@ -2433,6 +2433,15 @@ def test_extract_topics_of_a_course_or_presentation_on_something():
     assert not any(t.startswith("5 May") for t in topics), topics
 
 
+def test_extract_a_course_on_something_is_a_training_and_the_course_of_events_is_not():
+    text = ("Title of a release\n\n01 January 2025\n\nThe Freedonia Customs Academy held a five-day course on customs "
+            "valuation in Lima from 3 to 7 March 2024. In the course of the week, of course, officers also visited "
+            "the port.\n")
+    ex = extract(release(text))
+    events = [n for n in ex.nodes.values() if n.kind == "event"]
+    assert [(e.name, e.subkind) for e in events] == [("five-day course on customs valuation", "training")]
+
+
 def test_extract_topics_of_a_numbered_list_after_a_colon():
     text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May "
             "2024. Discussions centred on:\n1. the exchange of seizure data between ports;\n2) risk profiles for "

@@ -159,6 +159,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             while k_end < len(toks) and toks[k_end][1] <= km.end():
                 k_end += 1
             k_end = max(k_end, k + 1)  # (a kind word inside a token: "training/seminar")
+            if km.group() == "course" and (k_end >= len(toks) or toks[k_end][2] != "on"):
+                continue  # "a course on customs valuation", not "in the course of", "of course", "a new course"
             if k_end < len(toks) and kinds.get(toks[k_end][2]) not in (None, "other") \
                     and toks[k_end][2][:1].isupper() == km.group()[:1].isupper():
                 continue  # "the 5th Police Training Forum", "a training workshop": the kind word after heads it
