@@ -52,7 +52,7 @@ def _kind_on(text: str, start: int):
 _PHRASE_END = re.compile(_CLAUSE_END.pattern + r"|\s(?:was|were|is|are|has|have|had|will|would|can|took|closed|opened|"
                          r"ended|followed|included|gave|brought|held|organi[sz]ed|hosted|delivered|provided|attracted)\b"
                          r"|\s(?:and|or)\s+(?:an?|two|three|several)\s|\s(?:on|from|in|at)\s+\d")
-_ANOTHER = re.compile(r"\s(?:and|or)\s+(?:an?)\s")  # "A and a B": two phrases
+_ANOTHER = re.compile(r"\s(?:and|or)\s+(?:an?|on(?:\s+the)?|about(?:\s+the)?)\s")  # "A and a B", "on A and on the B": two phrases
 _PER_SENTENCE = 3  # the topic phrases read in one sentence at most
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 
