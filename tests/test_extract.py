@@ -2407,6 +2407,8 @@ def test_extract_topics_before_a_passive_topic_verb():
     ("Speakers underlined the importance of mutual recognition arrangements.", "mutual recognition arrangements"),
     ("The agenda covered several items, including the exchange of seizure data.", "exchange of seizure data"),
     ("The meeting focused on port security and on the exchange of seizure data.", "exchange of seizure data"),
+    ("The delegates took stock of the regional work plan on port controls.", "regional work plan on port controls"),
+    ("The delegates shared their views on the new guidelines on cargo profiling.", "new guidelines on cargo profiling"),
 ])
 def test_extract_topics_after_what_a_meeting_adopted_stressed_or_aimed_at(sentence, topic):
     text = f"Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May 2024. {sentence}\n"
