@@ -2445,6 +2445,15 @@ def test_extract_a_course_on_something_is_a_training_and_the_course_of_events_is
     assert [(e.name, e.subkind) for e in events] == [("five-day course on customs valuation", "training")]
 
 
+def test_extract_the_course_told_again_gets_its_dates_and_a_meeting_on_a_weekday_is_no_name():
+    text = ("Title of a release\n\n01 January 2025\n\nOfficers of the Freedonia Police Service completed a two-week "
+            "training on document fraud in Lima. The course ran from 22 April to 3 May 2024. The meeting on Tuesday "
+            "and Wednesday of the Ports Council was hosted by the Freedonia Customs Service.\n")
+    f = facts(text)
+    assert ("two-week training on document fraud", "2024-04-22") in f["startDate"]
+    assert not any("Tuesday" in s for s, _ in f.get("startDate", set()) | f.get("organizer", set()))
+
+
 def test_extract_topics_of_a_numbered_list_after_a_colon():
     text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May "
             "2024. Discussions centred on:\n1. the exchange of seizure data between ports;\n2) risk profiles for "

@@ -159,8 +159,10 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             while k_end < len(toks) and toks[k_end][1] <= km.end():
                 k_end += 1
             k_end = max(k_end, k + 1)  # (a kind word inside a token: "training/seminar")
-            if km.group() == "course" and (k_end >= len(toks) or toks[k_end][2] != "on"):
-                continue  # "a course on customs valuation", not "in the course of", "of course", "a new course"
+            if km.group() == "course" and (k_end >= len(toks) or toks[k_end][2] != "on") and not (
+                    k > 0 and toks[k - 1][2] in ("The", "the", "This", "this")
+                    and (k_end >= len(toks) or toks[k_end][2] != "of") and not (k > 1 and toks[k - 2][2] == "of")):
+                continue  # "a course on customs valuation", "The course ran ...", not "in the course of", "of course"
             if k_end < len(toks) and kinds.get(toks[k_end][2]) not in (None, "other") \
                     and toks[k_end][2][:1].isupper() == km.group()[:1].isupper():
                 continue  # "the 5th Police Training Forum", "a training workshop": the kind word after heads it
@@ -201,7 +203,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             nxt0 = toks[right + 1][2] if right + 1 < len(toks) else ""
             nxt1 = toks[right + 2][2] if right + 2 < len(toks) else ""
             complement = right < len(toks) and toks[right][2] in ("of", "on", "for", "to") and bool(nxt0) and not (
-                nxt0[:1].isdigit()  # "meeting on 3 September": a date, not what the meeting is about
+                nxt0[:1].isdigit() or nxt0.lower() in CALENDAR_WORDS  # "meeting on 3 September", "on Tuesday": when
                 or nxt0 in _POSSESSIVES and toks[right][2] != "of"  # "meetings on its margins", "a workshop for their staff"
                 # "opened the meeting on behalf of X": who spoke (but "a meeting on behalf of the northern
                 # countries was held": whose meeting)
