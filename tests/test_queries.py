@@ -215,7 +215,8 @@ def test_topics_date_their_events_when_some_are_undated(tmp_path):
         encoding="utf-8")
     kg.builder.build([tmp_path / "in"], tmp_path / "store", jobs=1)
     assert rows_of(tmp_path / "store", "topics") == [
-        {"topic": "risk management at seaports", "events": 2, "first": "2024-03-11", "last": "2024-03-11"}]
+        {"topic": "risk management at seaports", "events": 2, "first": "2024-03-11", "last": "2024-03-11"},
+        {"topic": "Port Controls", "events": 1, "first": "2024-03-11", "last": "2024-03-11"}]
 
 
 def test_events_per_year(store_dir):

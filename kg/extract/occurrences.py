@@ -279,6 +279,7 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             first_kind.setdefault(x.kind, i)
     for i, x in enumerate(events):
         note(i, x)
+    bodies_sessions = _sessions_by_body(events)  # (the events the text names: "the Committee met" may be one)
     for si, (s0, s1) in enumerate(ctx.sents):
         if si in named:
             continue
@@ -337,8 +338,9 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             if len(subject) == 1 and not objects:
                 # "The Audit Committee met from 3 to 5 May": a body that meets holds the session the
                 # release names of it (one, of that body, told before)
-                own = [x for x in events if x.kind in ("session", "meeting") and x.mentions
-                       and min(y.start for y in x.mentions) < a and _names_body(x.label, subject[0][0])]
+                o = subject[0][0]
+                own = [x for n in {o.name, o.acronym} - {None} for x in bodies_sessions.get(n, ())
+                       if min(y.start for y in x.mentions) < a]
                 if len(own) == 1:
                     own[0].mentions.append(ev.EventMention(a, b, own[0].kind, own[0].label, None, True, si, a,
                                                            verb=True))
@@ -363,9 +365,21 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         events.append(e)
 
 
-def _names_body(label: str, org) -> bool:
-    """Whether an event's name holds the name (or acronym) of ``org`` after "of": "the 9th session of the AC"."""
-    return any(re.search(rf"\bof\s+(?:the\s+)?{re.escape(n)}\b", label) for n in (org.name, org.acronym) if n)
+def _sessions_by_body(events: list[ev.Event]) -> dict[str, list[ev.Event]]:
+    """The named sessions and meetings by the name after their "of" ("the 9th Session of the Audit
+    Committee (AC)": "Audit Committee", and "AC"), each one once."""
+    out: dict[str, list[ev.Event]] = {}
+    for x in events:
+        if x.kind not in ("session", "meeting") or not x.mentions:
+            continue
+        for m in _OF_BODY.finditer(x.label):
+            for n in filter(None, (m.group(1), m.group(2))):
+                if x not in out.setdefault(n, []):
+                    out[n].append(x)
+    return out
+
+
+_OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][^()]*?)\s*(?:\(([A-Z][\w&/.-]*)\))?$")
 
 
 _VERB_WORD = re.compile(r"\S+\s+(?:(?:a|an|the|their|his|her|its)\s+)?")  # "paid |a |call on", "held |talks with": the verb and its article
