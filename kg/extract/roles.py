@@ -123,6 +123,8 @@ _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 # a verb's -s form that is a plural noun after a number or a word of members ("has twelve member states")
 _PLURAL_NOUN = re.compile(r".*\b(?:member|partner|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"[a-z]+teen|twenty|thirty|forty|fifty|many|several|all|other)\s+[a-z]+s")
+_AND_BY = re.compile(r",?\s+and\s+(?:also\s+)?by\s+")  # "... by A, on X, |and by| B"
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|said|which|who)\b")  # (another clause between)
 _OF_PARENT = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\)\s*)?of\s+(?:the\s+)?")  # "the Committee (AC)| of the |ABC"
 _OWNER_GAP = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\))?\s*")
 _OFFICE = re.compile(r"(?:Regional|Country|Sub-Regional|Subregional|Liaison|Programme|Project|Field)\s+Offices?\b|"
@@ -650,6 +652,12 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 last_end = floor = b
             else:
                 args, end = (adjacent if f.adjacent else arguments)(b, stop)
+                more = _AND_BY.search(text, end, min(stop, end + 160)) if f.reads == "agent" and args else None
+                if more is not None and not _CLAUSE_VERB.search(text, end, more.start()):
+                    # "delivered by A, on its tools, and by B, on ...": the agents of one verb
+                    extra, more_end = arguments(more.end(), stop)
+                    if extra and extra[0][1].start - more.end() <= len("the "):
+                        args, end = args + extra, more_end
                 e = event_for(s0, s1, a, after_first=False)
                 # a phrase that opens the sentence, perhaps after a short adverbial ("On 5 May, at the
                 # invitation of X, ...")
