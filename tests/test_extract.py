@@ -2454,6 +2454,13 @@ def test_extract_the_course_told_again_gets_its_dates_and_a_meeting_on_a_weekday
     assert not any("Tuesday" in s for s, _ in f.get("startDate", set()) | f.get("organizer", set()))
 
 
+def test_extract_the_on_of_a_body_s_name_is_no_topic_of_its_session():
+    text = ("Title of a release\n\n01 January 2025\n\nThe 52nd Session of the Task Force on Illicit Financial Flows was "
+            "held in Lima on 4 May 2024. The 3rd Regional Workshop on Port Security followed on 5 May 2024.\n")
+    topics = {o for _, o in facts(text).get("discussed", set())}
+    assert "Port Security" in topics and "Illicit Financial Flows" not in topics, topics
+
+
 def test_extract_topics_of_a_numbered_list_after_a_colon():
     text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was held in Lima on 4 May "
             "2024. Discussions centred on:\n1. the exchange of seizure data between ports;\n2) risk profiles for "

@@ -75,6 +75,8 @@ def read_topics(ctx: Context, found: Found) -> None:
             c = _ON_ABOUT.search(m.label)
             if c and len(c.group(1).split()) >= 2:
                 a = m.start + c.start(1)
+                if any(x.start < a < x.end for _, x in ctx.org_at(m.start, m.end)):
+                    continue  # "the 5th session of the Working Group on Firearms": the body's name, not a topic
                 _add_topic(ctx, found, e, a, a + len(c.group(1)), own_name=True)
     pending_list: ev.Event | None = None
     firsts = _first_event_of_sentences(ctx, events)
