@@ -196,7 +196,8 @@ def emit(ctx: Context, found: Found) -> Extraction:
             if tk in seen_topics:
                 continue
             seen_topics.add(tk)
-            ex.add_node(Node(tk, "topic", t, ident=_norm(t), evidence=[E(a, b, "topic-trigger")]))
+            # (a topic's name is the span that the evidence of "discussed" holds: no evidence of its own)
+            ex.add_node(Node(tk, "topic", t, ident=_norm(t)))
             ex.add_fact(key, "discussed", tk, E(a, b, "topic-trigger"))
     # contacts: on the node the sentence names, else on the publisher-less release's first organization
     for m in emails:
