@@ -2421,6 +2421,15 @@ def test_extract_topics_after_what_a_meeting_adopted_stressed_or_aimed_at(senten
     assert topic in topics_of(sentence)
 
 
+def test_extract_a_topic_is_evidenced_by_what_discussed_it_only():
+    ex = extract(release("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security was "
+                         "held in Lima on 4 May 2024. The meeting discussed the exchange of seizure data.\n"))
+    (topic,) = [n for n in ex.nodes.values() if n.kind == "topic" and n.name == "exchange of seizure data"]
+    assert not topic.evidence  # (its name is the span of the evidence of "discussed")
+    (fact,) = [f for f in ex.facts if f.predicate == "discussed" and f.object == topic.key]
+    assert ex.release.text[fact.evidence.start:fact.evidence.end] == "exchange of seizure data"
+
+
 def test_extract_a_quoted_title_is_a_topic_a_quoted_saying_and_apostrophes_are_not():
     text = ("Title of a release\n\n01 January 2025\n\nThe 5th Regional Meeting on Port Security, themed \"Safer Ports for "
             "Open Trade\", was held in Lima on 4 May 2024. \"We cannot keep checking every container by hand,\" said the "
