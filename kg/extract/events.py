@@ -20,7 +20,8 @@ _ORDINAL_WORDS = {
 }
 # "3rd", and "143rd/144th" or "143rd-144th": two numbered sessions held as one (the first number)
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)(?:[/-]\d{1,3}(?:st|nd|rd|th))?$", re.I)
-_LEFT_OK = re.compile(r"^(?:[A-Z][\w./&-]*|\d{4}|\d{1,3}(?:st|nd|rd|th)(?:[/-]\d{1,3}(?:st|nd|rd|th))?$|annual|regional|virtual|online|joint|"
+_LEFT_OK = re.compile(r"^(?:[A-Z][\w./&-]*|\d{4}|\d{1,3}(?:st|nd|rd|th)(?:[/-]\d{1,3}(?:st|nd|rd|th))?$|"
+                      r"annual|regional|virtual|online|joint|"
                       r"high-level|international|national|global|technical|preparatory|inaugural|extraordinary|"
                       r"ministerial|informal|plenary|bilateral|trilateral|multilateral|official|accreditation|"
                       r"opening|closing|two-day|three-day|one-day|four-day|five-day|hybrid|panel|expert|experts|"

@@ -504,7 +504,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             # "Freedonia's Ministry of Trade", "ABC's Statistics Division": the owner's name stays an
             # alternative name of the body
             extra = {"with_owner": text[owner_start:b]}
-        elif owned is not None and a + owned.end() <= toks[k][0] and any(w in org_heads for w in owned.group(1).split()):
+        elif owned is not None and a + owned.end() <= toks[k][0] \
+                and any(w in org_heads for w in owned.group(1).split()):
             # "the Freedonia National Police's Cybercrime Unit": named so, and by the unit's own name too
             # (not a role's possessive: "the Prosecutor General's Office" is one name)
             extra = {"own_name": text[a + owned.end():b]}

@@ -32,7 +32,8 @@ _LINE = re.compile(r"\n*([^\n]*)")
 _DASH_OR_END = re.compile(r"\s*(?:[-–—]|$)")
 _ANY_YEAR = 2000  # a leap year
 # places, then a date in brackets and a dash: "FREDONIA CITY, FREDONIA (5 May 2024) —"
-_BRACKETED_DATE = re.compile(r"\s*([A-Z][\w’'.-]*(?:(?:\s+|,\s*)[A-Z][\w’'.-]*){0,4})\s*\(([^()\n]{6,30})\)\s*[-–—]")
+_BRACKETED_DATE = re.compile(r"\s*([A-Z][\w’'.-]*(?:(?:\s+|,\s*)[A-Z][\w’'.-]*){0,4})"
+                             r"\s*\(([^()\n]{6,30})\)\s*[-–—]")
 
 
 def read_publication(ctx: Context) -> dict[str, Any]:
@@ -110,8 +111,8 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
         bracket = _BRACKETED_DATE.match(line)
         if bracket is not None:
             # "FREDONIA CITY, FREDONIA (5 May 2024) —", "Fredville (05/05/2024) -": the date in brackets
-            fig = bracket and (_NUMERIC_DATE.fullmatch(bracket.group(2)) or _YEAR_FIRST.fullmatch(bracket.group(2)))
-            spans = [] if bracket is None or fig else find_dates(
+            fig = _NUMERIC_DATE.fullmatch(bracket.group(2)) or _YEAR_FIRST.fullmatch(bracket.group(2))
+            spans = [] if fig else find_dates(
                 ctx.text, ctx.lex, None, line_start + bracket.start(2), line_start + bracket.end(2))
             date = parse_dateline(bracket.group(2), ctx.lex) if fig else \
                 spans[0].first if spans and spans[0].first == spans[0].last and \
@@ -149,9 +150,9 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
                 year = _year_of_the_day(ctx, spans[0].first)
                 if year is None:
                     return None, None, line, tuple(at)
-                day = spans[0].first.replace(year=year) if (spans[0].first.month, spans[0].first.day) != (2, 29) else None
-                if day is None:
-                    return None, None, line, tuple(at)
+                if (spans[0].first.month, spans[0].first.day) == (2, 29):
+                    return None, None, line, tuple(at)  # (a 29 February read in a leap year)
+                day = spans[0].first.replace(year=year)
                 return day, rules.evidence(spans[0].start, spans[0].end, "place-dateline"), line, tuple(at)
             return spans[0].first, rules.evidence(spans[0].start, spans[0].end, "place-dateline"), line, tuple(at)
     return None, None, None, ()

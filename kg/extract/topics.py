@@ -30,11 +30,19 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
 _CLAUSE_END = re.compile(r"[,;:(]|\s(?:which|that|where|while|whereas|who|so that|in order to|as well as|and how|and what|and the need|and ways)\b")
 _AMONG = re.compile(r"(?:among|amongst)\s+(?:them|others|other\s+things|other\s+topics|other\s+issues)\b[\s,:]*", re.I)
 _SAYS = re.compile(r"said|says|added|stressed|noted|stated|explained")
-_KIND_ON = re.compile(r"\b(?:[Ww]orkshop|[Ss]eminar|[Cc]ourse|[Tt]raining|[Ww]ebinar|[Pp]anel|[Pp]resentation|[Ll]ecture|"
-                      r"[Mm]odule|[Bb]riefing)s?\s+(?:on|about)\s+(?:the\s+)?")
+_KIND_ON = re.compile(r"\b(?:[Ww]orkshop|[Ss]eminar|[Cc]ourse|[Tt]raining|[Ww]ebinar|[Pp]anel|[Pp]resentation|"
+                      r"[Ll]ecture|[Mm]odule|[Bb]riefing)s?\s+(?:on|about)\s+(?:the\s+)?")
+# where the noun phrase after "a course on" ends: a clause's boundary, a verb, the next phrase of a list
+# ("... and a visit to"), a date
+_PHRASE_END = re.compile(_CLAUSE_END.pattern + r"|\s(?:was|were|is|are|has|have|had|will|would|can|took|closed|"
+                         r"opened|ended|followed|included|gave|brought|held|organi[sz]ed|hosted|delivered|provided|"
+                         r"attracted)\b|\s(?:and|or)\s+(?:an?|two|three|several)\s|\s(?:on|from|in|at)\s+\d")
+# "A and a B", "on A and on the B": two phrases
+_ANOTHER = re.compile(r"\s(?:and|or)\s+(?:an?|on(?:\s+the)?|about(?:\s+the)?)\s")
+_PER_SENTENCE = 3  # the topic phrases read in one sentence at most
 
 
-def _kind_on(text: str, start: int):
+def _kind_on(text: str, start: int) -> list[re.Match[str]]:
     """The matches of ``_KIND_ON`` from ``start``, tried only where " on " or " about " stands (a search of
     the whole text for the nouns would try every word)."""
     at = []
@@ -43,17 +51,14 @@ def _kind_on(text: str, start: int):
         while i >= 0:
             at.append(i)
             i = text.find(word, i + 1)
+    out = []
     for i in sorted(at):
         m = _KIND_ON.search(text, max(start, i - 14), i + 11)  # ("Presentations about the ")
         if m is not None and m.start() <= i < m.end():
-            yield m
-# where the noun phrase after "a course on" ends: a clause's boundary, a verb, the next phrase of a list
-# ("... and a visit to"), a date
-_PHRASE_END = re.compile(_CLAUSE_END.pattern + r"|\s(?:was|were|is|are|has|have|had|will|would|can|took|closed|opened|"
-                         r"ended|followed|included|gave|brought|held|organi[sz]ed|hosted|delivered|provided|attracted)\b"
-                         r"|\s(?:and|or)\s+(?:an?|two|three|several)\s|\s(?:on|from|in|at)\s+\d")
-_ANOTHER = re.compile(r"\s(?:and|or)\s+(?:an?|on(?:\s+the)?|about(?:\s+the)?)\s")  # "A and a B", "on A and on the B": two phrases
-_PER_SENTENCE = 3  # the topic phrases read in one sentence at most
+            out.append(m)
+    return out
+
+
 _NOT_TOPIC_START = re.compile(r"^(?:by|with|to|in|on|at|from|and|or|that|which|who|was|were|is|are|has|have|will|had|also|as)\b", re.I)
 
 
@@ -178,8 +183,8 @@ def _first_event_of_sentences(ctx: Context, events: list[ev.Event]) -> dict[int,
     return out
 
 
-def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: str | None = None, list_item: bool = False,
-               own_name: bool = False) -> None:
+def _add_topic(ctx: Context, found: Found, e: ev.Event, a: int, b: int, name: str | None = None,
+               list_item: bool = False, own_name: bool = False) -> None:
     """Add the phrase ``text[a:b]`` (or ``name``, read there) as a topic of ``e``: 2 to 14 words,
     or up to 40 for an item of an agenda list."""
     text = ctx.text
