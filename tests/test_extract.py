@@ -29,6 +29,12 @@ def nodes(text: str, kind: str) -> dict[str, set[str]]:
     return {n.name: n.alt_names for n in ex.nodes.values() if n.kind == kind}
 
 
+def days_of(text: str) -> tuple[set[str], set[str]]:
+    """The first days and the last days of the events of ``text``."""
+    f = facts(text)
+    return {o for _, o in f.get("startDate", set())}, {o for _, o in f.get("endDate", set())}
+
+
 def published(text: str) -> str | None:
     return next((o for _, o in facts(text).get("datePublished", set())), None)
 
@@ -211,9 +217,7 @@ def test_extract_yearless_date_line_takes_the_year_of_the_page(foot, expected):
         "us-across-months", "list-of-days", "list-of-ordinal-days", "day-of-month", "days-of-month"])
 def test_extract_event_date_ranges(phrase, start, end):
     text = f"Title of a release\n\n01 January 2025\n\nThe WCO participated in the 5th session of the Policy Commission held in Brussels, Belgium {phrase}.\n"
-    f = facts(text)
-    assert {o for _, o in f["startDate"]} == {start}
-    assert {o for _, o in f["endDate"]} == {end}
+    assert days_of(text) == ({start}, {end})
 
 
 @pytest.mark.parametrize("closing", ["Running through 14 June in Geneva, the forum has also convened ministers.",
@@ -2690,9 +2694,7 @@ def test_extract_an_acronym_defined_after_a_name(sentence, name, acronym):
 ])
 def test_extract_the_days_of_an_event_told_on_its_first_or_last(sentence, start, end):
     text = f"Title of a release\n\n18 October 2024\n\n{sentence}\n"
-    f = facts(text)
-    assert {o for _, o in f["startDate"]} == {start}
-    assert {o for _, o in f["endDate"]} == {end}
+    assert days_of(text) == ({start}, {end})
 
 
 def test_extract_a_weekday_after_what_an_event_is_on_is_not_its_name():
@@ -2726,9 +2728,7 @@ def test_extract_a_name_in_its_own_language_in_brackets_is_one_more_name():
     ("The forum ran from 30 April to 2 May 2023 in Lima.", "2023-04-30", "2023-05-02"),
 ])
 def test_extract_a_range_across_two_months_takes_the_year_of_the_release(sentence, start, end):
-    f = facts(f"Title of a release\n\n18 October 2024\n\n{sentence}\n")
-    assert {o for _, o in f["startDate"]} == {start}
-    assert {o for _, o in f["endDate"]} == {end}
+    assert days_of(f"Title of a release\n\n18 October 2024\n\n{sentence}\n") == ({start}, {end})
 
 
 @pytest.mark.parametrize("head, places", [
@@ -2806,9 +2806,7 @@ def test_extract_an_event_scheduled_is_told():
 def test_extract_a_course_of_ten_days_that_closed_yesterday():
     text = ("Title of a release\n\n5 December 2024\n\nA ten-day training course for 24 border officers, organized by "
             "the Alpha Border Academy, concluded yesterday in Dushanbe.\n")
-    f = facts(text)
-    assert {o for _, o in f["startDate"]} == {"2024-11-25"}
-    assert {o for _, o in f["endDate"]} == {"2024-12-04"}
+    assert days_of(text) == ({"2024-11-25"}, {"2024-12-04"})
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -2832,9 +2830,7 @@ def test_extract_a_body_named_in_its_own_language_by_a_head_word_and_its_adjecti
      "in Lima.", "2024-05-06", "2024-05-15"),
 ])
 def test_extract_the_days_of_an_event_from_the_day_it_opened_or_closed(sentence, start, end):
-    f = facts(f"Title of a release\n\n20 May 2024\n\n{sentence}\n")
-    assert {o for _, o in f["startDate"]} == {start}
-    assert {o for _, o in f["endDate"]} == {end}
+    assert days_of(f"Title of a release\n\n20 May 2024\n\n{sentence}\n") == ({start}, {end})
 
 
 def test_extract_a_course_named_as_such_is_a_training_event():
@@ -2855,9 +2851,7 @@ def test_extract_the_day_an_event_told_on_its_last_day_began():
     text = ("Title of a release\n\nLIMA, 2 Aug 2023 - Officers of the Freedonia Customs Service yesterday completed "
             "the International Course for Investigators at the Alpha Academy in Lima.\n\nThe three-week course, which "
             "began on 12 July, was conducted by the Alpha Academy.\n")
-    f = facts(text)
-    assert {o for _, o in f["startDate"]} == {"2023-07-12"}
-    assert {o for _, o in f["endDate"]} == {"2023-08-01"}
+    assert days_of(text) == ({"2023-07-12"}, {"2023-08-01"})
 
 
 @pytest.mark.parametrize("sentence, body", [

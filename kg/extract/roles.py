@@ -125,8 +125,8 @@ _PLURAL_NOUN = re.compile(r".*\b(?:member|partner|\d+|two|three|four|five|six|se
                           r"[a-z]+teen|twenty|thirty|forty|fifty|many|several|all|other)\s+[a-z]+s")
 _AND_BY = re.compile(r",?\s+and\s+(?:also\s+)?by\s+")  # "... by A, on X, |and by| B"
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|said|which|who)\b")  # (another clause between)
-_OF_PARENT = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\)\s*)?of\s+(?:the\s+)?")  # "the Committee (AC)| of the |ABC"
 _OWNER_GAP = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\))?\s*")
+_OF_PARENT = re.compile(_OWNER_GAP.pattern + r"of\s+(?:the\s+)?")  # "the Committee (AC)| of the |ABC"
 _OFFICE = re.compile(r"(?:Regional|Country|Sub-Regional|Subregional|Liaison|Programme|Project|Field)\s+Offices?\b|"
                      r"(?:Commission|Secretariat)\b(?!\s+(?:of|on|for)\b)")
 _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, before an inverted verb
