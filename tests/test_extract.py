@@ -328,6 +328,26 @@ def test_extract_a_weekday_in_a_dispatch_is_a_day_of_its_week(sentence, days):
     assert {o for _, o in facts(text)["startDate"]} == days
 
 
+@pytest.mark.parametrize("days, start, end", [
+    ("on Monday and Tuesday", "2024-05-20", "2024-05-21"),
+    ("on Sunday to Tuesday", "2024-05-19", "2024-05-21"),
+])
+def test_extract_two_weekdays_are_the_days_from_one_to_the_other(days, start, end):
+    text = ("Freedonia police meet in Bali on border security\n\nJAKARTA, 21 May 2024 (Agency) - The Freedonia Police "
+            f"held a regional workshop on border security in Bali {days}.\n")
+    f = facts(text)
+    assert {o for _, o in f["startDate"]} == {start} and {o for _, o in f["endDate"]} == {end}
+
+
+def test_extract_a_meeting_of_a_body_is_an_event_its_body_holds():
+    text = ("Ports forum in Riga\n\n5 May 2023\n\nThe 4th Ports Forum was held in Riga on 3 May 2023. It was followed "
+            "on 4 May by a meeting of the Alpha Steering Committee, which discussed data rules.\n")
+    f = facts(text)
+    assert ("meeting of the Alpha Steering Committee", "Alpha Steering Committee") in f["organizer"]
+    text = text.replace("a meeting of the Alpha Steering Committee", "a meeting of the customs experts")
+    assert not any("customs experts" in e for e, _ in f.get("startDate", set()) | facts(text).get("startDate", set()))
+
+
 @pytest.mark.parametrize("sentence, days", [
     # 14 March 2024 is a Thursday
     ("A regional workshop on risk management, hosted by the Freedonia Customs Service, opens on Monday in Lima.",

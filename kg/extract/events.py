@@ -135,7 +135,7 @@ NAME_WORDS = 2
 
 def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], title: tuple[int, int] | None) -> list[EventMention]:
     """Event phrases with their labels; ``concrete`` when named (ordinal, proper name or complement)."""
-    from .roles import load as load_triggers  # (the trigger file's verbs: roles reads events' words)
+    from .roles import is_body, load as load_triggers  # (the trigger file's verbs: roles reads events' words)
 
     event_verbs = load_triggers().event_verbs
     kinds = lex.words["event_kinds"]
@@ -258,7 +258,10 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             if kind == "launch" and not ordinal and not any(t[2][:1].isupper() for t in toks[left:right] if t[0] != toks[k][0]):
                 concrete = False  # "the launch of a new project": no named thing is launched
             if _ARTICLE_BEFORE.search(before) and not ordinal:
-                concrete = concrete and (has_name or has_comp and bool(event_verbs.search(text, s0, s1)))
+                # "a meeting of the Alpha Steering Committee": the meeting of a body is one, whatever the verb
+                of_body = has_comp and toks[k_end][2] == "of" and kind in ("meeting", "session") \
+                    and is_body(text[toks[k_end][1]:b].strip())
+                concrete = concrete and (has_name or of_body or has_comp and bool(event_verbs.search(text, s0, s1)))
             out.append(EventMention(a, b, kind, label, ordinal, concrete, si, km.start()))
     return out
 

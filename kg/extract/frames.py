@@ -27,7 +27,9 @@ _TODAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?!['’]s)")
 _DAYS_FROM_RELEASE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})\b(?!,?\s*\(?\d)")
+# (and "on Tuesday and Wednesday", "on Monday to Wednesday": the days from one to the other)
+_WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})(?:\s+(?:and|to|through|until)\s+({'|'.join(_WEEKDAYS)}))?"
+                      rf"\b(?!,?\s*\(?\d)")
 # what says the day is still to come, in the weekday's clause: "will open", "opens on Monday", "is due to"
 _AHEAD = re.compile(r"\b(?:will|shall|scheduled|due\s+to|expected\s+to|plans?\s+to|next|opens|begins|starts|"
                     r"kicks\s+off|takes\s+place|is\s+to|are\s+to)\b")
@@ -229,7 +231,10 @@ def read_frames(ctx: Context, found: Found) -> None:
                 clause = _CLAUSE_OPENING.match(sent, 0, weekday.start())
                 ahead = _AHEAD.search(sent, clause.end() if clause else 0, weekday.start())
                 day = day + dt.timedelta(days=(-shift) % 7 or 7) if ahead else day - dt.timedelta(days=shift)
-            said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, day)
+            last = day
+            if weekday is not None and weekday.group(2):
+                last = day + dt.timedelta(days=(_WEEKDAYS.index(weekday.group(2)) - _WEEKDAYS.index(weekday.group(1))) % 7)
+            said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, last)
             bisect.insort(found.dates, said_today, key=lambda d: d.start)
             if here:
                 sent_dates = sorted([said_today, *untils], key=lambda d: d.start)
