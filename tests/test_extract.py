@@ -2905,3 +2905,16 @@ def test_extract_a_mission_that_is_no_body(sentence):
 def test_extract_the_rector_of_an_academy_is_a_role(sentence):
     f = facts(f"Title of a release\n\n5 May 2024\n\n{sentence}\n")
     assert ("Ada Quill", "Rector") in f.get("jobTitle", set())
+
+
+def test_extract_a_workshop_that_ended_is_an_event_beside_a_named_meeting():
+    text = ("Border officers trained in Lusaka\n\n15 September 2022\n\nForty officers of the Freedonia Revenue Authority "
+            "were trained on trade rules in Lusaka during a three-day workshop which ended yesterday. The workshop is "
+            "followed today by a meeting of the Alpha Border Committee.\n")
+    f = facts(text)
+    assert ("three-day workshop", "Freedonia Revenue Authority") in f["attendee"]
+    assert not any(e.startswith("meeting") for e, _ in f["attendee"])
+    # "the end of" is no verb that tells an event
+    text = ("Border officers trained in Lusaka\n\n15 September 2022\n\nAt the end of the course on trade rules, the "
+            "officers asked for a follow-up session on transit in Lusaka.\n")
+    assert not any("follow-up" in e for e, _ in facts(text).get("heldIn", set()))
