@@ -59,7 +59,7 @@ _ADVERB = r"(?:[a-z]+ly|also|very)"
 _MODIFIER = rf"(?:(?:{_ADVERB})\s+)?(?:[a-z][\w-]*\s+)?"  # ("a very useful presentation")
 _GAP = rf"\s+(?:{_ADVERB}\s+|\([A-Z][A-Za-z./-]{{1,9}}\)\s+)?"
 # "{at}": where the words of a phrase are about, said between them ("speakers |at the forum in Lima| included")
-_AT_PHRASE = r"(?:\s+(?:at|in|of|during)\s+[^,;.:\n]{1,80}?)?"
+_AT_PHRASE = r"(?:\s+(?:at|in|of|on|during)\s+[^,;.:\n]{1,80}?)?"
 # "{obj}": what a participle is about, in lower case ("attending |the meeting| were")
 _OBJECT_PHRASE = r"(?:\s+(?:the|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)?"
 # ", as current chair of Y,": an aside of the subject (not ", as well as Y,": a second subject)
