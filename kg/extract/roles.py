@@ -86,8 +86,9 @@ _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:" + "|".join(f"[{w[0]}{w[0].upper()
 # may be parted by semicolons ("with the Director of X, P; the Secretary of Y, Q; and ...")
 _TITLE_GAP = re.compile(r"\)?[\s,;]*(?:(?:and|the|of|for|on|in|to)\s+|[A-Z][\w.'’-]*[\s,;]+)*(?:of|at)\s+(?:the\s+)?")
 # after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
-# the part of the last item through which it acts, an item of its own ("organized by X through its Y")
-_THROUGH_ITS = re.compile(r"\s*(?:\([^()]{1,20}\))?,?\s+(?:through|via)\s+its\s+")
+# the part of the last item through which it acts, an item of its own ("organized by X through its Y"),
+# and the one it acts with ("organized by X with Y": not "with the support of Y")
+_THROUGH_ITS = re.compile(r"\s*(?:\([^()]{1,20}\))?(?:,?\s+(?:through|via)\s+its|\s+with(?:\s+the)?)\s+")
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"))
 _COLON = re.compile(r"\s*:\s*")
 _COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "joined by these delegations:" and a list below
