@@ -531,6 +531,13 @@ def test_extract_named_venue_then_its_city_places_the_event():
     assert {o for _, o in facts(text)["heldIn"]} >= {"Pretoria"}
 
 
+@pytest.mark.parametrize("seat", ["at its Lisbon headquarters", "at their Lisbon offices"])
+def test_extract_a_city_naming_an_organization_s_seat_places_the_event(seat):
+    text = (f"Title of a release\n\n14 June 2013\n\nOn 12 June, the Alpha Trade Organization hosted {seat} a meeting of "
+            "donors of the Alpha Ports Programme.\n")
+    assert {o for _, o in facts(text)["heldIn"]} == {"Lisbon"}
+
+
 @pytest.mark.parametrize("place", ["Porirua, New Zealand", "Porirua (New Zealand)", "Chiang Rai, Thailand"])
 def test_extract_a_town_named_with_its_country_places_the_event(place):
     town = place.split(",")[0].split(" (")[0]
