@@ -2925,3 +2925,13 @@ def test_extract_a_workshop_that_ended_is_an_event_beside_a_named_meeting():
     text = ("Border officers trained in Lusaka\n\n15 September 2022\n\nAt the end of the course on trade rules, the "
             "officers asked for a follow-up session on transit in Lusaka.\n")
     assert not any("follow-up" in e for e, _ in facts(text).get("heldIn", set()))
+
+
+@pytest.mark.parametrize("kind", ["residential course", "regional seminar"])
+def test_extract_a_title_in_quotes_after_the_kind_word_names_the_event(kind):
+    text = ("Leaders trained\n\n27 November 2024\n\nFrom 11 to 15 November 2024, the Alpha Police College's "
+            f'{kind} "Joint Investigation Teams – Leadership" took place in Budapest.\n')
+    f = facts(text)
+    named = {e for e, _ in f["heldIn"]}
+    assert len(named) == 1 and next(iter(named)).endswith('"Joint Investigation Teams – Leadership"')
+    assert {o for _, o in f["startDate"]} == {"2024-11-11"}

@@ -42,6 +42,8 @@ _RIGHT_STOP = {"held", "from", "which", "that", "where", "who", "was", "were", "
                "funded", "sponsored", "supported", "facilitated", "led", "chaired", "convened", "implemented"}
 
 
+_OPEN_QUOTES = frozenset(('"', "“"))
+_CLOSE_QUOTES = frozenset(('"', "”"))
 _POSSESSIVES = frozenset(("its", "their", "his", "her", "our", "your", "my"))
 _NAME_CONNECTORS = frozenset(("of", "and", "the", "for", "on", "in", "to", "a", "an", "at", "with", "against", "by",
                               "from", "de", "des", "du", "la", "le", "les", "et", "del", "y", "e", "da", "do", "und",
@@ -160,7 +162,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             while k_end < len(toks) and toks[k_end][1] <= km.end():
                 k_end += 1
             k_end = max(k_end, k + 1)  # (a kind word inside a token: "training/seminar")
-            if km.group() == "course" and (k_end >= len(toks) or toks[k_end][2] != "on") and not (
+            quoted = k_end < len(toks) and toks[k_end][2] in _OPEN_QUOTES  # 'the course "Port Security"'
+            if km.group() == "course" and not quoted and (k_end >= len(toks) or toks[k_end][2] != "on") and not (
                     k > 0 and toks[k - 1][2] in ("The", "the", "This", "this")
                     and (k_end >= len(toks) or toks[k_end][2] != "of") and not (k > 1 and toks[k - 2][2] == "of")):
                 continue  # "a course on customs valuation", "The course ran ...", not "in the course of", "of course"
@@ -239,6 +242,13 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                     j += 1
                     words += 1
                     right = j
+            if quoted and right == k_end:
+                # the title in quotes right after the kind word is the event's name ('the seminar "Ports of the
+                # Future"')
+                close = next((x for x in range(k_end + 2, min(k_end + 20, len(toks)))
+                              if toks[x][2] in _CLOSE_QUOTES), None)
+                if close is not None and toks[k_end + 1][2][:1].isupper():
+                    right = close + 1
             a, b = toks[left][0], toks[right - 1][1]
             label = text[a:b]
             ordinal = None
