@@ -78,7 +78,7 @@ _BE_AUX = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{_ADVERB}\s+)?$
 _BOUNDARY_WORDS = ("which", "who", "whom", "whose", "where", "while", "whereas", "but", "that", "was", "were", "is", "are",
                    "has", "have", "had", "will", "would", "to", "on", "in", "at", "during", "under", "through", "after",
                    "before", "since", "for", "about", "regarding", "with", "by", "held", "said", "says", "stated",
-                   "noted", "added")
+                   "noted", "added", "came")
 # (a word in lower case or capitalised: "WHO" is an organization, not the pronoun)
 _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _BOUNDARY_WORDS) + r")\b")
 # the words between two items of a list that are a person's name and the title of the next one, which
@@ -212,6 +212,7 @@ def _inflect(lemma: str, irregular: dict[str, list[str]]) -> tuple[list[str], li
     return [prefix + f for f in forms], [prefix + f for f in past]
 
 
+_CAME = r"(?:(?:came|come|comes)\s+)?"  # between people and "from" ("delegations came from")
 # the present tense of the past verbs that end the phrases read after them
 _PRESENT = {"were": "are", "was": "is", "included": "include|includes", "comprised": "comprise|comprises"}
 
@@ -256,6 +257,8 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
             piece = re.escape(w[:-1]) + "(?:e?s)?"
             if i == 0:
                 firsts = [w[:-1], w[:-1] + "s", w[:-1] + "es"]
+        elif i > 0 and reads == "after" and w == "from" and words[i - 1].endswith("+"):
+            piece = _CAME + "from"  # ("officers from" / "the officers came from": the people and where they came from)
         elif i > 0 and reads == "after" and w in _PRESENT:
             # ("participants included" / "include", "among the participants were" / "are": either tense)
             piece = f"(?:{re.escape(w)}|{_PRESENT[w]})"
