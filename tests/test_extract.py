@@ -270,6 +270,16 @@ def test_extract_month_first_time_of_day_is_no_year():
     assert find_dates("in June 2019 the", load(()), 2014) == []
 
 
+@pytest.mark.parametrize("phrase", ["Wednesday, September 4 and Thursday, September 5, 2024",
+                                    "Wednesday 4 September and Thursday 5 September 2024"])
+def test_extract_two_days_each_with_its_weekday_are_one_span(phrase):
+    from kg.extract.dates import find_dates
+    from kg.extract.lexicon import load
+
+    got = [(d.first.isoformat(), d.last.isoformat()) for d in find_dates(f"held on {phrase} in Abuja", load(()), 2024)]
+    assert got == [("2024-09-04", "2024-09-05")]
+
+
 @pytest.mark.parametrize("phrase", ["Up to 5 may attend the meeting", "19 out of 23 Members attended", "On 5 Mar. they met"])
 def test_extract_yearless_abbreviation_or_lower_case_english_month_is_no_date(phrase):
     from kg.extract.dates import find_dates
