@@ -1999,14 +1999,23 @@ def test_extract_a_body_of_a_country_keeps_the_whole_name_of_the_country():
     ("DUSHANBE, June 7, 2015, Freedonia-Press — The senior representatives met.", "Freedonia-Press"),
     ("MINSK, 12 April (RuriNews) - The heads of state met.", "RuriNews"),
     ("By Ivo Marsh – Ruritania Wire:\nBAKU, April 7, 2017 – The ministers met.", "Ruritania Wire"),
+    # wire copy's own shapes: no dash, ".-", a month in lower case, the country in brackets, the agency first
+    ("NEW DELHI, March 8 (RuriNews) The senior representatives met.", "RuriNews"),
+    ("MONTEVIDEO, June 3 (RuriNews).- The senior representatives met.", "RuriNews"),
+    ("DAKAR, 14 juin (RuriNews) - Les ministres se sont réunis.", "RuriNews"),
+    ("Dakar (Senegal), 22 May 2018 (RuriNews) - The ministers met.", "RuriNews"),
+    ("(RuriNews) - ROME, OCT 3 - The ministers met.", "RuriNews"),
 ])
 def test_extract_news_agency_of_a_dateline_or_a_byline(top, agency):
     text = f"Ministers meet to discuss border security\n\n{top}\n"
     assert agency in set(nodes(text, "organization"))
 
 
-def test_extract_place_and_date_line_names_no_agency():
-    text = "Ministers meet to discuss border security\n\nBrussels, 5 May 2019 – The ministers met.\n"
+@pytest.mark.parametrize("line", ["Brussels, 5 May 2019 – The ministers met.",
+                                  "Brussels, 5 May 2019 (updated) - The ministers met.",
+                                  "Border Security (Summary) - The ministers met."])
+def test_extract_place_and_date_line_names_no_agency(line):
+    text = f"Ministers meet to discuss border security\n\n{line}\n"
     assert not nodes(text, "organization")
 
 

@@ -738,12 +738,16 @@ def _subseq(letters: list[str], words: list[str]) -> bool:
     return True
 
 
-# the news agency of a dateline ("CITY, 5 May 2019, Agency —", "CITY, 5 May (Agency) -") or of a byline
-# ("By Ivo Marsh – Agency:")
-_DATE_WORDS = r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+# the news agency of a dateline ("CITY, 5 May 2019, Agency —", "CITY, 5 May (Agency) -", "CITY (COUNTRY), 5 mai
+# (Agency).- ", "CITY, May 5 (Agency) Text", "(Agency) - CITY, MAY 5 -") or of a byline ("By Ivo Marsh – Agency:")
+_DATE_WORDS = r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Za-zéû]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
 _AGENCY_NAME = r"(?P<agency>[A-Z][\w.&’'-]*(?:[ -][A-Z][\w.&’'-]*){0,3})"
-AGENCY = (re.compile(rf"^[A-Z][\w .’'/-]{{1,40}},\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|\s*\({_AGENCY_NAME.replace('agency', 'paren')}\)\s*[-–—])", re.M),
-           re.compile(rf"^By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
+_DATELINE_PLACE = r"[A-Z][\w .’'/-]{1,40}(?:\s*\([A-Z][\w .’'-]{1,30}\))?,"
+_AFTER_PAREN = r"\)\s*\.?\s*(?:[-–—]|(?=[A-Z]))"  # "(Agency) -", "(Agency).- ", "(Agency) Text"
+AGENCY = (re.compile(rf"^{_DATELINE_PLACE}\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|"
+                     rf"\s*\({_AGENCY_NAME.replace('agency', 'paren')}{_AFTER_PAREN})", re.M),
+          re.compile(rf"^\({_AGENCY_NAME}\)\s*[-–—]\s*{_DATELINE_PLACE}\s*{_DATE_WORDS}\s*[-–—]", re.M),
+          re.compile(rf"^By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
 AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
 
 
