@@ -744,10 +744,11 @@ _DATE_WORDS = r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Za-zéû]+\.?|[A-Za-z]+\.?\
 _AGENCY_NAME = r"(?P<agency>[A-Z][\w.&’'-]*(?:[ -][A-Z][\w.&’'-]*){0,3})"
 _DATELINE_PLACE = r"[A-Z][\w .’'/-]{1,40}(?:\s*\([A-Z][\w .’'-]{1,30}\))?,"
 _AFTER_PAREN = r"\)\s*\.?\s*(?:[-–—]|(?=[A-Z]))"  # "(Agency) -", "(Agency).- ", "(Agency) Text"
-AGENCY = (re.compile(rf"^{_DATELINE_PLACE}\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|"
-                     rf"\s*\({_AGENCY_NAME.replace('agency', 'paren')}{_AFTER_PAREN})", re.M),
-          re.compile(rf"^\({_AGENCY_NAME}\)\s*[-–—]\s*{_DATELINE_PLACE}\s*{_DATE_WORDS}\s*[-–—]", re.M),
-          re.compile(rf"^By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
+# (each tried at the start of a line only, which the line's first characters tell)
+AGENCY = (re.compile(rf"(?=[A-Z]){_DATELINE_PLACE}\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|"
+                     rf"\s*\({_AGENCY_NAME.replace('agency', 'paren')}{_AFTER_PAREN})"),
+          re.compile(rf"\({_AGENCY_NAME}\)\s*[-–—]\s*{_DATELINE_PLACE}\s*{_DATE_WORDS}\s*[-–—]"),
+          re.compile(rf"By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
 AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
 
 
@@ -755,11 +756,22 @@ def agency_spans(text: str) -> list[tuple[int, int]]:
     """Where the news agencies of the datelines and bylines at the top of ``text`` are named, known
     organizations or not."""
     out = []
-    for pattern in AGENCY:
-        for m in pattern.finditer(text, 0, min(len(text), AGENCY_REACH)):
+    reach = min(len(text), AGENCY_REACH)
+    start = 0
+    while start < reach:
+        end = text.find("\n", start, reach)
+        end = reach if end < 0 else end
+        first = text[start:start + 1]
+        pattern = AGENCY[2] if text.startswith("By", start) else AGENCY[1] if first == "(" else \
+            AGENCY[0] if first.isupper() else None
+        m = pattern.match(text, start, reach) if pattern is not None else None
+        if m is None and pattern is AGENCY[2]:
+            m = AGENCY[0].match(text, start, reach)  # ("Byblos, 5 May (Agency) -")
+        if m is not None:
             group = "agency" if m.group("agency") else "paren"
             if m.group(group):
                 out.append(m.span(group))
+        start = end + 1
     return out
 
 
