@@ -169,8 +169,9 @@ def test_extract_yearless_date_line_date_is_not_the_event_date():
     assert {o for _, o in f["startDate"]} == {"2020-03-04"}
 
 
-@pytest.mark.parametrize("line", ["Астана, 22 февраля 2021 г.", "ТАШКЕНТ, 22 февраля 2021 г."])
-def test_extract_place_and_date_line_in_cyrillic_below_page_furniture(line):
+@pytest.mark.parametrize("line", ["Астана, 22 февраля 2021 г.", "ТАШКЕНТ, 22 февраля 2021 г.", "Wien, am 22. Februar 2021",
+                                  "Bonn, 22. Februar 2021"])
+def test_extract_place_and_date_line_of_another_language_below_page_furniture(line):
     text = (f"Freedonia Ports Office\nMinistry of Ports\nГлавная / Новости / News\n\n{line}\n\nPort officers meet\n\n"
             "The 3rd Regional Seminar on Port Security was held in Lima.\n")
     assert published(text) == "2021-02-22"

@@ -18,7 +18,7 @@ from .lexicon import Lexicon, alternation
 from .mentions import all_tokens, token_index
 
 _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*(?:the\s+)?"  # ("from the 27th to the 29th of May")
-_ORD = r"(?:st|nd|rd|th|er|e)?"
+_ORD = r"(?:st|nd|rd|th|er|e|\.(?=\s))?"  # (and "3. Mai 2024", as German and Polish write a day)
 _YEAR_GAP = r"(?:\s*,\s*|\s+)"  # "May 27, 2019", "May 27 2019", "May 27 , 2019", "May 27,2019"
 
 
