@@ -169,8 +169,8 @@ def test_extract_yearless_date_line_date_is_not_the_event_date():
     assert {o for _, o in f["startDate"]} == {"2020-03-04"}
 
 
-@pytest.mark.parametrize("line", ["Астана, 22 февраля 2021 г.", "ТАШКЕНТ, 22 февраля 2021 г.", "Wien, am 22. Februar 2021",
-                                  "Bonn, 22. Februar 2021"])
+@pytest.mark.parametrize("line", ["Астана, 22 февраля 2021 г.", "ТАШКЕНТ, 22 февраля 2021 г.",
+                                  "Wien, am 22. Februar 2021", "Bonn, 22. Februar 2021"])
 def test_extract_place_and_date_line_of_another_language_below_page_furniture(line):
     text = (f"Freedonia Ports Office\nMinistry of Ports\nГлавная / Новости / News\n\n{line}\n\nPort officers meet\n\n"
             "The 3rd Regional Seminar on Port Security was held in Lima.\n")
@@ -544,8 +544,8 @@ def test_extract_named_venue_then_its_city_places_the_event():
 
 @pytest.mark.parametrize("seat", ["at its Lisbon headquarters", "at their Lisbon offices"])
 def test_extract_a_city_naming_an_organization_s_seat_places_the_event(seat):
-    text = (f"Title of a release\n\n14 June 2013\n\nOn 12 June, the Alpha Trade Organization hosted {seat} a meeting of "
-            "donors of the Alpha Ports Programme.\n")
+    text = (f"Title of a release\n\n14 June 2013\n\nOn 12 June, the Alpha Trade Organization hosted {seat} a "
+            "meeting of donors of the Alpha Ports Programme.\n")
     assert {o for _, o in facts(text)["heldIn"]} == {"Lisbon"}
 
 
@@ -2935,9 +2935,9 @@ def test_extract_the_rector_of_an_academy_is_a_role(sentence):
 
 
 def test_extract_a_workshop_that_ended_is_an_event_beside_a_named_meeting():
-    text = ("Border officers trained in Lusaka\n\n15 September 2022\n\nForty officers of the Freedonia Revenue Authority "
-            "were trained on trade rules in Lusaka during a three-day workshop which ended yesterday. The workshop is "
-            "followed today by a meeting of the Alpha Border Committee.\n")
+    text = ("Border officers trained in Lusaka\n\n15 September 2022\n\nForty officers of the Freedonia Revenue "
+            "Authority were trained on trade rules in Lusaka during a three-day workshop which ended yesterday. The "
+            "workshop is followed today by a meeting of the Alpha Border Committee.\n")
     f = facts(text)
     assert ("three-day workshop", "Freedonia Revenue Authority") in f["attendee"]
     assert not any(e.startswith("meeting") for e, _ in f["attendee"])

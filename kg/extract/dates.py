@@ -58,7 +58,8 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
         "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
         # May 30 to June 2, 2019 / June 3 to June 5, 2019 / September 4 and Thursday, September 5 (month first)
-        "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{wk}{en}\s+{day}(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
+        "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{wk}{en}\s+{day}"
+                            rf"(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
         # May 27-29, 2019 (month first: English usage, capitalised month); "June 20-21" takes a year
         "md_d": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{day}(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
         # May 27, 2019

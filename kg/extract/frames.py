@@ -232,8 +232,9 @@ def read_frames(ctx: Context, found: Found) -> None:
                 ahead = _AHEAD.search(sent, clause.end() if clause else 0, weekday.start())
                 day = day + dt.timedelta(days=(-shift) % 7 or 7) if ahead else day - dt.timedelta(days=shift)
             last = day
-            if weekday is not None and weekday.group(2):
-                last = day + dt.timedelta(days=(_WEEKDAYS.index(weekday.group(2)) - _WEEKDAYS.index(weekday.group(1))) % 7)
+            if weekday is not None and weekday.group(2):  # ("on Tuesday and Wednesday": to the second day)
+                days = _WEEKDAYS.index(weekday.group(2)) - _WEEKDAYS.index(weekday.group(1))
+                last = day + dt.timedelta(days=days % 7)
             said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, last)
             bisect.insort(found.dates, said_today, key=lambda d: d.start)
             if here:

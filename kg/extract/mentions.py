@@ -748,7 +748,8 @@ _AFTER_PAREN = r"\)\s*\.?\s*(?:[-–—]|(?=[A-Z]))"  # "(Agency) -", "(Agency).
 AGENCY = (re.compile(rf"(?=[A-Z]){_DATELINE_PLACE}\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|"
                      rf"\s*\({_AGENCY_NAME.replace('agency', 'paren')}{_AFTER_PAREN})"),
           re.compile(rf"\({_AGENCY_NAME}\)\s*[-–—]\s*{_DATELINE_PLACE}\s*{_DATE_WORDS}\s*[-–—]"),
-          re.compile(rf"By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$", re.M))
+          re.compile(rf"By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$",
+                     re.M))
 AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
 
 

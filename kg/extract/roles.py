@@ -85,10 +85,10 @@ _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:" + "|".join(f"[{w[0]}{w[0].upper()
 # may hold a preposition of its own (", Jane Doe, and the Secretary for Digital Affairs of the"); items
 # may be parted by semicolons ("with the Director of X, P; the Secretary of Y, Q; and ...")
 _TITLE_GAP = re.compile(r"\)?[\s,;]*(?:(?:and|the|of|for|on|in|to)\s+|[A-Z][\w.'’-]*[\s,;]+)*(?:of|at)\s+(?:the\s+)?")
+# the words between the last item and the part through which it acts, an item of its own ("organized by X
+# through its Y"), or the one it acts with ("organized by X with Y": not "with the support of Y")
+_PARTNER_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?(?:,?\s+(?:through|via)\s+its|\s+with(?:\s+the)?)\s+")
 # after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
-# the part of the last item through which it acts, an item of its own ("organized by X through its Y"),
-# and the one it acts with ("organized by X with Y": not "with the support of Y")
-_THROUGH_ITS = re.compile(r"\s*(?:\([^()]{1,20}\))?(?:,?\s+(?:through|via)\s+its|\s+with(?:\s+the)?)\s+")
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"))
 _COLON = re.compile(r"\s*:\s*")
 _COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "joined by these delegations:" and a list below
@@ -258,7 +258,7 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
             if i == 0:
                 firsts = [w[:-1], w[:-1] + "s", w[:-1] + "es"]
         elif i > 0 and reads == "after" and w == "from" and words[i - 1].endswith("+"):
-            piece = _CAME + "from"  # ("officers from" / "the officers came from": the people and where they came from)
+            piece = _CAME + "from"  # ("officers from", "the officers came from")
         elif i > 0 and reads == "after" and w in _PRESENT:
             # ("participants included" / "include", "among the participants were" / "are": either tense)
             piece = f"(?:{re.escape(w)}|{_PRESENT[w]})"
@@ -453,7 +453,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 continue
             gap = text[cur:m.start]
             if _reach(gap) > limit or boundary.search(gap) and not (out and (_TITLE_GAP.fullmatch(gap)
-                                                                              or _THROUGH_ITS.fullmatch(gap))):
+                                                                              or _PARTNER_GAP.fullmatch(gap))):
                 break
             out.append(o_m)
             cur, limit = m.end, _NEXT_GAP
