@@ -137,6 +137,10 @@ _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, befo
 # programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
 _PROGRAMME_BEFORE = re.compile(r"\b(?:programmes?|programs?|projects?|facility|fund)\b", re.I)
 _SHARED_ROLE = re.compile(r"(?:jointly|together)\s+with\b")
+_DIRECT = re.compile(r"\s*(?:the\s+)?")  # between an agent phrase and an organization it names itself
+# between an event named as the subject and its passive verb ("the course, which ran in May, was |delivered")
+_EVENT_SUBJECT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;]{1,80},\s*)?(?:(?:was|were|is|are|has\s+been|have\s+been)"
+                            r"\s+)?(?:[a-z]+ly\s+)?")
 _WITH = re.compile(r"\s+with\s+")
 _SHARED_GAP = re.compile(r"[^,;:()]{0,160}")  # between a hosting verb and "jointly with": its object, no other clause
 _ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
@@ -166,6 +170,7 @@ class Frame:
     body_role: str | None = None
     adjacent: bool = False
     tells_event: str | None = None  # the kind of event the phrase tells on its own ("paid a courtesy call on": a visit)
+    direct_role: str | None = None  # the role of an agent named right after the phrase, not through its people
 
 
 @dataclass(frozen=True)
@@ -287,7 +292,7 @@ def load(path: Path = DATA) -> Triggers:
         frame = Frame(f["meaning"], f["role"], f["reads"],
                       tuple([object_role] if isinstance(object_role, str) else object_role or ()), f.get("passive_role"),
                       f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
-                      f.get("body_role"), f.get("adjacent", False), f.get("tells_event"))
+                      f.get("body_role"), f.get("adjacent", False), f.get("tells_event"), f.get("direct_role"))
         for phrase in f["phrases"]:
             piece, firsts, past = _phrase_pattern(phrase, f["reads"], irregular, f.get("past_only", False))
             participles.update(p.lower() for p in past)
@@ -698,6 +703,12 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     for o_m in adjust(args):
                         if shared:  # (a host, not a guest: it took part only if the text says so)
                             here.append(Claim(kept[k - 1][2].role, o_m[0], e, a, o_m[1].end, "hosting"))
+                        elif f.direct_role and _DIRECT.fullmatch(text, b, o_m[1].start) and any(
+                                _EVENT_SUBJECT.fullmatch(text, x, a) for x in ends[bisect.bisect_left(ends, s0):
+                                                                                 bisect.bisect_right(ends, a)]):
+                            # "the course was delivered by the ABC": the ABC ran it ("delivered by experts of
+                            # the ABC": its people spoke; "presentations were delivered by the ABC": they spoke)
+                            here.append(Claim(f.direct_role, o_m[0], e, a, o_m[1].end, "hosting"))
                         else:
                             (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
                 aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
