@@ -2955,3 +2955,11 @@ def test_extract_a_title_in_quotes_after_the_kind_word_names_the_event(kind):
     named = {e for e, _ in f["heldIn"]}
     assert len(named) == 1 and next(iter(named)).endswith('"Joint Investigation Teams – Leadership"')
     assert {o for _, o in f["startDate"]} == {"2024-11-11"}
+
+
+def test_extract_a_city_in_a_programme_s_name_is_no_place_and_the_place_after_it_no_part_of_the_name():
+    text = ("Title of a release\n\n14 June 2013\n\nThe Freedonia Customs Service hosted a support mission under the "
+            "Alpha Lisbon Programme in Nairobi on 12 June 2013.\n")
+    f = facts(text)
+    assert {o for _, o in f["heldIn"]} == {"Nairobi"}
+    assert "Alpha Lisbon Programme" in set(nodes(text, "programme"))

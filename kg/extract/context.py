@@ -258,6 +258,11 @@ class Context:
                          + mn.agency_spans(self.text))
 
     @cached_property
+    def _named_things(self) -> SpanIndex:
+        """The spans of the programmes' and instruments' names ("the Alpha Lisbon Programme": no place)."""
+        return SpanIndex([(t.start, t.end) for t in self.things])
+
+    @cached_property
     def _thing_spans(self) -> SpanIndex:
         """The spans of the instruments' names ("the ABC Agreement on Ports": ABC signs nothing here)."""
         return SpanIndex([(t.start, t.end) for t in self.things if t.kind == "instrument"])
@@ -395,8 +400,8 @@ class Context:
         for p in self.places_in(s0, s1):
             if p.rule == "country-adjective":
                 continue
-            if in_orgs.covers(p.start):
-                continue  # "Japan Customs", "Kenya Revenue Authority": a name, not where the event was
+            if in_orgs.covers(p.start) or self._named_things.covers(p.start):
+                continue  # "Japan Customs", "Kenya Revenue Authority", "the Alpha Lisbon Programme": a name
             before = text[max(s0, p.start - 40):p.start]
             # "in the Kenyan capital, Nairobi", "a study visit to Freedonia"
             if _CAPITAL_BEFORE.search(before) or _TRAVEL_TO.search(before):

@@ -966,6 +966,15 @@ def adjective_countries(text: str) -> list[Mention]:
     return out
 
 
+def _all_places(words: str) -> bool:
+    """Whether ``words`` name places and nothing else ("Freedonia City, Freedonia")."""
+    found = countries_and_cities(words)
+    rest = list(words)
+    for m in found:
+        rest[m.start:m.end] = " " * (m.end - m.start)
+    return bool(found) and not "".join(rest).replace(",", " ").replace(" and ", " ").strip()
+
+
 def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
     """Instruments ("... Convention", "resolution 7/5") and programmes ("... Programme") by head word."""
     _, _, generic, _, inst_heads, prog_heads = _heads(lex)
@@ -980,8 +989,8 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
             if toks[r0][2] == "the" and r0 + 1 < len(toks):
                 r0 += 1
             stop = _chain_right(toks, r0, text, lex.set("org_heads"))
-            if stop > r0:
-                right = stop
+            if stop > r0 and not (toks[right][2] == "in" and _all_places(text[toks[r0][0]:toks[stop - 1][1]])):
+                right = stop  # (not "the Alpha Programme |in Freedonia City|": where it works)
         while left < k and toks[left][2] in ("and", "&", "the", "of") or left < k and toks[left][2][:1].isdigit():
             left += 1
         if left == k and right == k_end and hm.group() != "Memorandum of Understanding":
