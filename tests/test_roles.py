@@ -151,7 +151,11 @@ def test_organization_names(text, name):
      {"Alpha Regional Office for Ports"}, {"Alpha Regional Office for Ports in Lima"}),
     ("Department of Finance\nRepublic of the Philippines\n\nThe Ministry of Trade of Portugal met.",
      {"Department of Finance"}, {"Department of Finance\nRepublic of the Philippines"}),
-], ids=["two-names", "field-head-goes-on", "where-an-office-with-a-complement-met", "a-name-ends-with-its-line"])
+    ("The forum met with the participation of the Ministry of Justice, ATO and Alphapol. The Alpha Trade "
+     "Organization (ATO) and the Ministry of Trade, Industry and Finance spoke.",
+     {"Ministry of Justice", "Ministry of Trade, Industry and Finance"}, {"Ministry of Justice, ATO and Alphapol"}),
+], ids=["two-names", "field-head-goes-on", "where-an-office-with-a-complement-met", "a-name-ends-with-its-line",
+        "fields-not-acronyms"])
 def test_and_after_a_head_word_parts_two_names(text, names, not_names):
     found = set(nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization"))
     assert names <= found and not (not_names & found), found

@@ -808,7 +808,9 @@ the organization itself."""
 _OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
                          r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)")
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
-_FIELD_LIST = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)+,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?![\w-])")
+# (the words of fields, not acronyms: "the Ministry of Justice, |ABC and Sylvania Customs|" names three)
+_FIELD_LIST = re.compile(r"(?:,\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)+,?\s+and\s+[A-Z][a-z][\w-]*"
+                         r"(?:\s+[A-Z][a-z][\w-]*)?(?![\w-])")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:Republic\s+of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?![\w-])")
 _SEATED = frozenset(("Office", "Embassy", "Programme Office", "Bureau", "Delegation", "Mission"))
 _SEATED_IN_CITY = frozenset(("Office", "Programme Office", "Bureau"))
