@@ -542,6 +542,13 @@ def test_extract_named_venue_then_its_city_places_the_event():
     assert {o for _, o in facts(text)["heldIn"]} >= {"Pretoria"}
 
 
+@pytest.mark.parametrize("sentence", ["In Nairobi on 10 November, the minister opened the 3rd Ports Forum.",
+                                      "In Nairobi, the minister opened the 3rd Ports Forum on 10 November."])
+def test_extract_a_city_in_a_fronted_phrase_places_the_event(sentence):
+    text = f"Title of a release\n\n14 November 2013\n\n{sentence}\n"
+    assert {o for _, o in facts(text)["heldIn"]} == {"Nairobi"}
+
+
 @pytest.mark.parametrize("seat", ["at its Lisbon headquarters", "at their Lisbon offices"])
 def test_extract_a_city_naming_an_organization_s_seat_places_the_event(seat):
     text = (f"Title of a release\n\n14 June 2013\n\nOn 12 June, the Alpha Trade Organization hosted {seat} a "

@@ -60,8 +60,8 @@ _LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                          r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
-# ("at its Freedonia City headquarters": a seat named by its city)
-_PLACE_CUE = re.compile(r"(?:\b(?:in|at|held in|place in|to)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
+# ("at its Freedonia City headquarters": a seat named by its city; "In Freedonia City, the minister opened ...")
+_PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
                         r"(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
 # "a mission to Freedonia City", "trips to the Free Zone of Fredville"
 _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|journey)\s+to\s+(?:the\s+)?"
@@ -71,7 +71,7 @@ _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
 # "ABC, Freedonia renew partnership": a place that acts, not where
 _VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")
-_IN_BEFORE = re.compile(r"\b(?:in|held in|place in|at)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
+_IN_BEFORE = re.compile(r"\b(?:[Ii]n|held in|place in|[Aa]t)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
                         r"(?:Headquarters\s+in\s+)?$")
 
 
