@@ -281,7 +281,8 @@ def test_extract_two_days_each_with_its_weekday_are_one_span(phrase):
     assert got == [("2024-09-04", "2024-09-05")]
 
 
-@pytest.mark.parametrize("phrase", ["Up to 5 may attend the meeting", "19 out of 23 Members attended", "On 5 Mar. they met"])
+@pytest.mark.parametrize("phrase", ["Up to 5 may attend the meeting", "19 out of 23 Members attended", "On 5 Mar. they met",
+                                    "Prices rose to 25. March saw a fall", "It entered Phase 2. May 2024 saw more"])
 def test_extract_yearless_abbreviation_or_lower_case_english_month_is_no_date(phrase):
     from kg.extract.dates import find_dates
     from kg.extract.lexicon import load
@@ -342,6 +343,8 @@ def test_extract_a_weekday_in_a_dispatch_is_a_day_of_its_week(sentence, days):
 @pytest.mark.parametrize("days, start, end", [
     ("on Monday and Tuesday", "2024-05-20", "2024-05-21"),
     ("on Sunday to Tuesday", "2024-05-19", "2024-05-21"),
+    ("on Monday and Friday", "2024-05-20", "2024-05-20"),  # (two days, no span)
+    ("on Tuesday and Wednesday", "2024-05-14", "2024-05-15"),  # (told on Tuesday 21 May: the week before)
 ])
 def test_extract_two_weekdays_are_the_days_from_one_to_the_other(days, start, end):
     text = ("Freedonia police meet in Bali on border security\n\nJAKARTA, 21 May 2024 (Agency) - The Freedonia Police "
@@ -2021,7 +2024,9 @@ def test_extract_news_agency_of_a_dateline_or_a_byline(top, agency):
 
 @pytest.mark.parametrize("line", ["Brussels, 5 May 2019 – The ministers met.",
                                   "Brussels, 5 May 2019 (updated) - The ministers met.",
-                                  "Border Security (Summary) - The ministers met."])
+                                  "Border Security (Summary) - The ministers met.",
+                                  "Tuesday, 14 May (Morning) Welcome remarks by the ministers.",
+                                  "In addition, Phase 2 (Pilot) Training will follow."])
 def test_extract_place_and_date_line_names_no_agency(line):
     text = f"Ministers meet to discuss border security\n\n{line}\n"
     assert not nodes(text, "organization")

@@ -18,7 +18,7 @@ from .lexicon import Lexicon, alternation
 from .mentions import all_tokens, token_index
 
 _DASH = r"\s*(?:-|–|—|to|until|till|and|au|al|a|bis)\s*(?:the\s+)?"  # ("from the 27th to the 29th of May")
-_ORD = r"(?:st|nd|rd|th|er|e|\.(?=\s))?"  # (and "3. Mai 2024", as German and Polish write a day)
+_ORD = r"(?:st|nd|rd|th|er|e)?"
 _YEAR_GAP = r"(?:\s*,\s*|\s+)"  # "May 27, 2019", "May 27 2019", "May 27 , 2019", "May 27,2019"
 
 
@@ -37,6 +37,11 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     # longest-first alternation matches (tested), trying far fewer branches at each position
     month = literal_alternation(list(lex.months)) + r"\.?"
     day = r"(\d{1,2})" + _ORD
+    # a day before its month may end with a dot, as German and Polish write it ("3. Mai 2024"; not an
+    # English month after it: "rose to 25. March saw ...")
+    english_words = "|".join(sorted((re.escape(w) for w, lang in lex.month_languages.items() if lang == "en"),
+                                    key=len, reverse=True))
+    dday = r"(\d{1,2})" + rf"(?:st|nd|rd|th|er|e|\.(?=\s)(?!\s+(?i:{english_words})\b))?"
     year = r"(\d{4})"
     wk = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     m = f"({month})"
@@ -50,13 +55,14 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
     month_first = "(?<!-)(?=[" + "".join(sorted({re.escape(w[:1].upper()) for w in english})) + "])"
     return {
         # 31 May - 3 June 2016 / 31 May 2016 to 3 June 2016 / from 30 April to 2 May (the year of the release)
-        "dm_dm": re.compile(rf"{day_first}\b{wk}{day}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{day}\s+{de}{m}"
+        "dm_dm": re.compile(rf"{day_first}\b{wk}{dday}\s+{de}{m}(?:\s+{de_year}{year})?{_DASH}{wk}{dday}\s+{de}{m}"
                             rf"(?:,?\s+{de_year}{year}\b|(?!,?\s*\d))", re.I),
         # 11, 12 and 13 November 2018: a list of days, from the first to the last
-        "dl_dm": re.compile(rf"{day_first}\b{wk}{day}(?:,\s*\d{{1,2}}{_ORD})+,?\s+(?:and|&)\s+{day}\s+{de}{m}"
+        "dl_dm": re.compile(rf"{day_first}\b{wk}{dday}(?:,\s*\d{{1,2}}{_ORD})+,?\s+(?:and|&)\s+{dday}\s+{de}{m}"
                             rf"(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
         # 27 to 29 May 2019 / 18th-20th November 2013 / 27 and 28 November 2017
-        "d_dm": re.compile(rf"{day_first}\b{wk}{day}{_DASH}{wk}{day}\s+{de}{m}(?:(?:,\s*|\s+){de_year}{year})?(?!\d)", re.I),
+        "d_dm": re.compile(rf"{day_first}\b{wk}{dday}{_DASH}{wk}{dday}\s+{de}{m}(?:(?:,\s*|\s+){de_year}{year})?(?!\d)",
+                           re.I),
         # May 30 to June 2, 2019 / June 3 to June 5, 2019 / September 4 and Thursday, September 5 (month first)
         "md_md": re.compile(rf"{month_first}\b{en}\s+{day}{_DASH}{wk}{en}\s+{day}"
                             rf"(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
@@ -65,7 +71,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern]:
         # May 27, 2019
         "md": re.compile(rf"{month_first}\b{en}\s+{day}(?:{_YEAR_GAP}{year}\b|(?!\d|[:.]\d|,?\s*\d))"),
         # 27 May 2019 / Wednesday 5 November / 17 十二月 2013
-        "dm": re.compile(rf"{day_first}\b{wk}{day}\s*{de}{m}(?:,?\s+{de_year}{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
+        "dm": re.compile(rf"{day_first}\b{wk}{dday}\s*{de}{m}(?:,?\s+{de_year}{year})?(?!\s*\d{{1,2}}\b)(?!\d)", re.I),
         # 2019-06-07: opens with the first dash, which the search skips ahead to, and looks behind it
         # for the year (a match starts at the year's group)
         "iso": re.compile(r"-(?<=(?<!\w)(\d{4})-)(\d{2})-(\d{2})\b"),

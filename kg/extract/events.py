@@ -162,10 +162,13 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             while k_end < len(toks) and toks[k_end][1] <= km.end():
                 k_end += 1
             k_end = max(k_end, k + 1)  # (a kind word inside a token: "training/seminar")
-            quoted = k_end < len(toks) and toks[k_end][2] in _OPEN_QUOTES  # 'the course "Port Security"'
-            if km.group() == "course" and not quoted and (k_end >= len(toks) or toks[k_end][2] != "on") and not (
+            # 'the course "Port Security"': a quote that opens after a blank, a word right after it
+            quoted = k_end + 1 < len(toks) and toks[k_end][2] in _OPEN_QUOTES and toks[k_end][0] > toks[k_end - 1][1] \
+                and toks[k_end + 1][0] == toks[k_end][1]
+            if km.group() == "course" and (k > 0 and toks[k - 1][2] in ("of", "Of") or not quoted and (
+                    k_end >= len(toks) or toks[k_end][2] != "on") and not (
                     k > 0 and toks[k - 1][2] in ("The", "the", "This", "this")
-                    and (k_end >= len(toks) or toks[k_end][2] != "of") and not (k > 1 and toks[k - 2][2] == "of")):
+                    and (k_end >= len(toks) or toks[k_end][2] != "of") and not (k > 1 and toks[k - 2][2] == "of"))):
                 continue  # "a course on customs valuation", "The course ran ...", not "in the course of", "of course"
             if k_end < len(toks) and kinds.get(toks[k_end][2]) not in (None, "other") \
                     and toks[k_end][2][:1].isupper() == km.group()[:1].isupper():
@@ -246,7 +249,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                 # the title in quotes right after the kind word is the event's name ('the seminar "Ports of the
                 # Future"')
                 close = next((x for x in range(k_end + 2, min(k_end + 20, len(toks)))
-                              if toks[x][2] in _CLOSE_QUOTES), None)
+                              if toks[x][2] in _CLOSE_QUOTES or toks[x][2] in (".", ";")), None)
+                close = close if close is not None and toks[close][2] in _CLOSE_QUOTES else None
                 if close is not None and toks[k_end + 1][2][:1].isupper():
                     right = close + 1
             a, b = toks[left][0], toks[right - 1][1]

@@ -28,7 +28,7 @@ _DAYS_FROM_RELEASE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # (and "on Tuesday and Wednesday", "on Monday to Wednesday": the days from one to the other)
-_WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})(?:\s+(?:and|to|through|until)\s+({'|'.join(_WEEKDAYS)}))?"
+_WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})(?:\s+(and|to|through|until)\s+({'|'.join(_WEEKDAYS)}))?"
                       rf"\b(?!,?\s*\(?\d)")
 # what says the day is still to come, in the weekday's clause: "will open", "opens on Monday", "is due to"
 _AHEAD = re.compile(r"\b(?:will|shall|scheduled|due\s+to|expected\s+to|plans?\s+to|next|opens|begins|starts|"
@@ -232,9 +232,14 @@ def read_frames(ctx: Context, found: Found) -> None:
                 ahead = _AHEAD.search(sent, clause.end() if clause else 0, weekday.start())
                 day = day + dt.timedelta(days=(-shift) % 7 or 7) if ahead else day - dt.timedelta(days=shift)
             last = day
-            if weekday is not None and weekday.group(2):  # ("on Tuesday and Wednesday": to the second day)
-                days = _WEEKDAYS.index(weekday.group(2)) - _WEEKDAYS.index(weekday.group(1))
-                last = day + dt.timedelta(days=days % 7)
+            if weekday is not None and weekday.group(3):
+                # "on Tuesday and Wednesday", "on Monday to Wednesday": to the second day (two days "and"
+                # apart are two days, not a span: "on Monday and Friday"); past days end by the release's
+                days = (_WEEKDAYS.index(weekday.group(3)) - _WEEKDAYS.index(weekday.group(1))) % 7
+                if weekday.group(2) != "and" or days == 1:
+                    last = day + dt.timedelta(days=days)
+                    if not ahead and last > ctx.published:
+                        day, last = day - dt.timedelta(days=7), last - dt.timedelta(days=7)
             said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, last)
             bisect.insort(found.dates, said_today, key=lambda d: d.start)
             if here:

@@ -740,22 +740,34 @@ def _subseq(letters: list[str], words: list[str]) -> bool:
 
 # the news agency of a dateline ("CITY, 5 May 2019, Agency —", "CITY, 5 May (Agency) -", "CITY (COUNTRY), 5 mai
 # (Agency).- ", "CITY, May 5 (Agency) Text", "(Agency) - CITY, MAY 5 -") or of a byline ("By Ivo Marsh – Agency:")
-_DATE_WORDS = r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Za-zéû]+\.?|[A-Za-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
 _AGENCY_NAME = r"(?P<agency>[A-Z][\w.&’'-]*(?:[ -][A-Z][\w.&’'-]*){0,3})"
-_DATELINE_PLACE = r"[A-Z][\w .’'/-]{1,40}(?:\s*\([A-Z][\w .’'-]{1,30}\))?,"
+# (a place, not a weekday: "Tuesday, 14 May (Morning) Welcome" is a line of an agenda)
+_DATELINE_PLACE = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                   r"[A-Z][\w .’'/-]{1,40}(?:\s*\([A-Z][\w .’'-]{1,30}\))?,")
 _AFTER_PAREN = r"\)\s*\.?\s*(?:[-–—]|(?=[A-Z]))"  # "(Agency) -", "(Agency).- ", "(Agency) Text"
-# (each tried at the start of a line only, which the line's first characters tell)
-AGENCY = (re.compile(rf"(?=[A-Z]){_DATELINE_PLACE}\s*{_DATE_WORDS}(?:,\s*{_AGENCY_NAME}\s*[-–—]|"
-                     rf"\s*\({_AGENCY_NAME.replace('agency', 'paren')}{_AFTER_PAREN})"),
-          re.compile(rf"\({_AGENCY_NAME}\)\s*[-–—]\s*{_DATELINE_PLACE}\s*{_DATE_WORDS}\s*[-–—]"),
-          re.compile(rf"By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$",
-                     re.M))
 AGENCY_REACH = 3000  # a dateline or a byline stands at the top of the text
+
+
+@lru_cache(maxsize=1)
+def _agency_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The datelines and the byline that name a news agency, each tried at the start of a line (which its
+    first characters tell); a dateline's date has a month word of ``months.tsv``, in any case."""
+    from ..read import month_words
+
+    month = literal_alternation(sorted(month_words()))
+    date = (rf"(?:[A-Z][a-z]+,?\s+)?(?:\d{{1,2}}\.?\s+(?i:{month})\.?|(?i:{month})\.?\s+\d{{1,2}})"
+            r"(?:,?\s+\d{4})?(?![\w-])")
+    return (re.compile(rf"(?=[A-Z]){_DATELINE_PLACE}\s*{date}(?:,\s*{_AGENCY_NAME}\s*[-–—]|"
+                       rf"\s*\({_AGENCY_NAME.replace('agency', 'paren')}{_AFTER_PAREN})"),
+            re.compile(rf"\({_AGENCY_NAME}\)\s*[-–—]\s*{_DATELINE_PLACE}\s*{date}\s*[-–—]"),
+            re.compile(rf"By\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,3}}\s*[-–—,]\s*{_AGENCY_NAME}\s*:?\s*$",
+                       re.M))
 
 
 def agency_spans(text: str) -> list[tuple[int, int]]:
     """Where the news agencies of the datelines and bylines at the top of ``text`` are named, known
     organizations or not."""
+    dateline, agency_first, byline = _agency_patterns()
     out = []
     reach = min(len(text), AGENCY_REACH)
     start = 0
@@ -763,11 +775,11 @@ def agency_spans(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", start, reach)
         end = reach if end < 0 else end
         first = text[start:start + 1]
-        pattern = AGENCY[2] if text.startswith("By", start) else AGENCY[1] if first == "(" else \
-            AGENCY[0] if first.isupper() else None
+        pattern = byline if text.startswith("By", start) else agency_first if first == "(" else \
+            dateline if first.isupper() else None
         m = pattern.match(text, start, reach) if pattern is not None else None
-        if m is None and pattern is AGENCY[2]:
-            m = AGENCY[0].match(text, start, reach)  # ("Byblos, 5 May (Agency) -")
+        if m is None and pattern is byline:
+            m = dateline.match(text, start, reach)  # ("Byblos, 5 May (Agency) -")
         if m is not None:
             group = "agency" if m.group("agency") else "paren"
             if m.group(group):

@@ -85,10 +85,13 @@ _BOUNDARY = re.compile(r"[;:!?\"“”]|\b(?:" + "|".join(f"[{w[0]}{w[0].upper()
 # may hold a preposition of its own (", Jane Doe, and the Secretary for Digital Affairs of the"); items
 # may be parted by semicolons ("with the Director of X, P; the Secretary of Y, Q; and ...")
 _TITLE_GAP = re.compile(r"\)?[\s,;]*(?:(?:and|the|of|for|on|in|to)\s+|[A-Z][\w.'’-]*[\s,;]+)*(?:of|at)\s+(?:the\s+)?")
-# the words between the last item and the part through which it acts, an item of its own ("organized by X
-# through its Y"), or the one it acts with ("organized by X with Y": not "with the support of Y")
+# the words between a hosting verb's last agent and the part through which it acts, an agent of its own
+# ("organized by X through its Y"), or the one it acts with ("organized by X with Y": not "with the support
+# of Y", "with Y funding", "with Y's support", "with Y as donor")
 _PARTNER_GAP = re.compile(r"\s*(?:\([^()]{1,20}\))?(?:,?\s+(?:through|via)\s+its|\s+with(?:\s+the)?)\s+")
 # after a colon the list's items may be parted by semicolons ("Speakers included: P, Director of X; Q, ...")
+_SUPPORT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:['’]s\b|(?:support|funding|financing|assistance|backing|"
+                            r"sponsorship|grant|as)\b)", re.I)
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"))
 _COLON = re.compile(r"\s*:\s*")
 _COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "joined by these delegations:" and a list below
@@ -138,9 +141,12 @@ _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, befo
 _PROGRAMME_BEFORE = re.compile(r"\b(?:programmes?|programs?|projects?|facility|fund)\b", re.I)
 _SHARED_ROLE = re.compile(r"(?:jointly|together)\s+with\b")
 _DIRECT = re.compile(r"\s*(?:the\s+)?")  # between an agent phrase and an organization it names itself
-# between an event named as the subject and its passive verb ("the course, which ran in May, was |delivered")
-_EVENT_SUBJECT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;]{1,80},\s*)?(?:(?:was|were|is|are|has\s+been|have\s+been)"
-                            r"\s+)?(?:[a-z]+ly\s+)?")
+# between an event and the passive verb that tells of it ("the course, which ran in May, was |delivered"), and
+# what puts an event inside a phrase about something else ("a presentation |on the| course")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|about|for|in|at|from|to|with|by|under|during)\s+"
+                                 r"(?:(?:the|a|an|this|its|their)\s+)?$", re.I)
+_EVENT_SUBJECT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;]{1,80},\s*|,\s*)?"
+                            r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?")
 _WITH = re.compile(r"\s+with\s+")
 _SHARED_GAP = re.compile(r"[^,;:()]{0,160}")  # between a hosting verb and "jointly with": its object, no other clause
 _ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
@@ -171,6 +177,7 @@ class Frame:
     adjacent: bool = False
     tells_event: str | None = None  # the kind of event the phrase tells on its own ("paid a courtesy call on": a visit)
     direct_role: str | None = None  # the role of an agent named right after the phrase, not through its people
+    event_kind: str | None = None  # the kind of event the phrase must tell of ("signing": not any meeting)
 
 
 @dataclass(frozen=True)
@@ -292,7 +299,8 @@ def load(path: Path = DATA) -> Triggers:
         frame = Frame(f["meaning"], f["role"], f["reads"],
                       tuple([object_role] if isinstance(object_role, str) else object_role or ()), f.get("passive_role"),
                       f.get("inverted", False), f.get("needs_event", False), f.get("transitive", False),
-                      f.get("body_role"), f.get("adjacent", False), f.get("tells_event"), f.get("direct_role"))
+                      f.get("body_role"), f.get("adjacent", False), f.get("tells_event"), f.get("direct_role"),
+                      f.get("event_kind"))
         for phrase in f["phrases"]:
             piece, firsts, past = _phrase_pattern(phrase, f["reads"], irregular, f.get("past_only", False))
             participles.update(p.lower() for p in past)
@@ -421,9 +429,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 return [o_m], o_m[1].end
         return [], pos
 
-    def arguments(pos: int, stop: int) -> tuple[list[Mention], int]:
+    def arguments(pos: int, stop: int, partners: bool = False) -> tuple[list[Mention], int]:
         """The list of organizations that starts right after ``pos`` and ends before ``stop``, and
-        where it ends."""
+        where it ends; with ``partners`` (a hosting verb's agents), it goes on over the part through
+        which the last one acts and the one it acts with ("organized by X through its Y", "by X with Y")."""
         out: list[Mention] = []
         cur, limit = pos, _FIRST_GAP
         colon = _COLON.match(text, pos)
@@ -457,12 +466,22 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 cur = max(cur, m.end)
                 continue
             gap = text[cur:m.start]
-            if _reach(gap) > limit or boundary.search(gap) and not (out and (_TITLE_GAP.fullmatch(gap)
-                                                                              or _PARTNER_GAP.fullmatch(gap))):
+            if _reach(gap) > limit or boundary.search(gap) and not (out and (
+                    _TITLE_GAP.fullmatch(gap) or partners and _PARTNER_GAP.fullmatch(gap)
+                    and not _SUPPORT_AFTER.match(text, m.end))):
                 break
             out.append(o_m)
             cur, limit = m.end, _NEXT_GAP
         return out, cur
+
+    def subject_event(s0: int, pos: int) -> bool:
+        """Whether the passive verb at ``pos`` tells of an event named right before it ("The course, funded
+        by X, was |delivered", "completed a course |delivered"), not of a thing about one ("A presentation
+        on the course was |delivered")."""
+        for m0, m1, _ in event_mentions[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, pos)]:
+            if _EVENT_SUBJECT.fullmatch(text, m1, pos) and not _PREPOSITION_BEFORE.search(text, max(s0, m0 - 30), m0):
+                return True
+        return False
 
     def event_before_comma(pos: int, s1: int) -> bool:
         """Whether an event is named between ``pos`` and the next comma or the end of the sentence (``s1``)."""
@@ -663,7 +682,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         here.append(Claim(f.role, o_m[0], e, thanks.start(), b, f.meaning))
                 last_end = floor = b
             else:
-                args, end = (adjacent if f.adjacent else arguments)(b, stop)
+                args, end = adjacent(b, stop) if f.adjacent else \
+                    arguments(b, stop, partners=f.meaning == "hosting" and f.reads == "agent")
                 more = _AND_BY.search(text, end, min(stop, end + 160)) if f.reads == "agent" and args else None
                 if more is not None and not _CLAUSE_VERB.search(text, end, more.start()):
                     # "delivered by A, on its tools, and by B, on ...": the agents of one verb
@@ -699,15 +719,16 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     kept[k - 1][2].reads == "agent" and _ACRONYM_GAP.fullmatch(text, last_end, a)
                     or kept[k - 1][2].reads == "subject" and _SHARED_GAP.fullmatch(text, kept[k - 1][1], a)
                     and not mentions_in(kept[k - 1][1], a))
-                if e is not None and f.role and not partners_of_programme:
+                # "the course was delivered by the ABC and the DEF": they ran it (not "delivered by the ABC's
+                # experts", nor "a presentation on the course was delivered by the ABC")
+                direct = bool(f.direct_role and args and _DIRECT.fullmatch(text, b, args[0][1].start)
+                              and not _POSSESSIVE.match(text, args[0][1].end) and subject_event(s0, a))
+                if e is not None and f.role and not partners_of_programme \
+                        and (f.event_kind is None or getattr(e, "kind", None) == f.event_kind):
                     for o_m in adjust(args):
                         if shared:  # (a host, not a guest: it took part only if the text says so)
                             here.append(Claim(kept[k - 1][2].role, o_m[0], e, a, o_m[1].end, "hosting"))
-                        elif f.direct_role and _DIRECT.fullmatch(text, b, o_m[1].start) and any(
-                                _EVENT_SUBJECT.fullmatch(text, x, a) for x in ends[bisect.bisect_left(ends, s0):
-                                                                                 bisect.bisect_right(ends, a)]):
-                            # "the course was delivered by the ABC": the ABC ran it ("delivered by experts of
-                            # the ABC": its people spoke; "presentations were delivered by the ABC": they spoke)
+                        elif direct:
                             here.append(Claim(f.direct_role, o_m[0], e, a, o_m[1].end, "hosting"))
                         else:
                             (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
