@@ -559,6 +559,14 @@ def test_extract_a_city_naming_an_organization_s_seat_places_the_event(seat):
     assert {o for _, o in facts(text)["heldIn"]} == {"Lisbon"}
 
 
+@pytest.mark.parametrize("told", ["The programme, held at the Alpha Police Academy in Lyon, was opened by its director.",
+                                  "It was hosted by the Alpha Police Academy in Lyon on its own premises."])
+def test_extract_a_later_sentence_that_tells_who_hosted_an_event_places_it(told):
+    text = ("Title of a release\n\n14 June 2013\n\nOfficers of the Beta Border Service and the Gamma Customs "
+            f"Service took part in a five-day training course on risk profiling. {told}\n")
+    assert {o for _, o in facts(text)["heldIn"]} == {"Lyon"}
+
+
 @pytest.mark.parametrize("place", ["Porirua, New Zealand", "Porirua (New Zealand)", "Chiang Rai, Thailand"])
 def test_extract_a_town_named_with_its_country_places_the_event(place):
     town = place.split(",")[0].split(" (")[0]

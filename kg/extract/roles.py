@@ -743,6 +743,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
 
 
 _NO_EVENT_OF_THEIR_OWN = ("speech",)  # meanings that tell no event when the release names none
+_PLACING = ("hosting", "venue")  # meanings whose sentence may say where the event was
 # the kind of an event no phrase names, by the meaning of the trigger that tells it
 _UNNAMED_KINDS = {"signing": "signing", "visit": "visit", "meeting": "meeting", "beneficiary": "training"}
 
@@ -820,6 +821,15 @@ def assign_roles(ctx: Context, found: Found) -> None:
                     c.event.dates.append(next((d for d in here if d.first != d.last), here[0]))
             if c.event.dates or not in_title:
                 dated.add(id(c.event))
+    # "... The course, hosted by the Alpha Academy in Freedonia City, ...": an event still unplaced is
+    # where a sentence that tells who hosted it or where it was held says it was
+    for c in claims:
+        if not c.event.places and c.meaning in _PLACING and c.event.mode != "virtual":
+            si = ctx.sentence_of(c.start)
+            if si >= 0:
+                c.event.places.extend(ctx._event_places(*ctx.sents[si], c.event))
+                if c.event.places and c.event.mode is None:
+                    c.event.mode = "in-person"
     # "Freedonia City, 5 May 2021 - ... signed a grant for a project in Freedonia": the city of the
     # date line tells where in the one country the event the release is about is placed
     main = found.main
