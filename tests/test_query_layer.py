@@ -108,6 +108,23 @@ def test_named_query_agrees_with_rdflib_on_the_seed(seed_store, name):
     assert oxigraph_rows(seed_store, name, params) == rdflib_rows(seed_store, name, params)
 
 
+def test_a_topic_of_undated_events_has_no_dates_in_either_engine(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Workshop on port risk\n\nThe Alpha Customs Service will hold a workshop on port "
+                                  "risk management for officers of the Beta Border Police.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Seminar on rules of origin\n\n14 June 2013\n\nOn 12 June 2013, the Gamma Revenue "
+                                  "Authority held a seminar on rules of origin with the Delta Customs Service.\n",
+                                  encoding="utf-8")
+    store = tmp_path / "store"
+    kg.builder.build([folder], store, jobs=1)
+    rows = oxigraph_rows(store, "topics", {})
+    assert rows == rdflib_rows(store, "topics", {})
+    dates = {topic: (first, last) for topic, _, first, last in rows}
+    assert dates["rules of origin"] == ("2013-06-12", "2013-06-12")
+    assert {d for t, d in dates.items() if t != "rules of origin"} == {(None, None)}
+
+
 def test_every_named_query_answers_on_the_seed_or_the_corpus(corpus_store, seed_store):
     """So that no comparison above passes by both engines answering nothing."""
     seed_params = {"org": "WCO", "entity": "WCO", "place": "Vienna", "text": "session", "below": "0.8"}
