@@ -802,10 +802,12 @@ def assign_roles(ctx: Context, found: Found) -> None:
     for c in claims:
         c.event.roles.append((c.role, c.org, (c.start, c.end), f"role-{c.meaning}"))
         # an event no sentence places: where the first sentence that gives it a role says it was (a
-        # title says where and when less often than the body that tells it again)
+        # title says where and when less often than the body that tells it again), or else a sentence
+        # that tells who hosted it or where it was held ("... The course, hosted by the Alpha Academy in
+        # Freedonia City, ...")
         si = ctx.sentence_of(c.start)
         in_title = si >= 0 and ctx.r.title is not None and ctx.r.title[0] <= ctx.sents[si][0] < ctx.r.title[1]
-        if not c.event.places and id(c.event) not in placed:
+        if not c.event.places and (id(c.event) not in placed or c.meaning in _PLACING and c.event.mode != "virtual"):
             if si >= 0:
                 c.event.places.extend(ctx._event_places(*ctx.sents[si], c.event))
                 if c.event.places and c.event.mode is None:
@@ -821,15 +823,6 @@ def assign_roles(ctx: Context, found: Found) -> None:
                     c.event.dates.append(next((d for d in here if d.first != d.last), here[0]))
             if c.event.dates or not in_title:
                 dated.add(id(c.event))
-    # "... The course, hosted by the Alpha Academy in Freedonia City, ...": an event still unplaced is
-    # where a sentence that tells who hosted it or where it was held says it was
-    for c in claims:
-        if not c.event.places and c.meaning in _PLACING and c.event.mode != "virtual":
-            si = ctx.sentence_of(c.start)
-            if si >= 0:
-                c.event.places.extend(ctx._event_places(*ctx.sents[si], c.event))
-                if c.event.places and c.event.mode is None:
-                    c.event.mode = "in-person"
     # "Freedonia City, 5 May 2021 - ... signed a grant for a project in Freedonia": the city of the
     # date line tells where in the one country the event the release is about is placed
     main = found.main
