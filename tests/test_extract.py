@@ -7,6 +7,7 @@ from kg.extract import extract
 from kg.model import Release, Value
 from kg.read import layout
 from kg.resolve import resolve
+from kg.text import sentences
 
 
 def release(text: str, rid: str = "t1") -> Release:
@@ -234,6 +235,35 @@ def test_extract_a_date_an_event_does_not_run_until_does_not_end_it():
     text = ("Title of a release\n\n12 June 2024\n\nThe Secretary-General opened on 12 June 2024 the Global Trade Forum "
             "organized by the Alpha Trade Organization. Registration is open until 20 June.\n")
     assert {o for _, o in facts(text)["endDate"]} == {"2024-06-12"}
+
+
+@pytest.mark.parametrize("lead", [
+    "A border post was opened on Monday, 26 February 2024, in Alphaville by the Freedonia Revenue Authority.",
+    "The Freedonia Revenue Authority launched a one-stop border post in Alphaville on 26 February 2024.",
+])
+def test_extract_an_events_own_sentence_dates_it_before_a_date_lent_by_an_earlier_one(lead):
+    # the lead names no event: its date goes to the release's event until a sentence naming that event
+    # tells the event's own days
+    text = (f"Title of a release\n\n27 February 2024\n\n{lead}\nAhead of the opening, the Freedonia Revenue "
+            "Authority conducted a two-day training of trainers for 30 volunteers on 22 and 23 February.\n")
+    assert days_of(text) == ({"2024-02-22"}, {"2024-02-23"})
+
+
+def test_extract_a_lent_date_stays_the_first_day_of_an_event_its_own_sentence_runs_until():
+    text = ("Title of a release\n\n27 February 2024\n\nA border post was opened in Alphaville on 20 February 2024 "
+            "by the Freedonia Revenue Authority.\nThe Freedonia Revenue Authority also organized a training course "
+            "for its officers, which runs until 23 February.\n")
+    assert days_of(text) == ({"2024-02-20"}, {"2024-02-23"})
+
+
+def test_extract_a_month_abbreviation_before_its_day_ends_no_sentence():
+    # (a sentence cut at "Jan." would leave the day and the event in another sentence than the month)
+    text = ("Title of a release\n\n30 January 2025\n\nSeparately, officers of the Freedonia Coast Guard began on "
+            "Jan. 27 a three-week training course.\n")
+    assert days_of(text) == ({"2025-01-27"}, {"2025-01-27"})
+    text = "It was held on Sept. 18-19, with the Alpha Police. It ended in Jan. The next one is on Nov. 3."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "It was held on Sept. 18-19, with the Alpha Police.", "It ended in Jan.", "The next one is on Nov. 3."]
 
 
 def test_extract_yearless_date_takes_the_publication_year():

@@ -177,6 +177,9 @@ def read_frames(ctx: Context, found: Found) -> None:
         return found
 
     header_hosts: list[tuple[ev.Event, tuple]] = []
+    # the events dated by a sentence that does not name them (a header line, or a sentence whose verb
+    # tells of an event): a date a sentence naming the event gives later is its own
+    lent: set[int] = set()
     for si, (s0, s1) in enumerate(ctx.sents):
         sent = text[s0:s1]
         here = events_in(s0, s1)
@@ -250,6 +253,13 @@ def read_frames(ctx: Context, found: Found) -> None:
             sent_dates = _dates_of_each(mentions_in(s0, s1), sent_dates)
         if sent_dates:
             e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
+            if e is not None and e is target and id(e) in lent and len(here) == 1 and not any(
+                    x.search(text, max(s0, d.start - 24), d.start) for d in sent_dates for x in (_UNTIL_BEFORE, _BEGAN_BEFORE)):
+                # "A centre was opened on 26 May by ABC. ... ABC held a two-day training on 22 and 23 May":
+                # the training's days are those of its own sentence, not of the opening before it (but
+                # "The training, which runs until 28 May" tells when the day before it ends)
+                e.dates.clear()
+                lent.discard(id(e))
             until = next((d for d in sent_dates if _UNTIL_BEFORE.search(text, max(s0, d.start - 24), d.start)), None)
             if until is not None and e is not None and not e.dates:
                 # "opened on Monday, 12 June, and will continue until 14 June": from the day before it
@@ -298,6 +308,8 @@ def read_frames(ctx: Context, found: Found) -> None:
             if e is not None and not e.dates:
                 pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                 e.dates.append(pick)
+                if e is not target:
+                    lent.add(id(e))
         pure_pub_line = ctx.pub_line and ctx.pub_line[0] <= s0 and s1 <= ctx.pub_line[1]
         if main and not here and sent_dates and ctx._is_header_line(s0, s1) and not pure_pub_line:
             # "ABC, Fredonia City, 3-4 May 2021", "DEF Headquarters, 7 and 8 June 2022": the host's line
