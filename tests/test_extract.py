@@ -256,6 +256,15 @@ def test_extract_a_lent_date_stays_the_first_day_of_an_event_its_own_sentence_ru
     assert days_of(text) == ({"2024-02-20"}, {"2024-02-23"})
 
 
+def test_extract_a_weekday_an_event_opened_on_is_its_first_day_not_another_event():
+    text = ("Title of a release\n\n12 March 2025\n\nCustoms officials from Freedonia and Alphaland on Wednesday "
+            "wrapped up a three-day regional workshop in Nairobi.\nThe workshop, which opened on Monday at the Alpha "
+            "Centre, was convened by the Freedonia Revenue Authority.\n")
+    f = facts(text)
+    assert len({o for _, o in f["about"]}) == 1
+    assert days_of(text) == ({"2025-03-10"}, {"2025-03-12"})
+
+
 def test_extract_a_month_abbreviation_before_its_day_ends_no_sentence():
     # (a sentence cut at "Jan." would leave the day and the event in another sentence than the month)
     text = ("Title of a release\n\n30 January 2025\n\nSeparately, officers of the Freedonia Coast Guard began on "

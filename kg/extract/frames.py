@@ -20,7 +20,8 @@ _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing
                            r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$")
 _MONTH = dt.timedelta(days=31)
 # what tells that a date is the first day of an event told before: "the course, which began on 12 July"
-_BEGAN_BEFORE = re.compile(r"\b(?:[Bb]egan|[Ss]tarted|[Cc]ommenced|[Oo]pened|[Kk]icked\s+off)\s+on\s+"
+# (or "which opened on Monday": a weekday's date holds its "on")
+_BEGAN_BEFORE = re.compile(r"\b(?:[Bb]egan|[Ss]tarted|[Cc]ommenced|[Oo]pened|[Kk]icked\s+off)\s+(?:on\s+)?"
                            r"(?:[A-Z][a-z]+day,?\s+)?$")
 # the day of the release, the day before or after it ("today's debates": not when)
 _TODAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?!['’]s)")
