@@ -261,6 +261,10 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
         if i == 0 and (reads in ("subject", "agent", "object") or w in irregular):
             # (a phrase read after it opens with a verb too: "bring together" -> "brought together")
             forms, past = _inflect(w, irregular)
+            if w != "be" and not w.startswith("co-"):
+                # (and the verb done jointly: "co-convened by", "co-hosts", "co-chaired")
+                joint, joint_past = _inflect("co-" + w, irregular)
+                forms, past = forms + joint, past + joint_past
             participles += past
             alternatives = past if reads == "agent" or past_only else forms
             piece = "(?:" + "|".join(re.escape(f) for f in sorted(set(alternatives), key=len, reverse=True)) + ")"
