@@ -265,6 +265,18 @@ def test_extract_a_weekday_an_event_opened_on_is_its_first_day_not_another_event
     assert days_of(text) == ({"2025-03-10"}, {"2025-03-12"})
 
 
+@pytest.mark.parametrize("sentence, event, role", [
+    ("Twelve detectives of the Alpha Police graduated from a three-week cybercrime investigations course delivered "
+     "in Lima by the Beta Police.", "three-week cybercrime investigations course", ("organizer", "Beta Police")),
+    ("The Beta Police delivered a five-day course for 20 officers of the Alpha Police in Lima.", "five-day course",
+     ("attendee", "Alpha Police")),
+])
+def test_extract_a_course_that_lasts_a_stated_time_is_an_event(sentence, event, role):
+    f = facts(f"Title of a release\n\n14 October 2023\n\n{sentence}\n")
+    assert (event, "Lima") in f["heldIn"]
+    assert (event, role[1]) in f[role[0]]
+
+
 def test_extract_a_month_abbreviation_before_its_day_ends_no_sentence():
     # (a sentence cut at "Jan." would leave the day and the event in another sentence than the month)
     text = ("Title of a release\n\n30 January 2025\n\nSeparately, officers of the Freedonia Coast Guard began on "

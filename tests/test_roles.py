@@ -137,6 +137,8 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Sectoral Council on Trade, Industry and Finance met in Arusha.", "Sectoral Council on Trade, Industry and Finance"),
     ("The Alpha Programme Office in Kenya hosted the 1st Seminar on Ports.", "Alpha Programme Office in Kenya"),
     ("The Royal Freedonia Police Force hosted the 1st Seminar on Ports.", "Royal Freedonia Police Force"),
+    ("The Freedonia Border Management Staff College hosted the 1st Seminar on Ports.",
+     "Freedonia Border Management Staff College"),
     ("The United Kingdom (UK) Border Force hosted the 1st Seminar on Ports.", "United Kingdom Border Force"),
     ("Ada Quill, of the Alpha Union's Delegation in Chile, spoke at the 1st Seminar on Ports.",
      "Alpha Union's Delegation in Chile"),

@@ -56,6 +56,10 @@ def is_modifier(word: str) -> bool:
 
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+")  # "ABC", "AfCFTA", "Alphapol"
 _ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
+# how long an activity lasts, before its noun and the lower-case words that tell what it is of ("a
+# three-week cybercrime investigations course": a course given, not "the course of action")
+_DURATION = re.compile(r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:day|week|month)$",
+                       re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 # 'the ABC project "Training on Port Security"': the name of a project, not an event
 _PROJECT_BEFORE = re.compile(r"\b(?:project|programme|program|initiative)\s*[\"“‘']?\s*$", re.IGNORECASE)
@@ -110,6 +114,18 @@ UPCOMING_WORDS = ("next", "upcoming", "forthcoming")
 """The words before an event's kind that tell of one to come ("the next meeting"), which names it."""
 
 _BARE_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))$")
+
+
+def _lasting(toks: list, k: int) -> bool:
+    """Whether a duration stands before token ``k``, with at most two lower-case words between
+    ("a five-day course", "a three-week cybercrime investigations course")."""
+    for j in range(k - 1, max(k - 4, -1), -1):
+        word = toks[j][2]
+        if _DURATION.match(word):
+            return True
+        if not word.islower():
+            return False
+    return False
 
 
 def ordinal_of(word: str, first: bool = False) -> int | None:
@@ -168,7 +184,8 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             if km.group() == "course" and (k > 0 and toks[k - 1][2] in ("of", "Of") or not quoted and (
                     k_end >= len(toks) or toks[k_end][2] != "on") and not (
                     k > 0 and toks[k - 1][2] in ("The", "the", "This", "this")
-                    and (k_end >= len(toks) or toks[k_end][2] != "of") and not (k > 1 and toks[k - 2][2] == "of"))):
+                    and (k_end >= len(toks) or toks[k_end][2] != "of") and not (k > 1 and toks[k - 2][2] == "of"))
+                    and not _lasting(toks, k)):
                 continue  # "a course on customs valuation", "The course ran ...", not "in the course of", "of course"
             if k_end < len(toks) and kinds.get(toks[k_end][2]) not in (None, "other") \
                     and toks[k_end][2][:1].isupper() == km.group()[:1].isupper():
