@@ -688,9 +688,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             else:
                 args, end = adjacent(b, stop) if f.adjacent else \
                     arguments(b, stop, partners=f.meaning == "hosting" and f.reads == "agent")
-                more = _AND_BY.search(text, end, min(stop, end + 160)) if f.reads == "agent" and args else None
+                by = f.reads == "agent" or f.reads == "after" and text[a:b].endswith("by")
+                more = _AND_BY.search(text, end, min(stop, end + 160)) if by and args else None
                 if more is not None and not _CLAUSE_VERB.search(text, end, more.start()):
-                    # "delivered by A, on its tools, and by B, on ...": the agents of one verb
+                    # "delivered by A, on its tools, and by B, on ...": the agents of one verb (or of one
+                    # noun: "presentations by A on its tools, and by B on ...")
                     extra, more_end = arguments(more.end(), stop)
                     if extra and extra[0][1].start - more.end() <= len("the "):
                         args, end = args + extra, more_end
