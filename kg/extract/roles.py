@@ -694,7 +694,9 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     # "delivered by A, on its tools, and by B, on ...": the agents of one verb (or of one
                     # noun: "presentations by A on its tools, and by B on ...")
                     extra, more_end = arguments(more.end(), stop)
-                    if extra and extra[0][1].start - more.end() <= len("the "):
+                    if extra and (extra[0][1].start - more.end() <= len("the ")
+                                  or _TITLE_GAP.fullmatch(text, more.end(), extra[0][1].start)):
+                        # (or of a person's title: "and by Mr P, Deputy Director of the B")
                         args, end = args + extra, more_end
                 e = event_for(s0, s1, a, after_first=False)
                 # a phrase that opens the sentence, perhaps after a short adverbial ("On 5 May, at the
