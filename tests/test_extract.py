@@ -277,6 +277,17 @@ def test_extract_a_course_that_lasts_a_stated_time_is_an_event(sentence, event, 
     assert (event, role[1]) in f[role[0]]
 
 
+@pytest.mark.parametrize("title, places", [
+    ("Officers from Kenya and Uganda complete two-week staff course in Lima", {"Lima"}),
+    ("Alpha Staff College reports on Kenya and Uganda after two-week course in Strasbourg", {"Strasbourg"}),
+    ("Lima: thirty officers complete two-week staff course", {"Lima"}),
+])
+def test_extract_a_title_places_an_event_where_it_says_it_was_not_where_people_come_from(title, places):
+    text = (f"{title}\n\n16 October 2023\n\nThirty officers graduated on 13 October from a two-week staff "
+            "course on leadership organized by the Alpha Staff College.\n")
+    assert {p for _, p in facts(text).get("heldIn", set())} == places
+
+
 def test_extract_a_month_abbreviation_before_its_day_ends_no_sentence():
     # (a sentence cut at "Jan." would leave the day and the event in another sentence than the month)
     text = ("Title of a release\n\n30 January 2025\n\nSeparately, officers of the Freedonia Coast Guard began on "

@@ -67,6 +67,8 @@ _PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|i
 _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|journey)\s+to\s+(?:the\s+)?"
                         r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}of\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
+# (in a title: where people come from, or what a text is on, and what is coordinated with it)
+_TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*\s+){0,3}and\s+)?$")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
 # "ABC, Freedonia renew partnership": a place that acts, not where
@@ -415,6 +417,9 @@ class Context:
             if _PLACE_CUE.search(before) or header:
                 if _FROM_BEFORE.search(before) and not header:
                     continue
+                if header and _TOPIC_OR_ORIGIN_BEFORE.search(before) and self.r.title \
+                        and self.r.title[0] <= s0 < self.r.title[1]:
+                    continue  # a title's "Officers from A and B complete ...", "Council reports on A"
                 if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident:
                     out.append(p)
                     continue
