@@ -121,7 +121,7 @@ def test_a_verb_done_jointly_is_read_as_the_verb(text, role):
 def test_adverbs_and_articles_are_optional_inside_a_phrase():
     t = roles.load()
     for text in ("organized jointly by the ABC", "delivered a presentation", "delivered an opening presentation",
-                 "took the floor"):
+                 "took the floor", "had a bilateral meeting with"):
         assert roles.find_triggers(text, t), text
 
 
