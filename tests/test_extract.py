@@ -288,6 +288,15 @@ def test_extract_a_title_places_an_event_where_it_says_it_was_not_where_people_c
     assert {p for _, p in facts(text).get("heldIn", set())} == places
 
 
+def test_extract_a_rank_before_a_name_ends_no_sentence():
+    # (a sentence cut at "Col." would leave the date with the delegation and the visit without it)
+    text = ("Title of a release\n\n21 September 2023\n\nOn 18-19 September 2023, a delegation of the Freedonia "
+            "Border Guard, led by its Deputy Head, Col. Ivo Marsh, paid a working visit to the Alpha Police in Lima.\n")
+    assert days_of(text) == ({"2023-09-18"}, {"2023-09-19"})
+    text = "It was opened by the Hon. Ada Quill and Lt. Gen. Bo Li. They spoke."
+    assert [text[a:b] for a, b in sentences(text)] == ["It was opened by the Hon. Ada Quill and Lt. Gen. Bo Li.", "They spoke."]
+
+
 def test_extract_a_month_abbreviation_before_its_day_ends_no_sentence():
     # (a sentence cut at "Jan." would leave the day and the event in another sentence than the month)
     text = ("Title of a release\n\n30 January 2025\n\nSeparately, officers of the Freedonia Coast Guard began on "
