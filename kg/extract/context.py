@@ -67,8 +67,9 @@ _PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|i
 _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|journey)\s+to\s+(?:the\s+)?"
                         r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}of\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
-# (in a title: where people come from, or what a text is on, and what is coordinated with it)
-_TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*\s+){0,3}and\s+)?$")
+# (in a headline: where people come from, or what a text is on, and what is coordinated with it)
+_TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*,?\s+){0,6}(?:and\s+)?)?$")
+_PLACE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
 # "ABC, Freedonia renew partnership": a place that acts, not where
@@ -394,6 +395,15 @@ class Context:
             out.append((p["org"], mn.Mention(m.start, m.end, "person", p["name"], p["name"], m.rule)))
         return out
 
+    def _listed_places_end(self, p: mn.Mention, s1: int) -> int:
+        """Where the list of places that ``p`` opens ends ("Freedonia, Sylvania and Ruritania")."""
+        end, places = p.end, self.places_in(p.end, s1)
+        for q in places:
+            if not _PLACE_LIST_GAP.fullmatch(self.text, end, q.start):
+                break
+            end = q.end
+        return end
+
     def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
         text = self.text
         out = []
@@ -413,13 +423,13 @@ class Context:
                     and text[out[-1].end:p.start].strip() == "(":
                 out.append(p)  # "in Lomé (Togo)"
                 continue
-            header = self._is_header_line(s0, s1) and not _VERB_AFTER.match(text, p.end)  # (not "Freedonia signs ...")
+            # (not "Freedonia signs ...", nor "Freedonia, Sylvania and Ruritania agree ...")
+            header = self._is_header_line(s0, s1) and not _VERB_AFTER.match(text, self._listed_places_end(p, s1))
             if _PLACE_CUE.search(before) or header:
                 if _FROM_BEFORE.search(before) and not header:
                     continue
-                if header and _TOPIC_OR_ORIGIN_BEFORE.search(before) and self.r.title \
-                        and self.r.title[0] <= s0 < self.r.title[1]:
-                    continue  # a title's "Officers from A and B complete ...", "Council reports on A"
+                if header and _TOPIC_OR_ORIGIN_BEFORE.search(before):
+                    continue  # a headline's "Officers from A and B complete ...", "Council reports on A"
                 if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident:
                     out.append(p)
                     continue
