@@ -720,6 +720,7 @@ def layout(text: str, md: bool = False) -> tuple[tuple[int, int] | None, tuple[i
 
 
 _LABEL_LINE = re.compile(r"(?:by|from|source|press\s+release|news\s+release|media\s+release)\b", re.I)
+_ISSUED_BY = re.compile(r"\s*(?:issued|released|distributed)\s+by\s*:?\s*", re.I)
 HEADLINE_WORDS = 5
 """A line of fewer words than this, over a headline, is a label of the page, not its title."""
 
@@ -962,7 +963,10 @@ def _own_foot_date(text: str, start: int, tail: list[tuple[int, int, int]], end:
         date = _bare_date(text[s:e]) if s < end else None
         if date is None:
             continue
-        if found is not None or i and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
+        # (the lines under "Issued by:" name who issued the text, not another page: "Issued by: / Press
+        # Office / Ministry of Ports / Lima, 5 March 2024")
+        issued = any(_ISSUED_BY.fullmatch(text, a, b) for a, b, _ in tail[max(0, i - 4):i])
+        if found is not None or i and not issued and _headline_of_other_news(text[tail[i - 1][0]:tail[i - 1][1]]):
             return None
         found = (s + date[0], s + date[1])
     if found is None:

@@ -1713,6 +1713,8 @@ def test_page_layouts_of_titles_and_dates(name, title, date):
     ("two-places-before-the-date", "2023-10-04"),
     # a place and date without a label that closes the text
     ("unlabelled-date-closing-the-text", "2024-04-24"),
+    # ... under the office that issued it ("Issued by:" over the office, not a headline of other news)
+    ("issued-by-block-at-the-foot", "2021-03-03"),
 ])
 def test_page_layouts_of_dates(name, date):
     assert published((LAYOUT / f"{name}.txt").read_text(encoding="utf-8")) == date
