@@ -37,13 +37,13 @@ LOWER = "a-z" + _letter_class(str.islower)
 # a sentence ends at . ! ? (not after a known abbreviation or a single capital) followed by space and
 # an upper-case letter, digit or quote, or by a capitalised word right after a word's last letters, or
 # at a line break; not at the dot of a month's abbreviation before its day ("held on Sept. 18-19")
-_ABBREV = (r"(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bNo.)(?<!\bvs.)(?<!\betc.)(?<!\bProf.)(?<!\bH\.E.)(?<!\b[A-Z].)"
-           # (and the ranks and titles written before a name: "Col. Ivo Marsh", "Hon. Ada Quill")
-           + "".join(rf"(?<!\b{t}.)" for t in ("Col", "Gen", "Lt", "Maj", "Capt", "Sgt", "Cdr", "Cmdr", "Brig", "Insp",
-                                               "Supt", "Adm", "Amb", "Gov", "Sen", "Hon", "Rev", "Engr")))
-_MONTH_DOT = ("(?:(?!\\s+\\d)|" + "".join(rf"(?<!\b{m}.)" for m in
-                                       ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"))
-              + ")")
+_ABBREV = "".join(rf"(?<!\b{t}.)" for t in (
+    "Mr", "Mrs", "Ms", "Dr", "St", "No", "vs", "etc", "Prof", r"H\.E", "[A-Z]",
+    # (and the ranks and titles written before a name: "Col. Ivo Marsh", "Hon. Ada Quill")
+    "Col", "Gen", "Lt", "Maj", "Capt", "Sgt", "Cdr", "Cmdr", "Brig", "Insp", "Supt", "Adm", "Amb", "Gov", "Sen", "Hon",
+    "Rev", "Engr"))
+_MONTH_DOT = "(?:(?!\\s+\\d)|" + "".join(rf"(?<!\b{m}.)" for m in (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")) + ")"
 # (the pattern opens with the one character a boundary starts with, and the look-behinds come after
 # the stop they test, so that the search skips ahead from stop to stop)
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\s*|(?<!\n)" + _ABBREV + _MONTH_DOT

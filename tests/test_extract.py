@@ -295,7 +295,8 @@ def test_extract_a_rank_before_a_name_ends_no_sentence():
             "Border Guard, led by its Deputy Head, Col. Ivo Marsh, paid a working visit to the Alpha Police in Lima.\n")
     assert days_of(text) == ({"2023-09-18"}, {"2023-09-19"})
     text = "It was opened by the Hon. Ada Quill and Lt. Gen. Bo Li. They spoke."
-    assert [text[a:b] for a, b in sentences(text)] == ["It was opened by the Hon. Ada Quill and Lt. Gen. Bo Li.", "They spoke."]
+    assert [text[a:b] for a, b in sentences(text)] == ["It was opened by the Hon. Ada Quill and Lt. Gen. Bo Li.",
+                                                       "They spoke."]
 
 
 def test_extract_a_headline_under_a_banner_places_no_event_where_its_text_is_on():

@@ -58,8 +58,8 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+")  # "ABC"
 _ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
 # how long an activity lasts, before its noun and the lower-case words that tell what it is of ("a
 # three-week cybercrime investigations course": a course given, not "the course of action")
-_DURATION = re.compile(r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-(?:day|week|month)$",
-                       re.I)
+_DURATION = re.compile(r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                       r"-(?:day|week|month)$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 # 'the ABC project "Training on Port Security"': the name of a project, not an event
 _PROJECT_BEFORE = re.compile(r"\b(?:project|programme|program|initiative)\s*[\"“‘']?\s*$", re.IGNORECASE)

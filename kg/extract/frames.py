@@ -255,7 +255,8 @@ def read_frames(ctx: Context, found: Found) -> None:
         if sent_dates:
             e = target or (main if ctx._is_header_line(s0, s1) or ctx._has_trigger(sent) else None)
             if e is not None and e is target and id(e) in lent and len(here) == 1 and not any(
-                    x.search(text, max(s0, d.start - 24), d.start) for d in sent_dates for x in (_UNTIL_BEFORE, _BEGAN_BEFORE)):
+                    x.search(text, max(s0, d.start - 24), d.start)
+                    for d in sent_dates for x in (_UNTIL_BEFORE, _BEGAN_BEFORE)):
                 # "A centre was opened on 26 May by ABC. ... ABC held a two-day training on 22 and 23 May":
                 # the training's days are those of its own sentence, not of the opening before it (but
                 # "The training, which runs until 28 May" tells when the day before it ends)
