@@ -282,6 +282,7 @@ def test_extract_a_course_that_lasts_a_stated_time_is_an_event(sentence, event, 
     ("Alpha Staff College reports on Kenya and Uganda after two-week course in Strasbourg", {"Strasbourg"}),
     ("Lima: thirty officers complete two-week staff course", {"Lima"}),
     ("Kenya, Uganda and Rwanda agree to share data after two-week staff course", set()),
+    ("Officers from Kenya, Uganda and Rwanda complete two-week staff course in Lima", {"Lima"}),
 ])
 def test_extract_a_title_places_an_event_where_it_says_it_was_not_where_people_come_from(title, places):
     text = (f"{title}\n\n16 October 2023\n\nThirty officers graduated on 13 October from a two-week staff "
@@ -297,6 +298,13 @@ def test_extract_a_rank_before_a_name_ends_no_sentence():
     text = "It was opened by the Hon. Ada Quill and Lt. Gen. Bo Li. They spoke."
     assert [text[a:b] for a, b in sentences(text)] == ["It was opened by the Hon. Ada Quill and Lt. Gen. Bo Li.",
                                                        "They spoke."]
+
+
+def test_extract_a_header_line_of_an_event_on_a_subject_places_it_where_it_names():
+    # ("on Risk Management" is the event's subject: the place after it is where the workshop was)
+    text = ("Regional Workshop on Risk Management, Lima, 3-5 May 2021\n\n6 May 2021\n\nThe Regional Workshop on "
+            "Risk Management gathered 30 officers of the Alpha Police.\n")
+    assert {p for _, p in facts(text).get("heldIn", set())} == {"Lima"}
 
 
 def test_extract_a_headline_under_a_banner_places_no_event_where_its_text_is_on():

@@ -67,8 +67,9 @@ _PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|i
 _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|journey)\s+to\s+(?:the\s+)?"
                         r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}of\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
-# (in a headline: where people come from, or what a text is on, and what is coordinated with it)
-_TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*,?\s+){0,6}(?:and\s+)?)?$")
+# (in a headline: where people come from, or what a text is on, and what "and" joins to it: "from Central Asia
+# and Freedonia")
+_TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*,?\s+){1,6}and\s+)?$")
 _PLACE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
@@ -407,6 +408,7 @@ class Context:
     def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
         text = self.text
         out = []
+        topical = -1  # where the last place a headline names after "from", "on" or "about" ends
         self._org_mentions()
         in_orgs = self._org_span_index
         for p in self.places_in(s0, s1):
@@ -428,8 +430,12 @@ class Context:
             if _PLACE_CUE.search(before) or header:
                 if _FROM_BEFORE.search(before) and not header:
                     continue
-                if header and _TOPIC_OR_ORIGIN_BEFORE.search(before):
-                    continue  # a headline's "Officers from A and B complete ...", "Council reports on A"
+                if header and (_TOPIC_OR_ORIGIN_BEFORE.search(before)
+                               or topical >= 0 and _PLACE_LIST_GAP.fullmatch(text, topical, p.start)):
+                    # a headline's "Officers from A and B complete ...", "Council reports on A, B and C" (but
+                    # "Workshop on Ports, Lima, 3 May" is in Lima)
+                    topical = p.end
+                    continue
                 if p.kind == "country" and out and out[-1].kind == "city" and out[-1].extra.get("country") == p.ident:
                     out.append(p)
                     continue
