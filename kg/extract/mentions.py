@@ -461,6 +461,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         content = [w for w in _WORD.findall(text[owner_start if owner is not None and unseated < b else a:unseated])
                    if w[:1].isupper() and w not in generic and w not in head_words]
         head = hm.group()
+        if not content and head in _BODIES_OF_RANKS and _RANKS_OF.search(name):
+            content = [name]  # a body of the holders of a rank ("the Conference of Directors General of Customs")
         if not content and not _ACRONYM_AFTER.match(text, b):
             continue  # (but "the Council of Administration (CA)": a name its acronym defines)
         if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][2] not in _STOP_LEFT \
@@ -808,6 +810,10 @@ _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 _WORD = re.compile(r"[\w-]+")
+# the holders of a rank, who make up a body of their own ("the Conference of Directors General of Customs")
+_BODIES_OF_RANKS = frozenset(("Committee", "Sub-Committee", "Subcommittee", "Council", "Conference", "Commission",
+                              "Board", "Group"))  # (not a forum for them: "a Forum for Heads of ...")
+_RANKS_OF = re.compile(r"\b(?:Heads|Directors(?:[- ]General)?|Ministers|Chiefs|Commissioners(?:[- ]General)?)\s+of\s+[A-Z]")
 # an owner's name and its possessive at the start of a name: "Freedonia National Police's |Cybercrime Unit"
 _OWNER_INSIDE = re.compile(r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 POSSESSIVE_END = re.compile(r"[’']s$")
