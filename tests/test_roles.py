@@ -139,8 +139,8 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Royal Freedonia Police Force hosted the 1st Seminar on Ports.", "Royal Freedonia Police Force"),
     ("The Freedonia Border Management Staff College hosted the 1st Seminar on Ports.",
      "Freedonia Border Management Staff College"),
-    ("The 12th Session of the Sub-Committee of Directors General of Customs was held in Lima.",
-     "Sub-Committee of Directors General of Customs"),
+    ("The 12th Session of the Sub-Committee of Directors General of Ports was held in Lima.",
+     "Sub-Committee of Directors General of Ports"),
     ("The United Kingdom (UK) Border Force hosted the 1st Seminar on Ports.", "United Kingdom Border Force"),
     ("Ada Quill, of the Alpha Union's Delegation in Chile, spoke at the 1st Seminar on Ports.",
      "Alpha Union's Delegation in Chile"),
@@ -159,7 +159,7 @@ def test_organization_names(text, name):
 
 
 def test_a_forum_for_the_holders_of_a_rank_is_a_gathering_not_a_body():
-    text = "A title\n\n5 May 2020\n\nThe 3rd Forum for Heads of Customs Administrations was held in Lima.\n"
+    text = "A title\n\n5 May 2020\n\nThe 3rd Forum for Heads of Port Authorities was held in Lima.\n"
     assert not any("Forum" in name for name in nodes(text, "organization"))
 
 

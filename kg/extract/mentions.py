@@ -462,7 +462,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                    if w[:1].isupper() and w not in generic and w not in head_words]
         head = hm.group()
         if not content and head in _BODIES_OF_RANKS and _RANKS_OF.search(name):
-            content = [name]  # a body of the holders of a rank ("the Conference of Directors General of Customs")
+            content = [name]  # a body of the holders of a rank ("the Council of Ministers of Ports of Freedonia")
         if not content and not _ACRONYM_AFTER.match(text, b):
             continue  # (but "the Council of Administration (CA)": a name its acronym defines)
         if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][2] not in _STOP_LEFT \
@@ -810,7 +810,7 @@ _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 _WORD = re.compile(r"[\w-]+")
-# the holders of a rank, who make up a body of their own ("the Conference of Directors General of Customs")
+# the holders of a rank, who make up a body of their own ("the Sub-Committee of Heads of Port Police")
 _BODIES_OF_RANKS = frozenset(("Committee", "Sub-Committee", "Subcommittee", "Council", "Conference", "Commission",
                               "Board", "Group"))  # (not a forum for them: "a Forum for Heads of ...")
 _RANKS_OF = re.compile(r"\b(?:Heads|Directors(?:[- ]General)?|Ministers|Chiefs|Commissioners(?:[- ]General)?)\s+of\s+[A-Z]")
