@@ -70,7 +70,6 @@ _FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
 # (in a headline: where people come from, or what a text is on, and what "and" joins to it: "from Central Asia
 # and Freedonia")
 _TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*,?\s+){1,6}and\s+)?$")
-_PLACE_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
 # "ABC, Freedonia renew partnership": a place that acts, not where
@@ -400,7 +399,7 @@ class Context:
         """Where the list of places that ``p`` opens ends ("Freedonia, Sylvania and Ruritania")."""
         end, places = p.end, self.places_in(p.end, s1)
         for q in places:
-            if not _PLACE_LIST_GAP.fullmatch(self.text, end, q.start):
+            if not mn.PLACE_LIST_GAP.fullmatch(self.text, end, q.start):
                 break
             end = q.end
         return end
@@ -431,7 +430,7 @@ class Context:
                 if _FROM_BEFORE.search(before) and not header:
                     continue
                 if header and (_TOPIC_OR_ORIGIN_BEFORE.search(before)
-                               or topical >= 0 and _PLACE_LIST_GAP.fullmatch(text, topical, p.start)):
+                               or topical >= 0 and mn.PLACE_LIST_GAP.fullmatch(text, topical, p.start)):
                     # a headline's "Officers from A and B complete ...", "Council reports on A, B and C" (but
                     # "Workshop on Ports, Lima, 3 May" is in Lima)
                     topical = p.end

@@ -58,8 +58,9 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]+")  # "ABC"
 _ROLE_OF = re.compile(r"\b(?:Head|Heads|Chief|Chiefs)\s+of\s+$")
 # how long an activity lasts, before its noun and the lower-case words that tell what it is of ("a
 # three-week cybercrime investigations course": a course given, not "the course of action")
-_DURATION = re.compile(r"^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                       r"-(?:day|week|month)$", re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
+_DURATION = re.compile(rf"^(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS)})-(?:day|week|month)$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
 # 'the ABC project "Training on Port Security"': the name of a project, not an event
 _PROJECT_BEFORE = re.compile(r"\b(?:project|programme|program|initiative)\s*[\"“‘']?\s*$", re.IGNORECASE)

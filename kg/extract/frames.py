@@ -52,8 +52,7 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _NAME_GAP = re.compile(r"(?:[’']s)?(?:\s*\([A-Z][\w&/-]*\))?\s+((?:\S+\s+){0,4})")
 
 
-_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
+_DAYS = {w: n for w, n in ev.NUMBER_WORDS.items() if n > 1}
 _LASTING = re.compile(rf"\b({'|'.join(_DAYS)}|[2-9]|1[0-5])[- ]days?\b", re.I)
 _OPENED = re.compile(r"\b(?:opened|opens|began|begins|kicked\s+off|kicks\s+off|started|starts|commenced|commences)\b")
 _CLOSED = re.compile(r"\b(?:concluded|concludes|completed|completes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|"

@@ -810,10 +810,13 @@ _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 _WORD = re.compile(r"[\w-]+")
+# between two places of a list ("Freedonia, Sylvania and the Ruritanian Republic", "A & B")
+PLACE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
 # the holders of a rank, who make up a body of their own ("the Sub-Committee of Heads of Port Police")
 _BODIES_OF_RANKS = frozenset(("Committee", "Sub-Committee", "Subcommittee", "Council", "Conference", "Commission",
                               "Board", "Group"))  # (not a forum for them: "a Forum for Heads of ...")
-_RANKS_OF = re.compile(r"\b(?:Heads|Directors(?:[- ]General)?|Ministers|Chiefs|Commissioners(?:[- ]General)?)\s+of\s+[A-Z]")
+_RANKS_OF = re.compile(r"\b(?:Heads|Directors(?:[- ]General)?|Ministers|Chiefs|Commissioners(?:[- ]General)?)"
+                       r"\s+of\s+[A-Z]")
 # an owner's name and its possessive at the start of a name: "Freedonia National Police's |Cybercrime Unit"
 _OWNER_INSIDE = re.compile(r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
 POSSESSIVE_END = re.compile(r"[’']s$")

@@ -407,7 +407,6 @@ def _named_after_opener(text: str, chunks: list[mn.Mention], lex: Lexicon, opene
 # "the Governments of Freedonia and Ruritania": one government of each country the plural is shared by
 _SHARED_HEAD = re.compile(r"\b(Governments|Embassies|Permanent Missions)\s+of\s+(?:the\s+)?")
 _SINGULAR = {"Governments": "Government", "Embassies": "Embassy", "Permanent Missions": "Permanent Mission"}
-_COUNTRY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def _shared_heads(ctx: Context) -> list[mn.Mention]:
@@ -422,7 +421,7 @@ def _shared_heads(ctx: Context) -> list[mn.Mention]:
         pos, listed = m.end(), []
         while pos in starts:
             listed.append(starts[pos])
-            gap = _COUNTRY_LIST_GAP.match(text, starts[pos].end)
+            gap = mn.PLACE_LIST_GAP.match(text, starts[pos].end)
             if gap is None:
                 break
             pos = gap.end()
