@@ -89,6 +89,7 @@ def revalidate(store: str | Path, shapes: str | Path | None = None) -> list[Repo
     import pyoxigraph as ox
     from rdflib import RDF, Graph
 
+    from .rdf import RKG
     from .store import graph_names, read_store, to_rdflib
     from .validate import SHAPES, validate_batch
 
@@ -103,10 +104,11 @@ def revalidate(store: str | Path, shapes: str | Path | None = None) -> list[Repo
                 data.add(to_rdflib(q))
             sentences: dict[str, str] = {}
             evidence = ox.NamedNode(release_iri + "/evidence")
-            sentence = ox.NamedNode("https://w3id.org/release-kg/ontology#sentence")
+            in_sentence, text = ox.NamedNode(RKG.inSentence), ox.NamedNode(RKG.text)
             for q in s.quads_for_pattern(None, ox.NamedNode(str(RDF.subject)), None, evidence):
-                for t in s.quads_for_pattern(q.subject, sentence, None, evidence):
-                    sentences.setdefault(q.object.value, t.object.value)
+                for t in s.quads_for_pattern(q.subject, in_sentence, None, evidence):
+                    for u in s.quads_for_pattern(t.object, text, None, evidence):
+                        sentences.setdefault(q.object.value, u.object.value)
             batch.append((release_iri, data, sentences))
     reports = validate_batch(batch, shapes or SHAPES)
     return [reports[k] for k in sorted(reports)]

@@ -54,6 +54,12 @@ def resolve_target(store: ox.Store, target: str) -> list[ox.NamedNode]:
     return [ox.NamedNode(x) for x in sorted(found)]
 
 
+def _sentence(store: ox.Store, node: ox.NamedNode) -> tuple[str, int]:
+    """The text of a sentence node and where it starts in its release's text."""
+    fields = {q.predicate.value: q.object.value for q in store.quads_for_pattern(node, None, None)}
+    return fields[RKG + "text"], int(fields[RKG + "startOffset"])
+
+
 def explain(store: ox.Store, target: str) -> list[Reason]:
     """Every evidenced fact about ``target`` (as subject or object), sorted by release and offset."""
     m = _TRIPLE.match(target)
@@ -82,17 +88,19 @@ def explain(store: ox.Store, target: str) -> list[Reason]:
             by_o = {q.subject for q in store.quads_for_pattern(None, obj, o)}
             candidates = candidates & by_o if s is not None else by_o
         for ev in candidates:
-            fields = {q.predicate.value: q.object for q in store.quads_for_pattern(ev, None, None)}
+            quads = list(store.quads_for_pattern(ev, None, None))
+            fields = {q.predicate.value: q.object for q in quads}
             es, ep, eo = fields.get(RDF + "subject"), fields.get(RDF + "predicate"), fields.get(RDF + "object")
             if es is None or ep is None or eo is None or (p is not None and ep != p):
                 continue
             if ep.value in (SDO + "name",) and o is None and s is None:
                 continue
+            start, end = int(fields[RKG + "startOffset"].value), int(fields[RKG + "endOffset"].value)
+            sentence, at = _sentence(store, fields[RKG + "inSentence"])
+            release = quads[0].graph_name.value.removesuffix("/evidence")  # (the graph <release>/evidence)
             r = Reason(
                 subject=_label(store, es, []), predicate=_short(ep.value), object=_label(store, eo, []),
-                release=fields[RKG + "release"].value, start=int(fields[RKG + "startOffset"].value),
-                end=int(fields[RKG + "endOffset"].value), span=fields[RKG + "spanText"].value,
-                sentence=fields[RKG + "sentence"].value, rule=fields[RKG + "rule"].value,
+                release=release, start=start, end=end, span=sentence[start - at:end - at], sentence=sentence, rule=fields[RKG + "rule"].value,
                 confidence=float(fields[RKG + "confidence"].value))
             reasons[(r.release, r.start, r.end, r.subject, r.predicate, r.object)] = r
     # one fact the graph states through several properties ("attendee" and its inverse "participatedIn",

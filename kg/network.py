@@ -175,7 +175,7 @@ def _read_evidence(store: ox.Store, c: _Corpus) -> None:
     """Attach the evidence sentences of the edges and of the mentions to the corpus."""
     import pyoxigraph as ox
 
-    wanted = {RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object", RKG + "sentence"}
+    wanted = {RDF_NS + "subject", RDF_NS + "predicate", RDF_NS + "object", RKG + "inSentence", RKG + "text"}
     contained = RELATIONS[SDO + "containedInPlace"][0]
     placed: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # release -> its "contained in" edges
     for key, releases in c.edges.items():
@@ -188,10 +188,10 @@ def _read_evidence(store: ox.Store, c: _Corpus) -> None:
         for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g + "/evidence")):
             p = q.predicate.value
             if p in wanted:
-                per[str(q.subject)][p] = q.object.value
+                per[q.subject.value][p] = q.object.value
         for ev in per.values():
-            s, p, o, sent = (ev.get(RDF_NS + "subject"), ev.get(RDF_NS + "predicate"), ev.get(RDF_NS + "object"),
-                             ev.get(RKG + "sentence"))
+            s, p, o = ev.get(RDF_NS + "subject"), ev.get(RDF_NS + "predicate"), ev.get(RDF_NS + "object")
+            sent = per.get(ev.get(RKG + "inSentence", ""), {}).get(RKG + "text")  # (the text of its sentence node)
             if not (s and p and o and sent):
                 continue
             sent = " ".join(sent.split())

@@ -4,9 +4,10 @@ Two graphs per release:
 
 * the data graph ``<release>``: everything the release asserts, self-contained (it carries the
   type, ``schema:name`` and ``schema:alternateName`` of every node it references);
-* the evidence graph ``<release>/evidence``: one ``rkg:Evidence`` node per data triple read from
-  the text (``rdf:subject``/``rdf:predicate``/``rdf:object``, the character span, the sentence, the
-  rule and a confidence).
+* the evidence graph ``<release>/evidence``: one evidence node per fact read from the text
+  (``rdf:subject``/``rdf:predicate``/``rdf:object``, the character span, the sentence that holds it,
+  the rule and a confidence), and one ``rkg:Sentence`` node per sentence those spans are in (its
+  text and where it starts), which the evidence read in it shares.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from rdflib.term import Node as Term
 
 from .model import Evidence, Value
 from .resolve import Resolved
-from .text import sentence_at
+from .text import sentence_span
 
 SDO = Namespace("https://schema.org/")
 RKG = Namespace("https://w3id.org/release-kg/ontology#")
@@ -138,14 +139,13 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
     data = Graph() if store is None else Graph(store=store, identifier=URIRef(res.release_iri))
     evidence: list[str] = []
     sentences: dict[str, str] = {}
-    rel = f"<{res.release_iri}>"
     seen: set[str] = set()
     xsd = str(XSD)
     fixed = {k: f"<{v}>" for k, v in (
-        ("type", RDF.type), ("Evidence", RKG.Evidence), ("subject", RDF.subject), ("predicate", RDF.predicate),
-        ("object", RDF.object), ("release", RKG.release),
-        ("start", RKG.startOffset), ("end", RKG.endOffset), ("span", RKG.spanText), ("sentence", RKG.sentence),
-        ("rule", RKG.rule), ("confidence", RKG.confidence))}
+        ("type", RDF.type), ("Sentence", RKG.Sentence), ("text", RKG.text), ("subject", RDF.subject),
+        ("predicate", RDF.predicate), ("object", RDF.object), ("start", RKG.startOffset), ("end", RKG.endOffset),
+        ("in", RKG.inSentence), ("rule", RKG.rule), ("confidence", RKG.confidence))}
+    written: set[tuple[int, int]] = set()  # the spans of the sentences written
 
     def add_evidence(s: Term, p: URIRef, o: Term, ev: Evidence) -> None:
         key = f"{s}|{p}|{o}|{ev.start}|{ev.end}|{ev.rule}"
@@ -153,16 +153,22 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
             return
         seen.add(key)
         node = f"<{res.release_iri}/evidence/{hashlib.sha1(key.encode()).hexdigest()[:16]}>"
-        sentence = sentence_at(text, ev.start, ev.end)
-        sentences.setdefault(str(s), sentence)
+        a, b = sentence_span(text, ev.start, ev.end)
+        in_sentence = f"<{res.release_iri}/sentence/{a}-{b}>"
+        if (a, b) not in written:
+            written.add((a, b))
+            evidence.extend((f"{in_sentence} {fixed['type']} {fixed['Sentence']} .",
+                             f"{in_sentence} {fixed['text']} {nt_literal(text[a:b])} .",
+                             f"{in_sentence} {fixed['start']} {nt_literal(str(a), xsd + 'integer')} ."))
+        sentences.setdefault(str(s), text[a:b])
+        # no rdf:type (the rule, the offsets and the sentence imply rkg:Evidence by their domains) and no
+        # copy of the span's text (the sentence's text and offsets give it): an evidence node is most of
+        # what a release stores, and each triple left out is one less for every fact
         for pp, oo in (
-            (fixed["type"], fixed["Evidence"]),
             (fixed["subject"], nt_term(s)), (fixed["predicate"], nt_term(p)), (fixed["object"], nt_term(o)),
-            (fixed["release"], rel),  # (rkg:release is a prov:wasDerivedFrom: the ontology says so)
             (fixed["start"], nt_literal(str(ev.start), xsd + "integer")),
             (fixed["end"], nt_literal(str(ev.end), xsd + "integer")),
-            (fixed["span"], nt_literal(text[ev.start:ev.end])),
-            (fixed["sentence"], nt_literal(sentence)),
+            (fixed["in"], in_sentence),
             (fixed["rule"], nt_literal(ev.rule)),
             (fixed["confidence"], nt_literal(f"{ev.confidence:.2f}", xsd + "decimal")),
         ):

@@ -139,13 +139,23 @@ def _push(text: str, a: int, b: int, out: list) -> None:
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds the span ``start:end`` (the span itself if none): the
-    first sentence that holds its start or its end, found by bisection (sentences are sorted and
-    do not overlap).
+    """The sentence of ``text`` that holds the span ``start:end`` (``sentence_span``).
 
     >>> t = "Mr. Kang met the WCO. It went well."
     >>> sentence_at(t, 22, 24), sentence_at(t, 17, 20)
     ('It went well.', 'Mr. Kang met the WCO.')
+    """
+    a, b = sentence_span(text, start, end)
+    return text[a:b]
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of ``text`` that holds the span ``start:end`` starts and ends: the first
+    sentence that holds its start or its end, found by bisection (sentences are sorted and do not
+    overlap), stretched to hold the whole span; the span itself if no sentence holds it.
+
+    >>> sentence_span("Mr. Kang met the WCO. It went well.", 22, 24)
+    (22, 35)
     """
     spans = _sentences(text, 0)
     starts = _sentence_starts(text)
@@ -157,9 +167,9 @@ def sentence_at(text: str, start: int, end: int) -> str:
     if j >= 0 and end <= spans[j][1]:
         found.append(j)
     if not found:
-        return text[start:end]
+        return start, end
     a, b = spans[min(found)]
-    return text[a:max(b, end)]
+    return min(a, start), max(b, end)
 
 
 @text_cache

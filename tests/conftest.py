@@ -7,7 +7,10 @@
 * ``assert_merged_is_union(path)``: the store's merged data graph holds exactly the triples of its
   release data graphs (quarantined releases left out);
 * ``run_kg(*args)``: the installed ``kg`` executable, run in a subprocess;
-* ``seed_store``: a store built from ``seeds/`` once per test session (copy it before changing it).
+* ``seed_store``: a store built from ``seeds/`` once per test session (copy it before changing it);
+* ``evidence_nodes(graph)`` and ``span_and_sentence(graph, node)``: the evidence nodes of an evidence
+  graph (the nodes that reify a fact), and the text of one's span and of its sentence, read through its
+  sentence node as a user of the graph reads them.
 """
 from __future__ import annotations
 
@@ -20,9 +23,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.store import to_rdflib_term
-from rdflib import Graph
+from rdflib import RDF, Graph, Namespace
 from rdflib.compare import graph_diff, to_isomorphic
 
+RKG = Namespace("https://w3id.org/release-kg/ontology#")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_ID = "000_460ff2c4436acc53"
@@ -75,6 +79,20 @@ def assert_merged_is_union(path: str | Path) -> None:
                 if p.value in names and isinstance(o, ox.Literal)}
     assert labels == expected, (f"lower-case names: {len(labels - expected)} of no name, "
                                 f"{len(expected - labels)} names missing")
+
+
+def evidence_nodes(graph: Graph) -> list:
+    """The evidence nodes of an evidence graph, sorted: the nodes that reify a fact."""
+    return sorted(set(graph.subjects(RDF.subject, None)))
+
+
+def span_and_sentence(graph: Graph, node) -> tuple[str, str]:
+    """The text of an evidence node's span and of the sentence that holds it: the span is cut out of
+    the sentence's text by the node's offsets and the sentence's own start."""
+    sentence = graph.value(node, RKG.inSentence)
+    text, at = str(graph.value(sentence, RKG.text)), int(graph.value(sentence, RKG.startOffset))
+    a, b = int(graph.value(node, RKG.startOffset)), int(graph.value(node, RKG.endOffset))
+    return text[a - at:b - at], text
 
 
 def rdflib_term(t):

@@ -1819,7 +1819,9 @@ def test_sentence_boundaries_are_the_plain_pattern_matches():
 
 
 def test_sentence_at_is_the_first_sentence_holding_the_span():
-    """``sentence_at`` bisects the sentences; it answers what a scan of them in order answers."""
+    """``sentence_at`` bisects the sentences; it answers what a scan of them in order answers: the
+    first sentence that holds the span's start or end, stretched to hold the whole span (the evidence
+    cuts the span's text out of its sentence's)."""
     import random
 
     from kg import text
@@ -1827,7 +1829,7 @@ def test_sentence_at_is_the_first_sentence_holding_the_span():
     def scan(s: str, start: int, end: int) -> str:
         for a, b in text.sentences(s):
             if a <= start < b or a < end <= b:
-                return s[a:max(b, end)]
+                return s[min(a, start):max(b, end)]
         return s[start:end]
 
     rnd = random.Random(7)
@@ -1839,6 +1841,8 @@ def test_sentence_at_is_the_first_sentence_holding_the_span():
             start = rnd.randint(0, len(s))
             end = rnd.randint(start, len(s))
             assert text.sentence_at(s, start, end) == scan(s, start, end), (s, start, end)
+            a, b = text.sentence_span(s, start, end)
+            assert a <= start <= end <= b and s[a:b] == text.sentence_at(s, start, end)
 
 
 def test_plural_acronyms_are_what_a_plain_pattern_finds():

@@ -30,7 +30,7 @@ from kg.read import layout, read_path
 from kg.store import open_store
 from kg.validate import validate_graph
 
-from conftest import SEED_FILE, describe, run_kg
+from conftest import SEED_FILE, describe, evidence_nodes, run_kg, span_and_sentence
 
 RKG = Namespace("https://w3id.org/release-kg/ontology#")
 SDO = Namespace("https://schema.org/")
@@ -70,12 +70,12 @@ def assert_sound(r: Release):
     data = Graph().parse(data=g.data.serialize(format="nt"), format="nt")
     assert len(data) == len(g.data)
     ev = evidence_graph(g.evidence)
-    nodes = list(ev.subjects(RDF.type, RKG.Evidence))
+    nodes = evidence_nodes(ev)
     assert nodes
     for node in nodes:
         a, b = int(ev.value(node, RKG.startOffset)), int(ev.value(node, RKG.endOffset))
         assert 0 <= a <= b <= len(r.text), (a, b, len(r.text))
-        assert str(ev.value(node, RKG.spanText)) == r.text[a:b]
+        assert span_and_sentence(ev, node)[0] == r.text[a:b]
         assert (ev.value(node, RDF.subject), ev.value(node, RDF.predicate), ev.value(node, RDF.object)) in g.data \
             or ev.value(node, RDF.predicate) == SDO.name
     return g
@@ -139,7 +139,8 @@ def test_hostile_text_goes_through_the_pipeline(name):
 def test_hostile_names_are_kept_verbatim_in_the_evidence():
     r = release("A title\n\n07 June 2019\n\n" + HOSTILE + " " + EVENT)
     g = assert_sound(r)
-    spans = {str(o) for o in evidence_graph(g.evidence).objects(None, RKG.spanText)}
+    ev = evidence_graph(g.evidence)
+    spans = {span_and_sentence(ev, n)[0] for n in evidence_nodes(ev)}
     # the organizations whose names hold markup or a backslash are read, and their spans kept as written
     assert any("</script>" in s for s in spans)
     assert any("\\" in s for s in spans)
@@ -362,9 +363,10 @@ def test_hostile_releases_survive_the_store_and_a_trig_export(tmp_path):
     # every evidence span is the text it points at, whatever characters the text holds
     texts = _texts_by_iri(tmp_path / "in")
     spans = 0
-    for node, _, rel, _ in ds.quads((None, RKG.release, None, None)):
+    for node, _, _, graph in ds.quads((None, RDF.subject, None, None)):
+        rel = URIRef(str(getattr(graph, "identifier", graph)).removesuffix("/evidence"))  # (<release>/evidence)
         a, b = int(ds.value(node, RKG.startOffset)), int(ds.value(node, RKG.endOffset))
-        assert str(ds.value(node, RKG.spanText)) == texts[rel][a:b]
+        assert span_and_sentence(ds, node)[0] == texts[rel][a:b]
         spans += 1
     assert spans > 100
     # a javascript: url is no schema:url
@@ -391,7 +393,7 @@ def test_cli_export_of_hostile_releases_reparses(tmp_path):
         g = Graph()
         g.parse(data=proc.stdout.decode("utf-8"), format=rdflib_format)
         assert len(g) == len(list(ox.parse(proc.stdout, format=ox_format))) > 100
-        assert any("Vie nna" in str(o) for o in g.objects(None, RKG.spanText)), "the controls' release is in the export"
+        assert any("Vie nna" in str(o) for o in g.objects(None, RKG.text)), "the controls' release is in the export"
 
 
 # kg's format -> raptor's parser, for every format raptor reads (JSON-LD it does not)
@@ -542,9 +544,9 @@ def test_degenerate_text_finishes_in_bounded_time(name):
     # the sentence of an evidence node is its span and a bounded context, even when the text has no
     # sentence boundary (else the evidence graph grows with the square of the text)
     ev = evidence_graph(g.evidence)
-    for node in ev.subjects(RDF.type, RKG.Evidence):
+    for node in evidence_nodes(ev):
         if str(ev.value(node, RKG.rule)) != "reader":
-            span, sentence = str(ev.value(node, RKG.spanText)), str(ev.value(node, RKG.sentence))
+            span, sentence = span_and_sentence(ev, node)
             assert span in sentence
             assert len(sentence) <= len(span) + 10_000
 

@@ -3,9 +3,9 @@
 * exported as TriG, every named graph is isomorphic to the one in ``fixtures/seed/expected.trig``;
 * the release graph conforms to the SHACL shapes, both as built in memory and as read back from the
   store (which is what ``kg validate`` and every export see);
-* every data triple has its evidence: an ``rkg:Evidence`` node of the ``<release>/evidence`` graph
-  (exported with ``kg export --graphs evidence``) whose ``rkg:spanText`` is the release text at
-  ``[rkg:startOffset:rkg:endOffset]``. Which predicates need evidence is stated in
+* every data triple has its evidence: an evidence node of the ``<release>/evidence`` graph (exported
+  with ``kg export --graphs evidence``) whose offsets ``[rkg:startOffset:rkg:endOffset]`` point into
+  the release text, within the text of its ``rkg:inSentence`` at that sentence's own offset. Which predicates need evidence is stated in
   ``EVIDENCE_OPTIONAL`` / ``EVIDENCE_REQUIRED`` below.
 """
 from __future__ import annotations
@@ -22,8 +22,8 @@ import kg.iri
 from kg.read import read_path
 from kg.validate import validate_graph
 
-from conftest import (FIXTURE_RELEASES, SEED_FILE, SEED_ID, SEEDS, assert_isomorphic, describe, run_kg,
-                      store_graph)
+from conftest import (FIXTURE_RELEASES, SEED_FILE, SEED_ID, SEEDS, assert_isomorphic, describe, evidence_nodes,
+                      run_kg, span_and_sentence, store_graph)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_TRIG = ROOT / "tests" / "fixtures" / "seed" / "expected.trig"
@@ -171,20 +171,20 @@ def test_seed_evidence_span_text_is_the_release_text_at_the_offsets(evidence_cas
     count = 0
     for release, text in texts.items():
         evidence = graphs[release + "/evidence"]
-        for node in sorted(evidence.subjects(RDF.type, RKG.Evidence)):
+        for node in evidence_nodes(evidence):
             count += 1
             start = int(evidence.value(node, RKG.startOffset))
             end = int(evidence.value(node, RKG.endOffset))
-            span = evidence.value(node, RKG.spanText)
-            sentence = evidence.value(node, RKG.sentence)
+            span, sentence = span_and_sentence(evidence, node)
+            at = int(evidence.value(evidence.value(node, RKG.inSentence), RKG.startOffset))
             if not (0 <= start <= end <= len(text)):
                 wrong.append(f"{node}: offsets {start}:{end} outside the text (length {len(text)})")
-            elif span is None or str(span) != text[start:end]:
-                wrong.append(f"{node}: spanText {span!r} but text[{start}:{end}] is {text[start:end]!r}")
-            elif sentence is None or str(span) not in str(sentence):
-                wrong.append(f"{node}: sentence {sentence!r} does not hold the span {str(span)!r}")
-            if evidence.value(node, RKG.release) != URIRef(release):
-                wrong.append(f"{node}: rkg:release is {evidence.value(node, RKG.release)}, not {release}")
+            elif span != text[start:end]:
+                wrong.append(f"{node}: span {span!r} but text[{start}:{end}] is {text[start:end]!r}")
+            elif sentence != text[at:at + len(sentence)]:
+                wrong.append(f"{node}: sentence {sentence!r} is not the text at its offset {at}")
+            if not str(node).startswith(release + "/evidence/"):
+                wrong.append(f"{node}: not a node of the release {release}")
     assert count > 0
     assert not wrong, f"{name}: {len(wrong)} of {count} evidence nodes are wrong:\n" + "\n".join(wrong)
 
@@ -194,7 +194,7 @@ def test_seed_evidence_describes_only_triples_of_the_data_graph(evidence_case):
     orphans = []
     for release in texts:
         data, evidence = graphs[release], graphs[release + "/evidence"]
-        for node in evidence.subjects(RDF.type, RKG.Evidence):
+        for node in evidence_nodes(evidence):
             triple = (evidence.value(node, RDF.subject), evidence.value(node, RDF.predicate),
                       evidence.value(node, RDF.object))
             if triple not in data:
@@ -209,6 +209,6 @@ def test_seed_date_published_evidence_is_the_dateline(seed_store):
         "http://www.w3.org/2001/XMLSchema#date"))) in data
     nodes = _evidence_nodes(evidence, URIRef(SEED_IRI), SDO.datePublished,
                             data.value(URIRef(SEED_IRI), SDO.datePublished))
-    assert [str(evidence.value(n, RKG.spanText)) for n in nodes] == ["07 июня 2019"]
+    assert [span_and_sentence(evidence, n)[0] for n in nodes] == ["07 июня 2019"]
     start = int(evidence.value(nodes[0], RKG.startOffset))
     assert text[start:start + len("07 июня 2019")] == "07 июня 2019"

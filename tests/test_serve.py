@@ -336,7 +336,7 @@ def test_a_pathological_query_on_a_large_graph_is_stopped_while_others_are_answe
     try:
         triples = httpx.get(s.url + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
                             headers={"Accept": "text/csv"})
-        assert int(triples.text.split()[1]) > 100_000
+        assert int(triples.text.split()[1]) > 80_000
         result = {}
 
         def pathological():
