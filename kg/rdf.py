@@ -7,7 +7,7 @@ Two graphs per release:
 * the evidence graph ``<release>/evidence``: one evidence node per fact read from the text
   (``rdf:subject``/``rdf:predicate``/``rdf:object``, the character span, the sentence that holds it,
   the rule and a confidence), and one ``rkg:Sentence`` node per sentence those spans are in (its
-  text and where it starts), which the evidence read in it shares.
+  release, its text and where it starts), which the evidence read in it shares.
 """
 from __future__ import annotations
 
@@ -144,7 +144,8 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
     fixed = {k: f"<{v}>" for k, v in (
         ("type", RDF.type), ("Sentence", RKG.Sentence), ("text", RKG.text), ("subject", RDF.subject),
         ("predicate", RDF.predicate), ("object", RDF.object), ("start", RKG.startOffset), ("end", RKG.endOffset),
-        ("in", RKG.inSentence), ("rule", RKG.rule), ("confidence", RKG.confidence))}
+        ("in", RKG.inSentence), ("rule", RKG.rule), ("confidence", RKG.confidence), ("release", RKG.release))}
+    release = f"<{res.release_iri}>"
     written: set[tuple[int, int]] = set()  # the spans of the sentences written
 
     def add_evidence(s: Term, p: URIRef, o: Term, ev: Evidence) -> None:
@@ -158,12 +159,14 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
         if (a, b) not in written:
             written.add((a, b))
             evidence.extend((f"{in_sentence} {fixed['type']} {fixed['Sentence']} .",
+                             f"{in_sentence} {fixed['release']} {release} .",
                              f"{in_sentence} {fixed['text']} {nt_literal(text[a:b])} .",
                              f"{in_sentence} {fixed['start']} {nt_literal(str(a), xsd + 'integer')} ."))
         sentences.setdefault(str(s), text[a:b])
-        # no rdf:type (the rule, the offsets and the sentence imply rkg:Evidence by their domains) and no
-        # copy of the span's text (the sentence's text and offsets give it): an evidence node is most of
-        # what a release stores, and each triple left out is one less for every fact
+        # no rdf:type (the rule, the offsets and the sentence imply rkg:Evidence by their domains), no
+        # release (its sentence's) and no copy of the span's text (the sentence's text and offsets give
+        # it): an evidence node is most of what a release stores, and each triple left out is one less
+        # for every fact
         for pp, oo in (
             (fixed["subject"], nt_term(s)), (fixed["predicate"], nt_term(p)), (fixed["object"], nt_term(o)),
             (fixed["start"], nt_literal(str(ev.start), xsd + "integer")),

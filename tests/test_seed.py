@@ -183,8 +183,9 @@ def test_seed_evidence_span_text_is_the_release_text_at_the_offsets(evidence_cas
                 wrong.append(f"{node}: span {span!r} but text[{start}:{end}] is {text[start:end]!r}")
             elif sentence != text[at:at + len(sentence)]:
                 wrong.append(f"{node}: sentence {sentence!r} is not the text at its offset {at}")
-            if not str(node).startswith(release + "/evidence/"):
-                wrong.append(f"{node}: not a node of the release {release}")
+            of = evidence.value(evidence.value(node, RKG.inSentence), RKG.release)
+            if of != URIRef(release):
+                wrong.append(f"{node}: its sentence is of the release {of}, not {release}")
     assert count > 0
     assert not wrong, f"{name}: {len(wrong)} of {count} evidence nodes are wrong:\n" + "\n".join(wrong)
 
