@@ -54,10 +54,10 @@ def resolve_target(store: ox.Store, target: str) -> list[ox.NamedNode]:
     return [ox.NamedNode(x) for x in sorted(found)]
 
 
-def _sentence(store: ox.Store, node: ox.NamedNode) -> tuple[str, int]:
-    """The text of a sentence node and where it starts in its release's text."""
+def _sentence(store: ox.Store, node: ox.NamedNode) -> tuple[str, int, str]:
+    """The text of a sentence node, where it starts in its release's text, and that release."""
     fields = {q.predicate.value: q.object.value for q in store.quads_for_pattern(node, None, None)}
-    return fields[RKG + "text"], int(fields[RKG + "startOffset"])
+    return fields[RKG + "text"], int(fields[RKG + "startOffset"]), fields[RKG + "release"]
 
 
 def explain(store: ox.Store, target: str) -> list[Reason]:
@@ -88,20 +88,18 @@ def explain(store: ox.Store, target: str) -> list[Reason]:
             by_o = {q.subject for q in store.quads_for_pattern(None, obj, o)}
             candidates = candidates & by_o if s is not None else by_o
         for ev in candidates:
-            quads = list(store.quads_for_pattern(ev, None, None))
-            fields = {q.predicate.value: q.object for q in quads}
+            fields = {q.predicate.value: q.object for q in store.quads_for_pattern(ev, None, None)}
             es, ep, eo = fields.get(RDF + "subject"), fields.get(RDF + "predicate"), fields.get(RDF + "object")
             if es is None or ep is None or eo is None or (p is not None and ep != p):
                 continue
             if ep.value in (SDO + "name",) and o is None and s is None:
                 continue
             start, end = int(fields[RKG + "startOffset"].value), int(fields[RKG + "endOffset"].value)
-            sentence, at = _sentence(store, fields[RKG + "inSentence"])
-            release = quads[0].graph_name.value.removesuffix("/evidence")  # (the graph <release>/evidence)
+            sentence, at, release = _sentence(store, fields[RKG + "inSentence"])
             r = Reason(
                 subject=_label(store, es, []), predicate=_short(ep.value), object=_label(store, eo, []),
-                release=release, start=start, end=end, span=sentence[start - at:end - at], sentence=sentence, rule=fields[RKG + "rule"].value,
-                confidence=float(fields[RKG + "confidence"].value))
+                release=release, start=start, end=end, span=sentence[start - at:end - at], sentence=sentence,
+                rule=fields[RKG + "rule"].value, confidence=float(fields[RKG + "confidence"].value))
             reasons[(r.release, r.start, r.end, r.subject, r.predicate, r.object)] = r
     # one fact the graph states through several properties ("attendee" and its inverse "participatedIn",
     # "heldIn" and "location") is told once, by its first property

@@ -5,8 +5,8 @@
   store (which is what ``kg validate`` and every export see);
 * every data triple has its evidence: an evidence node of the ``<release>/evidence`` graph (exported
   with ``kg export --graphs evidence``) whose offsets ``[rkg:startOffset:rkg:endOffset]`` point into
-  the release text, within the text of its ``rkg:inSentence`` at that sentence's own offset. Which predicates need evidence is stated in
-  ``EVIDENCE_OPTIONAL`` / ``EVIDENCE_REQUIRED`` below.
+  the release text, within the text of its ``rkg:inSentence`` at that sentence's own offset. Which
+  predicates need evidence is stated in ``EVIDENCE_OPTIONAL`` / ``EVIDENCE_REQUIRED`` below.
 """
 from __future__ import annotations
 
