@@ -153,6 +153,10 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Beta Council of Alphaland Office in Kenya hosted the 1st Seminar on Ports.", "Beta Council of Alphaland Office in Kenya"),
     ("The Governing Body of the Alpha Trade Organization opened its 9th session.",
      "Governing Body of the Alpha Trade Organization"),
+    ("The Freedonia Road Safety Observatory hosted the 1st Seminar on Ports.", "Freedonia Road Safety Observatory"),
+    ("An expert of Coral Bay Digital Ltd. spoke at the 1st Seminar on Ports.", "Coral Bay Digital Ltd."),
+    ("Northgate Logistics Park LLC and Tern Pay Asia Inc. attended the 1st Seminar on Ports.", "Tern Pay Asia Inc."),
+    ("Freedonia Freight Services Limited attended the 1st Seminar on Ports.", "Freedonia Freight Services Limited"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
