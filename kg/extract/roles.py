@@ -101,6 +101,8 @@ _LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s+\S")  # a line
 # (and "as": "X, as current chair of Y, hosted ...", "as host")
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|every|each)|['’]s"
                           r"|\bas(?:\s+(?:current|acting|outgoing|incoming|interim|new|former))?)\s+$", re.I)
+# (but a past form after "each" or "that" is a verb: "A and B each presented ...", "the bodies that took part")
+_PRONOUN_BEFORE = re.compile(r"\b(?:each|that)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # "Freedonia Customs| (FC)| hosted", "the Freedonia Police| (Policía de Freedonia, PF)| hosted"
@@ -578,6 +580,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             was_verb, prev_verb = prev_verb, f.reads == "subject"
             if f.reads == "subject":
                 if _NOUN_BEFORE.search(text, max(s0, a - 16), a) \
+                        and not (first in trig.participles and _PRONOUN_BEFORE.search(text, max(s0, a - 6), a)) \
                         or " " not in text[a:b] and _PLURAL_NOUN.fullmatch(text, max(s0, a - 30), b):
                     continue  # "the visit of X to Y", "their meeting", "twelve member states": a noun, not a verb
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
