@@ -158,8 +158,6 @@ def test_bodies_are_read_from_the_trigger_file():
     ("Northgate Logistics Park LLC and Tern Pay Asia Inc. attended the 1st Seminar on Ports.", "Tern Pay Asia Inc."),
     ("Freedonia Freight Services Limited attended the 1st Seminar on Ports.", "Freedonia Freight Services Limited"),
     ("Pacific Gate Terminals S.A. attended the 1st Seminar on Ports.", "Pacific Gate Terminals S.A."),
-    ("The Freedonia National Metrology Laboratory hosted the 1st Seminar on Ports.",
-     "Freedonia National Metrology Laboratory"),
     ("The Sylvania Confederation of Importers hosted the 1st Seminar on Ports.", "Sylvania Confederation of Importers"),
 ])
 def test_organization_names(text, name):
