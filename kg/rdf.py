@@ -163,7 +163,8 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
                              f"{in_sentence} {fixed['text']} {nt_literal(text[a:b])} .",
                              f"{in_sentence} {fixed['start']} {nt_literal(str(a), xsd + 'integer')} ."))
         sentences.setdefault(str(s), text[a:b])
-        # no rdf:type (the rule, the offsets and the sentence imply rkg:Evidence by their domains), no
+        # no rdf:type (the domains of the end offset, the sentence, the rule and the confidence imply
+        # rkg:Evidence), no
         # release (its sentence's) and no copy of the span's text (the sentence's text and offsets give
         # it): an evidence node is most of what a release stores, and each triple left out is one less
         # for every fact
