@@ -164,10 +164,9 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
                              f"{in_sentence} {fixed['start']} {nt_literal(str(a), xsd + 'integer')} ."))
         sentences.setdefault(str(s), text[a:b])
         # no rdf:type (the domains of the end offset, the sentence, the rule and the confidence imply
-        # rkg:Evidence), no
-        # release (its sentence's) and no copy of the span's text (the sentence's text and offsets give
-        # it): an evidence node is most of what a release stores, and each triple left out is one less
-        # for every fact
+        # rkg:Evidence), no release (its sentence's) and no copy of the span's text (the sentence's text
+        # and offsets give it): an evidence node is most of what a release stores, and each triple left
+        # out is one less for every fact
         for pp, oo in (
             (fixed["subject"], nt_term(s)), (fixed["predicate"], nt_term(p)), (fixed["object"], nt_term(o)),
             (fixed["start"], nt_literal(str(ev.start), xsd + "integer")),
