@@ -372,6 +372,30 @@ def test_the_validator_looks_its_constraint_parameters_up_by_hash_and_keeps_them
     assert all(p in params for p in before) and SH.targetClass not in params
 
 
+def test_the_shapes_graph_remembers_its_answers_and_forgets_them_on_a_change():
+    """The shapes graph remembers its answers (the validator asks the same ones for every focus node):
+    each is what its store holds, asked again it is the same, and a change is seen by the next question."""
+    from kg.validate import shapes_graph
+
+    remembered = shapes_graph(SHAPES_FILE)
+
+    def stored(pattern):  # (the store's own answer, around the memory)
+        return sorted(t for t, _ in remembered.store.triples(pattern, context=remembered))
+
+    patterns = [(None, None, None), (None, SH.path, None), (RKG.EventShape, None, None), (None, RDF.type, SH.NodeShape)]
+    for _ in range(2):  # (asked, then answered from memory)
+        for pattern in patterns:
+            assert sorted(remembered.triples(pattern)) == stored(pattern) != []
+    extra = (RKG.EventShape, SH.message, Literal("a note"))
+    remembered.add(extra)
+    try:
+        assert extra in remembered and Literal("a note") in set(remembered.objects(RKG.EventShape, SH.message))
+    finally:
+        remembered.remove(extra)
+    assert extra not in remembered
+    assert sorted(remembered.triples((RKG.EventShape, None, None))) == stored((RKG.EventShape, None, None))
+
+
 def _batch(paths, store=None):
     """Each file as the data graph of a release named after it: in ``store`` side by side, or each alone."""
     from rdflib import URIRef
