@@ -3079,3 +3079,28 @@ def test_extract_a_city_in_a_programme_s_name_is_no_place_and_the_place_after_it
     f = facts(text)
     assert {o for _, o in f["heldIn"]} == {"Nairobi"}
     assert "Alpha Lisbon Programme" in set(nodes(text, "programme"))
+
+
+@pytest.mark.parametrize("told", [
+    "Operation BLUE HARBOUR ran from 4 to 17 September 2023 in Freedonia and Sylvania. Units of the Freedonia "
+    "Police Service took part in the operation.",
+    "The Freedonia Police Service took part in Operation Blue Harbour, an operation against firearms trafficking "
+    "in Freedonia and Sylvania. The operation ran from 4 to 17 September 2023.",
+], ids=["named-then-told", "told-then-dated"])
+def test_extract_an_operation_named_after_its_kind_word_is_an_event_held_in_no_place(told):
+    """"Operation BLUE HARBOUR": the name comes after the kind word; "the operation" is the one named
+    before; an operation runs across places and is held in none."""
+    text = f"Police operation against firearms trafficking\n\n12 October 2023\n\n{told}\n"
+    f = facts(text)
+    event = next(e for e, _ in f["startDate"])
+    assert event.lower() == "operation blue harbour"
+    assert (event, "2023-09-04") in f["startDate"] and (event, "2023-09-17") in f["endDate"]
+    assert (event, "Freedonia Police Service") in f["attendee"]
+    assert not any(e == event for e, _ in f.get("heldIn", set()) | f.get("attendanceMode", set()))
+
+
+def test_extract_an_operation_recalled_without_a_day_is_no_event():
+    text = ("Freedonia and Sylvania customs meet in Freedonia City\n\n12 October 2023\n\nThe heads of Freedonia "
+            "Customs and Sylvania Customs met in Freedonia City on 10 October 2023. They recalled that Operation "
+            "BLUE HARBOUR, in 2020, had shown the value of sharing intelligence.\n")
+    assert not any(n.lower().startswith("operation") for n in nodes(text, "event"))

@@ -404,7 +404,14 @@ class Context:
             end = q.end
         return end
 
+    def spread(self, e: ev.Event) -> bool:
+        """Whether ``e`` is carried out across places and held in none ("Operation BLUE HARBOUR ran in
+        30 countries"): an event named after its kind word (``event_kinds_named_after``)."""
+        return e.label.split(None, 1)[0] in self.lex.set("event_kinds_named_after") if e.label else False
+
     def _event_places(self, s0: int, s1: int, e: ev.Event) -> list[mn.Mention]:
+        if self.spread(e):
+            return []
         text = self.text
         out = []
         topical = -1  # where the last place a headline names after "from", "on" or "about" ends

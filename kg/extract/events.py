@@ -62,6 +62,8 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15}
 _DURATION = re.compile(rf"^(?:\d{{1,2}}|{'|'.join(NUMBER_WORDS)})-(?:day|week|month)$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s*$")
+# the words of a name that follows its kind word ("Operation BLUE HARBOUR", "Operation Sea Lion II")
+_CODENAME = re.compile(r"[A-Z][A-Za-z0-9-]*|\d{1,4}")
 # 'the ABC project "Training on Port Security"': the name of a project, not an event
 _PROJECT_BEFORE = re.compile(r"\b(?:project|programme|program|initiative)\s*[\"“‘']?\s*$", re.IGNORECASE)
 
@@ -159,6 +161,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
     event_verbs = load_triggers().event_verbs
     kinds = lex.words["event_kinds"]
     need_name = lex.set("event_kinds_need_name")
+    named_after = lex.set("event_kinds_named_after")
     out: list[EventMention] = []
     token_at = token_index(text)
     kinds_per_sentence = lex.phrases("event_kinds").per_span(text, sentences)
@@ -263,6 +266,12 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
                     j += 1
                     words += 1
                     right = j
+            codename = 0
+            if km.group() in named_after and km.group()[:1].isupper() and right == k_end:
+                # "Operation BLUE HARBOUR ran from ...": a kind word whose name comes after it
+                while right < len(toks) and codename < 4 and _CODENAME.fullmatch(toks[right][2]):
+                    right += 1
+                    codename += 1
             if quoted and right == k_end:
                 # the title in quotes right after the kind word is the event's name ('the seminar "Ports of the
                 # Future"')
@@ -276,15 +285,16 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             ordinal = None
             for t in toks[left:k]:
                 ordinal = ordinal or ordinal_of(t[2], first=t is toks[left])
-            has_name = any(t[2][:1].isupper() for t in toks[left:k]) or km.group()[:1].isupper() and left < k
-            has_comp = right > k_end
+            has_name = any(t[2][:1].isupper() for t in toks[left:k]) or km.group()[:1].isupper() and left < k \
+                or codename > 0
+            has_comp = right > k_end and not codename
             in_title = title is not None and title[0] <= a < title[1]
             concrete = bool(ordinal) or has_name or has_comp or in_title and km.group()[:1].isupper()
             before = text[max(s0, a - 12):a].lower()
             if _PROJECT_BEFORE.search(before):
                 continue
-            if kind == "other" and not (ordinal or has_name):
-                continue
+            if kind == "other" and not (ordinal or has_name) and km.group() not in named_after:
+                continue  # (but "the operation" tells of the one its name gave: see ``occurrences``)
             if kind == "training" and km.group().lower() == "training" and not (ordinal or has_name):
                 concrete = False  # "the training of port control units": an activity (but "a training course" is one)
             if kind == "launch" and not ordinal and not any(t[2][:1].isupper() for t in toks[left:right] if t[0] != toks[k][0]):

@@ -410,7 +410,8 @@ def read_frames(ctx: Context, found: Found) -> None:
     # own and not held online, the event the release is about took place where the release was dated
     dated_at = ctx.dated_at
     one_country = len({p.ident if p.kind == "country" else p.extra.get("country") for p in dated_at}) == 1
-    if main is not None and not main.places and main.mode != "virtual" and one_country:  # not "Brussels/Montreal"
+    if main is not None and not main.places and main.mode != "virtual" and one_country and not ctx.spread(main):
+        # (not "Brussels/Montreal")
         main.places.extend(dated_at)
         main.mode = main.mode or "in-person"
     # "Officers of A, B and C held a discussion in Freedonia City in May ... The three-day seminar opened
@@ -419,3 +420,17 @@ def read_frames(ctx: Context, found: Found) -> None:
         first = next(((s0, s1) for s0, s1 in sents if s0 >= ctx.start and not ctx._is_header_line(s0, s1)), None)
         if first is not None and ctx._has_trigger(text[first[0]:first[1]]):
             main.places.extend(p for p in ctx._event_places(*first, main) if p.kind == "city" or p.extra.get("capital"))
+    for e in events:
+        if ctx.spread(e):  # (no place, so not in person; nor online for the words of another event)
+            e.mode = None
+    # "Operation BLUE HARBOUR, in 2020, showed ...": an operation recalled, not one the release reports,
+    # unless the title names it or a sentence that tells of it gives a day
+    title = ctx.r.title or (0, 0)
+
+    def reported(e: ev.Event) -> bool:
+        return any(title[0] <= m.start < title[1] or any(sents[m.sentence][0] <= d.start < sents[m.sentence][1]
+                                                        for d in dates) for m in e.mentions)
+
+    events[:] = [e for e in events if not ctx.spread(e) or reported(e)]
+    if found.main is not None and found.main not in events:
+        found.main = main_event(ctx, events)

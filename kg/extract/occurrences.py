@@ -143,6 +143,11 @@ def find_events(ctx: Context) -> Found:
                 by_label[key] = e
             e.mentions.append(em)
             last = e
+        elif em.kind == "other" and _named_after(ctx, em):
+            # "the operation" after "Operation BLUE HARBOUR": the last event so named, if any
+            target = next((x for x in reversed(events) if ctx.spread(x)), None)
+            if target is not None:
+                target.mentions.append(em)
         else:
             target = last if last is not None and (last.kind == em.kind or em.kind in ("meeting", "session", "other")) else None
             target = target or next((x for x in events if x.kind == em.kind), None)
@@ -162,6 +167,12 @@ def find_events(ctx: Context) -> Found:
             events.append(e)
     _told_events(ctx, events, ems)
     return Found(events, ems)
+
+
+def _named_after(ctx: Context, em: ev.EventMention) -> bool:
+    """Whether the kind word of ``em`` is one whose name comes after it ("the operation")."""
+    word = _WORD.match(ctx.text, em.noun)
+    return word is not None and word.group() in ctx.lex.set("event_kinds_named_after")
 
 
 _AND_AFTER = re.compile(r"\s*(?:and|&)\s")  # "the ABC and DEF workshop": two owners
