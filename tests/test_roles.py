@@ -159,6 +159,8 @@ def test_bodies_are_read_from_the_trigger_file():
     ("Freedonia Freight Services Limited attended the 1st Seminar on Ports.", "Freedonia Freight Services Limited"),
     ("Pacific Gate Terminals S.A. attended the 1st Seminar on Ports.", "Pacific Gate Terminals S.A."),
     ("The Sylvania Confederation of Importers hosted the 1st Seminar on Ports.", "Sylvania Confederation of Importers"),
+    ("The U.S. Chamber of Ports hosted the 1st Seminar on Ports.", "U.S. Chamber of Ports"),
+    ("Officials of the U.K. Office of Port Security attended the 1st Seminar on Ports.", "U.K. Office of Port Security"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")

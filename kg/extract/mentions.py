@@ -199,6 +199,9 @@ _MEMBERS = frozenset({"Members", "States", "Parties", "Countries", "Economies", 
 _NAME_REACH = 16  # the most words a name takes before its head word (and twice that after it)
 
 
+_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.S", "U.K" (the last dot is a token of its own)
+
+
 def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text: str = "",
                     leading: frozenset[str] = frozenset(), heads: frozenset[str] = frozenset(),
                     fields: frozenset[str] = frozenset()) -> int:
@@ -217,6 +220,9 @@ def _cap_chain_left(toks: list, i: int, extra_ok: frozenset = frozenset(), text:
             break  # (and a day or a month: "the March |Freight Commission"; but "New Zealand Police" is one name)
         if is_cap(t) or t in extra_ok:
             j -= 1
+            continue
+        if t == "." and j - 2 >= floor and _DOTTED.fullmatch(toks[j - 2][2]) and toks[j - 2][1] == toks[j - 1][0]:
+            j -= 2  # a country's dotted abbreviation opens the name: "the U.S. Chamber of Commerce"
             continue
         if t in _APOSTROPHES and j - 2 >= floor and is_cap(toks[j - 2][2]) and toks[j - 2][2].endswith("s") \
                 and toks[j - 2][1] == toks[j - 1][0] and toks[j - 2][2] not in _STOP_LEFT | _MEMBERS:
