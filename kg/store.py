@@ -243,15 +243,39 @@ def nquads(releases: Iterable[tuple[str, dict[str, list[str]]]], merged: bool = 
     """N-Quads of releases (IRI, suffix -> N-Triples lines): each graph of each release, and (with
     ``merged``) the data triples also in the merged data, and their names in ``LABELS``."""
     lines = []
-    in_merged = f" <{MERGED}> .\n"
     for release_iri, graphs in releases:
         for suffix, triples in graphs.items():
             tail = f" <{release_iri}{suffix}> .\n"
             lines.extend(t[:-1].rstrip() + tail for t in triples)
             if suffix == "" and merged:
-                lines.extend(t[:-1].rstrip() + in_merged for t in triples)
-                lines.extend(label_lines(triples))
+                for quad, labels in merged_quads(triples):
+                    lines.append(quad)
+                    lines.extend(labels)
     return "".join(lines).encode("utf-8")
+
+
+def merged_quads(triples: list[str]) -> list[tuple[str, list[str]]]:
+    """Each data triple (N-Triples lines) as a quad of the merged data, with the ``LABELS`` quads of the
+    names it gives."""
+    in_merged = f" <{MERGED}> .\n"
+    return [(t[:-1].rstrip() + in_merged, label_lines([t])) for t in triples]
+
+
+class Seen:
+    """The last ``size`` lines given to ``first`` (a bounded memory: the oldest is forgotten first)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lines: dict[str, None] = {}
+
+    def first(self, line: str) -> bool:
+        """Whether ``line`` is not among the last lines seen (and remember it)."""
+        if line in self._lines:
+            return False
+        self._lines[line] = None
+        if len(self._lines) > self.size:
+            del self._lines[next(iter(self._lines))]
+        return True
 
 
 def bulk_put(store: ox.Store, data: bytes) -> None:

@@ -186,3 +186,33 @@ def test_staged_store_refuses_a_folder_that_is_not_a_store(tmp_path):
         with staged_store(tmp_path / "full"):
             pass
     assert (tmp_path / "full" / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("memory", [0, 5, 100_000])
+def test_a_first_build_gives_the_loader_each_merged_quad_it_remembers_once_and_loses_none(corpus, built, tmp_path,
+                                                                                         monkeypatch, memory):
+    """The merged data's quads that many releases state (an organization's type and name) go to the
+    loader once while the build remembers them; remembering few or none gives the same store."""
+    import kg.builder
+    import kg.store
+    from kg.store import MERGED
+
+    monkeypatch.setattr(kg.builder, "MERGED_MEMORY", memory)
+    monkeypatch.setattr(kg.builder, "BULK_BYTES", 1)
+    loaded = []
+    real = kg.store.bulk_put
+
+    def recorded(store, data):
+        loaded.extend(line for line in data.decode().splitlines() if line.endswith(f"<{MERGED}> ."))
+        real(store, data)
+
+    monkeypatch.setattr(kg.store, "bulk_put", recorded)
+    store = tmp_path / "store"
+    assert build([corpus], store, jobs=1).added == 40
+    assert store_nquads(store) == store_nquads(built)
+    stated = sum(1 for line in store_nquads(built) if "/id/release/" in line.rsplit(" ", 2)[-2]
+                 and not line.rsplit(" ", 2)[-2].endswith(("/evidence>", "/meta>", "/quarantine>")))
+    if memory == 100_000:
+        assert len(loaded) == len(set(loaded)) < stated  # (each once, and fewer than the releases state)
+    elif memory == 0:
+        assert len(loaded) == stated
