@@ -222,10 +222,11 @@ def iter_inputs(inputs: Iterable[str | Path], problems: list[InputError] | None 
         yield r
 
 
-MERGED_MEMORY = 100_000
-"""How many of the merged data's quads a first build remembers having given to the loader, so as not
-to give them again (the same type and name of an organization come with every release that names it;
-about 4 in 10 of these quads of the genre releases): a bounded memory, about 30 MB."""
+MERGED_MEMORY = 50_000
+"""How many of the merged data's quads a first build at least remembers having given to the loader
+(``Seen``: between this many and twice as many), so as not to give them again: the same type and name of
+an organization come with every release that names it (about 4 in 10 of these quads of the genre
+releases). A bounded memory, about 30 MB."""
 
 BULK_BYTES = 64 << 20
 """How much N-Quads a first build gathers before one bulk load (about 150,000 quads; loads of 128 MB took
@@ -288,7 +289,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
 
         pending: list[bytes] = []
         size = 0
-        loaded = Seen(MERGED_MEMORY)  # (the merged data's last quads given to the loader)
+        loaded = Seen(MERGED_MEMORY)  # (the merged data's quads given to the loader lately)
 
         def store_batch(items: list[tuple[Release, str, str]], results: list[Done | Failure]) -> None:
             nonlocal size

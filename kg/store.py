@@ -262,19 +262,24 @@ def merged_quads(triples: list[str]) -> list[tuple[str, list[str]]]:
 
 
 class Seen:
-    """The last ``size`` lines given to ``first`` (a bounded memory: the oldest is forgotten first)."""
+    """The lines given to ``first`` lately: at least the last ``size``, at most the last ``2 * size`` (two
+    generations of sets: when the newer is full, it becomes the older and the older is forgotten, so
+    that each question takes the same short time however many lines went by)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._lines: dict[str, None] = {}
+        self._new: set[str] = set()
+        self._old: set[str] = set()
 
     def first(self, line: str) -> bool:
-        """Whether ``line`` is not among the last lines seen (and remember it)."""
-        if line in self._lines:
+        """Whether ``line`` is not among the lines seen lately (and remember it)."""
+        if self.size <= 0:
+            return True
+        if line in self._new or line in self._old:
             return False
-        self._lines[line] = None
-        if len(self._lines) > self.size:
-            del self._lines[next(iter(self._lines))]
+        if len(self._new) >= self.size:
+            self._old, self._new = self._new, set()
+        self._new.add(line)
         return True
 
 
