@@ -1994,12 +1994,13 @@ def test_an_acronym_in_a_name_is_spelled_out_as_another_name():
     assert "ABC Ports Unit" in names["Alpha Bravo Council Ports Unit"]
 
 
-def test_a_country_short_form_in_a_name_is_one_organization_with_the_country_named_in_full():
+@pytest.mark.parametrize("short", ["UK", "U.K."])
+def test_a_country_short_form_in_a_name_is_one_organization_with_the_country_named_in_full(short):
     text = ("Title of a release\n\n01 January 2025\n\nThe United Kingdom Ports Force attended the 3rd Workshop on "
-            "Risk in Lima, Peru. The UK Ports Force presented its new scanners.\n")
+            f"Risk in Lima, Peru. The {short} Ports Force presented its new scanners.\n")
     names = nodes(text, "organization")
     assert [n for n in names if "Ports Force" in n] == ["United Kingdom Ports Force"]
-    assert "UK Ports Force" in names["United Kingdom Ports Force"]
+    assert f"{short} Ports Force" in names["United Kingdom Ports Force"]
 
 
 def test_the_body_a_part_is_named_after_is_an_organization_too():

@@ -344,8 +344,9 @@ def _spelled_out(orgs: list[Org]) -> list[Org]:
     """A name that holds another organization's acronym has that organization's full name in its
     place as a name too, and the other way round ("the Regional Office for the ABC Europe Region" is
     also "... for the Alpha Bravo Council Europe Region"); a name that opens with a country's short
-    form has the country's name in its place ("UK Ports Force": "United Kingdom Ports Force"), and
-    is one organization with the one the release names so. The organizations of the release, in order."""
+    form has the country's name in its place ("UK Ports Force", "U.K. Ports Force": "United Kingdom Ports
+    Force"), and is one organization with the one the release names so. The organizations of the
+    release, in order."""
     known = [(o.acronym, o.name) for o in orgs if o.acronym and o.acronym != o.name and " " in o.name]
     countries = places.country_names()
     for o in orgs:
@@ -358,7 +359,8 @@ def _spelled_out(orgs: list[Org]) -> list[Org]:
                     o.alt.add(" ".join(full if w == acr else w for w in words))
                 elif full in name and name != full:
                     o.alt.add(name.replace(full, acr))
-            code = countries.get(words[0]) if words[0].isupper() and len(words[0]) <= 3 else None
+            short = words[0].replace(".", "")  # ("U.S. Ports Force": "US")
+            code = countries.get(short) if short.isupper() and len(short) <= 3 else None
             if code is not None:
                 o.alt.add(" ".join([places.countries()[code].name, *words[1:]]))
     # "UK Ports Force" and "United Kingdom Ports Force" in one release: one organization
