@@ -3105,3 +3105,13 @@ def test_extract_an_operation_recalled_without_a_day_is_no_event():
             "Customs and Sylvania Customs met in Freedonia City on 10 October 2023. They recalled that Operation "
             "BLUE HARBOUR, in 2020, had shown the value of sharing intelligence.\n")
     assert not any(n.lower().startswith("operation") for n in nodes(text, "event"))
+
+
+def test_extract_a_side_event_named_by_what_it_is_on_is_an_event():
+    text = ("Ports week in Lima\n\n22 March 2024\n\nThe 5th Session of the Alpha Ports Council was held in Lima, "
+            "Peru, from 18 to 21 March 2024. On 20 March, the Freedonia Ports Authority and the Sylvania Customs "
+            "Service co-organized a side event on the illegal trade in timber.\n")
+    f = facts(text)
+    side = next(e for e, _ in f["startDate"] if e.startswith("side event"))
+    assert (side, "2024-03-20") in f["startDate"]
+    assert {(side, "Freedonia Ports Authority"), (side, "Sylvania Customs Service")} <= f["organizer"]

@@ -162,6 +162,7 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
     kinds = lex.words["event_kinds"]
     need_name = lex.set("event_kinds_need_name")
     named_after = lex.set("event_kinds_named_after")
+    by_complement = lex.set("event_kinds_named_by_complement")
     out: list[EventMention] = []
     token_at = token_index(text)
     kinds_per_sentence = lex.phrases("event_kinds").per_span(text, sentences)
@@ -293,8 +294,10 @@ def event_mentions(text: str, lex: Lexicon, sentences: list[tuple[int, int]], ti
             before = text[max(s0, a - 12):a].lower()
             if _PROJECT_BEFORE.search(before):
                 continue
-            if kind == "other" and not (ordinal or has_name) and km.group() not in named_after:
-                continue  # (but "the operation" tells of the one its name gave: see ``occurrences``)
+            if kind == "other" and not (ordinal or has_name) and km.group() not in named_after \
+                    and not (has_comp and km.group() in by_complement):
+                continue  # (but "the operation" tells of the one its name gave, see ``occurrences``, and "a
+                # side event on port security" is one)
             if kind == "training" and km.group().lower() == "training" and not (ordinal or has_name):
                 concrete = False  # "the training of port control units": an activity (but "a training course" is one)
             if kind == "launch" and not ordinal and not any(t[2][:1].isupper() for t in toks[left:right] if t[0] != toks[k][0]):
