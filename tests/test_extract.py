@@ -3115,3 +3115,15 @@ def test_extract_a_side_event_named_by_what_it_is_on_is_an_event():
     side = next(e for e, _ in f["startDate"] if e.startswith("side event"))
     assert (side, "2024-03-20") in f["startDate"]
     assert {(side, "Freedonia Ports Authority"), (side, "Sylvania Customs Service")} <= f["organizer"]
+
+
+def test_extract_a_meeting_an_operation_was_prepared_at_keeps_its_own_days():
+    text = ("Operation Blue Harbour: 40 arrests across the region\n\n3 October 2023\n\nOperation Blue Harbour ran "
+            "from 4 to 17 September 2023 in Freedonia and Sylvania.\n\nThe operation was prepared during a "
+            "three-day planning meeting hosted by the Sylvania Police in Sylvania City from 22 to 24 August. "
+            "The meeting brought together 46 investigators.\n\nA debriefing session was held online on 28 "
+            "September to review the results.\n")
+    f = facts(text)
+    meeting = next(e for e, _ in f["organizer"] if "planning meeting" in e)
+    assert (meeting, "2023-08-22") in f["startDate"] and (meeting, "2023-08-24") in f["endDate"]
+    assert ("Operation Blue Harbour", "2023-09-04") in f["startDate"]

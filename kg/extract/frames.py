@@ -184,6 +184,8 @@ def read_frames(ctx: Context, found: Found) -> None:
         sent = text[s0:s1]
         here = events_in(s0, s1)
         target = here[0] if here else None
+        if len(here) > 1 and target.dates and ctx.spread(target):
+            target = here[1]  # "The operation was prepared at a meeting held from ...": the meeting's days
         # "the Enforcement Committee held its 40th Session": the subject's own session (who took part,
         # hosted or invited is read by the roles phase)
         for m in _OWN_SESSION.finditer(text, s0, s1):
