@@ -185,7 +185,8 @@ def work(job: Job) -> tuple[list[Done | Failure], float, float]:
         graphs = _release_graphs(release, h, job.fingerprint, g, report, report_graph(report))
         if job.nquads == "store":
             # the graphs as the store's bulk load takes them, and apart the merged data's quads with their
-            # names', which the building process loads only once (a name is in most releases that name it)
+            # names', which the building process gives the loader once while it remembers them (an
+            # organization's type and name come with every release that names it)
             out.append(Done({}, report, nquads([(r_iri, graphs)], merged=False), merged_quads(graphs.get("", []))))
         elif job.nquads == "parts":  # (sorted: the order a worker process gives a graph's triples is its own)
             out.append(Done({}, report, nquads([(r_iri, {k: sorted(v) for k, v in graphs.items()})], merged=False)))
