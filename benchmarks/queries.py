@@ -15,7 +15,7 @@ place=Vienna, text=session, below=0.8), it prints the median of --runs runs of
 * ``engine``: ``kg.sparql.run`` on the opened store (the SPARQL engine and reading the rows);
 * ``cli``: the whole ``kg query NAME --format csv`` process, start-up included;
 * ``rdflib``: rdflib's in-memory engine on the same data (the merged data as default graph, the
-  evidence graphs as named graphs), loaded once, for stores of at most --rdflib-max releases.
+  evidence graphs and the rules graph as named graphs), loaded once, for stores of at most --rdflib-max releases.
 
 Each measurement runs in a child process that is killed after --timeout seconds (a query of
 another version of kg that does not answer is reported as ``>T``).
@@ -101,7 +101,7 @@ def rdflib_child(store: str, names: list[str], runs: int, timeout: float) -> dic
     from rdflib.plugins.sparql import prepareQuery
 
     from kg.sparql import PREFIXES, resolve_query
-    from kg.store import MERGED, graph_names, open_store, to_rdflib
+    from kg.store import MERGED, RULES, graph_names, open_store, to_rdflib
 
     ds = Dataset()
     t0 = time.perf_counter()
@@ -109,8 +109,8 @@ def rdflib_child(store: str, names: list[str], runs: int, timeout: float) -> dic
         default = ds.default_context
         for q in s.quads_for_pattern(None, None, None, ox.NamedNode(MERGED)):
             default.add(to_rdflib(q))
-        for g in graph_names(s):
-            if g.endswith("/evidence"):
+        for g in graph_names(s) + [RULES]:
+            if g.endswith("/evidence") or g == RULES:
                 graph = ds.graph(URIRef(g))
                 for q in s.quads_for_pattern(None, None, None, ox.NamedNode(g)):
                     graph.add(to_rdflib(q))

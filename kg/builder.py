@@ -250,7 +250,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
     A file that cannot be read is reported as failed and the build goes on; with ``strict``, it
     raises ``InputError`` before anything is written (all inputs are read first)."""
     from .store import (Seen, is_store, open_store, put_releases, release_index, remove_release,
-                        staged_store, upgrade_layout, write_description, write_snapshot)
+                        staged_store, upgrade_layout, write_description, write_rules, write_snapshot)
 
     shapes = _checked(settings)
     rep = BuildReport()
@@ -345,6 +345,7 @@ def build(inputs: Iterable[str | Path], store_path: str | Path, *, settings: Set
                 rep.pruned += 1
         from . import __version__
 
+        write_rules(store)
         write_description(store, settings.base, __version__)
         write_snapshot(store, folder)
         rep.seconds["store"] += time.perf_counter() - t1
@@ -407,7 +408,8 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
                  ) -> BuildReport:
     """Process ``inputs`` as ``build`` does, but write the graphs of each batch of releases (data or
     quarantine, evidence, meta: each release's named graphs) to a file of N-Quads in ``out_dir``,
-    ``part-000001.nq`` and on, for a triple store's bulk loader, instead of into a store.
+    ``part-000001.nq`` and on, for a triple store's bulk loader, instead of into a store, and the
+    rules the evidence names (their confidence) in ``rules.nq``.
 
     ``out_dir`` must be new or empty. Every release is processed (there is no store to skip the
     unchanged ones by); a release id read twice is a failure of the second file. The same inputs give
@@ -456,6 +458,10 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
             done += len(job.items)
             if progress:
                 progress(done, None)
+    from .rdf import rule_triples
+    from .store import RULES
+
+    write_bytes_atomic(out / "rules.nq", "".join(t[:-1] + f"<{RULES}> .\n" for t in rule_triples()).encode("utf-8"))
     rep.unreadable(problems)
     return rep
 

@@ -54,6 +54,20 @@ def resolve_target(store: ox.Store, target: str) -> list[ox.NamedNode]:
     return [ox.NamedNode(x) for x in sorted(found)]
 
 
+def _rule(store: ox.Store, node: ox.NamedNode) -> tuple[str, float]:
+    """The name and the confidence of a rule node, from the store's rules graph (a rule it does not
+    describe: the last segment of its IRI, and no confidence)."""
+    from .store import RULES
+
+    fields = {q.predicate.value: q.object.value
+              for q in store.quads_for_pattern(node, None, None, ox.NamedNode(RULES))}
+    return (fields.get(_RDFS_LABEL, node.value.rsplit("/", 1)[-1]),
+            float(fields.get(RKG + "confidence", "nan")))
+
+
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
 def _sentence(store: ox.Store, node: ox.NamedNode) -> tuple[str, int, str]:
     """The text of a sentence node, where it starts in its release's text, and that release."""
     fields = {q.predicate.value: q.object.value for q in store.quads_for_pattern(node, None, None)}
@@ -79,6 +93,7 @@ def explain(store: ox.Store, target: str) -> list[Reason]:
         for n in nodes:
             patterns += [(n, None, None), (None, None, n)]
     reasons: dict[tuple, Reason] = {}
+    rules: dict[ox.NamedNode, tuple[str, float]] = {}
     subj, pred, obj = (ox.NamedNode(RDF + x) for x in ("subject", "predicate", "object"))
     for s, p, o in patterns:
         candidates: set = set()
@@ -96,10 +111,14 @@ def explain(store: ox.Store, target: str) -> list[Reason]:
                 continue
             start, end = int(fields[RKG + "startOffset"].value), int(fields[RKG + "endOffset"].value)
             sentence, at, release = _sentence(store, fields[RKG + "inSentence"])
+            rule_node = fields[RKG + "rule"]
+            if rule_node not in rules:
+                rules[rule_node] = _rule(store, rule_node)
+            rule, confidence = rules[rule_node]
             r = Reason(
                 subject=_label(store, es, []), predicate=_short(ep.value), object=_label(store, eo, []),
                 release=release, start=start, end=end, span=sentence[start - at:end - at], sentence=sentence,
-                rule=fields[RKG + "rule"].value, confidence=float(fields[RKG + "confidence"].value))
+                rule=rule, confidence=confidence)
             reasons[(r.release, r.start, r.end, r.subject, r.predicate, r.object)] = r
     # one fact the graph states through several properties ("attendee" and its inverse "participatedIn",
     # "heldIn" and "location") is told once, by its first property

@@ -73,12 +73,13 @@ SORT_CHUNK = 200_000
 def write_rdf(store: ox.Store, fmt: str, out: BinaryIO, graphs: str = "data", tmp_dir: str | Path | None = None) -> None:
     """Write the store's release graphs in ``fmt`` to ``out``, sorted (by graph, subject, predicate,
     object; the union formats by triple, each once), then the dataset's description graph in the
-    formats that keep graphs.
+    formats that keep graphs. With the evidence (``graphs`` "evidence" or "all") comes the rules
+    graph, which gives each rule the evidence names its confidence.
 
     In bounded memory, whatever the store's size: quads are sorted ``SORT_CHUNK`` at a time into
     runs on disk (in a temporary folder in ``tmp_dir``, else the system's), which are merged as they
     are written; the serialisers read the merged stream."""
-    from .store import graph_names
+    from .store import RULES, graph_names
 
     fmt = format_name(fmt)
     if fmt not in RDF_FORMATS:
@@ -87,6 +88,8 @@ def write_rdf(store: ox.Store, fmt: str, out: BinaryIO, graphs: str = "data", tm
     names = graph_names(store)
     prefixes = {**PREFIXES, **base_prefixes(names)}
     chosen = select_graphs(names, graphs)
+    if graphs != "data" and store.contains_named_graph(ox.NamedNode(RULES)):
+        chosen.append(RULES)
     with contextlib.ExitStack() as stack:
         def spill() -> Path:  # made when a run is first written: a small export needs none
             runs = tempfile.TemporaryDirectory(prefix=f".kg-export-{os.getpid()}-", dir=tmp_dir)

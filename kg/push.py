@@ -4,8 +4,8 @@ Protocol (GSP).
 Each graph of a release (data or quarantine, evidence, meta) is sent with ``PUT ...?graph=<IRI>``,
 which replaces it on the server: pushing again is idempotent, and a release changed since is replaced
 whole. A graph the release no longer has (its data graph once it is quarantined) is deleted there,
-and so are the graphs of releases the store no longer holds. The dataset's description graph goes
-last.
+and so are the graphs of releases the store no longer holds. The dataset's description graph and the
+rules graph (the confidence of each rule the evidence names) go last.
 
 Incremental: what was pushed to an endpoint is recorded in a state file (by default in the store's
 folder, one per endpoint), release by release (its content hash and the fingerprint of the pipeline
@@ -99,7 +99,7 @@ def push(store: str | Path, endpoint: str, *, user: str | None = None, password:
     ``everything`` sends every release, whatever the state file says. Raises ``RemoteError``."""
     import httpx
 
-    from .store import DESCRIPTION, SUFFIXES, graph_names, read_store, release_index
+    from .store import DESCRIPTION, RULES, SUFFIXES, graph_names, read_store, release_index
 
     if not endpoint.startswith(("http://", "https://")):
         raise RemoteError(f"{endpoint}: not an http(s) address of a Graph Store Protocol endpoint")
@@ -147,6 +147,7 @@ def push(store: str | Path, endpoint: str, *, user: str | None = None, password:
             _write_state(spath, endpoint, pushed)
         if todo or gone:
             send("PUT", DESCRIPTION, _ntriples(s, DESCRIPTION))
+            send("PUT", RULES, _ntriples(s, RULES))
     rep.seconds = time.perf_counter() - t0
     return rep
 

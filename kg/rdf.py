@@ -5,9 +5,13 @@ Two graphs per release:
 * the data graph ``<release>``: everything the release asserts, self-contained (it carries the
   type, ``schema:name`` and ``schema:alternateName`` of every node it references);
 * the evidence graph ``<release>/evidence``: one evidence node per fact read from the text
-  (``rdf:subject``/``rdf:predicate``/``rdf:object``, the character span, the sentence that holds it,
-  the rule and a confidence), and one ``rkg:Sentence`` node per sentence those spans are in (its
+  (``rdf:subject``/``rdf:predicate``/``rdf:object``, the character span, the sentence that holds it
+  and the rule that read it), and one ``rkg:Sentence`` node per sentence those spans are in (its
   release, its text and where it starts), which the evidence read in it shares.
+
+A rule is a node of its own (``rule_iri``), named and given its confidence once, in the store's
+rules graph (``rule_triples``), not in every evidence node it made: the confidence of a fact is its
+rule's.
 """
 from __future__ import annotations
 
@@ -82,6 +86,30 @@ MODES = {
 
 _DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer}
 
+RULE_BASE = "https://w3id.org/release-kg/rule/"
+
+
+def rule_iri(name: str) -> str:
+    """The IRI of an extraction rule, by its name ("role-speech")."""
+    from urllib.parse import quote
+
+    return RULE_BASE + quote(name, safe="-._~")
+
+
+def rule_triples() -> list[str]:
+    """The rules of the extractor as N-Triples lines, sorted: each ``rkg:Rule`` with its name
+    (``rdfs:label``), what it reads (``rdfs:comment``) and the confidence of what it reads."""
+    from .extract.rules import RULES
+
+    label, comment = "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2000/01/rdf-schema#comment"
+    out = []
+    for name, (confidence, says) in RULES.items():
+        r = f"<{rule_iri(name)}>"
+        out += [f"{r} <{RDF.type}> <{RKG.Rule}> .", f"{r} <{label}> {nt_literal(name)} .",
+                f"{r} <{comment}> {nt_literal(says)}@en .",
+                f"{r} <{RKG.confidence}> {nt_literal(f'{confidence:.2f}', str(XSD.decimal))} ."]
+    return sorted(out)
+
 
 @functools.cache
 def term(curie: str) -> URIRef:
@@ -96,6 +124,11 @@ def _literal(v: Value) -> Term:
     if v.datatype == "mode":
         return MODES[v.value]
     return Literal(v.value, datatype=_DATATYPES[v.datatype])
+
+
+@functools.cache
+def _rule_ref(name: str) -> str:
+    return f"<{rule_iri(name)}>"
 
 
 @dataclass
@@ -144,7 +177,7 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
     fixed = {k: f"<{v}>" for k, v in (
         ("type", RDF.type), ("Sentence", RKG.Sentence), ("text", RKG.text), ("subject", RDF.subject),
         ("predicate", RDF.predicate), ("object", RDF.object), ("start", RKG.startOffset), ("end", RKG.endOffset),
-        ("in", RKG.inSentence), ("rule", RKG.rule), ("confidence", RKG.confidence), ("release", RKG.release))}
+        ("in", RKG.inSentence), ("rule", RKG.rule), ("release", RKG.release))}
     release = f"<{res.release_iri}>"
     written: set[tuple[int, int]] = set()  # the spans of the sentences written
 
@@ -163,17 +196,16 @@ def to_rdf(res: Resolved, store: Store | None = None) -> ReleaseGraphs:
                              f"{in_sentence} {fixed['text']} {nt_literal(text[a:b])} .",
                              f"{in_sentence} {fixed['start']} {nt_literal(str(a), xsd + 'integer')} ."))
         sentences.setdefault(str(s), text[a:b])
-        # no rdf:type (the domains of the end offset, the sentence, the rule and the confidence imply
-        # rkg:Evidence), no release (its sentence's) and no copy of the span's text (the sentence's text
-        # and offsets give it): an evidence node is most of what a release stores, and each triple left
-        # out is one less for every fact
+        # no rdf:type (the domains of the end offset, the sentence and the rule imply rkg:Evidence), no
+        # release (its sentence's), no copy of the span's text (the sentence's text and offsets give it)
+        # and no confidence (its rule's): an evidence node is most of what a release stores, and each
+        # triple left out is one less for every fact
         for pp, oo in (
             (fixed["subject"], nt_term(s)), (fixed["predicate"], nt_term(p)), (fixed["object"], nt_term(o)),
             (fixed["start"], nt_literal(str(ev.start), xsd + "integer")),
             (fixed["end"], nt_literal(str(ev.end), xsd + "integer")),
             (fixed["in"], in_sentence),
-            (fixed["rule"], nt_literal(ev.rule)),
-            (fixed["confidence"], nt_literal(f"{ev.confidence:.2f}", xsd + "decimal")),
+            (fixed["rule"], _rule_ref(ev.rule)),
         ):
             evidence.append(f"{node} {pp} {oo} .")
 

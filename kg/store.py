@@ -15,6 +15,8 @@ and graphs of the store itself:
 * ``LABELS``        the names of the merged data in lower case: ``<node> rkg:labelKey "wco"`` for every
                     ``schema:name`` and ``schema:alternateName`` of a node, so that a name typed in
                     lower case is found by the index, not by reading every name.
+* ``RULES``         the extraction rules the evidence names (``rkg:rule``): each rule's name, what it
+                    reads and the confidence of what it reads, written by every build.
 * ``STORE_META``    the store's layout version.
 
 A release's graphs, and its share of the merged data, are replaced in one SPARQL update, which
@@ -39,11 +41,13 @@ SUFFIXES = ("", "/evidence", "/quarantine", "/meta")
 STORE_GRAPHS = "https://w3id.org/release-kg/graph/"
 MERGED = STORE_GRAPHS + "data"
 LABELS = STORE_GRAPHS + "labels"
+RULES = STORE_GRAPHS + "rules"
 LABEL_KEY = RKG + "labelKey"
 _NAMED_BY = ("https://schema.org/name", "https://schema.org/alternateName")
 _NAMED_BY_NT = tuple(f"<{p}>" for p in _NAMED_BY)
 STORE_META = STORE_GRAPHS + "store"
-LAYOUT = "https://w3id.org/release-kg/graph/layout/2"
+LAYOUT = "https://w3id.org/release-kg/graph/layout/3"
+_LAYOUT_2 = "https://w3id.org/release-kg/graph/layout/2"  # (the rule and confidence in every evidence node)
 _CONFORMS_TO = "http://purl.org/dc/terms/conformsTo"
 # true for ?g bound to a release data graph (not an evidence, quarantine or meta graph, not the store's own)
 _IS_DATA_GRAPH = (f'!STRSTARTS(STR(?g), "{STORE_GRAPHS}") && !STRENDS(STR(?g), "/evidence") '
@@ -382,25 +386,67 @@ def remove_release(store: ox.Store, release_iri: str) -> None:
 
 
 def check_layout(store: ox.Store) -> None:
-    """Raise ``StoreError`` when the store holds releases but was written without the merged data
-    (by an earlier version of kg); ``kg build`` brings such a store up to date."""
-    if store.contains_named_graph(ox.NamedNode(STORE_META)) or not any(True for _ in store.named_graphs()):
+    """Raise ``StoreError`` when the store holds releases but was written by an earlier version of kg
+    (without the merged data, or with the rule and confidence in every evidence node); ``kg build``
+    brings such a store up to date."""
+    if not any(True for _ in store.named_graphs()):
         return
-    raise StoreError("this store was written by an earlier version of kg without the merged data graph; "
-                     "run `kg build` on it once to bring it up to date")
+    if not store.contains_named_graph(ox.NamedNode(STORE_META)):
+        raise StoreError("this store was written by an earlier version of kg without the merged data graph; "
+                         "run `kg build` on it once to bring it up to date")
+    if _layout(store) == _LAYOUT_2:
+        raise StoreError("this store was written by an earlier version of kg, with a rule and a confidence in "
+                         "every evidence node; run `kg build` on it once to bring it up to date")
+
+
+def _layout(store: ox.Store) -> str | None:
+    for q in store.quads_for_pattern(ox.NamedNode(STORE_META), ox.NamedNode(_CONFORMS_TO), None,
+                                     ox.NamedNode(STORE_META)):
+        return q.object.value
+    return None
 
 
 def upgrade_layout(store: ox.Store) -> None:
-    """Give a store written by an earlier version of kg its merged data, in one transaction (a no-op
-    on a store that has it)."""
-    if store.contains_named_graph(ox.NamedNode(STORE_META)):
-        if not store.contains_named_graph(ox.NamedNode(LABELS)) and store.contains_named_graph(ox.NamedNode(MERGED)):
-            store.update(_insert_labels())  # (a store written before the lower-case names were kept)
-        return
-    store.update(f"""DROP SILENT GRAPH <{MERGED}> ;
+    """Bring a store written by an earlier version of kg to this layout, one transaction per step (a
+    no-op on a store that has it): give it the merged data and its names in lower case, and make
+    the rule of each evidence node a node of the rules graph."""
+    steps = []
+    if not store.contains_named_graph(ox.NamedNode(STORE_META)):
+        steps.append(f"""DROP SILENT GRAPH <{MERGED}> ;
 INSERT {{ GRAPH <{MERGED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({_IS_DATA_GRAPH}) }} ;
-{_insert_labels()} ;
+{_insert_labels()}""")
+    elif not store.contains_named_graph(ox.NamedNode(LABELS)) and store.contains_named_graph(ox.NamedNode(MERGED)):
+        steps.append(_insert_labels())  # (a store written before the lower-case names were kept)
+    if _layout(store) != LAYOUT:
+        steps.append(_rules_as_nodes())
+        steps.append(f"""DELETE WHERE {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <{_CONFORMS_TO}> ?layout }} }} ;
 INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <{_CONFORMS_TO}> <{LAYOUT}> }} }}""")
+    for step in steps:
+        store.update(step)
+    if steps:
+        write_rules(store)
+
+
+def _rules_as_nodes() -> str:
+    """The update that makes each evidence node's rule (a name) the IRI of its rule, and drops its
+    confidence (the rule's, in the rules graph)."""
+    from .rdf import RULE_BASE
+
+    return f"""DELETE {{ GRAPH ?g {{ ?ev <{RKG}rule> ?name . ?ev <{RKG}confidence> ?c . }} }}
+INSERT {{ GRAPH ?g {{ ?ev <{RKG}rule> ?rule . }} }}
+WHERE {{
+  GRAPH ?g {{ ?ev <{RKG}rule> ?name . OPTIONAL {{ ?ev <{RKG}confidence> ?c . }} }}
+  FILTER (isLiteral(?name) && STRENDS(STR(?g), "/evidence"))
+  BIND (IRI(CONCAT("{RULE_BASE}", ENCODE_FOR_URI(STR(?name)))) AS ?rule)
+}}"""
+
+
+def write_rules(store: ox.Store) -> None:
+    """Replace the ``RULES`` graph with the rules of this version of the extractor, in one update."""
+    from .rdf import rule_triples
+
+    store.update(f"DROP SILENT GRAPH <{RULES}> ;\nINSERT DATA {{ GRAPH <{RULES}> {{\n"
+                 + "\n".join(rule_triples()) + "\n} }")
 
 
 _BASE = f"{RKG}base"

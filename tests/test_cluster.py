@@ -13,7 +13,7 @@ from distributed import Client, LocalCluster
 from kg.builder import BATCH, build
 from kg.cluster import executor
 from kg.errors import UsageError
-from kg.store import STORE_GRAPHS
+from kg.store import RULES, STORE_GRAPHS
 from conftest import describe, run_kg, store_nquads
 from synthetic import write_corpus
 
@@ -94,11 +94,18 @@ def test_output_nquads_on_the_cluster_is_the_local_build(cluster, corpus, tmp_pa
     here = {p.name: p.read_bytes() for p in sorted((tmp_path / "here").iterdir())}
     assert here == {p.name: p.read_bytes() for p in sorted((tmp_path / "there").iterdir())}
     assert here == {p.name: p.read_bytes() for p in sorted((tmp_path / "cluster").iterdir())}
-    assert sorted(here) == [f"part-{i:06d}.nq" for i in range(1, N // BATCH + 1)]
+    assert sorted(here) == [f"part-{i:06d}.nq" for i in range(1, N // BATCH + 1)] + ["rules.nq"]
     loaded = ox.Store()  # (as a store keeps them: "0.80" is the decimal 0.8)
-    for data in here.values():
-        loaded.load(data, format=ox.RdfFormat.N_QUADS)
+    for name, data in here.items():
+        if name != "rules.nq":
+            loaded.load(data, format=ox.RdfFormat.N_QUADS)
     written = sorted(f"{q} ." for q in loaded)
-    assert written == _release_quads(store_nquads(local))
+    stored = store_nquads(local)
+    assert written == _release_quads(stored)
+    # the rules the evidence names, with their confidence, as the store keeps them
+    rules = ox.Store()
+    rules.load(here["rules.nq"], format=ox.RdfFormat.N_QUADS)
+    assert sorted(f"{q} ." for q in rules) == sorted(q for q in stored if f"<{RULES}> ." in q)
+    assert len(rules) > 100
     again = run_kg("build", folder, "--output-nquads", tmp_path / "here")
     assert again.returncode == 2 and "not a new or empty folder" in again.stderr

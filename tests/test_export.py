@@ -25,7 +25,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 import kg.builder
 from kg.exporter import RDF_FORMATS, write_atomic, write_bytes_atomic
-from kg.store import DESCRIPTION, STORE_GRAPHS
+from kg.store import DESCRIPTION, RULES, STORE_GRAPHS
 
 from conftest import (SEED_ID, STRICT_SHAPES, FIXTURE_RELEASES, SEEDS, assert_isomorphic, describe, run_kg, store_graph,
                       store_graph_names, store_nquads)
@@ -167,10 +167,11 @@ def test_export_two_builds_give_identical_stores(store, store_again):
 def test_export_all_graphs_is_the_whole_store(store):
     lines = sorted(line for line in export(store, "--graphs", "all", "--format", "nquads").decode().splitlines()
                    if line.strip())
-    # every graph of every release, and the dataset's description; the store's own merged data and
-    # layout graphs are derived, not exported
+    # every graph of every release, the rules its evidence names and the dataset's description; the
+    # store's own merged data and layout graphs are derived, not exported
     assert lines == [q for q in store_nquads(store) if not q.rsplit(" ", 2)[-2].startswith(f"<{STORE_GRAPHS}")
-                     or q.rsplit(" ", 2)[-2] == f"<{DESCRIPTION}>"]
+                     or q.rsplit(" ", 2)[-2] in (f"<{DESCRIPTION}>", f"<{RULES}>")]
+    assert any(q.endswith(f"<{RULES}> .") for q in lines)
 
 
 @pytest.mark.parametrize("suffix,fmt", [

@@ -26,6 +26,7 @@ from kg.errors import InputError
 from kg.exporter import rdf_bytes
 from kg.iri import release_iri
 from kg.model import Release
+from kg.rdf import rule_iri
 from kg.read import layout, read_path
 from kg.store import open_store
 from kg.validate import validate_graph
@@ -154,7 +155,7 @@ def test_meeting_told_by_its_verb_between_names_holding_on(tail):
     text = "News\n\nThe Working Group on Firearms and the World Customs Organization met." + tail
     g = assert_sound(release(text))
     ev = evidence_graph(g.evidence)
-    for node in ev.subjects(RKG.rule, Literal("topic-trigger")):
+    for node in ev.subjects(RKG.rule, URIRef(rule_iri("topic-trigger"))):
         a = int(ev.value(node, RKG.startOffset))
         assert a == 0 or not text[a - 1].isalnum(), text[a - 10:a + 30]
 
@@ -545,7 +546,7 @@ def test_degenerate_text_finishes_in_bounded_time(name):
     # sentence boundary (else the evidence graph grows with the square of the text)
     ev = evidence_graph(g.evidence)
     for node in evidence_nodes(ev):
-        if str(ev.value(node, RKG.rule)) != "reader":
+        if str(ev.value(node, RKG.rule)) != rule_iri("reader"):
             span, sentence = span_and_sentence(ev, node)
             assert span in sentence
             assert len(sentence) <= len(span) + 10_000

@@ -266,6 +266,9 @@ def test_event_class_is_a_subclass_of_schema_event(ontology, name):
         (RKG.startOffset, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#integer")),
         (RKG.endOffset, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#integer")),
         (RKG.confidence, RDFS.range, URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+        (RKG.confidence, RDFS.domain, RKG.Rule),
+        (RKG.rule, RDFS.range, RKG.Rule),
+        (RKG.Rule, RDFS.subClassOf, PROV.Plan),
     ],
     ids=lambda t: f"{t[0].n3().split('#')[-1].rstrip('>')}-{t[1].n3().split('#')[-1].rstrip('>')}",
 )

@@ -122,13 +122,13 @@ def virtuoso(tmp_path_factory):
 
 
 def _local_counts(store: Path) -> dict[str, int]:
-    from kg.store import DESCRIPTION, graph_names, read_store
+    from kg.store import DESCRIPTION, RULES, graph_names, read_store
 
     with read_store(store) as s:
         import pyoxigraph as ox
 
         return {g: sum(1 for _ in s.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-                for g in graph_names(s) + [DESCRIPTION]}
+                for g in graph_names(s) + [DESCRIPTION, RULES]}
 
 
 ATTENDEES = """SELECT DISTINCT ?event ?org WHERE {{ GRAPH ?g {{ ?event <https://schema.org/attendee> ?org }}

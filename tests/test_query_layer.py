@@ -30,7 +30,7 @@ import kg.sparql
 from conftest import STRICT_SHAPES, assert_merged_is_union, describe, run_kg, store_graph_names
 from kg.builder import Settings
 from kg.errors import StoreError
-from kg.store import MERGED, STORE_META, graph_names, open_store, to_rdflib
+from kg.store import MERGED, RULES, STORE_META, graph_names, open_store, to_rdflib
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "merged"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -67,14 +67,15 @@ def _norm(value) -> object:
 
 
 def rdflib_rows(store: Path, name: str, params: dict[str, str]) -> list[tuple]:
-    """The query's rows from rdflib's engine on the release graphs themselves (not the merged data)."""
+    """The query's rows from rdflib's engine on the release graphs themselves (not the merged data),
+    with the rules graph their evidence names."""
     ds = Dataset()
     gc.collect()
     with open_store(store, create=False) as s:
-        for g in graph_names(s):
+        for g in graph_names(s) + [RULES]:
             if g.endswith(("/meta", "/quarantine")):
                 continue
-            target = ds.graph(URIRef(g)) if g.endswith("/evidence") else ds.default_context
+            target = ds.graph(URIRef(g)) if g.endswith("/evidence") or g == RULES else ds.default_context
             for q in s.quads_for_pattern(None, None, None, ox.NamedNode(g)):
                 target.add(to_rdflib(q))
     nq = kg.sparql.named_queries()[name]
@@ -256,6 +257,43 @@ def test_a_store_without_merged_data_is_refused_then_brought_up_to_date(tmp_path
     assert report.skipped == 1, "the release itself is unchanged"
     assert_merged_is_union(store)
     assert rows_of(store, "participations", org="WCO") == before
+
+
+def test_a_store_with_a_rule_and_confidence_in_every_evidence_node_is_refused_then_brought_up_to_date(
+        tmp_path, seed_store):
+    """A store of the layout before the rules graph (each evidence node with its rule's name and its
+    confidence) is refused by the queries until the next build, which rewrites its evidence."""
+    from kg.rdf import RULE_BASE
+
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store)
+    params = {"evidence": {"entity": "WCO"}, "low-confidence": {"below": "1.01"}}
+    before = {name: rows_of(store, name, **p) for name, p in params.items()}
+    assert before["low-confidence"] and before["evidence"]
+    rkg = "https://w3id.org/release-kg/ontology#"
+    s = ox.Store(str(store))
+    s.update(f"""DELETE {{ GRAPH ?g {{ ?ev <{rkg}rule> ?rule }} }}
+INSERT {{ GRAPH ?g {{ ?ev <{rkg}rule> ?name ; <{rkg}confidence> ?c }} }}
+WHERE {{ GRAPH ?g {{ ?ev <{rkg}rule> ?rule }} GRAPH <{RULES}> {{ ?rule <{rkg}confidence> ?c }}
+        BIND (STRAFTER(STR(?rule), "{RULE_BASE}") AS ?name) }} ;
+DROP GRAPH <{RULES}> ;
+DELETE WHERE {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <http://purl.org/dc/terms/conformsTo> ?l }} }} ;
+INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <http://purl.org/dc/terms/conformsTo>
+                                       <https://w3id.org/release-kg/graph/layout/2> }} }}""")
+    s.flush()
+    del s
+    shutil.rmtree(store / "snapshots", ignore_errors=True)
+    snap = store / "snapshot"
+    snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
+    with pytest.raises(StoreError, match="a rule and a confidence in every evidence node"):
+        rows_of(store, "evidence", entity="WCO")
+
+    assert kg.builder.build([SEEDS], store, jobs=1).skipped == 1, "the release itself is unchanged"
+    assert {name: rows_of(store, name, **p) for name, p in params.items()} == before
+    s = ox.Store.read_only(str(store))
+    assert not any(isinstance(q.object, ox.Literal) for q in s.quads_for_pattern(None, ox.NamedNode(rkg + "rule"), None))
+    assert {q.graph_name.value for q in s.quads_for_pattern(None, ox.NamedNode(rkg + "confidence"), None)} == {RULES}
+    del s
 
 
 def test_a_store_without_lower_case_names_gets_them_from_the_next_build_and_answers_meanwhile(tmp_path, seed_store):

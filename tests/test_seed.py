@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 import kg.api
@@ -54,7 +54,7 @@ EVIDENCE_INPUTS = {
 }
 
 
-from kg.store import DESCRIPTION
+from kg.store import DESCRIPTION, RULES
 
 
 def named_graphs(ds: Dataset) -> dict[str, Graph]:
@@ -149,7 +149,7 @@ def _shared(data: Graph, evidence: Graph, s, p, o) -> bool:
 
 def test_seed_evidence_exists_for_every_required_triple(evidence_case):
     name, graphs, texts, must_use = evidence_case
-    assert sorted(texts) == sorted(g for g in graphs if not g.endswith("/evidence"))
+    assert sorted(texts) == sorted(g for g in graphs if not g.endswith("/evidence") and g != RULES)
     missing = []
     used = set()
     for release, text in texts.items():
@@ -163,6 +163,17 @@ def test_seed_evidence_exists_for_every_required_triple(evidence_case):
     assert not missing, f"{name}: data triples without an evidence node:\n" + "\n".join(missing)
     unused = sorted(str(p) for p in set(must_use) - used)
     assert not unused, f"{name}: the inputs were expected to yield these predicates: {unused}"
+
+
+def test_every_rule_the_evidence_names_has_its_name_and_confidence_in_the_export(evidence_case):
+    name, graphs, _, _ = evidence_case
+    rules = graphs[RULES]
+    named = {r for g, graph in graphs.items() if g.endswith("/evidence") for r in graph.objects(None, RKG.rule)}
+    assert named, name
+    for r in named:
+        assert (r, RDF.type, RKG.Rule) in rules
+        assert 0 < float(rules.value(r, RKG.confidence)) <= 1
+        assert str(r).endswith("/" + str(rules.value(r, RDFS.label)))
 
 
 def test_seed_evidence_span_text_is_the_release_text_at_the_offsets(evidence_case):
