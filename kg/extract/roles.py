@@ -141,7 +141,7 @@ _QUOTE_BEFORE = re.compile(r"[\"”’'],?\s*$")  # the end of a quotation, befo
 # what a partnership phrase can qualify after the last event a sentence names: the partners of a
 # programme ("the Freedonia Programme, implemented in cooperation with X") are not the hosts of an event
 _PROGRAMME_BEFORE = re.compile(r"\b(?:programmes?|programs?|projects?|facility|fund)\b", re.I)
-_SHARED_ROLE = re.compile(r"(?:jointly|together)\s+with\b")
+_SHARED_ROLE = re.compile(r"(?:(?:jointly|together|along)\s+with|alongside)\b")
 _DIRECT = re.compile(r"\s*(?:the\s+)?")  # between an agent phrase and an organization it names itself
 # between an event and the passive verb that tells of it ("the course, which ran in May, was |delivered"), and
 # what puts an event inside a phrase about something else ("a presentation |on the| course")
@@ -566,6 +566,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         named = bisect.bisect_left(starts, s0) < bisect.bisect_left(starts, s1) or any(
             _TOOK_PART.match(text, h[0]) and not _RELATIVE_VERB.search(text, max(s0, h[0] - 24), h[0]) for h in kept)
         aside: tuple[int, int] | None = None  # the subject before ", in cooperation with X," and where it ends
+        # the claims of an aside that shares the subject's part (", together with X,"): which of ``here``
+        shared_aside: range = range(0)
         prev_verb = False  # the phrase before is a subject verb
         for k, (a, b, f) in enumerate(kept):
             stop = s1  # where the next phrase starts, unless it heads this one's list ("attended by officers of")
@@ -595,10 +597,12 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 # two verbs joined by "and" share their subject ("X organized and hosted ...")
                 shared = _COORDINATION.fullmatch(text, last_end, a) if last_end > s0 and was_verb else None
                 subject_end = a
+                partners = range(0)
                 if shared:
                     start = last_subject
                 elif aside is not None and _ASIDE_END.fullmatch(text, last_end, a):
                     start, subject_end = aside  # "X, in cooperation with Y, convened ...": X
+                    partners = shared_aside
                 elif after_fronted:
                     # after "At the invitation of X, Director of Y, ...", the subject is the last comma
                     # segment before the verb, with the one before it when it names no organization
@@ -622,6 +626,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 role = f.passive_role if passive else f.role
                 e = event_for(s0, s1, b, after_first=True)
                 end = b
+                if partners and role and e is not None and not passive:
+                    # "X, together with Y, organized ...": Y plays the part the verb gives X
+                    for i in partners:
+                        c = here[i]
+                        here[i] = Claim(role, c.org, e, c.start, c.end, f.meaning)
                 if e is not None:
                     # (not inside an aside of the subject: "X, as current chair of Y, hosted ...": X)
                     asides = [x.span() for x in _AS_ASIDE.finditer(text, start, subject_end)]
@@ -689,6 +698,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         here.append(Claim(f.role, o_m[0], e, thanks.start(), b, f.meaning))
                 last_end = floor = b
             else:
+                n_before = len(here)
                 args, end = adjacent(b, stop) if f.adjacent else \
                     arguments(b, stop, partners=f.meaning == "hosting" and f.reads == "agent")
                 by = f.reads == "agent" or f.reads == "after" and text[a:b].endswith("by")
@@ -744,6 +754,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                         else:
                             (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
                 aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
+                shared_aside = range(n_before, len(here)) if aside is not None and _SHARED_ROLE.match(text, a) \
+                    and not shared else range(0)
                 last_end = max(b, end) if not opens else b
                 if opens or f.reads != "after" or f.role is None:  # (what supports stands outside the subject)
                     floor = last_end
