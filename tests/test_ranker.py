@@ -26,7 +26,7 @@ UNREAD = """Workshop on port data in Freedonia City
 4 May 2024
 
 The Alpha Trade Organization held a workshop on port data in Freedonia City on 2 May 2024. Officers of
-the Ruritania Police Service followed the sessions alongside the Northern Ports Council.
+the Ruritania Police Service followed the sessions, as did the Northern Ports Council.
 """
 
 
