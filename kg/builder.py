@@ -459,9 +459,9 @@ def build_nquads(inputs: Iterable[str | Path], out_dir: str | Path, *, settings:
             if progress:
                 progress(done, None)
     from .rdf import rule_triples
-    from .store import RULES
+    from .store import RULES, nquads
 
-    write_bytes_atomic(out / "rules.nq", "".join(t[:-1] + f"<{RULES}> .\n" for t in rule_triples()).encode("utf-8"))
+    write_bytes_atomic(out / "rules.nq", nquads([(RULES, {"": rule_triples()})], merged=False))
     rep.unreadable(problems)
     return rep
 

@@ -89,7 +89,7 @@ def write_rdf(store: ox.Store, fmt: str, out: BinaryIO, graphs: str = "data", tm
     prefixes = {**PREFIXES, **base_prefixes(names)}
     chosen = select_graphs(names, graphs)
     if graphs != "data" and store.contains_named_graph(ox.NamedNode(RULES)):
-        chosen.append(RULES)
+        chosen = [*chosen, RULES]
     with contextlib.ExitStack() as stack:
         def spill() -> Path:  # made when a run is first written: a small export needs none
             runs = tempfile.TemporaryDirectory(prefix=f".kg-export-{os.getpid()}-", dir=tmp_dir)

@@ -19,7 +19,7 @@ import functools
 import hashlib
 from dataclasses import dataclass
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.store import Store
 from rdflib.term import Node as Term
 
@@ -101,12 +101,11 @@ def rule_triples() -> list[str]:
     (``rdfs:label``), what it reads (``rdfs:comment``) and the confidence of what it reads."""
     from .extract.rules import RULES
 
-    label, comment = "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2000/01/rdf-schema#comment"
     out = []
     for name, (confidence, says) in RULES.items():
         r = f"<{rule_iri(name)}>"
-        out += [f"{r} <{RDF.type}> <{RKG.Rule}> .", f"{r} <{label}> {nt_literal(name)} .",
-                f"{r} <{comment}> {nt_literal(says)}@en .",
+        out += [f"{r} <{RDF.type}> <{RKG.Rule}> .", f"{r} <{RDFS.label}> {nt_literal(name)} .",
+                f"{r} <{RDFS.comment}> {nt_literal(says)}@en .",
                 f"{r} <{RKG.confidence}> {nt_literal(f'{confidence:.2f}', str(XSD.decimal))} ."]
     return sorted(out)
 

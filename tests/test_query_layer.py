@@ -232,15 +232,20 @@ def test_the_merged_data_follows_replaced_and_pruned_releases(tmp_path):
 # ----------------------------------------------------------------------------- stores of an earlier layout
 
 
+def _forget_snapshots(store: Path) -> None:
+    """Remove the snapshots a build left, so that readers open the store itself."""
+    shutil.rmtree(store / "snapshots", ignore_errors=True)
+    snap = store / "snapshot"
+    snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
+
+
 def _drop_merged_data(store: Path) -> None:
     """Make the store look as an earlier version of kg wrote it: release graphs only."""
     s = ox.Store(str(store))
     s.update(f"DROP SILENT GRAPH <{MERGED}> ; DROP SILENT GRAPH <{STORE_META}>")
     s.flush()
     del s
-    shutil.rmtree(store / "snapshots", ignore_errors=True)  # (nor had it snapshots)
-    snap = store / "snapshot"
-    snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
+    _forget_snapshots(store)  # (nor had it snapshots)
 
 
 def test_a_store_without_merged_data_is_refused_then_brought_up_to_date(tmp_path, seed_store):
@@ -282,9 +287,7 @@ INSERT DATA {{ GRAPH <{STORE_META}> {{ <{STORE_META}> <http://purl.org/dc/terms/
                                        <https://w3id.org/release-kg/graph/layout/2> }} }}""")
     s.flush()
     del s
-    shutil.rmtree(store / "snapshots", ignore_errors=True)
-    snap = store / "snapshot"
-    snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
+    _forget_snapshots(store)
     with pytest.raises(StoreError, match="a rule and a confidence in every evidence node"):
         rows_of(store, "evidence", entity="WCO")
 
@@ -305,9 +308,7 @@ def test_a_store_without_lower_case_names_gets_them_from_the_next_build_and_answ
     s.update(f"DROP SILENT GRAPH <{LABELS}>")
     s.flush()
     del s
-    shutil.rmtree(store / "snapshots", ignore_errors=True)
-    snap = store / "snapshot"
-    snap.unlink() if snap.is_symlink() else shutil.rmtree(snap, ignore_errors=True)
+    _forget_snapshots(store)
     # (a name in lower case is then found by reading every name)
     assert [r["event_name"][:10] for r in rows_of(store, "participations", org="wco")] == ["10th sessi"]
     assert [r["event_name"][:10] for r in rows_of(store, "events-by-place", place="vienna")] == ["10th sessi"]
