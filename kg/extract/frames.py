@@ -54,6 +54,9 @@ _NAME_GAP = re.compile(r"(?:[’']s)?(?:\s*\([A-Z][\w&/-]*\))?\s+((?:\S+\s+){0,4
 
 _DAYS = {w: n for w, n in ev.NUMBER_WORDS.items() if n > 1}
 _LASTING = re.compile(rf"\b({'|'.join(_DAYS)}|[2-9]|1[0-5])[- ]days?\b", re.I)
+# "was preceded on 14 May by", "will be followed on Friday by": the agent is another event, the date its
+_PRECEDED = re.compile(r"\b(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:preceded|followed)\s+(?:on|from)\s")
+_BY = re.compile(r"\bby\b")
 _OPENED = re.compile(r"\b(?:opened|opens|began|begins|kicked\s+off|kicks\s+off|started|starts|commenced|commences)\b")
 _CLOSED = re.compile(r"\b(?:concluded|concludes|completed|completes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|"
                      r"came\s+to\s+a\s+close)\b")
@@ -282,7 +285,8 @@ def read_frames(ctx: Context, found: Found) -> None:
                 e.dates[0] = replace(e.dates[0], first=began.first)
                 sent_dates = [d for d in sent_dates if d is not began]
         if sent_dates:
-            if e is not None and e.dates and ctx._has_trigger(sent):
+            if e is not None and e.dates and ctx._has_trigger(sent) \
+                    and not _PRECEDED.search(text, s0, sent_dates[0].start):
                 # "... on 17-21 June a similar training was held in Riga": a phrase the event before
                 # took in, told with dates of its own and a verb that tells it took place, is another
                 # event of the kind
@@ -307,6 +311,11 @@ def read_frames(ctx: Context, found: Found) -> None:
                 # to the nearest event named before it that has none
                 pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
                 nearest = next((x for _, x in reversed(mentions_in(s0, pick.start)) if not x.dates), None)
+                if nearest is None and _PRECEDED.search(text, s0, pick.start):
+                    # "The Assembly was preceded on 14 May by a meeting of the Bureau": every event named before
+                    # the date has its days, so they are those of the event the passive's agent names
+                    by = _BY.search(text, pick.end, min(s1, pick.end + 60))
+                    nearest = next((x for _, x in mentions_in(by.end(), s1) if not x.dates), None) if by else None
                 e = nearest or e
             if e is not None and not e.dates:
                 pick = next((d for d in sent_dates if d.first != d.last), sent_dates[0])
