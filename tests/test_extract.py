@@ -306,6 +306,24 @@ def test_extract_a_title_places_an_event_where_it_says_it_was_not_where_people_c
     assert {p for _, p in facts(text).get("heldIn", set())} == places
 
 
+@pytest.mark.parametrize("venue, places", [
+    ("at the Lima Convention Centre", {"Lima"}),
+    ("at the Strasbourg International Conference Centre", {"Strasbourg"}),
+    ("at the Lima Centre for Trade Policy", set()),  # (an institute, not a venue)
+])
+def test_extract_a_venue_named_after_its_city_places_the_event_there(venue, places):
+    text = ("Title of a release\n\n6 May 2021\n\nThe 3rd Regional Police Forum, hosted by the Alpha Police, was held "
+            f"{venue} from 3 to 5 May 2021.\n")
+    assert {p for _, p in facts(text).get("heldIn", set())} == places
+
+
+def test_extract_a_place_inside_a_quotation_is_not_where_the_event_was():
+    text = ("Title of a release\n\n6 May 2021\n\nThe 3rd Regional Police Forum was held in Lima from 3 to 5 May "
+            "2021. The Forum was opened by the Minister, who said that \u201ca seizure made in Strasbourg must be "
+            "known in Bogota the same day\u201d.\n")
+    assert {p for _, p in facts(text).get("heldIn", set())} == {"Lima"}
+
+
 def test_extract_a_rank_before_a_name_ends_no_sentence():
     # (a sentence cut at "Col." would leave the date with the delegation and the visit without it)
     text = ("Title of a release\n\n21 September 2023\n\nOn 18-19 September 2023, a delegation of the Freedonia "

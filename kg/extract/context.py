@@ -73,6 +73,13 @@ _TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*,?
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
 # "ABC, Freedonia renew partnership": a place that acts, not where
+# "at the Freedonia City Convention Centre": a venue named after the city it stands in
+_AT_THE_BEFORE = re.compile(r"\b[Aa]t\s+the\s+$")
+_VENUE_AFTER = re.compile(r"\s+(?:(?:International|Convention|Conference|Congress|Exhibition|Expo|Trade)\s+)+"
+                          r"(?:Centre|Center|Hall|Complex)\b")
+# a quotation: what someone said, whose places are not where the event is ("tested in Alphaville ...")
+_QUOTE_MARKS = frozenset('"“')
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")
 _IN_BEFORE = re.compile(r"\b(?:[Ii]n|held in|place in|[Aa]t)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
                         r"(?:Headquarters\s+in\s+)?$")
@@ -417,8 +424,15 @@ class Context:
         topical = -1  # where the last place a headline names after "from", "on" or "about" ends
         self._org_mentions()
         in_orgs = self._org_span_index
+        quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text, s0, s1)] if _QUOTE_MARKS & set(text[s0:s1]) else []
         for p in self.places_in(s0, s1):
             if p.rule == "country-adjective":
+                continue
+            if any(a < p.start < b for a, b in quoted):
+                continue
+            if p.kind == "city" and _AT_THE_BEFORE.search(text, max(s0, p.start - 10), p.start) \
+                    and _VENUE_AFTER.match(text, p.end):
+                out.append(p)  # (the city a venue is named after)
                 continue
             if in_orgs.covers(p.start) or self._named_things.covers(p.start):
                 continue  # "Japan Customs", "Kenya Revenue Authority", "the Alpha Lisbon Programme": a name
