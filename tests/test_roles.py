@@ -161,6 +161,11 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Sylvania Confederation of Importers hosted the 1st Seminar on Ports.", "Sylvania Confederation of Importers"),
     ("The U.S. Chamber of Ports hosted the 1st Seminar on Ports.", "U.S. Chamber of Ports"),
     ("Officials of the U.K. Office of Port Security attended the 1st Seminar on Ports.", "U.K. Office of Port Security"),
+    ("The Freedonia Agency against Trafficking in Persons attended the 1st Seminar on Ports.",
+     "Freedonia Agency against Trafficking in Persons"),
+    ("The Secretariat of the Convention on Trade in Rare Orchids attended the 1st Seminar on Ports.",
+     "Secretariat of the Convention on Trade in Rare Orchids"),
+    ("The Ministry of Trade in Kenya hosted the 1st Seminar on Ports.", "Ministry of Trade"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")

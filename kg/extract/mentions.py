@@ -297,9 +297,11 @@ def _whole_places() -> re.Pattern:
     return _longest_first([*_country_names_of_words(), *places.region_names()])
 
 
-def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozenset()) -> int:
+def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozenset(),
+                 in_words: frozenset[str] = frozenset()) -> int:
     """Index after the last token of a complement ``of|for|on ... Capitalised ...`` starting at ``i``
-    (a day or a month ends it: "Freedonia Customs on Monday")."""
+    (a day or a month ends it: "Freedonia Customs on Monday"). ``in`` goes on with the name only after
+    one of ``in_words`` and before no place ("against Trafficking in Persons", not "Office in Lima")."""
     n = min(len(toks), i + 2 * _NAME_REACH)
     j = i
     last = i
@@ -336,6 +338,11 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
             k = j + 3 if toks[j + 2][2] == "the" else j + 2
             if k < n and (_starts_another_body(toks[k][2]) or _names_a_body(toks, k, n, heads)):
                 break  # "a delegation of the Ministry of Trade of Freedonia and |of the Freedonian Ports Board"
+        if t == "in" and toks[j - 1][2] in in_words and j + 1 < n and is_cap(toks[j + 1][2]) \
+                and toks[j + 1][2] not in cn and toks[j + 1][2] not in places.city_names() \
+                and not countries.match(text, toks[j + 1][0]):
+            j += 1  # "the Office against Trafficking in Persons", "the Convention on Trade in Endangered Species"
+            continue
         if (t in _INNER_CONNECT or t.endswith("ing") and t.islower() and toks[j - 1][2] not in ("and", "&")) \
                 and j + 1 < n:
             j += 1  # ("Working Group on Port Questions affecting Shipping"; not "X and outgoing Vice-Chair")
@@ -377,7 +384,7 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             r0 = right + 1
             if r0 < len(toks) and toks[r0][2] == "the":
                 r0 += 1
-            stop = _chain_right(toks, r0, text, lex.set("org_heads"))
+            stop = _chain_right(toks, r0, text, lex.set("org_heads"), lex.set("org_name_in_words"))
             first_run_end = r0
             while first_run_end < stop and is_cap(toks[first_run_end][2]):
                 first_run_end += 1
@@ -1017,7 +1024,7 @@ def named_things(text: str, lex: Lexicon, kind: str) -> list[Mention]:
             r0 = right + 1
             if toks[r0][2] == "the" and r0 + 1 < len(toks):
                 r0 += 1
-            stop = _chain_right(toks, r0, text, lex.set("org_heads"))
+            stop = _chain_right(toks, r0, text, lex.set("org_heads"), lex.set("org_name_in_words"))
             if stop > r0 and not (toks[right][2] == "in" and _all_places(text[toks[r0][0]:toks[stop - 1][1]])):
                 right = stop  # (not "the Alpha Programme |in Freedonia City|": where it works)
         while left < k and toks[left][2] in ("and", "&", "the", "of") or left < k and toks[left][2][:1].isdigit():
