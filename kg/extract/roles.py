@@ -150,7 +150,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|about|for|in|at|from|to|with|by|un
 _EVENT_SUBJECT = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;]{1,80},\s*|,\s*)?"
                             r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:[a-z]+ly\s+)?")
 _WITH = re.compile(r"\s+with\s+")
-_SHARED_GAP = re.compile(r"[^,;:()]{0,160}")  # between a hosting verb and "jointly with": its object, no other clause
+_SHARED_GAP = re.compile(r"[^,;:()]{0,160}(?:,\s*)?")  # between a hosting verb and ", jointly with": its object, no other clause
 _ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
