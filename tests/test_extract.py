@@ -247,6 +247,13 @@ def test_extract_a_date_told_with_the_event_a_dated_event_was_preceded_by_is_tha
     assert {o for _, o in f["endDate"]} == {"2018-05-16", "2018-05-14"}
 
 
+def test_extract_a_later_day_an_event_ends_on_is_its_last_day_not_another_event():
+    text = ("Title of a release\n\nThursday, 18 May 2023\n\nThe Freedonia Integrity Commission on Monday welcomed a "
+            "delegation of the Alpha Audit Office for a benchmarking visit to Fredville. The two bodies exchanged "
+            "their experience of asset declarations. The visit ends today.\n")
+    assert days_of(text) == ({"2023-05-15"}, {"2023-05-18"})
+
+
 def test_extract_a_date_an_event_does_not_run_until_does_not_end_it():
     text = ("Title of a release\n\n12 June 2024\n\nThe Secretary-General opened on 12 June 2024 the Global Trade Forum "
             "organized by the Alpha Trade Organization. Registration is open until 20 June.\n")

@@ -296,6 +296,11 @@ def read_frames(ctx: Context, found: Found) -> None:
                         and pick.first <= e.dates[0].first <= pick.last:
                     # "... closed on Friday. The workshop, held from 6 to 8 March, ...": the days of that day's event
                     e.dates[0] = pick
+                elif len(here) == 1 and len(e.dates) == 1 and pick.first == pick.last \
+                        and e.dates[0].first == e.dates[0].last < pick.first <= e.dates[0].first + _MONTH \
+                        and _CLOSED.search(sent) and not _OPENED.search(sent):
+                    # "... opened on Monday. The visit ends today.": the day the event told before ends
+                    e.dates[0] = replace(e.dates[0], last=pick.first)
                 elif own is not None and own is not e.mentions[0] and (pick.first, pick.last) not in \
                         {(d.first, d.last) for d in e.dates} \
                         and not any(x is not e and not x.dates for _, x in mentions_in(s0, pick.start)):
