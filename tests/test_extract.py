@@ -450,6 +450,31 @@ def test_extract_a_named_week_is_an_event_and_a_week_in_prose_is_not():
         assert "Week" not in " ".join(nodes(text, "event"))
 
 
+def test_extract_today_is_the_day_of_the_place_and_date_line_not_of_the_page():
+    # (published the day after the line's date: "today" is the line's day)
+    text = ("Title of a release\nPublished on 16 February 2024\n\nFredville, Freedonia, 15 February 2024 - Freedonia "
+            "Customs and the Alphaland Revenue Authority today signed a memorandum on the exchange of data.\n")
+    assert {o for _, o in facts(text)["startDate"]} == {"2024-02-15"}
+    # (a line's country with the small words of its name: "Côte d'Ivoire")
+    text = ("Title of a release\nPublished on 16 February 2024\n\nAbidjan, Côte d'Ivoire, 15 February 2024 - Freedonia "
+            "Customs and the Alphaland Revenue Authority today signed a memorandum on the exchange of data.\n")
+    assert {o for _, o in facts(text)["startDate"]} == {"2024-02-15"}
+
+
+@pytest.mark.parametrize("title", ["Alpha Bank launches report on illicit flows", "Report on illicit flows presented"])
+def test_extract_an_organization_that_launches_a_report_holds_its_launch(title):
+    text = (f"{title}\n\n16 October 2023\n\nThe Alpha Development Bank (ADB) on Friday launched its report "
+            "\u201cPlugging the Leaks\u201d at a hybrid event held at its headquarters in Abidjan.\n")
+    f = facts(text)
+    launches = {e for e, _ in f["organizer"] if e.startswith("launch of")}
+    assert len(launches) == 1 and ("Alpha Development Bank" in {o for _, o in f["organizer"]})
+    assert {o for _, o in f["startDate"]} == {"2023-10-13"}
+    # a plan the subject did not launch itself, in a sentence told of another verb: no launch
+    text = ("Title of a release\n\n16 October 2023\n\nOfficials of the Alpha Development Bank gathered in Abidjan to mark "
+            "the newly launched plan for the region.\n")
+    assert not any(e.startswith("launch of") for e, _ in facts(text).get("organizer", set()))
+
+
 def test_extract_said_today_dates_an_event_the_roles_report():
     text = ("Title of a release\n\nFreedonia City, 14 June 2013 - Freedonia Customs and the Alphaland Revenue Authority "
             "signed today a memorandum on the exchange of data.\n")

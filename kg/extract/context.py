@@ -133,6 +133,7 @@ class Context:
     pub_evidence: Evidence | None = None
     pub_line: tuple[int, int] | None = None  # a "Brussels, 15 March 2011" line: the place and date
     dated_at: tuple[mn.Mention, ...] = ()  # ... and the places it names
+    line_date: dt.date | None = None  # ... and its date, the day its "today" is (a page may be published later)
     orgs: tuple[Org, ...] = ()
     gazetteer: tuple[mn.Mention, ...] = ()
     things: tuple[mn.Mention, ...] = ()

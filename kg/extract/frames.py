@@ -233,7 +233,9 @@ def read_frames(ctx: Context, found: Found) -> None:
             # roles phase may find told in this sentence), "yesterday" the day before it; "... met on
             # Monday": the last Monday up to that day, or the next one after it for what will be
             said = today or weekday
-            day = ctx.published + dt.timedelta(days=_DAYS_FROM_RELEASE[today.group(1)] if today else 0)
+            # (the day of a "Fredville, 15 May -" line, when the page was published a few days after it)
+            told = ctx.line_date if ctx.line_date and abs((ctx.line_date - ctx.published).days) <= 7 else ctx.published
+            day = told + dt.timedelta(days=_DAYS_FROM_RELEASE[today.group(1)] if today else 0)
             if weekday is not None:
                 shift = (day.weekday() - _WEEKDAYS.index(weekday.group(1))) % 7
                 clause = _CLAUSE_OPENING.match(sent, 0, weekday.start())
@@ -246,7 +248,7 @@ def read_frames(ctx: Context, found: Found) -> None:
                 days = (_WEEKDAYS.index(weekday.group(3)) - _WEEKDAYS.index(weekday.group(1))) % 7
                 if weekday.group(2) != "and" or days == 1:
                     last = day + dt.timedelta(days=days)
-                    if not ahead and last > ctx.published:
+                    if not ahead and last > told:
                         day, last = day - dt.timedelta(days=7), last - dt.timedelta(days=7)
             said_today = DateSpan(s0 + said.start(), s0 + said.end(), day, last)
             bisect.insort(found.dates, said_today, key=lambda d: d.start)

@@ -19,7 +19,7 @@ from .roles import _COMMA, _OF_PARENT
 _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", "met with", "met", "to meet", "agreed",
                      "agree", "signed", "sign", "welcomed a delegation from", "welcomed a delegation of",
                      "received a delegation from", "received a delegation of", "welcomes a delegation from",
-                     "receives a delegation from"]
+                     "receives a delegation from", "launched", "launches"]
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 _INVITED = re.compile(r"\b(?:at|on|upon)\s+the\s+(?:kind\s+)?invitation\s+of\b", re.I)
 _WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?")
@@ -331,6 +331,17 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
             label, kind = f"visit of {visitor.acronym or visitor.name} to {' and '.join(names)}", "visit"
             told = [("organizer", o, (om.start, b), "role-delegation") for o, om in subject]
             told.append(("attendee", visitor, (a, objects[0][1].end), "role-delegation"))
+        elif m.group(1) in ("launched", "launches"):
+            # "X launched its report 'Alpha' at ...": the launch of what the lexicon says is launched
+            what = _launched(ctx, b, s1)
+            last = max(om.end for _, om in subject)
+            if what is None or _BE_BEFORE.search(ctx.text, max(s0, a - 8), a) \
+                    or not _SUBJECT_GAP.fullmatch(ctx.text, last, a):
+                # (not "was launched": what was launched is the subject, read with its phrase; nor "X got
+                # together to mark the newly launched plan": the verb is the subject's own, right after it)
+                continue
+            label, kind = f"launch of {what}", "launch"
+            told = [("organizer", o, (om.start, b), "role-launch") for o, om in subject]
         elif m.group(1) in ("agreed", "agree", "signed", "sign"):
             if not objects:  # "A signed a memorandum of understanding with B"
                 w = _WITH_PARTY.search(ctx.text, b, min(s1, b + 160))
@@ -359,11 +370,14 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         mention = ev.EventMention(a, b, kind, label, None, True, si, a, verb=True)
         # the same visit told in the title and the body, or a signing the title already names
         # (told before: "a visit to the port" later in the text is another visit)
-        twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing") else None)
+        twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing", "launch") else None)
                  if i is not None and min(x.start for x in events[i].mentions) < s1]
         if twins:
-            if not told:  # (a delegation's visit told again keeps its first telling alone)
+            if not told or kind == "launch":  # (a delegation's visit told again keeps its first telling alone)
                 events[min(twins)].mentions.append(mention)
+                events[min(twins)].roles += [r for r in told if r[:2] not in {x[:2] for x in events[min(twins)].roles}]
+                if label != events[min(twins)].label and label not in events[min(twins)].alt:
+                    events[min(twins)].alt.append(label)  # ("launch of the report" and "launch of the report 'Alpha'")
             continue
         e = ev.Event(f"event{len(events)}", kind, label)
         e.mentions.append(mention)
@@ -388,6 +402,27 @@ def _sessions_by_body(events: list[ev.Event]) -> dict[str, list[ev.Event]]:
                 if x not in out.setdefault(n, []):
                     out[n].append(x)
     return out
+
+
+# between a subject and its verb: an acronym, a day, an adverb ("ABC (AB) on Friday officially |launched")
+_SUBJECT_GAP = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:\s+(?!(?:to|that|which|who|newly)\b)[\w,]+){0,5}\s+|\s+")
+# what was launched: the object's words up to a clause's or a place's or a date's phrase (a quoted title whole)
+_LAUNCH_OBJECT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an)\s+)?((?:[“\"][^”\"]{1,160}[”\"]|[^\s,.;:(“\"]+)"
+                            r"(?:\s+(?!(?:at|on|in|during|to|which|that|with|before|after|from|for|as|and|under|by|"
+                            r"today|yesterday|this|last)\b)(?:[“\"][^”\"]{1,160}[”\"]|[^\s,.;:(“\"]+)){0,13})")
+
+
+def _launched(ctx: Context, b: int, s1: int) -> str | None:
+    """The name of what a "launched" at ``b`` launched ("the report 'Plugging the Leaks'"), when its
+    words name a thing of ``launched_things`` in the lexicon ("report", "action plan"), else None."""
+    m = _LAUNCH_OBJECT.match(ctx.text, b, s1)
+    if m is None:
+        return None
+    words = m.group(1).lower().replace("“", " ").replace("”", " ").replace('"', " ").split()
+    things = ctx.lex.set("launched_things")
+    if not any(w.rstrip("s") in things or w in things for w in words[:6]):
+        return None
+    return "the " + m.group(1) if m.group(1)[:1].islower() else m.group(1)
 
 
 _OF_BODY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][^()]*?)\s*(?:\(([A-Z][\w&/.-]*)\))?$")

@@ -22,7 +22,9 @@ def _header_places() -> re.Pattern[str]:
     (Agency) -- 5 May", "Geneva – 5 May", "GENEVA / LIMA, 5 May"), and the word some languages put
     before the day ("Paris, le 5 mai")."""
     cap = "[A-ZА-ЯЁ]"  # (a capital of the Latin or the Cyrillic alphabet: "Астана, 3 октября 2024 г.")
-    return re.compile(rf"\s*(?:{cap}[\w’'./-]*(?:(?:\s+|\s*/\s*){cap}[\w’'./-]*)*(?:\s*\({cap}[^()\n]{{1,40}}\))?"
+    # (and the small words inside a place's name: "Côte d'Ivoire", "Rio de Janeiro", "Dar es Salaam")
+    small = r"(?:(?:de|del|da|do|du|des|di|es|el|al|of|and|la|le)\s+|d['’])?"
+    return re.compile(rf"\s*(?:{cap}[\w’'./-]*(?:(?:\s+|\s*/\s*){small}{cap}[\w’'./-]*)*(?:\s*\({cap}[^()\n]{{1,40}}\))?"
                       r"(?:,|\s+[-–—]{1,2})\s*){1,4}"
                       rf"(?i:{words_pattern(date_labels().get('article', []))}\s+(?=\d))?")
 
@@ -37,14 +39,15 @@ _BRACKETED_DATE = re.compile(r"\s*([A-Z][\w’'.-]*(?:(?:\s+|,\s*)[A-Z][\w’'.-
 
 
 def read_publication(ctx: Context) -> dict[str, Any]:
-    """The publication fields of the context: ``published``, ``pub_evidence``, ``pub_line``, ``dated_at``."""
+    """The publication fields of the context: ``published``, ``pub_evidence``, ``pub_line``, ``dated_at``,
+    ``line_date``."""
     r, text = ctx.r, ctx.text
     published = r.published
     pub_ev = rules.evidence(0, len(text), "reader")
     if published is None and r.dateline:
         published = parse_dateline(r.text[r.dateline[0]:r.dateline[1]], ctx.lex)  # (the raw text: a foot date may stand after other news)
         pub_ev = rules.evidence(*r.dateline, "dateline")
-    line, dated_at = None, ()
+    line, dated_at, line_date = None, (), None
     if r.title:
         line_date, line_ev, line, dated_at = _place_dateline(ctx, published.year if published else None)
         foot = r.dateline is not None and r.dateline[0] >= r.body_start  # ("Last updated: ..." at the page's foot)
@@ -53,7 +56,8 @@ def read_publication(ctx: Context) -> dict[str, Any]:
         elif published is not None and line_date is not None and _swapped(published) == line_date:
             # "2/4/2025" over "CITY, Feb 4 (Agency) -": the figures were month first
             published = line_date
-    return {"published": published, "pub_evidence": pub_ev, "pub_line": line, "dated_at": dated_at}
+    return {"published": published, "pub_evidence": pub_ev, "pub_line": line, "dated_at": dated_at,
+            "line_date": line_date}
 
 
 def _titled_places(ctx: Context, h0: int, h1: int) -> list[mn.Mention]:

@@ -70,6 +70,7 @@ RULES: dict[str, tuple[float, str]] = {
     "role-body": (0.8, "a body holds its own numbered session or a meeting named after it"),
     "role-header": (0.8, "the organization that opens a header line with the event's place and dates"),
     "role-delegation": (0.8, "welcomed or received a delegation from an organization"),
+    "role-launch": (0.8, "launched a report, a plan, a programme or a tool"),
     "ranked-attendee": (0.6, "the role model (kg train-roles) ranks an organization the frames gave no role as a participant"),
 }
 
