@@ -78,7 +78,6 @@ _AT_THE_BEFORE = re.compile(r"\b[Aa]t\s+the\s+$")
 _VENUE_AFTER = re.compile(r"\s+(?:(?:International|Convention|Conference|Congress|Exhibition|Expo|Trade)\s+)+"
                           r"(?:Centre|Center|Hall|Complex)\b")
 # a quotation: what someone said, whose places are not where the event is ("tested in Alphaville ...")
-_QUOTE_MARKS = frozenset('"“')
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")
 _IN_BEFORE = re.compile(r"\b(?:[Ii]n|held in|place in|[Aa]t)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
@@ -425,7 +424,8 @@ class Context:
         topical = -1  # where the last place a headline names after "from", "on" or "about" ends
         self._org_mentions()
         in_orgs = self._org_span_index
-        quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text, s0, s1)] if _QUOTE_MARKS & set(text[s0:s1]) else []
+        quoted = [(m.start(), m.end()) for m in _QUOTATION.finditer(text, s0, s1)] \
+            if text.find('"', s0, s1) >= 0 or text.find("“", s0, s1) >= 0 else []
         for p in self.places_in(s0, s1):
             if p.rule == "country-adjective":
                 continue
