@@ -171,6 +171,18 @@ def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
 
 
+@pytest.mark.parametrize("text, name, not_name", [
+    # (the gazetteer knows "Capacity Building Committee" as another name of one body: inside a longer
+    # name it is that longer name's words)
+    ("The Freedonia Capacity Building Committee held its 5th meeting in Lima.", "Freedonia Capacity Building Committee",
+     "WCO Capacity Building Committee"),
+    ("The Capacity Building Committee held its 5th meeting in Brussels.", "WCO Capacity Building Committee", None),
+])
+def test_a_known_name_at_the_end_of_a_longer_name_is_not_its_own_organization(text, name, not_name):
+    found = nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
+    assert name in found and not_name not in found
+
+
 def test_a_forum_for_the_holders_of_a_rank_is_a_gathering_not_a_body():
     text = "A title\n\n5 May 2020\n\nThe 3rd Forum for Heads of Port Authorities was held in Lima.\n"
     assert not any("Forum" in name for name in nodes(text, "organization"))

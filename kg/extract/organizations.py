@@ -229,10 +229,12 @@ def _inside_longer_names(text: str, orgs: dict[str, Org], heads: frozenset[str])
     there ("the Freedonian Customs Cooperation Fund" is a fund, not Freedonia Customs; but "the ABC
     Executive Secretariat" is the ABC's house, read as the ABC)."""
     ends: dict[int, int] = {}  # where a name of a head word starts -> where the longest one ends
+    starts: dict[int, int] = {}  # ... and where it ends -> where the longest one starts
     for o in orgs.values():
         for m in o.mentions if not o.from_gazetteer else ():
             if m.rule == "org-head-pattern":
                 ends[m.start] = max(ends.get(m.start, m.end), m.end)
+                starts[m.end] = min(starts.get(m.end, m.start), m.start)
     for o in orgs.values():
         if not o.from_gazetteer:
             continue
@@ -242,6 +244,12 @@ def _inside_longer_names(text: str, orgs: dict[str, Org], heads: frozenset[str])
             # (the words after it a name of their own, in capitals and ending with a head word: not a
             # complement, "the ABC Council for Africa", nor a list, "the ABC and DEF Office")
             if rest and all(w[:1].isupper() for w in rest) and rest[-1] in heads and rest[-1] not in mn.HOUSE_WORDS:
+                continue
+            # "the Freedonia Capacity Building Committee": a name the gazetteer knows of another body
+            # ("Capacity Building Committee") at the end of a longer one is that longer one's own words
+            before = text[starts[m.end]:m.start].split() if m.rule == "gazetteer" and starts.get(m.end, m.start) < m.start else []
+            if before and all(w[:1].isupper() and w.isalpha() for w in before) \
+                    and text[starts[m.end]:m.end] not in (o.name, *o.alt) and not ({o.acronym} & set(before)):
                 continue
             keep.append(m)
         o.mentions = keep
