@@ -118,6 +118,7 @@ _RELATIVE_VERB = re.compile(rf",\s*(?:which|who)\s+(?:{_ADVERB}\s+)?$")
 # a verb that says some took part (not "represents an investment", "joined forces")
 _TOOK_PART = re.compile(r"(?:t(?:ake|akes|ook|aking)\s+part|participat|attend)", re.I)
 _ACRONYM_PARENS = r"\s*(?:\([^()]{1,20}\))?\s*"  # an acronym in parentheses after a name, or nothing
+_AND_GAP = re.compile(_ACRONYM_PARENS + r",?\s+and\s+")  # "..., together with Y (YZ) and |with the support of Z"
 _ASIDE_END = re.compile(_ACRONYM_PARENS + r",\s*")  # the end of ", in cooperation with X (XY),"
 _BY_AFTER = re.compile(r"\s+by\b")
 _NOT_SAID_HERE = re.compile(r"\b(?:to|at|will|shall|would|could|may|might|can|has|have|had)\s+(?:also\s+)?$", re.I)
@@ -753,9 +754,16 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                             here.append(Claim(f.direct_role, o_m[0], e, a, o_m[1].end, "hosting"))
                         else:
                             (fronted if opens else here).append(Claim(f.role, o_m[0], e, a, o_m[1].end, f.meaning))
-                aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens else None
-                shared_aside = range(n_before, len(here)) if aside is not None and _SHARED_ROLE.match(text, a) \
-                    and not shared else range(0)
+                if aside is not None and not opens and _AND_GAP.fullmatch(text, last_end, a):
+                    # "X, together with Y and with the support of Z, organized ...": one aside of X goes on
+                    # (Y shares the verb's part, Z supports)
+                    if _SHARED_ROLE.match(text, a) and not shared:
+                        shared_aside = range(shared_aside.start if shared_aside else n_before, len(here))
+                else:
+                    aside = (max(clause_start(s0, a), last_end), a) if text[s0:a].rstrip().endswith(",") and not opens \
+                        else None
+                    shared_aside = range(n_before, len(here)) if aside is not None and _SHARED_ROLE.match(text, a) \
+                        and not shared else range(0)
                 last_end = max(b, end) if not opens else b
                 if opens or f.reads != "after" or f.role is None:  # (what supports stands outside the subject)
                     floor = last_end
