@@ -324,6 +324,20 @@ def test_extract_a_venue_named_after_its_city_places_the_event_there(venue, plac
     assert {p for _, p in facts(text).get("heldIn", set())} == places
 
 
+def test_extract_in_the_city_of_places_the_event_there():
+    text = ("Title of a release\n\n6 May 2021\n\nThe Freedonia Tax Authority held from 3 to 5 May 2021, in the city of "
+            "Lima, a national workshop on border management.\n")
+    assert {p for _, p in facts(text).get("heldIn", set())} == {"Lima"}
+
+
+def test_extract_a_byline_names_no_place():
+    # ("Chanda" is also a city of the gazetteer)
+    text = ("Leaders back digital trade push at regional summit\n\nBy Chanda Mwale, Agency Correspondent\n\n"
+            "FREDVILLE, 8 June (Agency) - Leaders of the Alpha Common Market met on Saturday for the 23rd Summit of the "
+            "Alpha Common Market.\n")
+    assert "heldIn" not in facts(text)
+
+
 def test_extract_a_place_inside_a_quotation_is_not_where_the_event_was():
     text = ("Title of a release\n\n6 May 2021\n\nThe 3rd Regional Police Forum was held in Lima from 3 to 5 May "
             "2021. The Forum was opened by the Minister, who said that \u201ca seizure made in Strasbourg must be "

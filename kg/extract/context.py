@@ -61,26 +61,31 @@ _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                          r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
 # ("at its Freedonia City headquarters": a seat named by its city; "In Freedonia City, the minister opened ...")
-_PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
+_PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|its|their)\s+)?(?:(?:city|town|port)\s+of\s+)?"
+                        r"(?:[A-Z][\w-]*\s+){0,4}"
                         r"(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
 # "a mission to Freedonia City", "trips to the Free Zone of Fredville"
 _TRAVEL_TO = re.compile(r"\b(?:visits?|missions?|trips?|travel(?:s|l?ed|l?ing)?|journey)\s+to\s+(?:the\s+)?"
                         r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}of\s+)?$", re.I)
-_FROM_BEFORE = re.compile(r"\b(?:from|of|by|with|and)\s+$")
+_FROM_BEFORE = re.compile(r"\b(?:from|(?<!city )(?<!town )(?<!port )of|by|with|and)\s+$")  # (not "in the city of")
 # (in a headline: where people come from, or what a text is on, and what "and" joins to it: "from Central Asia
 # and Freedonia")
 _TOPIC_OR_ORIGIN_BEFORE = re.compile(r"\b(?:from|on|about)\s+(?:(?:[A-Z][\w-]*,?\s+){1,6}and\s+)?$")
 # "at the Grand Hotel, Freedonia City": a named venue, then its city
 _VENUE_BEFORE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w&/-]*\))\s+){0,6}[A-Z][\w'’-]*,\s*$")
-# "ABC, Freedonia renew partnership": a place that acts, not where
+# "By Ada Quill" or "By Ada Quill, Agency Correspondent": who wrote the dispatch, no place of its events
+_BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:,|$)")
 # "at the Freedonia City Convention Centre": a venue named after the city it stands in
 _AT_THE_BEFORE = re.compile(r"\b[Aa]t\s+the\s+$")
 _VENUE_AFTER = re.compile(r"\s+(?:(?:International|Convention|Conference|Congress|Exhibition|Expo|Trade)\s+)+"
                           r"(?:Centre|Center|Hall|Complex)\b")
 # a quotation: what someone said, whose places are not where the event is ("tested in Alphaville ...")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# "ABC, Freedonia renew partnership": a place that acts, not where
 _VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")
-_IN_BEFORE = re.compile(r"\b(?:[Ii]n|held in|place in|[Aa]t)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w-]*\s+){0,4}"
+# ("in the city of Fredville")
+_IN_BEFORE = re.compile(r"\b(?:[Ii]n|held in|place in|[Aa]t)\s+(?:(?:the|its|their)\s+)?(?:(?:city|town|port)\s+of\s+)?"
+                        r"(?:[A-Z][\w-]*\s+){0,4}"
                         r"(?:Headquarters\s+in\s+)?$")
 
 
@@ -300,8 +305,8 @@ class Context:
         line = self.text[s0:s1]
         if len(line) >= 160 or "\n" in line or line.rstrip().endswith(".") or s0 >= self.start + 600:
             return False
-        # (not an item of a list: "- Freedonia (Chair)")
-        return not _LIST_ITEM.match(self.text, self.text.rfind("\n", 0, s0) + 1)
+        # (not an item of a list: "- Freedonia (Chair)"; nor a byline: "By Ada Quill, Agency Correspondent")
+        return not _LIST_ITEM.match(self.text, self.text.rfind("\n", 0, s0) + 1) and not _BYLINE.match(line)
 
     def _has_trigger(self, sent: str) -> bool:
         """Whether ``sent`` has a verb that tells an event (``event_verbs`` of the trigger file)."""
