@@ -483,6 +483,10 @@ def test_extract_an_organization_that_launches_a_report_holds_its_launch(title):
     launches = {e for e, _ in f["organizer"] if e.startswith("launch of")}
     assert len(launches) == 1 and ("Alpha Development Bank" in {o for _, o in f["organizer"]})
     assert {o for _, o in f["startDate"]} == {"2023-10-13"}
+    # what the lexicon does not list is launched at no event of its own
+    text = ("Title of a release\n\n16 October 2023\n\nThe Alpha Development Bank (ADB) on Friday launched an "
+            "investigation into the loans.\n")
+    assert not any(e.startswith("launch of") for e, _ in facts(text).get("organizer", set()))
     # a plan the subject did not launch itself, in a sentence told of another verb: no launch
     text = ("Title of a release\n\n16 October 2023\n\nOfficials of the Alpha Development Bank gathered in Abidjan to mark "
             "the newly launched plan for the region.\n")

@@ -420,8 +420,8 @@ def _launched(ctx: Context, b: int, s1: int) -> str | None:
         return None
     words = m.group(1).lower().replace("“", " ").replace("”", " ").replace('"', " ").split()
     things = ctx.lex.set("launched_things")
-    if not any(w.rstrip("s") in things or w in things for w in words[:6]):
-        return None
+    if not any(w in things or w[:-1] in things or w[-3:] == "ies" and w[:-3] + "y" in things for w in words[:6]):
+        return None  # (a thing's plural too: "reports", "strategies")
     return "the " + m.group(1) if m.group(1)[:1].islower() else m.group(1)
 
 
