@@ -60,8 +60,9 @@ _LIST_LEAD = re.compile(r"^(?:and\s+|as well as\s+)?(?:[Tt]he\s+)?")
 _PREPOSITION_START = re.compile(r"(?:At|On|In|During|After|Following|Under|With|For|Through|Upon|As|By)\b")
 _ROLE_START = re.compile(r"(?:[A-Z]{2,}\s+)?(?:Deputy |Executive |Vice[- ])?(?:Secretary|Director|Head|Chair|Minister|President|"
                          r"Commissioner|Ambassador|Administrator|Representative|representative|Chief)")
+_CITY_OF = r"(?:(?:city|town|port)\s+of\s+)?"  # ("in the city of Fredville")
 # ("at its Freedonia City headquarters": a seat named by its city; "In Freedonia City, the minister opened ...")
-_PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|its|their)\s+)?(?:(?:city|town|port)\s+of\s+)?"
+_PLACE_CUE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|held in|place in|to)\s+(?:(?:the|its|their)\s+)?" + _CITY_OF +
                         r"(?:[A-Z][\w-]*\s+){0,4}"
                         r"(?:Headquarters\s+in\s+)?|^|\n|,\s*)$")
 # "a mission to Freedonia City", "trips to the Free Zone of Fredville"
@@ -83,8 +84,7 @@ _VENUE_AFTER = re.compile(r"\s+(?:(?:International|Convention|Conference|Congres
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "ABC, Freedonia renew partnership": a place that acts, not where
 _VERB_AFTER = re.compile(r"[ \u00a0]+(?!this\b|is\b|was\b)(?:[a-z]+s|renew|sign|agree|launch|join|meet)\b")
-# ("in the city of Fredville")
-_IN_BEFORE = re.compile(r"\b(?:[Ii]n|held in|place in|[Aa]t)\s+(?:(?:the|its|their)\s+)?(?:(?:city|town|port)\s+of\s+)?"
+_IN_BEFORE = re.compile(r"\b(?:[Ii]n|held in|place in|[Aa]t)\s+(?:(?:the|its|their)\s+)?" + _CITY_OF +
                         r"(?:[A-Z][\w-]*\s+){0,4}"
                         r"(?:Headquarters\s+in\s+)?$")
 

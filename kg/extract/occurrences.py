@@ -373,11 +373,13 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing", "launch") else None)
                  if i is not None and min(x.start for x in events[i].mentions) < s1]
         if twins:
+            twin = events[min(twins)]
             if not told or kind == "launch":  # (a delegation's visit told again keeps its first telling alone)
-                events[min(twins)].mentions.append(mention)
-                events[min(twins)].roles += [r for r in told if r[:2] not in {x[:2] for x in events[min(twins)].roles}]
-                if label != events[min(twins)].label and label not in events[min(twins)].alt:
-                    events[min(twins)].alt.append(label)  # ("launch of the report" and "launch of the report 'Alpha'")
+                twin.mentions.append(mention)
+                had = {x[:2] for x in twin.roles}
+                twin.roles += [r for r in told if r[:2] not in had]
+                if label != twin.label and label not in twin.alt:
+                    twin.alt.append(label)  # ("launch of the report" and "launch of the report 'Alpha'")
             continue
         e = ev.Event(f"event{len(events)}", kind, label)
         e.mentions.append(mention)
