@@ -213,6 +213,28 @@ def test_coparticipation_matches_sparql(store_path, graphs):
     assert got == expected
 
 
+def test_partners_by_hand_and_as_co_participants(store_path):
+    """The named query ``partners`` gives, for one organization, its rows of ``co-participants``."""
+    import kg.sparql
+
+    def named(name: str, **params: str) -> list[dict]:
+        text, bindings = kg.sparql.resolve_query(name, None, params)
+        with open_store(store_path, create=False) as store:
+            return kg.sparql.run(store, text, bindings)[1]
+
+    names = sorted(r["name"] for r in named("organizations"))
+    assert [(r["partner"], r["shared_events"]) for r in named("partners", org="WCO")] == [
+        ("International Criminal Police Organization", 3), ("International Organization for Migration", 2),
+        ("United Nations Office on Drugs and Crime", 1), ("Working Group on Firearms", 1)]
+    pairs = named("co-participants")
+    for name in names:
+        expected = sorted(((r["org_b"] if r["org_a"] == name else r["org_a"]), r["shared_events"])
+                          for r in pairs if name in (r["org_a"], r["org_b"]))
+        got = [(r["partner"], r["shared_events"]) for r in named("partners", org=name.upper())]
+        assert sorted(got) == expected, name
+        assert got == sorted(got, key=lambda p: (-p[1], p[0])), "the most frequent partners first, then by name"
+
+
 def test_coparticipation_from_the_store_equals_from_the_graph(store_path, graphs):
     _, C = graphs
     C2 = from_store(store_path, coparticipation)

@@ -116,7 +116,7 @@ def _select(path: Path) -> CompValue:
 def test_there_are_named_queries():
     names = {p.stem for p in QUERY_FILES}
     assert {"participations", "events-by-place", "topics-per-event", "events-per-year", "co-participants",
-            "mentions", "evidence"} <= names
+            "partners", "mentions", "evidence"} <= names
     assert set(kg.sparql.named_queries()) == names
 
 
@@ -231,6 +231,16 @@ def test_co_participants(store_dir):
     for r in rows:
         assert r["org_a"] <= r["org_b"] and r["shared_events"] >= 1
     assert len({(r["org_a"], r["org_b"]) for r in rows}) == len(rows)
+
+
+def test_partners_of_an_acronym_in_any_case(store_dir):
+    # the seed: the WCO attended the Implementation Review Group's session, held at UNODC's invitation
+    # (an invitation is no part in the event)
+    written = rows_of(store_dir, "partners", org="WCO")
+    assert [(r["partner"], r["shared_events"]) for r in written] == [("Implementation Review Group", 1)]
+    assert rows_of(store_dir, "partners", org="wco") == [dict(r, org="wco") for r in written]
+    assert rows_of(store_dir, "partners", org="UNODC") == []
+    assert rows_of(store_dir, "partners", org="No Such Body") == []
 
 
 @pytest.mark.parametrize("entity", ["UNODC", "unodc", "United Nations Office on Drugs and Crime"])

@@ -148,6 +148,8 @@ def test_a_fact_stated_three_times_counts_once(corpus_store):
     pairs = rows_of(corpus_store, "co-participants")
     assert [(r["org_a"], r["org_b"], r["shared_events"]) for r in pairs] == [
         ("Universal Postal Union", "World Trade Organization", 1)]
+    partners = rows_of(corpus_store, "partners", org="upu")
+    assert [(r["partner"], r["shared_events"]) for r in partners] == [("World Trade Organization", 1)]
 
 
 def test_answers_per_release_list_each_release(corpus_store):
