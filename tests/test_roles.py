@@ -171,6 +171,17 @@ def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Minister welcomed a delegation of the Ministry of Foreign Affairs of Sylvania for the Fifth "
+     "Freedonia-Sylvania Joint Commission on Trade.", "Ministry of Foreign Affairs of Sylvania"),
+    ("The Chiefs of the Freedonia Police Service for the 3rd Regional Police Games met in Lima.",
+     "Freedonia Police Service"),
+])
+def test_an_ordinal_opens_an_event_name_not_a_part_of_the_organization_before_it(text, name):
+    found = nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
+    assert name in found and not any(n.startswith(name + " ") for n in found), found
+
+
 @pytest.mark.parametrize("text, name, not_name", [
     # (the gazetteer knows "Capacity Building Committee" as another name of one body: inside a longer
     # name it is that longer name's words)

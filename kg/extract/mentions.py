@@ -15,6 +15,7 @@ from operator import itemgetter
 from .. import places
 from ..text import LOWER, UPPER, literal_alternation, text_cache
 from .lexicon import Lexicon, Phrases, _speedups, alternation
+from .ordinals import ordinal_of
 
 
 @dataclass(slots=True)
@@ -323,6 +324,8 @@ def _chain_right(toks: list, i: int, text: str, heads: frozenset[str] = frozense
                 break  # "the Police of Freedonia |Ivo Marsh": a name after the country is a person's
             continue
         if is_cap(t) and t not in _STOP_LEFT:
+            if j > i and ordinal_of(t):
+                break  # "the Ministry of Foreign Affairs of Freedonia for the |Fifth Joint Commission": an event's name
             j += 1
             last = j
             if POSSESSIVE_END.search(t):

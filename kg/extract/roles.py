@@ -133,6 +133,7 @@ _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
 _PLURAL_NOUN = re.compile(r".*\b(?:member|partner|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"[a-z]+teen|twenty|thirty|forty|fifty|many|several|all|other)\s+[a-z]+s")
 _AND_BY = re.compile(r",?\s+and\s+(?:also\s+)?by\s+")  # "... by A, on X, |and by| B"
+_BOUNDARY_MARK = re.compile(r"[;:!?()\"“”]")  # the punctuation of _BOUNDARY, and brackets
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|said|which|who)\b")  # (another clause between)
 _OWNER_GAP = re.compile(r"\s*(?:\([A-Z][\w&/.-]{0,11}\))?\s*")
 _OF_PARENT = re.compile(_OWNER_GAP.pattern + r"of\s+(?:the\s+)?")  # "the Committee (AC)| of the |ABC"
@@ -405,6 +406,14 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             return after[0]
         return event_mentions[i - 1][2] if i > 0 else main
 
+    def a_noun(s0: int, a: int, b: int) -> bool:
+        """Whether the verb phrase of a subject frame at ``a:b`` is a noun ("the visit of X to Y", "their
+        meeting", "twelve member states"): no verb, neither of its own nor as the end of a list before it."""
+        first = text[a:b].split()[0].lower()
+        return bool(_NOUN_BEFORE.search(text, max(s0, a - 16), a)
+                    and not (first in trig.participles and _PRONOUN_BEFORE.search(text, max(s0, a - 6), a))
+                    or " " not in text[a:b] and _PLURAL_NOUN.fullmatch(text, max(s0, a - 30), b))
+
     def members(o_m: Mention) -> bool:
         """Not the organization itself: its members ("ABC Member States"), its acronym naming something
         else ("the ABC 1540 Committee"), or the owner of the organization named next ("the ABC's
@@ -573,7 +582,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         for k, (a, b, f) in enumerate(kept):
             stop = s1  # where the next phrase starts, unless it heads this one's list ("attended by officers of")
             for x in kept[k + 1:] if not _COLON.match(text, b) else ():  # (a list after a colon runs on)
-                if x[0] < b or x[2].reads == "after" and x[0] - b <= _HEAD_GAP and not mentions_in(b, x[0]):
+                if x[0] < b or x[2].reads == "after" and x[0] - b <= _HEAD_GAP and not mentions_in(b, x[0]) \
+                        or x[2].reads == "subject" and a_noun(s0, x[0], x[1]):
                     continue
                 stop = x[0]
                 break
@@ -582,10 +592,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 continue
             was_verb, prev_verb = prev_verb, f.reads == "subject"
             if f.reads == "subject":
-                if _NOUN_BEFORE.search(text, max(s0, a - 16), a) \
-                        and not (first in trig.participles and _PRONOUN_BEFORE.search(text, max(s0, a - 6), a)) \
-                        or " " not in text[a:b] and _PLURAL_NOUN.fullmatch(text, max(s0, a - 30), b):
-                    continue  # "the visit of X to Y", "their meeting", "twelve member states": a noun, not a verb
+                if a_noun(s0, a, b):
+                    continue
                 if first.endswith("ing") and not _BE_AUX.search(text, max(s0, a - 20), a):
                     continue  # a gerund ("thanked X for hosting", "beyond hosting"): its subject is not before it
                 if f.meaning == "speech" and _NOT_SAID_HERE.search(text, max(s0, a - 12), a):
@@ -703,6 +711,13 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 args, end = adjacent(b, stop) if f.adjacent else \
                     arguments(b, stop, partners=f.meaning == "hosting" and f.reads == "agent")
                 by = f.reads == "agent" or f.reads == "after" and text[a:b].endswith("by")
+                if by and not args:
+                    # "attended by experts of the member countries and by the ABC": the agents after a
+                    # first part that names no organization
+                    more = _AND_BY.search(text, b, min(stop, b + _FIRST_GAP))
+                    if more is not None and not mentions_in(b, more.start()) \
+                            and not _CLAUSE_VERB.search(text, b, more.start()) and not _BOUNDARY_MARK.search(text, b, more.start()):
+                        args, end = arguments(more.end(), stop)
                 more = _AND_BY.search(text, end, min(stop, end + 160)) if by and args else None
                 if more is not None and not _CLAUSE_VERB.search(text, end, more.start()):
                     # "delivered by A, on its tools, and by B, on ...": the agents of one verb (or of one
