@@ -166,6 +166,7 @@ def test_bodies_are_read_from_the_trigger_file():
     ("The Secretariat of the Convention on Trade in Rare Orchids attended the 1st Seminar on Ports.",
      "Secretariat of the Convention on Trade in Rare Orchids"),
     ("The Ministry of Trade in Kenya hosted the 1st Seminar on Ports.", "Ministry of Trade"),
+    ("Officers of Nanning Customs attended the 1st Seminar on Ports.", "Nanning Customs"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")

@@ -496,8 +496,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
                 and all(w in adjectives or w in places.country_names() for w in words[:-1]):
             continue  # "the Ruritanian Delegation": the people a country sends, not a body
         if head == "Customs" and right == k_end and not (words[0] in adjectives or words[0] in places.country_names()
-                                                          or len(words) > 2):
-            continue
+                                                          or len(words) > 2 or name[:-len(" Customs")] in places.city_names()):
+            continue  # (a city's customs is a district's administration: "Fredville Customs")
         if head == "Customs" and left == k and right > k_end \
                 and _OF_THE_START.sub("", text[toks[k_end][1]:b].strip()) not in places.country_names():
             continue  # "the Customs of the West Africa Region": the administrations of a region, not one body

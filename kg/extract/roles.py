@@ -105,6 +105,7 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|his|her|t
 _PRONOUN_BEFORE = re.compile(r"\b(?:each|that)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_OF_THE = re.compile(r"^of\s+(?:the\s+)?")
 # "Freedonia Customs| (FC)| hosted", "the Freedonia Police| (Policía de Freedonia, PF)| hosted"
 _ASIDE_ACRONYM = re.compile(r"^\s*\(\s*[A-Z][^()\n]{1,80}\)")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
@@ -526,7 +527,10 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
             if bracket >= 0 and close >= 0 and not text[close + 1:a].strip() and ")" not in text[bracket:x.start]:
                 x = next((y for _, y in reversed(named) if y.end <= bracket), x)
             between = text[x.end:a]
-            if not between.strip() or not _ASIDE_ACRONYM.sub("", between).strip() \
+            # (and so with the country the name ends with after its acronym: "the Financial Unit (FU) of
+            # Freedonia hosted on 5 May ...")
+            rest = _OF_THE.sub("", _ASIDE_ACRONYM.sub("", between).strip())
+            if not between.strip() or (not rest or rest != between.strip() and rest in country_names()) \
                     and not _OF_BEFORE.search(text, max(s0, x.start - 12), x.start):
                 return False
         if transitive and _PREPOSITION_AFTER.match(text, b):
