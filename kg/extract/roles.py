@@ -94,6 +94,7 @@ _SUPPORT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:['’]s\b|(?:support|
                             r"sponsorship|grant|as)\b)", re.I)
 _LIST_BOUNDARY = re.compile(_BOUNDARY.pattern.replace("[;:", "[:"))
 _COLON = re.compile(r"\s*:\s*")
+_LEAD_TO_COLON = re.compile(r"\s*(?:[a-z][\w'’-]*\s+){1,8}[a-z][\w'’-]*\s*:\s*")
 _COLON_LIST = re.compile(r"[^:;.,\n]{0,60}:[ \t]*\n\s*")  # "joined by these delegations:" and a list below
 # the end of one item of a list after a colon: a semicolon, or a line break before a list marker
 _SEMICOLON = re.compile(r";\s*(?:and\s+)?|\s*\n\s*(?:[-–•*·▪◦]|\d{1,2}[.)])\s*")
@@ -453,6 +454,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
         out: list[Mention] = []
         cur, limit = pos, _FIRST_GAP
         colon = _COLON.match(text, pos)
+        if colon is None:
+            # "with the participation of the administrations of the region: A, B and C": a noun phrase in
+            # lower case that heads the list after its colon
+            colon = _LEAD_TO_COLON.match(text, pos, stop)
+            colon = colon if colon is not None and not mentions_in(pos, colon.end()) else None
         if colon is not None and colon.end() >= stop and stop in lists:
             stop = lists[stop]  # "Participants included:" and the list below it
         elif colon is None and stop in lists:  # the sentence ends with a colon, its list below it
