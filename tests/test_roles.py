@@ -167,6 +167,9 @@ def test_bodies_are_read_from_the_trigger_file():
      "Secretariat of the Convention on Trade in Rare Orchids"),
     ("The Ministry of Trade in Kenya hosted the 1st Seminar on Ports.", "Ministry of Trade"),
     ("Officers of Nanning Customs attended the 1st Seminar on Ports.", "Nanning Customs"),
+    # (bodies the gazetteer knows by a name without a head word)
+    ("Officials of Global Affairs Canada attended the 1st Seminar on Ports.", "Global Affairs Canada"),
+    ("The Tax Justice Network Africa (TJNA) attended the 1st Seminar on Ports.", "Tax Justice Network Africa"),
 ])
 def test_organization_names(text, name):
     assert name in nodes(f"A title\n\n5 May 2020\n\n{text}\n", "organization")
