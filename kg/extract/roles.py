@@ -107,6 +107,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:each|that)\s+$", re.I)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:[a-z]+ly\s+)?$", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_THE = re.compile(r"^of\s+(?:the\s+)?")
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
 # "Freedonia Customs| (FC)| hosted", "the Freedonia Police| (Policía de Freedonia, PF)| hosted"
 _ASIDE_ACRONYM = re.compile(r"^\s*\(\s*[A-Z][^()\n]{1,80}\)")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|at|on|from|during|under|between|over|via|every|last|this|since|jointly|annually|"
@@ -682,7 +683,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 last_subject = start
                 if f.object_role and not passive and e is not None:
                     objects, end = arguments(b, stop)
-                    for o_m in adjust(objects):
+                    # (not a part of the subject: "X was represented by the head of its Tariff Unit")
+                    for o_m in adjust([x for x in objects if not _ITS_BEFORE.search(text, max(s0, x[1].start - 8), x[1].start)]):
                         for object_role in f.object_role:
                             here.append(Claim(object_role, o_m[0], e, a, o_m[1].end, f.meaning))
                 if f.meaning == "hosting" and first.startswith("co-") and not passive and e is not None:
