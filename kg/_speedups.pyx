@@ -169,15 +169,18 @@ cdef inline bint _blank(Py_UCS4 c) noexcept:
 
 
 cdef Py_ssize_t _connector(int kind, void *data, Py_ssize_t k, Py_ssize_t n) noexcept:
-    """The length of ``(?:of|the|and|de|du|da|es|el|la|al)[ \\u00a0]`` at ``k``, 0 when there is none."""
+    """The length of ``(?:of|the|and|de|du|da|do|es|el|la|al|del|dos|das)[ \\u00a0]`` at ``k``, 0 when
+    there is none."""
     if k + 2 >= n:
         return 0
     cdef Py_UCS4 a = PyUnicode_READ(kind, data, k), b = PyUnicode_READ(kind, data, k + 1)
     cdef Py_UCS4 c = PyUnicode_READ(kind, data, k + 2)
-    if ((a == u'o' and b == u'f') or (a == u'd' and (b == u'e' or b == u'u' or b == u'a'))
+    if ((a == u'o' and b == u'f') or (a == u'd' and (b == u'e' or b == u'u' or b == u'a' or b == u'o'))
             or (a == u'e' and (b == u's' or b == u'l')) or (a == u'l' and b == u'a') or (a == u'a' and b == u'l')):
-        return 3 if _blank(c) else 0
-    if k + 3 < n and ((a == u't' and b == u'h' and c == u'e') or (a == u'a' and b == u'n' and c == u'd')):
+        if _blank(c):
+            return 3
+    if k + 3 < n and ((a == u't' and b == u'h' and c == u'e') or (a == u'a' and b == u'n' and c == u'd')
+                      or (a == u'd' and ((b == u'e' and c == u'l') or ((b == u'o' or b == u'a') and c == u's')))):
         return 4 if _blank(PyUnicode_READ(kind, data, k + 3)) else 0
     return 0
 

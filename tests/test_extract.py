@@ -1646,6 +1646,12 @@ def test_compiled_phrase_scan_finds_what_the_automaton_finds():
         assert _speedups.phrase_hits(text, hay, *runs, generation) == lexicon._automaton_hits(text, hay, generation), text
 
 
+@pytest.mark.parametrize("city", ["Foz do Iguaçu", "Ciudad del Este", "São José dos Campos", "Rio de Janeiro"])
+def test_a_city_whose_name_holds_a_small_word(city):
+    text = f"Risk workshop\n\n18 August 2024\n\nThe Federal Revenue held, from 15 to 17 August, in {city}, a workshop on risk.\n"
+    assert city in nodes(text, "city")
+
+
 def test_compiled_place_runs_keep_every_run_that_names_a_place():
     """The compiled scan of capitalised runs lets through every run the pure-Python one does (it
     may let through more: the place lookup decides, but only for words not in ASCII), so both find
@@ -1660,12 +1666,14 @@ def test_compiled_place_runs_keep_every_run_that_names_a_place():
     words = ["The", "Hague", "the", "Gambia", "General", "Santos", "Secretary", "Vienna", "Austria", "VIENNA",
              "TOGO", "Lomé", "Lome", "Lomè", "Yaoundé", "São", "Paulo", "Port", "of", "Spain", "Dar", "es", "Salaam",
              "Republic", "Korea", "Guinea-Bissau", "Guinea", "Bissau", "St.", "Louis", "New", "York", "Delhi",
-             "and", "de", "del", "la", "Brussels,", "Geneva.", "ÉCOLE", "Øresund", "Þingvellir", "Ý", "x", "US", "U.S."]
+             "and", "de", "del", "la", "do", "dos", "das", "Foz", "Iguaçu", "Ciudad", "Este", "Brussels,", "Geneva.",
+             "ÉCOLE", "Øresund", "Þingvellir", "Ý", "x", "US", "U.S."]
     glue = [" ", " ", " ", "  ", "\u00a0", "-", ", ", ". ", "’s ", "\n", "", "(", ")"]
     texts = _random_texts(1500, 31)
     texts += ["".join(rnd.choice(words + list(_TRICKY)) + rnd.choice(glue) for _ in range(rnd.randint(0, 30)))
               for _ in range(4000)]
-    texts += ["Held in The Hague. Next year in Dar es Salaam.", "In St. Louis. And São Paulo.", "THE HAGUE"]
+    texts += ["Held in The Hague. Next year in Dar es Salaam.", "In St. Louis. And São Paulo.", "THE HAGUE",
+              "Met in Foz do Iguaçu, then in Ciudad del Este and São José dos Campos."]
     firsts, (singles, pairs) = mn._place_first_words(), mn._place_singles_and_pairs()
     for text in texts:
         compiled = _speedups.place_runs(text, firsts, singles, pairs)

@@ -821,7 +821,7 @@ def emails(text: str) -> list[Mention]:
 
 # (the look-behind follows the first capital, so that the search skips ahead to a capital quickly;
 # words may hold any letter: "Lomé", "São Paulo", "Chișinău", and open with any capital: "Łódź")
-_CAPITAL_RUN = re.compile(rf"[{UPPER}](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|es|el|la|al)[ \u00a0])*[{UPPER}][\w'’.-]*)*")
+_CAPITAL_RUN = re.compile(rf"[{UPPER}](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|do|es|el|la|al|del|dos|das)[ \u00a0])*[{UPPER}][\w'’.-]*)*")
 _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
