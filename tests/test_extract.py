@@ -3221,3 +3221,27 @@ def test_extract_a_meeting_an_operation_was_prepared_at_keeps_its_own_days():
     meeting = next(e for e, _ in f["organizer"] if "planning meeting" in e)
     assert (meeting, "2023-08-22") in f["startDate"] and (meeting, "2023-08-24") in f["endDate"]
     assert ("Operation Blue Harbour", "2023-09-04") in f["startDate"]
+
+
+def test_a_dateline_city_of_two_words_in_capitals():
+    text = ("Ministers agree on tighter controls\n\nAug 22, 2023\n\nMEXICO CITY, Aug 22 (Alpha Wire) - Freedonia and "
+            "Sylvania on Tuesday agreed to step up inspections at a high-level security dialogue hosted by the "
+            "Freedonia Ministry of Foreign Affairs.\n")
+    assert ("high-level security dialogue", "Mexico City") in facts(text).get("heldIn", set())
+
+
+def test_the_news_agency_of_a_dateline_takes_no_part():
+    text = ("Agencies press for an end to recruitment fees as labour officials meet in Geneva\n4 June 2024\n"
+            "Continental Wire Agency | World | Migration\n\n"
+            "GENEVA, 4 June (CWA) – Senior officials from countries that send and receive migrant workers wrapped up "
+            "two days of closed-door talks on fair recruitment on Tuesday, with United Nations agencies urging "
+            "governments to abolish the fees that leave many workers in debt.\n\n"
+            "The consultation, which opened on 3 June at the headquarters of the International Labour Organization "
+            "(ILO), was convened jointly by the ILO and the International Organization for Migration (IOM). It brought "
+            "together delegations from Freedonia, Sylvania and Ruritania, as well as representatives of the Alpha Union "
+            "Confederation and the Beta Employers Council.\n\n"
+            "\"Nobody should pay for a job,\" an ILO official told reporters after the final session.\n")
+    got = facts(text)
+    assert {o for _, o in got.get("organizer", set())} >= {"International Labour Organization",
+                                                         "International Organization for Migration"}
+    assert not {o for _, o in got.get("attendee", set())} & {"CWA", "Continental Wire Agency"}, got.get("attendee")

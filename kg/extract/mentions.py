@@ -916,8 +916,8 @@ def _places_in_run(run: str) -> tuple:
                 code = cn.get(key) or cn[name.title()]
                 c = places.countries()[code]
                 hit = (a, b, "country", c.name, code, "country-gazetteer", (("code", code),))
-            elif key in cities:
-                ids = cities[key]
+            elif key in cities or name.isupper() and len(name) >= 4 and name.title() in cities:
+                ids = cities[key] if key in cities else cities[name.title()]  # ("MEXICO CITY, 5 May -")
                 city = places.cities()[ids[0]]
                 hit = (a, b, "city", city.name, city.geonames_id, "city-gazetteer",
                        (("country", city.country), ("ids", ids)))

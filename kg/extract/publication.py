@@ -136,11 +136,13 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
         if not spans:
             # "Brussels, 05/05/2021": a date in figures, as a date line alone is read
             fig = _NUMERIC_DATE.match(line, head.end()) or _YEAR_FIRST.match(line, head.end())
-            date = parse_dateline(fig.group(), ctx.lex) if fig and _DASH_OR_END.match(line, fig.end()) else None
+            after = _DASH_OR_END.match(line, fig.end()) if fig else None
+            date = parse_dateline(fig.group(), ctx.lex) if after else None
             if date is not None:
                 at = ctx.places_in(line_start, line_start + head.end())
+                # (the line is the date's, its dash too: "ABUJA, 22.02.2021 -")
                 return (date, rules.evidence(line_start + fig.start(), line_start + fig.end(), "place-dateline"),
-                        (line_start, line_start + fig.end()), tuple(at))
+                        (line_start, line_start + after.end()), tuple(at))
             at = _dash_dateline(ctx, line_start, line, head.end())
             if at:  # "FREDONIA CITY, Freedonia – Officers from ... met": where the text was written
                 return None, None, None, at
