@@ -2,6 +2,7 @@
 
 usage: python benchmarks/queries.py [--real DIR] [--sizes 1000,10000] [--runs 5] [--timeout 60]
                                     [--work DIR] [--rdflib-max 1000] [--no-cli] [--queries a,b]
+                                    [--store DIR ...]
 
 Builds (or, with `kg build`'s incremental builds, reuses) one store per corpus in --work:
 
@@ -16,6 +17,9 @@ place=Vienna, text=session, below=0.8), it prints the median of --runs runs of
 * ``cli``: the whole ``kg query NAME --format csv`` process, start-up included;
 * ``rdflib``: rdflib's in-memory engine on the same data (the merged data as default graph, the
   evidence graphs and the rules graph as named graphs), loaded once, for stores of at most --rdflib-max releases.
+
+With ``--store DIR`` (once or more), the queries are timed on those stores as they are (a store that
+``benchmarks/scale.py --work`` left, say), and no store is built.
 
 Each measurement runs in a child process that is killed after --timeout seconds (a query of
 another version of kg that does not answer is reported as ``>T``).
@@ -182,6 +186,7 @@ def main() -> None:
     ap.add_argument("--rdflib-max", type=int, default=1000, help="largest store (releases) to time rdflib on")
     ap.add_argument("--no-cli", action="store_true", help="skip the whole-process timings")
     ap.add_argument("--queries", help="only these named queries, comma-separated")
+    ap.add_argument("--store", action="append", default=[], help="time the queries on this built store (no build)")
     a = ap.parse_args()
 
     from kg.sparql import named_queries
@@ -190,8 +195,10 @@ def main() -> None:
     work = Path(a.work or tempfile.mkdtemp(prefix="kg-bench-queries-"))
     work.mkdir(parents=True, exist_ok=True)
     names = a.queries.split(",") if a.queries else list(named_queries())
-    stores = [("real", build_store("real", [Path(a.real)] if a.real else REAL, work))]
-    for n in [int(x) for x in a.sizes.split(",") if x.strip()]:
+    stores = [(Path(p).name, Path(p)) for p in a.store]
+    if not stores:
+        stores.append(("real", build_store("real", [Path(a.real)] if a.real else REAL, work)))
+    for n in [int(x) for x in a.sizes.split(",") if x.strip()] if not a.store else ():
         corpus = work / f"corpus-{n}"
         if not corpus.is_dir() or len(os.listdir(corpus)) != n:
             shutil.rmtree(corpus, ignore_errors=True)
