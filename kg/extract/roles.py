@@ -158,6 +158,8 @@ _WITH = re.compile(r"\s+with\s+")
 _SHARED_GAP = re.compile(r"[^,;:()]{0,160}(?:,\s*)?")  # between a hosting verb and ", jointly with": its object, no other clause
 _ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
+_OPENED_GAP = 240  # ... and between a trigger and the word that opens its list of names ("..., including")
+_LIST_OPENER = re.compile(r",?\s+(?:including|such\s+as|among\s+them|among\s+whom|notably|as\s+well\s+as)\s+(?:the\s+)?")
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
@@ -490,6 +492,15 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 cur = max(cur, m.end)
                 continue
             gap = text[cur:m.start]
+            if not out and (_reach(gap) > limit or boundary.search(gap)):
+                # "participants from the units and agencies of the member States, including A, B and C": the
+                # names a generic phrase opens with "including" (no clause between)
+                opener = None
+                for opener in _LIST_OPENER.finditer(text, cur, m.start):
+                    pass
+                if opener is not None and opener.start() - cur <= _OPENED_GAP \
+                        and not boundary.search(text, cur, opener.start()):
+                    gap = text[opener.end():m.start]
             if _reach(gap) > limit or boundary.search(gap) and not (out and (
                     _TITLE_GAP.fullmatch(gap) or partners and _PARTNER_GAP.fullmatch(gap)
                     and not _SUPPORT_AFTER.match(text, m.end))):
