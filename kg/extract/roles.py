@@ -122,7 +122,10 @@ _RELATIVE_VERB = re.compile(rf",\s*(?:which|who)\s+(?:{_ADVERB}\s+)?$")
 _TOOK_PART = re.compile(r"(?:t(?:ake|akes|ook|aking)\s+part|participat|attend)", re.I)
 _ACRONYM_PARENS = r"\s*(?:\([^()]{1,20}\))?\s*"  # an acronym in parentheses after a name, or nothing
 _AND_GAP = re.compile(_ACRONYM_PARENS + r",?\s+and\s+")  # "..., together with Y (YZ) and |with the support of Z"
-_ASIDE_END = re.compile(_ACRONYM_PARENS + r",\s*")  # the end of ", in cooperation with X (XY),"
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:\s+(?:(?:of|for|on|and|the|in|&)\s+)*[A-Z][\w'’.&/-]*)*"
+                         r"(?:\s*\([^()]{1,20}\))?(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?")
+# the end of ", in cooperation with X (XY)," (and of X where it sits: ", with the support of X in Freedonia,")
+_ASIDE_END = re.compile(_ACRONYM_PARENS + r"(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*)?,\s*")
 _BY_AFTER = re.compile(r"\s+by\b")
 _NOT_SAID_HERE = re.compile(r"\b(?:to|at|will|shall|would|could|may|might|can|has|have|had)\s+(?:also\s+)?$", re.I)
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
@@ -733,6 +736,11 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 n_before = len(here)
                 args, end = adjacent(b, stop) if f.adjacent else \
                     arguments(b, stop, partners=f.meaning == "hosting" and f.reads == "agent")
+                if not args and f.reads == "after":
+                    # what the phrase names is no organization, but a name all the same ("with the support
+                    # of the Alpha Development Programme (ADP),"): the phrase ends after it
+                    named = _NAME_AFTER.match(text, b, stop)
+                    end = named.end() if named else end
                 by = f.reads == "agent" or f.reads == "after" and text[a:b].endswith("by")
                 if by and not args:
                     # "attended by experts of the member countries and by the ABC": the agents after a
