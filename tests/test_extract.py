@@ -3245,3 +3245,12 @@ def test_the_news_agency_of_a_dateline_takes_no_part():
     assert {o for _, o in got.get("organizer", set())} >= {"International Labour Organization",
                                                          "International Organization for Migration"}
     assert not {o for _, o in got.get("attendee", set())} & {"CWA", "Continental Wire Agency"}, got.get("attendee")
+
+
+def test_a_country_body_with_a_generic_name_is_that_country_s():
+    """"Freedonia's National Police" is the National Police of Freedonia: two countries' are two bodies."""
+    text = ("Joint raid on a drug network\n\n5 May 2024\n\nThe raid was led by Colombia's National Police together "
+            "with Ecuador's National Police in Quito on 3 May 2024.\n")
+    found = nodes(text, "organization")
+    assert {"National Police of Colombia", "National Police of Ecuador"} <= set(found), found
+    assert "Colombia's National Police" in found["National Police of Colombia"]

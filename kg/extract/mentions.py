@@ -479,6 +479,11 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         head = hm.group()
         if not content and head in _BODIES_OF_RANKS and _RANKS_OF.search(name):
             content = [name]  # a body of the holders of a rank ("the Council of Ministers of Ports of Freedonia")
+        of_owner = not content and owner is not None and owner in places.country_names()
+        if of_owner:
+            # a country's body whose name is generic, named after the country by its possessive: "Freedonia's
+            # National Police" is the National Police of Freedonia (not every country's National Police)
+            content = [owner]
         if not content and not _ACRONYM_AFTER.match(text, b):
             continue  # (but "the Council of Administration (CA)": a name its acronym defines)
         if right == k_end and k_end < len(toks) and is_cap(toks[k_end][2]) and toks[k_end][2] not in _STOP_LEFT \
@@ -527,6 +532,8 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
             # "the Freedonia National Police's Cybercrime Unit": named so, and by the unit's own name too
             # (not a role's possessive: "the Prosecutor General's Office" is one name)
             extra = {"own_name": text[a + owned.end():b]}
+        if of_owner:
+            name = f"{name} of {owner}"
         out.append(Mention(a, b, "organization", name, name, "org-head-pattern", None, extra))
     return _longest(_joined(text, out))
 
