@@ -3254,3 +3254,25 @@ def test_a_country_body_with_a_generic_name_is_that_country_s():
     found = nodes(text, "organization")
     assert {"National Police of Colombia", "National Police of Ecuador"} <= set(found), found
     assert "Colombia's National Police" in found["National Police of Colombia"]
+
+
+def test_what_happened_on_the_margins_of_an_event_has_the_date_and_place_told_after_it():
+    text = ("Minister at the police experts meeting\n\n15 February 2024\n\nOn 13-14 February 2024, the Ministry of "
+            "Foreign Affairs of Freedonia took part in the Annual Police Experts Meeting of the Alpha Organization, "
+            "held in Lima.\n\nThe agenda was dedicated to policing in times of crisis.\n\nOn the margins of the "
+            "meeting, on 14 February in Vienna, the State Secretary had a bilateral meeting with the Director "
+            "General for Public Security of the Federal Ministry of the Interior of Austria, Bo Rand.\n")
+    got = facts(text)
+    assert ("bilateral meeting", "2024-02-14") in {(s, str(o)) for s, o in got["startDate"]}, got["startDate"]
+    assert ("bilateral meeting", "Vienna") in got["heldIn"]
+    assert ("Annual Police Experts Meeting of the Alpha Organization", "2024-02-13") in {
+        (s, str(o)) for s, o in got["startDate"]}
+
+
+def test_a_signing_on_the_sidelines_of_an_event_named_in_full_is_an_event_of_its_own():
+    text = ("Ministers meet in Jakarta\n\n20 August 2023\n\nThe 55th Meeting of the Alpha Economic Ministers was held "
+            "in Jakarta on 19 August 2023. On the sidelines of the 55th Meeting of the Alpha Economic Ministers, the Alpha Secretariat and the Beta "
+            "Development Bank signed a Memorandum of Understanding on trade finance.\n")
+    ex = extract(release(text))
+    kinds = sorted(n.subkind for n in ex.nodes.values() if n.kind == "event")
+    assert "signing" in kinds, kinds

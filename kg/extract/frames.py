@@ -13,7 +13,7 @@ from . import roles
 from .context import Context
 from .dates import DateSpan, find_dates
 from .lexicon import is_family
-from .occurrences import _GATHERINGS, OWN, Found, main_event
+from .occurrences import _GATHERINGS, ON_THE_MARGINS, OWN, Found, main_event
 
 # a date an event runs until: "running through 14 June", "the forum runs until 10 March"
 _UNTIL_BEFORE = re.compile(r"\b(?:[Rr]un(?:s|ning)?|[Rr]an|[Cc]ontinu(?:e|es|ing)|[Ll]ast(?:s|ing)?)\s+(?:through|until|till)\s+"
@@ -186,6 +186,11 @@ def read_frames(ctx: Context, found: Found) -> None:
     for si, (s0, s1) in enumerate(ctx.sents):
         sent = text[s0:s1]
         here = events_in(s0, s1)
+        side = ON_THE_MARGINS.match(text, s0)
+        if side is not None and events_in(side.end(), s1):
+            # "On the margins of the Council, on 23 June, A and B signed ...": when and where of the
+            # sentence are those of what happened beside the event the opening names
+            here = events_in(side.end(), s1)
         target = here[0] if here else None
         if len(here) > 1 and target.dates and ctx.spread(target):
             target = here[1]  # "The operation was prepared at a meeting held from ...": the meeting's days

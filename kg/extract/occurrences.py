@@ -33,6 +33,9 @@ _INDEFINITE = re.compile(r"\b(?:an?|one)\s+((?:[\w-]+\s+){0,3})$", re.I)  # "a t
 # Policy Organs Meetings")
 _SOME_GATHERINGS = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:series|week|round|number|couple)\s+of\s+(?:[\w-]+\s+)?[a-z]+s"
                               r"|[\w-]+\s+(?:meetings|sessions|workshops|seminars|consultations|talks|discussions))$", re.I)
+# a sentence that opens by naming the event beside which something else happened ("On the margins of
+# the Council, on 23 June, A and B signed ...")
+ON_THE_MARGINS = re.compile(r"(?:On|At)\s+the\s+(?:margins?|sidelines?|fringes?)\s+of\s+[^,.;]{1,150},")
 OWN = r"\bits\s+(?:\d{1,3}\s+)?"  # "the Committee adopted it at |its| plenary session": its own ("its 36 Meeting")
 OWN_BEFORE = re.compile(OWN + "$")
 _DIGIT = re.compile(r"\d")
@@ -274,12 +277,21 @@ def _title_shorthand(ctx: Context, events: list[ev.Event]) -> None:
             events.remove(short)
 
 
+def _beside(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` lies in the opening that names the event beside which the sentence tells another
+    ("On the margins of the forum, A and B signed ...")."""
+    si = ctx.sentence_of(pos)
+    side = ON_THE_MARGINS.match(ctx.text, ctx.sents[si][0]) if si >= 0 else None
+    return side is not None and pos < side.end()
+
+
 def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention]) -> None:
     """A visit or a meeting told by its verb ("X visited Germany", "A and B met at ..."): an event
     of its own when the sentence names no event."""
     # the sentences that name an event ("On the sidelines of this forum, A signed ...": a signing of its own)
     named = {ctx.sentence_of(x.start) for x in ems
-             if x.concrete or not (x.kind == "signing" or _SIGNED.search(ctx.text, *ctx.sents[ctx.sentence_of(x.start)]))}
+             if (x.concrete or not (x.kind == "signing" or _SIGNED.search(ctx.text, *ctx.sents[ctx.sentence_of(x.start)])))
+             and not _beside(ctx, x.start)}
     # where in ``events`` the first event of a label is, and the first of a kind without an ordinal
     first_label: dict[str, int] = {}
     first_kind: dict[str, int] = {}
