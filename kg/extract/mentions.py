@@ -500,8 +500,9 @@ def organizations(text: str, lex: Lexicon, body_start: int, not_orgs: frozenset[
         if head == "Delegation" and right == k_end and b == toks[right - 1][1] \
                 and all(w in adjectives or w in places.country_names() for w in words[:-1]):
             continue  # "the Ruritanian Delegation": the people a country sends, not a body
-        if head == "Customs" and right == k_end and not (words[0] in adjectives or words[0] in places.country_names()
-                                                          or len(words) > 2 or name[:-len(" Customs")] in places.city_names()):
+        if head == "Customs" and right == k_end and not (
+                words[0] in adjectives or words[0] in places.country_names() or len(words) > 2
+                or name[:-len(" Customs")] in places.city_names()):
             continue  # (a city's customs is a district's administration: "Fredville Customs")
         if head == "Customs" and left == k and right > k_end \
                 and _OF_THE_START.sub("", text[toks[k_end][1]:b].strip()) not in places.country_names():
@@ -828,7 +829,9 @@ def emails(text: str) -> list[Mention]:
 
 # (the look-behind follows the first capital, so that the search skips ahead to a capital quickly;
 # words may hold any letter: "Lomé", "São Paulo", "Chișinău", and open with any capital: "Łódź")
-_CAPITAL_RUN = re.compile(rf"[{UPPER}](?<![\w-].)[\w'’.-]*(?:[ \u00a0-](?:(?:of|the|and|de|du|da|do|es|el|la|al|del|dos|das)[ \u00a0])*[{UPPER}][\w'’.-]*)*")
+_RUN_LINKS = "of|the|and|de|du|da|do|es|el|la|al|del|dos|das"  # small words inside a place's name (_speedups too)
+_CAPITAL_RUN = re.compile(rf"[{UPPER}](?<![\w-].)[\w'’.-]*"
+                          rf"(?:[ \u00a0-](?:(?:{_RUN_LINKS})[ \u00a0])*[{UPPER}][\w'’.-]*)*")
 _NON_SPACE = re.compile(r"\S+")
 _OPEN_PAREN = re.compile(r"\s*\(")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")

@@ -290,7 +290,8 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
     of its own when the sentence names no event."""
     # the sentences that name an event ("On the sidelines of this forum, A signed ...": a signing of its own)
     named = {ctx.sentence_of(x.start) for x in ems
-             if (x.concrete or not (x.kind == "signing" or _SIGNED.search(ctx.text, *ctx.sents[ctx.sentence_of(x.start)])))
+             if (x.concrete or not (x.kind == "signing"
+                                    or _SIGNED.search(ctx.text, *ctx.sents[ctx.sentence_of(x.start)])))
              and not _beside(ctx, x.start)}
     # where in ``events`` the first event of a label is, and the first of a kind without an ordinal
     first_label: dict[str, int] = {}

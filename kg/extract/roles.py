@@ -162,7 +162,8 @@ _SHARED_GAP = re.compile(r"[^,;:()]{0,160}(?:,\s*)?")  # between a hosting verb 
 _ACRONYM_GAP = re.compile(_ACRONYM_PARENS + r",?\s*")
 _FIRST_GAP = 90  # the most characters between a trigger and the first of its arguments
 _OPENED_GAP = 240  # ... and between a trigger and the word that opens its list of names ("..., including")
-_LIST_OPENER = re.compile(r",?\s+(?:including|such\s+as|among\s+them|among\s+whom|notably|as\s+well\s+as)\s+(?:the\s+)?")
+_LIST_OPENER = re.compile(r",?\s+(?:including|such\s+as|among\s+them|among\s+whom|notably|as\s+well\s+as)"
+                          r"\s+(?:the\s+)?")
 _HEAD_GAP = 25  # ... and between a trigger and a noun phrase that heads its list ("attended by officers of")
 _NEXT_GAP = 90  # ... and between two arguments of one list
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
@@ -698,7 +699,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 if f.object_role and not passive and e is not None:
                     objects, end = arguments(b, stop)
                     # (not a part of the subject: "X was represented by the head of its Tariff Unit")
-                    for o_m in adjust([x for x in objects if not _ITS_BEFORE.search(text, max(s0, x[1].start - 8), x[1].start)]):
+                    objects = [x for x in objects if not _ITS_BEFORE.search(text, max(s0, x[1].start - 8), x[1].start)]
+                    for o_m in adjust(objects):
                         for object_role in f.object_role:
                             here.append(Claim(object_role, o_m[0], e, a, o_m[1].end, f.meaning))
                 if f.meaning == "hosting" and first.startswith("co-") and not passive and e is not None:
@@ -747,7 +749,8 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                     # first part that names no organization
                     more = _AND_BY.search(text, b, min(stop, b + _FIRST_GAP))
                     if more is not None and not mentions_in(b, more.start()) \
-                            and not _CLAUSE_VERB.search(text, b, more.start()) and not _BOUNDARY_MARK.search(text, b, more.start()):
+                            and not _CLAUSE_VERB.search(text, b, more.start()) \
+                            and not _BOUNDARY_MARK.search(text, b, more.start()):
                         args, end = arguments(more.end(), stop)
                 more = _AND_BY.search(text, end, min(stop, end + 160)) if by and args else None
                 if more is not None and not _CLAUSE_VERB.search(text, end, more.start()):
