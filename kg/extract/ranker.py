@@ -185,7 +185,7 @@ def rank_roles(ctx: Context, found: Found, model: Model | None = None) -> None:
     have = {(role, id(org)) for e in found.events for role, org, _, _ in e.roles}
     agencies = ctx._agency_spans
     for o, f in features(ctx, found):
-        if all(agencies.covers(m.start, m.end) for m in o.mentions):
+        if o.mentions and all(agencies.covers(m.start, m.end) for m in o.mentions):
             continue  # the news agency of a dateline or byline tells, it takes no part
         for target in TARGETS:
             if (target, id(o)) in have:
