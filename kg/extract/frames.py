@@ -187,10 +187,11 @@ def read_frames(ctx: Context, found: Found) -> None:
         sent = text[s0:s1]
         here = events_in(s0, s1)
         side = ON_THE_MARGINS.match(text, s0)
-        if side is not None and events_in(side.end(), s1):
+        beside = events_in(side.end(), s1) if side is not None else []
+        if beside:
             # "On the margins of the Council, on 23 June, A and B signed ...": when and where of the
             # sentence are those of what happened beside the event the opening names
-            here = events_in(side.end(), s1)
+            here = beside
         target = here[0] if here else None
         if len(here) > 1 and target.dates and ctx.spread(target):
             target = here[1]  # "The operation was prepared at a meeting held from ...": the meeting's days

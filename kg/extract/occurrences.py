@@ -383,7 +383,8 @@ def _verb_events(ctx: Context, events: list[ev.Event], ems: list[ev.EventMention
         mention = ev.EventMention(a, b, kind, label, None, True, si, a, verb=True)
         # the same visit told in the title and the body, or a signing the title already names
         # (told before: "a visit to the port" later in the text is another visit)
-        twins = [i for i in (first_label.get(label), first_kind.get(kind) if kind in ("visit", "signing", "launch") else None)
+        twins = [i for i in (first_label.get(label),
+                             first_kind.get(kind) if kind in ("visit", "signing", "launch") else None)
                  if i is not None and min(x.start for x in events[i].mentions) < s1]
         if twins:
             twin = events[min(twins)]

@@ -247,7 +247,8 @@ def _inside_longer_names(text: str, orgs: dict[str, Org], heads: frozenset[str])
                 continue
             # "the Freedonia Capacity Building Committee": a name the gazetteer knows of another body
             # ("Capacity Building Committee") at the end of a longer one is that longer one's own words
-            before = text[starts[m.end]:m.start].split() if m.rule == "gazetteer" and starts.get(m.end, m.start) < m.start else []
+            longer = m.rule == "gazetteer" and starts.get(m.end, m.start) < m.start
+            before = text[starts[m.end]:m.start].split() if longer else []
             if before and all(w[:1].isupper() and w.isalpha() for w in before) \
                     and text[starts[m.end]:m.end] not in (o.name, *o.alt) and o.acronym not in before:
                 continue

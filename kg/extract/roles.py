@@ -698,7 +698,7 @@ def read_roles(text: str, sentences: Iterable[tuple[int, int]], mentions_in: Cal
                 last_subject = start
                 if f.object_role and not passive and e is not None:
                     objects, end = arguments(b, stop)
-                    # (not a part of the subject: "X was represented by the head of its Tariff Unit")
+                    # (not a part of the subject: "X was represented by officers of its Legal Office")
                     objects = [x for x in objects if not _ITS_BEFORE.search(text, max(s0, x[1].start - 8), x[1].start)]
                     for o_m in adjust(objects):
                         for object_role in f.object_role:
