@@ -440,6 +440,13 @@ def _date_line_re() -> re.Pattern[str]:
 
 # the separators of a date line's parts: "05 June 2019 | News", "Brussels • 14 May 2020"
 _DATE_LINE_PARTS = re.compile(r"\s*[|•·]\s*|\s+[—–]\s+")
+_PART_MARK = re.compile(r"[|•·—–]")  # (searched first: a search for a pattern that opens with spaces tries every position)
+
+
+def _has_parts(line: str) -> bool:
+    """Whether ``line`` has parts set apart by a bar, a bullet or a dash."""
+    return _PART_MARK.search(line) is not None and _DATE_LINE_PARTS.search(line) is not None
+
 _BULLET_LEAD = re.compile(r"^[•·*–—-]+\s*")
 # a date that opens the first paragraph: "(5 May 2019) The ...", "05/05/2019 - The ..."
 _DATE_LEAD_SEPARATOR = re.compile(r"\)?\s*(?:[-–—|:]\s+|\s)")
@@ -464,7 +471,7 @@ def is_date_line(line: str) -> bool:
     if _date_line_re().fullmatch(line) is not None \
             or line.endswith(".") and len(line) <= FURNITURE_MAX and _date_line_re().fullmatch(line[:-1]):
         return True  # (and "20.06.2024.", as some languages end a date with a dot)
-    if not _DATE_LINE_PARTS.search(line):
+    if not _has_parts(line):
         return False
     parts = [p for p in _DATE_LINE_PARTS.split(line) if not _is_updated_part(p)]
     if len(parts) == 1 and _date_line_re().fullmatch(parts[0]) and parts[0] != line:
@@ -735,7 +742,7 @@ def _headline_above(text: str, title: tuple[int, int], dateline_start: int, md: 
         return None
     s, e = above[-1]
     line = text[s:e]
-    if len(line.split()) < HEADLINE_WORDS or e - s < TITLE_MIN or _DATE_LINE_PARTS.search(line) \
+    if len(line.split()) < HEADLINE_WORDS or e - s < TITLE_MIN or _has_parts(line) \
             or line.endswith((".", ":")) or _LABEL_LINE.match(line) or is_noise_line(line):
         return None  # (not a headline: a sentence, a byline, a menu or page noise)
     for a, b in above[:-1]:
@@ -987,7 +994,7 @@ def _headline_of_other_news(line: str) -> bool:
         return True
     return len(line.split()) >= 4 and len(line) < PARAGRAPH and line[:1].isupper() \
         and not line.endswith((".", "!", "?", ":", "”", '"', "»", ")")) and not is_noise_line(line) \
-        and not _DATE_LINE_PARTS.search(line) and not _date_line_re().search(line) and not _LABEL_BEFORE.match(line)
+        and not _has_parts(line) and not _date_line_re().search(line) and not _LABEL_BEFORE.match(line)
 
 
 _COMMENTS = re.compile(r"(?:comments?|leave a (?:comment|reply)|(?:\d+ )?responses?)(?: \(\d+\))?\s*:?", re.I)

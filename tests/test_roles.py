@@ -125,6 +125,20 @@ def test_adverbs_and_articles_are_optional_inside_a_phrase():
         assert roles.find_triggers(text, t), text
 
 
+def test_the_phrases_of_a_frame_share_the_parts_they_open_with():
+    phrases = [("for", " ", "the ", "officers"), ("for", " ", "the ", "staff"), ("for", " ", "hosting"), ("for",)]
+    tree = roles._tree_of(phrases)
+    assert tree == "(?:for(?: (?:the (?:officers|staff)|hosting)|))"
+    plain = re.compile("|".join(sorted(("".join(p) for p in phrases), key=len, reverse=True)))
+    for text in ("for the officers of", "for the staff", "for hosting", "for the guests", "forum", "the officers"):
+        m, n = re.compile(tree).match(text), plain.match(text)
+        assert (m and m.group()) == (n and n.group()), text
+    # a modifier that may take a word takes it before the phrases after it are tried
+    t = roles.load()
+    text = "Ada Quill delivered the keynote address"
+    assert any(text[a:b] == "delivered the keynote address" for a, b, _ in roles.find_triggers(text, t))
+
+
 def test_bodies_are_read_from_the_trigger_file():
     assert roles.is_body("Northern Ports Council") and roles.is_body("Working Group")
     assert not roles.is_body("Alpha Trade Organization")

@@ -37,9 +37,9 @@ def _role_of_org_then_name(ctx: Context, found: list[PersonMention], not_names: 
     countries = [x for x in ctx.places if x.kind == "country" and x.rule == "country-gazetteer"]
     for mentions in [o.mentions for o in ctx.orgs] + [countries]:
         for x in mentions:
-            role = before.search(ctx.text, max(ctx.start, x.start - 80), x.start)
-            after = _NAME_AFTER.match(ctx.text, x.end) if role else None
-            if after is None:
+            after = _NAME_AFTER.match(ctx.text, x.end)  # (the name first: it is rarely there, and cheaply seen)
+            role = before.search(ctx.text, max(ctx.start, x.start - 80), x.start) if after else None
+            if role is None:
                 continue
             words = after.group("name").split()
             a, b = after.span("name")

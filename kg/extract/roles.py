@@ -243,34 +243,34 @@ _PRESENT = {"were": "are", "was": "is", "included": "include|includes", "compris
 
 
 def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
-                    past_only: bool = False) -> tuple[str, list[str], list[str]]:
-    """(the pattern of a phrase from its first word on, the forms its first word takes, the past
-    participles of its verb; only those with ``past_only``). Optional words before the first word
-    only widen the span; they are left out."""
+                    past_only: bool = False) -> tuple[tuple[str, ...], list[str], list[str]]:
+    """(the pattern of a phrase from its first word on, as the parts it is the concatenation of, the
+    forms its first word takes, the past participles of its verb; only those with ``past_only``).
+    Optional words before the first word only widen the span; they are left out."""
     words = phrase.split()
     while words and words[0] in ("{a}", "{adj}"):
         words = words[1:]
-    out: list[str] = []
-    pending = ""
+    out: list[list[str]] = []  # the parts of each word (with the optional words before it), and the gaps
+    pending: list[str] = []
     participles: list[str] = []
     firsts: list[str] = []
     for i, w in enumerate(words):
         comma = w.endswith(",") and len(w) > 1  # ("attended, among them": a comma after the word)
         w = w[:-1] if comma else w
         if w == "{a}":
-            pending += _DETERMINER
+            pending.append(_DETERMINER)
             continue
         if w == "{adj}":
-            pending += _MODIFIER
+            pending.append(_MODIFIER)
             continue
         if w == "{at}" and out:
-            out[-1] += _AT_PHRASE
+            out[-1].append(_AT_PHRASE)
             continue
         if w == "{obj}" and out:
-            out[-1] += _OBJECT_PHRASE
+            out[-1].append(_OBJECT_PHRASE)
             continue
         if reads == "agent" and w == "by" and out:
-            out[-1] += _ADJUNCT
+            out[-1].append(_ADJUNCT)
         if i == 0 and (reads in ("subject", "agent", "object") or w in irregular):
             # (a phrase read after it opens with a verb too: "bring together" -> "brought together")
             forms, past = _inflect(w, irregular)
@@ -296,10 +296,28 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
             if i == 0:
                 firsts = [w]
         if out:
-            out.append(_GAP)
-        out.append(pending + piece + (r"\s*," if comma else ""))
-        pending = ""
-    return "".join(out), [f.lower() for f in firsts], participles
+            out.append([_GAP])
+        out.append(pending + [piece + (r"\s*," if comma else "")])
+        pending = []
+    return tuple(part for parts in out for part in parts), [f.lower() for f in firsts], participles
+
+
+def _tree_of(phrases: list[tuple[str, ...]]) -> str:
+    """One pattern for the phrases of a frame that open with one word, each given as the parts its
+    pattern is the concatenation of: the alternation of the phrases, longer first (an alternation
+    takes the first that matches), written as a tree of their parts, so that the parts phrases share
+    at their start ("for", a determiner, a modifier) are matched once, not once per phrase."""
+    tree: dict = {}
+    for parts in sorted(phrases, key=lambda p: len("".join(p)), reverse=True):
+        node = tree
+        for part in parts:
+            node = node.setdefault(part, {})
+        node[None] = {}  # a phrase ends here (after the longer ones through this node: tried last)
+
+    def pattern(node: dict) -> str:
+        alternatives = ["" if part is None else part + pattern(child) for part, child in node.items()]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return "(?:" + pattern(tree) + ")"
 
 
 @lru_cache(maxsize=4)
@@ -308,7 +326,7 @@ def load(path: Path = DATA) -> Triggers:
     data = json.loads(path.read_text(encoding="utf-8"))
     irregular = data["verb_forms"]
     participles: set[str] = set()
-    by_first: dict[str, dict[Frame, list[str]]] = {}
+    by_first: dict[str, dict[Frame, list[tuple[str, ...]]]] = {}
     for f in data["frames"]:
         if f["reads"] not in READS or f["role"] not in ROLES + (None,):
             raise ValueError(f"{path}: frame {f['meaning']!r}: unknown reads {f['reads']!r} or role {f['role']!r}")
@@ -323,9 +341,7 @@ def load(path: Path = DATA) -> Triggers:
             participles.update(p.lower() for p in past)
             for w in firsts:
                 by_first.setdefault(w, {}).setdefault(frame, []).append(piece)
-    # (the longer phrase first: an alternation takes the first that matches)
-    starts = {w: tuple((frame, re.compile("(?:" + "|".join(sorted(pieces, key=len, reverse=True)) + r")(?![\w-])", re.I))
-                       for frame, pieces in frames.items())
+    starts = {w: tuple((frame, re.compile(_tree_of(pieces) + r"(?![\w-])", re.I)) for frame, pieces in frames.items())
               for w, frames in by_first.items()}
     for forms in irregular.values():
         participles.update(x for x in forms if x.endswith(("en", "d", "t")) and x not in ("send", "lead", "hold", "meet"))
