@@ -620,11 +620,12 @@ def _romance_pattern(lex: Lexicon) -> re.Pattern:
     complement or more ("Dirección General de Aduanas", "Superintendencia de Administración Tributaria",
     "Ministerio de Economía y Finanzas", "Direction Générale des Douanes et Droits Indirects"), or a head
     word and its adjectives alone ("Guardia Civil")."""
-    heads = literal_alternation(lex.list("org_heads_romance"))
+    # (the look-behind after the first character: a pattern that opens with it is tried at every position)
+    heads = literal_alternation(lex.list("org_heads_romance"), after_first=r"(?<![\w-].)")
     mods = literal_alternation(lex.list("org_modifiers_romance"))
     cap = rf"[{UPPER}][\w’'-]*"
     word = rf"(?:{cap}|(?:y|e|et)\s+(?:{_ROMANCE_LINK}\s*|l['’])?{cap}|{_ROMANCE_LINK}\s*(?:l['’])?{cap})"
-    return re.compile(rf"(?<![\w-])(?:{heads})(?:(?:\s+(?:{mods}))*"
+    return re.compile(rf"(?:{heads})(?:(?:\s+(?:{mods}))*"
                       rf"\s+{_ROMANCE_LINK}\s*(?:la\s+|le\s+|les\s+|l['’])?{cap}(?:[ \u00a0]+{word})*"
                       # ... or its adjectives alone ("Guardia Civil", "Polícia Judiciária", "Policía Nacional")
                       rf"|(?:\s+(?:{mods}))+(?![\w’'-])(?!\s+{_ROMANCE_LINK}\s))")
