@@ -607,7 +607,8 @@ def _gazetteer_hits(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 # what an organization does to a thing, after a hyphen that joins its name: "the ABC-hosted forum"
 HYPHEN_PARTICIPLES = ("hosted", "organized", "organised", "convened", "led", "funded", "sponsored", "supported",
                       "financed", "backed", "run", "initiated", "chaired", "commissioned", "based", "managed")
-_PARTICIPLE_AFTER_HYPHEN = re.compile(r"(?<=[\w.&])-(?:" + "|".join(HYPHEN_PARTICIPLES) + r")(?![\w-])")
+# (the look-behind after the hyphen: a pattern that opens with one is tried at every position of the text)
+_PARTICIPLE_AFTER_HYPHEN = re.compile(r"-(?<=[\w.&]-)(?:" + "|".join(HYPHEN_PARTICIPLES) + r")(?![\w-])")
 _NAME_BEFORE_HYPHEN = re.compile(r"(?<![\w-])((?:[A-Z][\w&.]*[ \u00a0]){0,3}[A-Z][\w&.]*)$")
 
 

@@ -30,7 +30,8 @@ _ACRONYM_SLASH_CODE = re.compile(r"([A-Z](?<![\w].)[A-Z]{1,7})\s+([A-Z]/[A-Z]{1,
 
 # one item of a list of organizations: an acronym the release does not define, maybe with the city or
 # country of a branch ("ABC Ruritania")
-_LISTED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)(?:\s([A-Z][a-z]+))?(?![\w-])")
+# (the look-behind after the first letter, so that the search skips to capitals)
+_LISTED = re.compile(r"([A-Z](?<![\w-].)[A-Za-z]*[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)?)(?:\s([A-Z][a-z]+))?(?![\w-])")
 _LIST_BEFORE = re.compile(r"(?:,|,?\s(?:and|&))\s(?:the\s)?$")
 _LIST_AFTER = re.compile(r"(?:,|,?\s(?:and|&))\s(?:the\s)?")
 _GLUED = re.compile(r"[A-Z]{2}[a-z]{3}")  # "ABCmet": two words without their blank
