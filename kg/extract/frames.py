@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from ..text import literal_alternation
 from . import events as ev
 from . import roles
 from .context import Context
@@ -23,20 +24,29 @@ _MONTH = dt.timedelta(days=31)
 # (or "which opened on Monday": a weekday's date holds its "on")
 _BEGAN_BEFORE = re.compile(r"\b(?:[Bb]egan|[Ss]tarted|[Cc]ommenced|[Oo]pened|[Kk]icked\s+off)\s+(?:on\s+)?"
                            r"(?:[A-Z][a-z]+day,?\s+)?$")
+
+
+def _words(words: list[str]) -> str:
+    """Any of ``words`` (a space: any blanks), from a word boundary on, as a tree of their letters (a
+    pattern that opens with ``\\b`` is tried at every position; a letter first, only at those letters)."""
+    return literal_alternation(words, after_first=r"(?<!\w.)").replace(r"\ ", r"\s+")
+
+
 # the day of the release, the day before or after it ("today's debates": not when)
-_TODAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?!['’]s)")
+_TODAY = re.compile(r"(t(?<!\w.)oday|y(?<!\w.)esterday|t(?<!\w.)omorrow)\b(?!['’]s)")
 _DAYS_FROM_RELEASE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # (and "on Tuesday and Wednesday", "on Monday to Wednesday": the days from one to the other)
-_WEEKDAY = re.compile(rf"\b[Oo]n\s+({'|'.join(_WEEKDAYS)})(?:\s+(and|to|through|until)\s+({'|'.join(_WEEKDAYS)}))?"
+_WEEKDAY = re.compile(rf"[Oo](?<!\w.)n\s+({'|'.join(_WEEKDAYS)})(?:\s+(and|to|through|until)\s+({'|'.join(_WEEKDAYS)}))?"
                       rf"\b(?!,?\s*\(?\d)")
 # what says the day is still to come, in the weekday's clause: "will open", "opens on Monday", "is due to"
-_AHEAD = re.compile(r"\b(?:will|shall|scheduled|due\s+to|expected\s+to|plans?\s+to|next|opens|begins|starts|"
-                    r"kicks\s+off|takes\s+place|is\s+to|are\s+to)\b")
+_AHEAD = re.compile(_words(["will", "shall", "scheduled", "due to", "expected to", "plan to", "plans to", "next", "opens",
+                             "begins", "starts", "kicks off", "takes place", "is to", "are to"]) + r"\b")
 _CLAUSE_OPENING = re.compile(r".*(?:,|\bwhich\b|\bwho\b|\bthat\b)", re.S)
 # a sentence about another time than the release's week ("In 2019, ...", "At the previous workshop, ...")
-_OTHER_TIME = re.compile(r"\b(?:(?:19|20)\d\d|previous|last\s+(?:year|month)|earlier\s+this\s+year|ago)\b")
+_OTHER_TIME = re.compile(r"(?:1(?<!\w.)9\d\d|2(?<!\w.)0\d\d|p(?<!\w.)revious|l(?<!\w.)ast\s+(?:year|month)"
+                         r"|e(?<!\w.)arlier\s+this\s+year|a(?<!\w.)go)\b")
 _BODY_KINDS = _GATHERINGS | {"session"}  # the kinds of event a body holds: "the 40th Session of the X"
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OF_ONLY = re.compile(r"\s*of\s+(?:the\s+)?")
@@ -44,7 +54,8 @@ _AND_THE = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*&\s*)(?:th
 _JOINED = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*[&/–-]\s*)(?:the\s+)?")  # "ABC and DEF", "ABC-DEF"
 _NAME_RUNS_ON = re.compile(r"\s*(?:\([A-Z][\w&/-]*\)\s*)?")  # "the ABC (ABC) Regional Office": one name
 _GOES_ON = re.compile(r"[’']s|\s+(?:[A-Z]|with\b)")
-_OWN_SESSION = re.compile(r"\b(?:held|holds|holding|convened|convenes|opened|opens)\s+(?:its|their)\s+")
+_OWN_SESSION = re.compile(literal_alternation(["held", "holds", "holding", "convened", "convenes", "opened", "opens"],
+                                              after_first=r"(?<!\w.)") + r"\s+(?:its|their)\s+")
 _HOSTED_BEFORE = re.compile(r"-(?:co-)?(?:hosted|organized|organised|convened|led)\s+$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 # what stands between an organization's name and the kind noun of a gathering named after it: "ABC|’s
@@ -57,9 +68,10 @@ _LASTING = re.compile(rf"\b({'|'.join(_DAYS)}|[2-9]|1[0-5])[- ]days?\b", re.I)
 # "was preceded on 14 May by", "will be followed on Friday by": the agent is another event, the date its
 _PRECEDED = re.compile(r"\b(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+(?:preceded|followed)\s+(?:on|from)\s")
 _BY = re.compile(r"\bby\b")
-_OPENED = re.compile(r"\b(?:opened|opens|began|begins|kicked\s+off|kicks\s+off|started|starts|commenced|commences)\b")
-_CLOSED = re.compile(r"\b(?:concluded|concludes|completed|completes|closed|closes|ended|ends|wrapped\s+up|wraps\s+up|"
-                     r"came\s+to\s+a\s+close)\b")
+_OPENED = re.compile(_words(["opened", "opens", "began", "begins", "kicked off", "kicks off", "started", "starts",
+                               "commenced", "commences"]) + r"\b")
+_CLOSED = re.compile(_words(["concluded", "concludes", "completed", "completes", "closed", "closes", "ended", "ends",
+                               "wrapped up", "wraps up", "came to a close"]) + r"\b")
 
 
 def _days_told(ctx: Context, e: ev.Event) -> None:

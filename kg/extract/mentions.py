@@ -792,6 +792,7 @@ def _agency_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                        re.M))
 
 
+@text_cache(maxsize=2)
 def agency_spans(text: str) -> list[tuple[int, int]]:
     """Where the news agencies of the datelines and bylines at the top of ``text`` are named, known
     organizations or not."""
@@ -854,7 +855,7 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 HOUSE_WORDS = frozenset(("Secretariat", "Headquarters", "Council", "General"))
 """The words of an organization's house: "the WCO Secretariat", "INTERPOL's General Secretariat" name
 the organization itself."""
-_OPERATIONS = re.compile(r"\bOperations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
+_OPERATIONS = re.compile(r"O(?<!\w.)perations?\s+((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*"
                          r"(?:\s+and\s+(?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|[IVX]+|\d+))*)*)")
 _AND_SPLIT = re.compile(r"(\s+and\s+)")
 # (the words of fields, not acronyms: "the Ministry of Justice, |ABC and Sylvania Customs|" names three)
@@ -871,7 +872,7 @@ _ACCREDITED = re.compile(r"\s+(?:in|to)\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-
 CALENDAR_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
                             "november", "december"))
-_RESOLUTION = re.compile(r"\b[Rr]esolution\s+\d+/\d+\b")
+_RESOLUTION = re.compile(r"[Rr](?<!\w.)esolution\s+\d+/\d+\b")
 
 
 def countries_and_cities(text: str) -> list[Mention]:

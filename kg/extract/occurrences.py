@@ -23,7 +23,7 @@ _VERB_EVENT_WORDS = ["visited", "visits", "paid a visit to", "pays a visit to", 
 _VERB_EVENT = re.compile("(" + literal_alternation(_VERB_EVENT_WORDS, after_first=r"(?<![\w].)") + r")\b")
 _INVITED = re.compile(r"\b(?:at|on|upon)\s+the\s+(?:kind\s+)?invitation\s+of\b", re.I)
 _WITH_PARTY = re.compile(r"\bwith\s+(?:the\s+)?")
-_SIGNED = re.compile(r"\b(?:signed|sign)\b")
+_SIGNED = re.compile(r"s(?<!\w.)ign(?:ed)?\b")
 _GATHERINGS = frozenset(("meeting", "conference", "forum", "workshop", "seminar"))
 _OWN_KINDS = _GATHERINGS | {"session", "summit"}  # the kinds of gathering a body holds as its own
 _UPCOMING = re.compile(rf"\b(?:[Tt]he|its|their)\s+((?:{'|'.join(ev.UPCOMING_WORDS)})\s+(?:[a-z]+\s+)?)\S$")
@@ -36,7 +36,7 @@ _SOME_GATHERINGS = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(?:series|week|round|num
 # a sentence that opens by naming the event beside which something else happened ("On the margins of
 # the Council, on 23 June, A and B signed ...")
 ON_THE_MARGINS = re.compile(r"(?:On|At)\s+the\s+(?:margins?|sidelines?|fringes?)\s+of\s+[^,.;]{1,150},")
-OWN = r"\bits\s+(?:\d{1,3}\s+)?"  # "the Committee adopted it at |its| plenary session": its own ("its 36 Meeting")
+OWN = r"i(?<!\w.)ts\s+(?:\d{1,3}\s+)?"  # "the Committee adopted it at |its| plenary session": its own ("its 36 Meeting")
 OWN_BEFORE = re.compile(OWN + "$")
 _DIGIT = re.compile(r"\d")
 _AND_BODY = re.compile(r"(?:\s+and\s+(?:the\s+)?([A-Z][\w-]*))?(?:['’]s)?\s*")  # "the Policy Commission| and Council |sessions"

@@ -292,7 +292,7 @@ def _national_customs(lex: Lexicon, orgs: dict[str, Org]) -> None:
 
 _GATHERING_OF = re.compile(r"(\w+)\s+of\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-_BARE_HEAD = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:of|for|on)\b)(?![ -]?[A-Z])")
+_BARE_HEAD = re.compile(r"[Tt](?<!\w.)he ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! (?:of|for|on)\b)(?![ -]?[A-Z])")
 
 
 def _bare_heads(ctx: Context, orgs: dict[str, Org]) -> None:
@@ -417,7 +417,7 @@ def _named_after_opener(text: str, chunks: list[mn.Mention], lex: Lexicon, opene
 
 
 # "the Governments of Freedonia and Ruritania": one government of each country the plural is shared by
-_SHARED_HEAD = re.compile(r"\b(Governments|Embassies|Permanent Missions)\s+of\s+(?:the\s+)?")
+_SHARED_HEAD = re.compile(r"(G(?<!\w.)overnments|E(?<!\w.)mbassies|P(?<!\w.)ermanent Missions)\s+of\s+(?:the\s+)?")
 _SINGULAR = {"Governments": "Government", "Embassies": "Embassy", "Permanent Missions": "Permanent Mission"}
 
 

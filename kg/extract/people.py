@@ -21,7 +21,9 @@ _NAME_TOKEN = (rf"(?:[{_U}][{_L}]+{_IN_WORD}(?:[{_U}][{_L}]{{2,}})?(?:['’][{_U
 NAME = rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,3}}"
 
 
-_PLURAL_HONORIFIC = re.compile(rf"(?<![\w.])(?:Messrs|Mmes|Mesdames|Drs|Profs)\.?\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)")
+# (the look-behind after the first letter: a pattern that opens with one is tried at every position)
+_PLURAL_HONORIFIC = re.compile(literal_alternation(["Messrs", "Mmes", "Mesdames", "Drs", "Profs"], after_first=r"(?<![\w.].)")
+                               + rf"\.?\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)")
 _LIST_NAME = re.compile(NAME)
 
 

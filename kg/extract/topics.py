@@ -20,7 +20,7 @@ _QUOTED = re.compile(r"[‘“\"'](?<!\w.)([^‘’“”\"']{8,120})[’”\"']
 # what someone said, not a title: a clause, with a verb in lower case or opening with "we", "our", "I", ...
 _SAID = re.compile(r"\b(?:is|are|was|were|will|would|must|can|cannot|could|should|do|does|did|not|has|have|had|am|be)\b"
                    r"|^(?:We|Our|I|It|This|They|Every|There)\b")
-_CHAPTERS = re.compile(r"\b[Cc]hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?")
+_CHAPTERS = re.compile(r"[Cc](?<!\w.)hapters?\s+((?:[IVXL]+|\d+)\s*\([^)]{3,80}\)(?:\s*(?:,|and)\s*(?:[IVXL]+|\d+)\s*\([^)]{3,80}\))*)(\s+of\s+(?:the\s+)?[A-Z][A-Za-z]+)?")
 _CHAPTER_PART = re.compile(r"(?:[IVXL]+|\d+)\s*\([^)]{3,80}\)")
 _LIST_INTRO = re.compile(r"[\s:]*(?:the following(?:\s+\w+)?\s*:?\s*|included\s*:?\s*|:)?\s*")
 _LIST_PART = re.compile(r"[^;•\n]+")
