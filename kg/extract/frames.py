@@ -54,8 +54,8 @@ _AND_THE = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*&\s*)(?:th
 _JOINED = re.compile(r"(?:\s*\([A-Z][\w&/-]*\))?(?:,\s*|\s+and\s+|\s*[&/–-]\s*)(?:the\s+)?")  # "ABC and DEF", "ABC-DEF"
 _NAME_RUNS_ON = re.compile(r"\s*(?:\([A-Z][\w&/-]*\)\s*)?")  # "the ABC (ABC) Regional Office": one name
 _GOES_ON = re.compile(r"[’']s|\s+(?:[A-Z]|with\b)")
-_OWN_SESSION = re.compile(literal_alternation(["held", "holds", "holding", "convened", "convenes", "opened", "opens"],
-                                              after_first=r"(?<!\w.)") + r"\s+(?:its|their)\s+")
+_OWN_SESSION = re.compile(_words(["held", "holds", "holding", "convened", "convenes", "opened", "opens"])
+                          + r"\s+(?:its|their)\s+")
 _HOSTED_BEFORE = re.compile(r"-(?:co-)?(?:hosted|organized|organised|convened|led)\s+$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 # what stands between an organization's name and the kind noun of a gathering named after it: "ABC|’s

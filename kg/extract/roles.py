@@ -304,9 +304,11 @@ def _phrase_pattern(phrase: str, reads: str, irregular: dict[str, list[str]],
 
 def _tree_of(phrases: list[tuple[str, ...]]) -> str:
     """One pattern for the phrases of a frame that open with one word, each given as the parts its
-    pattern is the concatenation of: the alternation of the phrases, longer first (an alternation
-    takes the first that matches), written as a tree of their parts, so that the parts phrases share
-    at their start ("for", a determiner, a modifier) are matched once, not once per phrase."""
+    pattern is the concatenation of: the phrases, longer first (an alternation takes the first that
+    matches), as a tree of their parts, so that the parts phrases share at their start ("for", a
+    determiner, a modifier) are matched once, not once per phrase. It matches where their alternation
+    matches; where an optional part may take a word, it takes it before the parts after it are tried
+    ("delivered the keynote address": the modifier takes "keynote", and "address" follows it)."""
     tree: dict = {}
     for parts in sorted(phrases, key=lambda p: len("".join(p)), reverse=True):
         node = tree
