@@ -2078,6 +2078,17 @@ def test_capitals_dateline_places_the_event():
     assert any(o == "Vienna" for _, o in f.get("heldIn", set()))
 
 
+@pytest.mark.parametrize("line", ["SHANGHAI, August 19, 2014 -", "VIENNA, 19 August 2014 –", "ŁÓDŹ, 19 de agosto de 2014 -",
+                                  "MEXICO CITY, 19 August 2014 -"])
+def test_the_place_of_a_dateline_on_a_line_of_its_own_is_not_the_event_s_when_the_text_names_one(line):
+    """Where a release was written is not where the event it tells took place, when the text says where
+    (the dash that ends the line is the line's, and a place may open with any capital letter)."""
+    text = (f"Workshop on port risk\n\n{line}\n\nThe Ruritania Customs Service took part in the Workshop on Port "
+            "Risk, which took place in Mombasa, Kenya, from 10 to 14 April 2014.\n")
+    held = {o for _, o in facts(text).get("heldIn", set())}
+    assert held == {"Mombasa", "Kenya"}, held
+
+
 def test_an_acronym_in_a_name_is_spelled_out_as_another_name():
     """"the Regional Office for the ABC Europe Region": also "... for the Alpha Bravo Council Europe
     Region", and a name that holds the full name also has the acronym in its place."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import Evidence
 from ..read import date_labels, words_pattern
+from ..text import UPPER
 from . import mentions as mn
 from . import rules
 from .context import Context
@@ -21,7 +22,8 @@ def _header_places() -> re.Pattern[str]:
     """The places before the date of a place-and-date line ("Geneva, Freedonia, 5 May", "GENEVA
     (Agency) -- 5 May", "Geneva – 5 May", "GENEVA / LIMA, 5 May"), and the word some languages put
     before the day ("Paris, le 5 mai")."""
-    cap = "[A-ZА-ЯЁ]"  # (a capital of the Latin or the Cyrillic alphabet: "Астана, 3 октября 2024 г.")
+    # (a capital of the Latin alphabet, accented ones too, or of the Cyrillic: "ŁÓDŹ, 5 May", "Астана, 3 октября 2024 г.")
+    cap = f"[{UPPER}А-ЯЁ]"
     # (and the small words inside a place's name: "Côte d'Ivoire", "Rio de Janeiro", "Dar es Salaam")
     small = r"(?:(?:de|del|da|do|du|des|di|es|el|al|of|and|la|le)\s+|d['’])?"
     return re.compile(rf"\s*(?:{cap}[\w’'./-]*(?:(?:\s+|\s*/\s*){small}{cap}[\w’'./-]*)*(?:\s*\({cap}[^()\n]{{1,40}}\))?"
@@ -151,7 +153,9 @@ def _place_dateline(ctx: Context, year: int | None) -> tuple[dt.date | None, Evi
             at = ctx.places_in(h0, h1)
             if not at and ctx.text[h0:h1].isupper():  # "FREDONIA CITY, 5 May"
                 at = _titled_places(ctx, h0, h1)
-            line = (line_start, spans[0].end)
+            # (the line is the date's, and so is a dash that ends it: "FREDONIA CITY, May 5, 2024 -")
+            dash = _DASH_OR_END.match(line, spans[0].end - line_start)
+            line = (line_start, line_start + dash.end() if dash else spans[0].end)
             if spans[0].yearless and not year:
                 year = _year_of_the_day(ctx, spans[0].first)
                 if year is None:
