@@ -33,7 +33,7 @@ def _words(words: list[str]) -> str:
 
 
 # the day of the release, the day before or after it ("today's debates": not when)
-_TODAY = re.compile(r"(t(?<!\w.)oday|y(?<!\w.)esterday|t(?<!\w.)omorrow)\b(?!['’]s)")
+_TODAY = re.compile("(" + _words(["today", "yesterday", "tomorrow"]) + r")\b(?!['’]s)")
 _DAYS_FROM_RELEASE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # "on Monday", as news dispatches tell the days of their week (not "on Monday, 5 May": a date)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -122,10 +122,11 @@ _RELATIVE_VERB = re.compile(rf",\s*(?:which|who)\s+(?:{_ADVERB}\s+)?$")
 _TOOK_PART = re.compile(r"(?:t(?:ake|akes|ook|aking)\s+part|participat|attend)", re.I)
 _ACRONYM_PARENS = r"\s*(?:\([^()]{1,20}\))?\s*"  # an acronym in parentheses after a name, or nothing
 _AND_GAP = re.compile(_ACRONYM_PARENS + r",?\s+and\s+")  # "..., together with Y (YZ) and |with the support of Z"
+_IN_PLACE = r"in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"  # where a body sits: "in Freedonia City"
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.&/-]*(?:\s+(?:(?:of|for|on|and|the|in|&)\s+)*[A-Z][\w'’.&/-]*)*"
-                         r"(?:\s*\([^()]{1,20}\))?(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?")
+                         rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+{_IN_PLACE})?")
 # the end of ", in cooperation with X (XY)," (and of X where it sits: ", with the support of X in Freedonia,")
-_ASIDE_END = re.compile(_ACRONYM_PARENS + r"(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*)?,\s*")
+_ASIDE_END = re.compile(_ACRONYM_PARENS + rf"(?:{_IN_PLACE}\s*)?,\s*")
 _BY_AFTER = re.compile(r"\s+by\b")
 _NOT_SAID_HERE = re.compile(r"\b(?:to|at|will|shall|would|could|may|might|can|has|have|had)\s+(?:also\s+)?$", re.I)
 _OPENING = re.compile(r"[\s\"“‘'(]*(?:[^,]{1,60},\s*)?")
